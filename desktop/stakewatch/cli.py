@@ -1,0 +1,238 @@
+"""The command-line door onto the core.
+
+`stakewatch` alone runs the watcher on the user's watchlists (the built-in
+default one on first run); subcommands import, export, poll, list alerts and
+sources. Bad input: one line on stderr, exit 1, nothing stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import signal
+import sys
+import threading
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from . import __version__
+from .core import paths
+from .core.model import Alert, SourceHealth, UserError
+from .core.poller import CycleReport, Poller
+from .core.store import Store, open_store
+from .core.transfer import export_file, import_file, read_config_file
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+_DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_since(value: str, now: datetime | None = None) -> datetime:
+    """'7d', '12h', '30m', '2w' or an ISO date/time, as an aware UTC datetime."""
+    now = now or datetime.now(UTC)
+    match = _DURATION.match(value)
+    if match:
+        return now - timedelta(**{_UNITS[match.group(2).lower()]: int(match.group(1))})
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a period like 7d, 12h, 30m, 2w or a date like 2025-10-01") from exc
+    return moment.replace(tzinfo=moment.tzinfo or UTC).astimezone(UTC)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    if _width(text) <= width:
+        return text + " " * (width - _width(text))
+    out = ""
+    for char in text:
+        if _width(out + char) > width - 1:
+            break
+        out += char
+    out += "\u2026"
+    return out + " " * (width - _width(out))
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int) -> str:
+    """A plain-text table fitted to the terminal; column `flexible` absorbs the rest."""
+    total = shutil.get_terminal_size((120, 24)).columns
+    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    fixed = sum(w for i, w in enumerate(widths) if i != flexible) + 2 * (len(widths) - 1)
+    widths[flexible] = max(20, min(widths[flexible], total - fixed))
+    lines = ["  ".join(_fit(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(_fit(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def _local(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "never"
+
+
+def format_alerts(alerts: Sequence[Alert]) -> str:
+    if not alerts:
+        return "No alerts."
+    rows = [(_local(a.published), a.kind, a.entity, a.title,
+             a.source + (f" +{len(a.sources) - 1}" if len(a.sources) > 1 else ""), a.url)
+            for a in alerts]
+    return table(rows, ("Published", "Kind", "Entity", "Title", "Source", "Link"), flexible=3)
+
+
+def format_sources(health: Sequence[SourceHealth]) -> str:
+    if not health:
+        return "No sources."
+    rows = [(h.name, h.status, _local(h.last_success), str(h.consecutive_failures),
+             h.last_error or "") for h in health]
+    return table(rows, ("Source", "Status", "Last success", "Failures", "Last error"), flexible=4)
+
+
+def format_report(report: CycleReport, store: Store) -> str:
+    lines = [report.summary().capitalize() + "."]
+    for outcome in report.failures:
+        lines.append(f"  failing: {outcome.source}: {outcome.error}")
+    for name, reason in report.skipped:
+        if reason != "not due yet":
+            lines.append(f"  skipped: {name}: {reason}")
+    if report.new_alerts:
+        lines.append(format_alerts(store.alerts(ids=report.new_alerts)))
+    return "\n".join(lines)
+
+
+def seed_default(store: Store) -> bool:
+    """Load the built-in default watchlist into an empty store; True if it did."""
+    if not store.is_empty():
+        return False
+    config = read_config_file(paths.resource("default-watchlist.json"))
+    store.apply_config(config.watchlists, config.sources)
+    return True
+
+
+def cmd_import(store: Store, args: argparse.Namespace) -> int:
+    config = import_file(store, Path(args.file))
+    entities = sum(len(w.entities) for w in config.watchlists)
+    print(f"Imported {len(config.watchlists)} watchlist(s), {entities} entities and "
+          f"{len(config.sources)} source(s) from {args.file}.")
+    return EXIT_OK
+
+
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    export_file(store, Path(args.file))
+    print(f"Exported to {args.file}.")
+    return EXIT_OK
+
+
+def cmd_poll(store: Store, args: argparse.Namespace) -> int:
+    if not store.sources(enabled_only=True):
+        print("No enabled sources: import a watchlist first (stakewatch import FILE).")
+        return EXIT_OK
+    report = Poller(store).run_cycle(force=args.force)
+    print(format_report(report, store))
+    return EXIT_OK
+
+
+def cmd_alerts(store: Store, args: argparse.Namespace) -> int:
+    alerts = store.alerts(since=args.since, watchlist=args.watchlist)
+    if args.json:
+        json.dump([a.to_json() for a in alerts], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(format_alerts(alerts))
+    return EXIT_OK
+
+
+def cmd_sources(store: Store, args: argparse.Namespace) -> int:
+    health = store.health()
+    if args.json:
+        json.dump([h.to_json() for h in health], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(format_sources(health))
+    return EXIT_OK
+
+
+def cmd_watch(store: Store, args: argparse.Namespace) -> int:
+    """Poll on each source's schedule until interrupted, printing new alerts."""
+    if seed_default(store):
+        print("Loaded the default watchlist (Japan AI & IP).")
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    poller = Poller(store)
+    print(f"Watching {len(store.sources(enabled_only=True))} sources; Ctrl+C stops.", flush=True)
+    while not stop.is_set():
+        report = poller.run_cycle(honour_schedule=True, cancel=stop)
+        if report.outcomes:
+            print(f"[{_local(report.started)}] {format_report(report, store)}", flush=True)
+        upcoming = poller.next_due()
+        pause = 60.0 if upcoming is None else (upcoming - datetime.now(UTC)).total_seconds()
+        stop.wait(min(max(pause, 1.0), 60.0))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stakewatch",
+        description="Follow officials, companies and AI products; alerts link to the original.")
+    parser.add_argument("--version", action="version", version=f"stakewatch {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=f"where to keep data (default: ${paths.ENV_HOME} or the user data dir)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub = commands.add_parser("import", help="add watchlists and sources from JSON or OPML")
+    sub.add_argument("file")
+    sub.set_defaults(run=cmd_import)
+
+    sub = commands.add_parser("export", help="write watchlists and sources as JSON (or .opml)")
+    sub.add_argument("file")
+    sub.set_defaults(run=cmd_export)
+
+    sub = commands.add_parser("poll", help="fetch every enabled source once")
+    sub.add_argument("--once", action="store_true", required=True,
+                     help="one cycle, then exit (the only mode)")
+    sub.add_argument("--force", action="store_true",
+                     help="also fetch sources that asked to wait or are backing off")
+    sub.set_defaults(run=cmd_poll)
+
+    sub = commands.add_parser("alerts", help="list stored alerts, newest first")
+    sub.add_argument("--since", type=parse_since, metavar="PERIOD",
+                     help="only alerts published or found since: 7d, 12h, 30m, 2w or a date")
+    sub.add_argument("--watchlist", metavar="NAME")
+    sub.add_argument("--json", action="store_true")
+    sub.set_defaults(run=cmd_alerts)
+
+    sub = commands.add_parser("sources", help="show every source's health")
+    sub.add_argument("--json", action="store_true")
+    sub.set_defaults(run=cmd_sources)
+
+    sub = commands.add_parser("watch", help="poll on schedule without a GUI, printing alerts")
+    sub.set_defaults(run=cmd_watch)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run = getattr(args, "run", cmd_watch)
+    try:
+        root = paths.data_dir(args.data_dir)
+        with open_store(root) as store:
+            return int(run(store, args))
+    except UserError as exc:
+        print(f"stakewatch: {exc.title.lower()}: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,366 @@
+"""Polite, bounded HTTP fetching with requests.
+
+One call fetches one URL and always returns a FetchResult: every failure is
+turned into a sentence a person understands, never an exception. Limits: connect
+and read timeouts, a whole-request deadline (socket reads are cut at the
+deadline), at most `max_redirects` redirects and only to http(s), a cap on the
+body both as sent and after decompression (gzip bombs included).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import threading
+import time
+import zlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from .. import __version__
+
+MIB = 1024 * 1024
+USER_AGENT = (
+    f"Stakewatch/{__version__} (desktop watchlist monitor; polls only the sources its user chose)"
+)
+MAX_RETRY_AFTER = timedelta(days=7)
+DEFAULT_RETRY_AFTER = timedelta(minutes=10)
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    deadline: float = 20.0
+    max_body: int = 10 * MIB
+    max_redirects: int = 5
+    user_agent: str = USER_AGENT
+    proxies: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str
+    final_url: str
+    status: int | None = None
+    body: bytes = b""
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+    error: str | None = None
+    retry_after: datetime | None = None
+    elapsed: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class FetchError(Exception):
+    """Internal: a failure already phrased for the user."""
+
+    def __init__(self, message: str, status: int | None = None,
+                 retry_after: datetime | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.retry_after = retry_after
+
+
+def describe_size(limit: int) -> str:
+    return f"{limit // MIB} MiB" if limit % MIB == 0 else f"{limit} bytes"
+
+
+def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
+    """Retry-After as seconds or an HTTP-date, capped at a week; None if absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    until: datetime | None
+    if value.isdigit():
+        until = now + timedelta(seconds=int(value))
+    else:
+        try:
+            until = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if until.tzinfo is None:
+            until = until.replace(tzinfo=UTC)
+    return min(max(until, now), now + MAX_RETRY_AFTER)
+
+
+def check_web_url(url: str) -> str | None:
+    """None when `url` is an absolute http(s) address, else why not."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "not a valid web address"
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"only http and https addresses are fetched, not {parts.scheme or 'a bare path'}:"
+    if not parts.hostname:
+        return "the address has no host name"
+    return None
+
+
+class Fetcher:
+    """Fetches URLs. Thread-safe: each thread gets its own requests.Session."""
+
+    def __init__(self, config: FetchConfig | None = None) -> None:
+        self.config = config or FetchConfig()
+        self._local = threading.local()
+
+    def _session(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            retry = Retry(total=1, connect=1, read=0, status=0, other=0, redirect=0,
+                          backoff_factor=0.2, raise_on_status=False, raise_on_redirect=False)
+            adapter = HTTPAdapter(max_retries=retry, pool_connections=4, pool_maxsize=4)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+            session.headers.update({
+                "User-Agent": self.config.user_agent,
+                "Accept": "application/rss+xml, application/atom+xml, application/feed+json, "
+                          "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5",
+                "Accept-Encoding": "gzip, deflate",
+            })
+            if self.config.proxies:
+                session.proxies.update(self.config.proxies)
+            self._local.session = session
+        return session
+
+    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None,
+              headers: dict[str, str] | None = None, auth: Any = None) -> FetchResult:
+        """Fetch `url` once. Worker thread. Never raises for network or server faults."""
+        started = time.monotonic()
+        deadline = started + self.config.deadline
+        current = url
+        try:
+            reason = check_web_url(url)
+            if reason:
+                raise FetchError(reason)
+            request_headers = dict(headers or {})
+            if etag:
+                request_headers["If-None-Match"] = etag
+            if last_modified:
+                request_headers["If-Modified-Since"] = last_modified
+            for _hop in range(self.config.max_redirects + 1):
+                response = self._get(current, request_headers, deadline, auth)
+                with response:
+                    if response.status_code in _REDIRECTS and "location" in response.headers:
+                        target = urljoin(current, response.headers["location"])
+                        reason = check_web_url(target)
+                        if reason:
+                            raise FetchError(f"redirected to an address that is not fetched ({reason})")
+                        if urlsplit(target).hostname != urlsplit(current).hostname:
+                            request_headers.pop("Authorization", None)
+                            auth = None
+                        current = target
+                        continue
+                    return self._finish(url, current, response, deadline, started)
+            raise FetchError(f"too many redirects (more than {self.config.max_redirects})")
+        except FetchError as exc:
+            return FetchResult(url=url, final_url=current, status=exc.status, error=exc.message,
+                               retry_after=exc.retry_after, elapsed=time.monotonic() - started)
+        except Exception as exc:  # a cycle must never end on one source's fault
+            return FetchResult(url=url, final_url=current, error=f"unexpected failure: {exc}",
+                               elapsed=time.monotonic() - started)
+
+    def _get(self, url: str, headers: dict[str, str], deadline: float,
+             auth: Any) -> requests.Response:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError(f"no complete answer within {self.config.deadline:g} s")
+        timeout = (min(self.config.connect_timeout, remaining),
+                   min(self.config.read_timeout, remaining))
+        try:
+            return self._session().get(url, headers=headers, timeout=timeout, stream=True,
+                                       allow_redirects=False, auth=auth)
+        except requests.exceptions.ConnectTimeout as exc:
+            raise FetchError(f"could not connect within {timeout[0]:g} s") from exc
+        except requests.exceptions.ReadTimeout as exc:
+            raise FetchError(f"no answer within {timeout[1]:g} s") from exc
+        except requests.exceptions.SSLError as exc:
+            raise FetchError("secure connection failed (TLS handshake error)") from exc
+        except requests.exceptions.ConnectionError as exc:
+            if "read timed out" in str(exc).lower():
+                raise FetchError(f"no answer within {timeout[1]:g} s") from exc
+            raise FetchError(_describe_connection_error(exc, url)) from exc
+        except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+                requests.exceptions.MissingSchema, UnicodeError, ValueError) as exc:
+            raise FetchError(f"not a valid web address ({exc})") from exc
+
+    def _finish(self, url: str, final_url: str, response: requests.Response, deadline: float,
+                started: float) -> FetchResult:
+        now = datetime.now(UTC)
+        status = response.status_code
+        if status == 304:
+            return FetchResult(url=url, final_url=final_url, status=status, not_modified=True,
+                               etag=response.headers.get("etag"),
+                               last_modified=response.headers.get("last-modified"),
+                               elapsed=time.monotonic() - started)
+        if status >= 400 or status < 200:
+            retry_after = parse_retry_after(response.headers.get("retry-after"), now)
+            if status == 429 and retry_after is None:
+                retry_after = now + DEFAULT_RETRY_AFTER
+            message = f"server answered {status}"
+            try:
+                message += f" ({HTTPStatus(status).phrase})"
+            except ValueError:
+                pass
+            if retry_after is not None and status in (429, 503):
+                message += f"; asked to wait until {retry_after:%Y-%m-%d %H:%M} UTC"
+            raise FetchError(message, status=status, retry_after=retry_after)
+        if status >= 300:
+            raise FetchError(f"server answered {status} without a place to go", status=status)
+        body = self._read_body(response, deadline)
+        return FetchResult(
+            url=url, final_url=final_url, status=status, body=body,
+            content_type=response.headers.get("content-type", ""),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+            elapsed=time.monotonic() - started,
+        )
+
+    def _read_body(self, response: requests.Response, deadline: float) -> bytes:
+        limit = self.config.max_body
+        too_large = f"response larger than {describe_size(limit)}"
+        declared = response.headers.get("content-length", "").strip()
+        if declared.isdigit() and int(declared) > limit:
+            raise FetchError(too_large, status=response.status_code)
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        decoder: Any = None
+        if encoding in ("gzip", "x-gzip"):
+            decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            decoder = _DeflateDecoder()
+        elif encoding not in ("", "identity"):
+            raise FetchError(f"server used a compression Stakewatch does not read ({encoding})")
+        raw = response.raw
+        chunks: list[bytes] = []
+        received = 0
+        produced = 0
+        try:
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise FetchError(f"no complete answer within {self.config.deadline:g} s")
+                _set_read_timeout(raw, remaining)
+                chunk = raw.read1(64 * 1024, decode_content=False)
+                if not chunk:
+                    break
+                received += len(chunk)
+                if received > limit:
+                    raise FetchError(too_large, status=response.status_code)
+                if decoder is None:
+                    chunks.append(chunk)
+                    produced = received
+                    continue
+                data = decoder.decompress(chunk, limit - produced + 1)
+                while True:
+                    produced += len(data)
+                    if produced > limit:
+                        raise FetchError(f"{too_large} after decompression",
+                                         status=response.status_code)
+                    chunks.append(data)
+                    if not decoder.unconsumed_tail:
+                        break
+                    data = decoder.decompress(decoder.unconsumed_tail, limit - produced + 1)
+            if decoder is not None:
+                tail = decoder.flush()
+                produced += len(tail)
+                if produced > limit:
+                    raise FetchError(f"{too_large} after decompression", status=response.status_code)
+                chunks.append(tail)
+                if not decoder.eof:
+                    raise FetchError("the compressed answer was cut short",
+                                     status=response.status_code)
+        except zlib.error as exc:
+            raise FetchError("the answer's compression is broken", status=response.status_code) \
+                from exc
+        except FetchError:
+            raise
+        except (requests.exceptions.RequestException, OSError, Exception) as exc:
+            if _is_timeout(exc):
+                raise FetchError(f"no complete answer within {self.config.deadline:g} s",
+                                 status=response.status_code) from exc
+            raise FetchError("connection closed before the whole answer arrived",
+                             status=response.status_code) from exc
+        return b"".join(chunks)
+
+
+class _DeflateDecoder:
+    """'deflate' is zlib-wrapped by the standard, raw deflate by some servers: accept both."""
+
+    def __init__(self) -> None:
+        self._inner: Any = None
+        self._pending = b""
+
+    def decompress(self, data: bytes, max_length: int) -> bytes:
+        if self._inner is None:
+            self._pending += data
+            if len(self._pending) < 2:
+                return b""
+            first, second = self._pending[0], self._pending[1]
+            wrapped = first & 0x0F == 8 and (first << 8 | second) % 31 == 0
+            self._inner = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+            data, self._pending = self._pending, b""
+        return bytes(self._inner.decompress(data, max_length))
+
+    @property
+    def unconsumed_tail(self) -> bytes:
+        return bytes(self._inner.unconsumed_tail) if self._inner is not None else b""
+
+    @property
+    def eof(self) -> bool:
+        return bool(self._inner is not None and self._inner.eof)
+
+    def flush(self) -> bytes:
+        return bytes(self._inner.flush()) if self._inner is not None else b""
+
+
+def _set_read_timeout(raw: Any, seconds: float) -> None:
+    """Cut the next socket read at the deadline (urllib3 keeps its socket on `_connection`)."""
+    sock = getattr(getattr(raw, "_connection", None), "sock", None)
+    if sock is not None:
+        try:
+            sock.settimeout(max(0.05, seconds))
+        except OSError:
+            pass
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, TimeoutError | requests.exceptions.Timeout) or "timed out" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _describe_connection_error(exc: Exception, url: str) -> str:
+    text = str(exc)
+    host = urlsplit(url).hostname or url
+    lowered = text.lower()
+    if "name or service not known" in lowered or "nodename nor servname" in lowered or \
+            "name resolution" in lowered or "getaddrinfo failed" in lowered:
+        return f"could not find the server {host} (name lookup failed)"
+    if "refused" in lowered:
+        return f"could not connect to {host}: connection refused"
+    if "reset" in lowered:
+        return f"{host} reset the connection"
+    if "remotedisconnected" in lowered or "without response" in lowered:
+        return f"{host} closed the connection without answering"
+    if "timed out" in lowered:
+        return f"{host} did not answer in time"
+    if "badstatusline" in lowered or "invalid http" in lowered:
+        return f"{host} did not answer in HTTP"
+    return f"could not reach {host}"

@@ -1,0 +1,179 @@
+"""Storing one source's fresh items: items -> matches -> stories -> alerts.
+
+Runs on the thread that owns the Store, in one transaction per source, so a
+crash never leaves half a source stored and a retry never duplicates (items are
+unique per source and GUID, alerts per entity and story).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from .matching import Match, Matcher
+from .model import Item, Source
+from .store import Store, to_epoch
+from .stories import (
+    NEAR_DUPLICATE_WINDOW,
+    canonical_url,
+    guid_key,
+    similar_titles,
+    strip_tracking,
+    title_tokens,
+)
+
+MAX_NEAR_DUPLICATE_CANDIDATES = 5_000
+
+
+@dataclass
+class IngestResult:
+    new_items: int = 0
+    matched_items: int = 0
+    new_alerts: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a successful fetch leaves behind for the next conditional GET."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+
+
+def story_keys(item: Item) -> list[str]:
+    """Keys under which another source's copy of this story would be found."""
+    keys: list[str] = []
+    link = canonical_url(item.url)
+    if link:
+        keys.append("url:" + link)
+    guid = guid_key(item.guid)
+    # bare GUIDs like "42" are only unique inside one feed
+    if guid and (":" in guid or len(guid) >= 20) and "url:" + guid not in keys:
+        keys.append(("url:" if guid.startswith("https://") else "guid:") + guid)
+    return keys
+
+
+def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list[str],
+                tokens: frozenset[str], published: float) -> int | None:
+    for key in keys:
+        row = conn.execute("SELECT story_id FROM story_keys WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return int(row[0])
+    window = NEAR_DUPLICATE_WINDOW.total_seconds()
+    candidates = conn.execute(
+        "SELECT id, tokens FROM stories WHERE published BETWEEN ? AND ? "
+        "ORDER BY abs(published - ?) LIMIT ?",
+        (published - window, published + window, published, MAX_NEAR_DUPLICATE_CANDIDATES))
+    for story_id, stored in candidates:
+        if not similar_titles(tokens, frozenset(json.loads(stored))):
+            continue
+        same_source = conn.execute(
+            "SELECT 1 FROM items WHERE story_id = ? AND source_id = ? LIMIT 1",
+            (story_id, source_id)).fetchone()
+        if same_source is None:
+            return int(story_id)
+    return None
+
+
+def assign_story(conn: sqlite3.Connection, source_id: int, item: Item, published: float,
+                 now: float) -> int:
+    keys = story_keys(item)
+    tokens = title_tokens(item.title)
+    story_id = _find_story(conn, source_id, item, keys, tokens, published)
+    if story_id is None:
+        story_id = int(conn.execute(
+            "INSERT INTO stories(title, tokens, published, created) VALUES (?, ?, ?, ?)",
+            (item.title, json.dumps(sorted(tokens), ensure_ascii=False), published, now),
+        ).lastrowid or 0)
+    for key in keys:
+        conn.execute("INSERT OR IGNORE INTO story_keys(key, story_id) VALUES (?, ?)",
+                     (key, story_id))
+    return story_id
+
+
+def _record_alert(conn: sqlite3.Connection, entity_id: int, story_id: int, item_id: int,
+                  source_id: int, item: Item, match: Match, official: bool, published: float,
+                  now: float) -> int | None:
+    """Insert the alert or add this source to it; the new alert's id, or None."""
+    kind = "statement" if official else "coverage"
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO alerts(entity_id, story_id, item_id, kind, title, url, published, "
+        "found, matched, snippet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (entity_id, story_id, item_id, kind, item.title, item.url, published, now,
+         json.dumps(list(match.matched), ensure_ascii=False), match.snippet))
+    if cursor.rowcount:
+        alert_id = int(cursor.lastrowid or 0)
+        conn.execute("INSERT OR IGNORE INTO alert_sources(alert_id, source_id, item_id, added) "
+                     "VALUES (?, ?, ?, ?)", (alert_id, source_id, item_id, now))
+        return alert_id
+    alert_id, existing_kind = conn.execute(
+        "SELECT id, kind FROM alerts WHERE entity_id = ? AND story_id = ?",
+        (entity_id, story_id)).fetchone()
+    conn.execute("INSERT OR IGNORE INTO alert_sources(alert_id, source_id, item_id, added) "
+                 "VALUES (?, ?, ?, ?)", (alert_id, source_id, item_id, now))
+    if official and existing_kind != "statement":
+        # the entity's own words outrank coverage of them: point at the original
+        conn.execute(
+            "UPDATE alerts SET kind = 'statement', item_id = ?, title = ?, url = ?, matched = ?, "
+            "snippet = ? WHERE id = ?",
+            (item_id, item.title, item.url or "", json.dumps(list(match.matched),
+                                                            ensure_ascii=False),
+             match.snippet, alert_id))
+    return None
+
+
+def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
+           entity_ids: dict[tuple[str, str], int], now: datetime,
+           validators: Validators | None, next_check: datetime) -> IngestResult:
+    """Store `items` of `source` and record the fetch as a success, atomically."""
+    assert source.id is not None
+    result = IngestResult()
+    stamp = to_epoch(now)
+    official_for = {name.casefold() for name in source.official_for}
+    with store.transaction() as conn:
+        for item in items:
+            if item.url:
+                item = replace(item, url=strip_tracking(item.url))
+            dated = item.published is not None
+            published = min(to_epoch(item.published), stamp) if item.published else stamp
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO items(source_id, guid, url, canonical_url, title, summary, "
+                "content, published, dated, fetched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (source.id, item.guid, item.url, canonical_url(item.url), item.title,
+                 item.summary, item.content, published, int(dated), stamp))
+            if not cursor.rowcount:
+                continue
+            item_id = int(cursor.lastrowid or 0)
+            result.new_items += 1
+            matches = matcher.match(item.text)
+            if not matches:
+                continue
+            result.matched_items += 1
+            story_id = assign_story(conn, source.id, item, published, stamp)
+            conn.execute("UPDATE items SET story_id = ? WHERE id = ?", (story_id, item_id))
+            for match in matches:
+                entity_id = entity_ids.get((match.watchlist, match.entity))
+                if entity_id is None:
+                    continue
+                alert_id = _record_alert(
+                    conn, entity_id, story_id, item_id, source.id, item, match,
+                    match.entity.casefold() in official_for, published, stamp)
+                if alert_id is not None:
+                    result.new_alerts.append(alert_id)
+        _record_success(conn, source.id, stamp, validators, next_check)
+    return result
+
+
+def _record_success(conn: sqlite3.Connection, source_id: int, stamp: float,
+                    validators: Validators | None, next_check: datetime) -> None:
+    conn.execute(
+        "UPDATE sources SET last_attempt = ?, last_success = ?, consecutive_failures = 0, "
+        "last_error = NULL, next_check = ?, backoff_until = NULL, retry_after = NULL "
+        "WHERE id = ?", (stamp, stamp, to_epoch(next_check), source_id))
+    if validators is not None:
+        conn.execute(
+            "UPDATE sources SET etag = ?, last_modified = ?, validators_url = ? WHERE id = ?",
+            (validators.etag, validators.last_modified, validators.url, source_id))

@@ -1,0 +1,133 @@
+"""The SQLite schema and its forward migrations.
+
+`MIGRATIONS[n]` takes a database from `PRAGMA user_version` n to n + 1. Append,
+never edit: a user's file may be at any earlier version.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 0 -> 1: the first schema
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE watchlists (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        muted INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0,
+        extra TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        watchlist_id INTEGER NOT NULL REFERENCES watchlists(id) ON DELETE CASCADE,
+        name TEXT NOT NULL COLLATE NOCASE,
+        kind TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        context TEXT NOT NULL DEFAULT '[]',
+        exclude TEXT NOT NULL DEFAULT '[]',
+        priority INTEGER NOT NULL DEFAULT 0,
+        muted INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0,
+        extra TEXT NOT NULL DEFAULT '{}',
+        UNIQUE (watchlist_id, name)
+    );
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        kind TEXT NOT NULL,
+        url TEXT NOT NULL,
+        interval_minutes INTEGER NOT NULL DEFAULT 30,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        official_for TEXT NOT NULL DEFAULT '[]',
+        options TEXT NOT NULL DEFAULT '{}',
+        extra TEXT NOT NULL DEFAULT '{}',
+        position INTEGER NOT NULL DEFAULT 0,
+        last_attempt REAL,
+        last_success REAL,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_check REAL,
+        backoff_until REAL,
+        retry_after REAL,
+        etag TEXT,
+        last_modified TEXT,
+        validators_url TEXT
+    );
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        tokens TEXT NOT NULL,
+        published REAL NOT NULL,
+        created REAL NOT NULL
+    );
+    CREATE INDEX stories_published ON stories(published);
+    CREATE TABLE story_keys (
+        key TEXT PRIMARY KEY,
+        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        guid TEXT NOT NULL,
+        url TEXT NOT NULL,
+        canonical_url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        content TEXT NOT NULL,
+        published REAL NOT NULL,
+        dated INTEGER NOT NULL,
+        fetched REAL NOT NULL,
+        story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL,
+        UNIQUE (source_id, guid)
+    );
+    CREATE INDEX items_published ON items(published);
+    CREATE INDEX items_story ON items(story_id, source_id);
+    CREATE VIRTUAL TABLE items_fts USING fts5(
+        title, summary, content, content='items', content_rowid='id', tokenize='trigram'
+    );
+    CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+        INSERT INTO items_fts(rowid, title, summary, content)
+        VALUES (new.id, new.title, new.summary, new.content);
+    END;
+    CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, summary, content)
+        VALUES ('delete', old.id, old.title, old.summary, old.content);
+    END;
+    CREATE TRIGGER items_fts_update AFTER UPDATE OF title, summary, content ON items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, summary, content)
+        VALUES ('delete', old.id, old.title, old.summary, old.content);
+        INSERT INTO items_fts(rowid, title, summary, content)
+        VALUES (new.id, new.title, new.summary, new.content);
+    END;
+    CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        url TEXT NOT NULL,
+        published REAL NOT NULL,
+        found REAL NOT NULL,
+        matched TEXT NOT NULL,
+        snippet TEXT NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        notified REAL,
+        UNIQUE (entity_id, story_id)
+    );
+    CREATE INDEX alerts_published ON alerts(published);
+    CREATE INDEX alerts_found ON alerts(found);
+    CREATE TABLE alert_sources (
+        alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+        added REAL NOT NULL,
+        PRIMARY KEY (alert_id, source_id)
+    ) WITHOUT ROWID;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

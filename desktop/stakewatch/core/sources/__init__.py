@@ -1,0 +1,16 @@
+"""Source kinds: each knows how to turn a fetched answer into items.
+
+The registry is a plain dict, `SOURCE_KINDS`; add a kind by adding a module and
+an entry here.
+"""
+
+from __future__ import annotations
+
+from .base import ParseError, SourceKind
+from .feed import FeedKind
+
+SOURCE_KINDS: dict[str, type[SourceKind]] = {
+    FeedKind.name: FeedKind,
+}
+
+__all__ = ["SOURCE_KINDS", "ParseError", "SourceKind", "FeedKind"]

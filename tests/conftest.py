@@ -1,0 +1,62 @@
+"""Shared fixtures: loopback feed servers, data dirs, the CLI in-process."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from feedworld import WorldServer  # noqa: E402
+
+from stakewatch.cli import main  # noqa: E402
+from stakewatch.core.store import Store, open_store  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS = PROJECT.parent / "shared" / "corpus" / "feedparser"
+
+# Nothing in the tests may reach past loopback, even through a proxy from the environment.
+for _name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+    os.environ.pop(_name, None)
+os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
+
+
+@pytest.fixture
+def world() -> Iterator[WorldServer]:
+    server = WorldServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    with open_store(data_dir) as opened:
+        yield opened
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+def run_cli(data_dir: Path, *args: str) -> CliResult:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main(["--data-dir", str(data_dir), *args])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return CliResult(code, out.getvalue(), err.getvalue())
