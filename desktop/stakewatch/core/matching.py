@@ -192,7 +192,7 @@ class Matcher:
                 continue
             if origin is None:
                 origin = _Origin(text, compacted.folded)
-            spans = tuple(sorted(origin.span(s) for s in found[index]))
+            spans = tuple(sorted(origin.span(s) for s in _outermost(found[index])))
             results.append(
                 Match(
                     watchlist=watchlist,
@@ -221,6 +221,16 @@ class _Origin:
         if self._index is None:
             return min(first, self._length), min(last + 1, self._length)
         return self._index[first], self._index[last] + 1
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans not inside a longer one: "Masaaki Taira" hides the "Taira" within it."""
+    ordered = sorted(set(spans), key=lambda span: (span[0], -span[1]))
+    kept: list[tuple[int, int]] = []
+    for span in ordered:
+        if not kept or span[1] > kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 def _distinct(words: Iterable[str]) -> tuple[str, ...]:

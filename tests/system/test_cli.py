@@ -1,0 +1,127 @@
+"""The real `stakewatch` command against loopback servers."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from feedworld import Route, WorldServer, rss
+
+EXE = shutil.which("stakewatch") or str(Path(sys.executable).with_name("stakewatch"))
+
+
+def cli(data_dir: Path | None, *args: str, env: dict[str, str] | None = None,
+        timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "stakewatch"]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    process = subprocess.Popen(command + list(args), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        out, err = process.communicate(timeout=timeout)
+    finally:
+        process.kill()
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+@pytest.fixture
+def world_config(world: WorldServer, tmp_path: Path) -> Path:
+    world.routes["/news.rss"] = Route(rss([
+        {"title": "Digital minister Masaaki Taira on Sora 2", "link": world.url("/a1?utm_source=x"),
+         "description": "平将明大臣", "pubDate": "Mon, 13 Oct 2025 01:00:00 GMT"},
+        {"title": "Unrelated weather", "link": world.url("/a2")},
+    ]))
+    world.routes["/down.rss"] = Route(b"", status=503, headers={"Retry-After": "600"})
+    path = tmp_path / "watch.json"
+    path.write_text(json.dumps({
+        "version": 1,
+        "watchlists": [{"name": "Japan AI & IP", "entities": [
+            {"name": "Masaaki Taira", "kind": "official", "aliases": ["平将明", "Taira"],
+             "context": ["minister", "digital", "大臣"], "exclude": ["Taira clan"]},
+            {"name": "Sora 2", "kind": "product", "aliases": ["Sora2"]}]}],
+        "sources": [
+            {"name": "Digital Agency", "kind": "feed", "url": world.url("/news.rss"),
+             "interval_minutes": 15, "official_for": ["Masaaki Taira"]},
+            {"name": "Down", "kind": "feed", "url": world.url("/down.rss")}]},
+        ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_console_script_is_installed():
+    assert Path(EXE).exists(), "the stakewatch console script is not installed"
+    result = subprocess.run([EXE, "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("stakewatch ")
+
+
+def test_import_poll_alerts_sources_end_to_end(tmp_path: Path, world: WorldServer,
+                                               world_config: Path):
+    data = tmp_path / "home"
+    env = {**os.environ, "STAKEWATCH_HOME": str(data)}
+    assert cli(None, "import", str(world_config), env=env).returncode == 0
+    polled = cli(None, "poll", "--once", env=env)
+    assert polled.returncode == 0, polled.stderr
+    assert "failing: Down: server answered 503" in polled.stdout
+    alerts = json.loads(cli(None, "alerts", "--json", env=env).stdout)
+    assert {(a["entity"], a["kind"]) for a in alerts} == {("Masaaki Taira", "statement"),
+                                                          ("Sora 2", "coverage")}
+    for alert in alerts:
+        assert set(alert) >= {"entity", "watchlist", "kind", "title", "url", "source", "sources",
+                              "published", "matched", "story"}
+        assert alert["url"] == world.url("/a1")
+        assert alert["sources"] == ["Digital Agency"] and alert["source"] == "Digital Agency"
+        assert alert["published"].startswith("2025-10-13T01:00:00")
+        assert alert["watchlist"] == "Japan AI & IP"
+    taira = next(a for a in alerts if a["entity"] == "Masaaki Taira")
+    assert set(taira["matched"]) == {"Masaaki Taira", "平将明"}
+    sources = {s["name"]: s for s in json.loads(cli(None, "sources", "--json", env=env).stdout)}
+    assert sources["Digital Agency"]["status"] == "ok"
+    assert sources["Digital Agency"]["last_error"] is None
+    assert sources["Down"]["status"] == "failing"
+    assert sources["Down"]["consecutive_failures"] == 1
+    assert sources["Down"]["last_error"].startswith("server answered 503 (Service Unavailable)")
+    for entry in sources.values():
+        assert set(entry) >= {"name", "kind", "url", "status", "last_success", "last_error",
+                              "consecutive_failures"}
+    again = cli(None, "poll", "--once", env=env)
+    assert "0 new alerts" in again.stdout and world.hits["/down.rss"] == 1
+    assert "skipped: Down: server asked to wait" in again.stdout
+    table = cli(None, "alerts", env=env).stdout
+    assert "Masaaki Taira" in table and "statement" in table
+    assert "Down" in cli(None, "sources", env=env).stdout
+    recent = json.loads(cli(None, "alerts", "--since", "7d", "--json", env=env).stdout)
+    assert len(recent) == 2  # found just now, though published earlier
+
+
+def test_bad_input_one_line_nonzero_nothing_changed(tmp_path: Path, world_config: Path):
+    data = tmp_path / "d"
+    assert cli(data, "import", str(world_config)).returncode == 0
+    before = (data / "stakewatch.db").read_bytes()
+    bad = tmp_path / "bad.json"
+    document = json.loads(world_config.read_text(encoding="utf-8"))
+    document["sources"].append({"name": "X", "kind": "feed", "url": "gopher://x"})
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    result = cli(data, "import", str(bad))
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0
+    assert "sources[2].url" in result.stderr
+    assert (data / "stakewatch.db").read_bytes() == before
+    result = cli(data, "alerts", "--since", "yesterday-ish")
+    assert result.returncode == 2 and "not a period" in result.stderr
+
+
+def test_poll_with_nothing_configured_says_so(data_dir: Path):
+    result = run_cli(data_dir, "poll", "--once")
+    assert result.code == 0 and "import a watchlist first" in result.out
+
+
+def test_unwritable_data_dir_is_a_clear_error(tmp_path: Path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = cli(blocker / "sub", "sources")
+    assert result.returncode == 1 and result.stderr.startswith("stakewatch: data folder:")
