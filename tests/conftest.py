@@ -14,7 +14,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from feedworld import WorldServer  # noqa: E402
-
 from stakewatch.cli import main  # noqa: E402
 from stakewatch.core.store import Store, open_store  # noqa: E402
 

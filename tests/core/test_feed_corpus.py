@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
 
+from conftest import CORPUS
 from stakewatch.core.model import Source
 from stakewatch.core.sources import ParseError
 from stakewatch.core.sources.feed import FeedKind

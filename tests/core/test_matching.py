@@ -3,13 +3,12 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stakewatch.core.matching import Matcher, compact_term
 from stakewatch.core.model import Entity, Watchlist
-from stakewatch.core.text import fold, html_to_text
+from stakewatch.core.text import WORD_RUN, compact, fold, html_to_text
 
 
 def matcher(*entities: Entity) -> Matcher:
@@ -145,3 +144,10 @@ def test_no_catastrophic_time_on_adversarial_text():
     m = matcher(Entity("a a a a a a a a", "topic", aliases=("a-a-a-a-a-b",)))
     assert m.match("a " * 20000)[0].entity == "a a a a a a a a"
     assert [f.entity for f in m.match("a-" * 20000 + "b")] == ["a a a a a a a a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=text_strategy)
+def test_compact_agrees_with_the_word_runs_used_to_map_positions(text):
+    folded = fold(text)
+    assert compact(folded) == "".join(WORD_RUN.findall(folded))

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
-from feedworld import Route, WorldServer, rss
 
+from feedworld import Route, WorldServer, rss
 from stakewatch.core.fetch import MIB, FetchConfig
 from stakewatch.core.model import Entity, Source, Watchlist
 from stakewatch.core.poller import PollConfig, Poller
@@ -171,7 +171,8 @@ def test_health_says_why_each_bad_source_fails(configured):
         assert health[name].last_error == reason, name
         assert health[name].consecutive_failures == 1
     assert health["Busy 429"].status == "failing"
-    assert (health["Busy 429"].last_error or "").startswith("server answered 429 (Too Many Requests); asked to wait until")
+    assert (health["Busy 429"].last_error or "").startswith(
+        "server answered 429 (Too Many Requests); asked to wait until")
     assert health["Busy 429"].retry_after is not None
 
 

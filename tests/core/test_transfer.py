@@ -5,10 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import run_cli
 from stakewatch.core.store import Store, open_store
 from stakewatch.core.transfer import Refused, parse_config, read_config_file
 

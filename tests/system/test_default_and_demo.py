@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 from feedworld import Route, WorldServer
-
 from stakewatch.cli import seed_default
 from stakewatch.core.demo import DEMO_FEEDS, demo_config, render_feed
 from stakewatch.core.paths import resource

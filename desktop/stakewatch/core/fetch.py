@@ -9,6 +9,7 @@ body both as sent and after decompression (gzip bombs included).
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import threading
 import time
@@ -212,10 +213,8 @@ class Fetcher:
             if status == 429 and retry_after is None:
                 retry_after = now + DEFAULT_RETRY_AFTER
             message = f"server answered {status}"
-            try:
+            with contextlib.suppress(ValueError):
                 message += f" ({HTTPStatus(status).phrase})"
-            except ValueError:
-                pass
             if retry_after is not None and status in (429, 503):
                 message += f"; asked to wait until {retry_after:%Y-%m-%d %H:%M} UTC"
             raise FetchError(message, status=status, retry_after=retry_after)
@@ -331,10 +330,8 @@ def _set_read_timeout(raw: Any, seconds: float) -> None:
     """Cut the next socket read at the deadline (urllib3 keeps its socket on `_connection`)."""
     sock = getattr(getattr(raw, "_connection", None), "sock", None)
     if sock is not None:
-        try:
+        with contextlib.suppress(OSError):
             sock.settimeout(max(0.05, seconds))
-        except OSError:
-            pass
 
 
 def _is_timeout(exc: BaseException) -> bool:

@@ -18,19 +18,17 @@ it between threads.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
 
 from .model import Watchlist
-from .text import SEPARATOR_RUN, SEPARATORS, char_class, fold, fold_with_map, is_latin_alnum
+from .text import WORD_RUN, char_class, compact, fold, fold_with_map, is_latin_alnum, is_separator
 
 ALIAS, CONTEXT, EXCLUDE = 0, 1, 2
 MAX_GAP = 3
 SNIPPET_RADIUS = 80
-_WORD_RUN = re.compile("[^" + re.escape(SEPARATORS) + "]+")
 
 
 @dataclass(frozen=True)
@@ -62,7 +60,7 @@ def compact_term(term: str) -> tuple[str, frozenset[int]]:
     chars: list[str] = []
     separated: set[int] = set()
     for char in folded:
-        if char in SEPARATORS:
+        if is_separator(char):
             if chars:
                 separated.add(len(chars))
             continue
@@ -85,14 +83,14 @@ class _Compacted:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.compact = SEPARATOR_RUN.sub("", folded)
+        self.compact = compact(folded)
         self._run_compact: list[int] = []
         self._run_folded: list[int] = []
 
     def position(self, k: int) -> int:
         if not self._run_compact:
             offset = 0
-            for run in _WORD_RUN.finditer(self.folded):
+            for run in WORD_RUN.finditer(self.folded):
                 self._run_compact.append(offset)
                 self._run_folded.append(run.start())
                 offset += run.end() - run.start()

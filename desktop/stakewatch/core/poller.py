@@ -93,7 +93,7 @@ class _Fetched:
 def backoff_delay(failures: int, config: PollConfig, rng: random.Random) -> timedelta:
     """Exponential backoff with jitter: base * 2^(failures-1), capped."""
     exponent = min(max(failures - 1, 0), 30)
-    delay = min(config.backoff_base * (2 ** exponent), config.backoff_cap)
+    delay: timedelta = min(config.backoff_base * (2 ** exponent), config.backoff_cap)
     return delay * rng.uniform(1 - config.jitter, 1 + config.jitter)
 
 
@@ -184,12 +184,13 @@ class Poller:
             with caps_lock:
                 return host_caps[(urlsplit(url).hostname or "").lower()]
 
-        rows = {s.id: self.store.source_row(s.id) for s in sources if s.id is not None}
+        rows = {s.name: self.store.source_row(s.id) for s in sources if s.id is not None}
+        sources = [s for s in sources if s.name in rows]
         with ThreadPoolExecutor(max_workers=max(1, self.config.total),
                                 thread_name_prefix="stakewatch-fetch") as pool:
             pending: dict[Future[_Fetched], Source] = {}
             for source in _interleave_by_host(sources):
-                row = rows[source.id]
+                row = rows[source.name]
                 url = SOURCE_KINDS[source.kind].request_url(source)
                 same = row["validators_url"] == url
                 pending[pool.submit(self._fetch_one, source, url,
@@ -205,7 +206,7 @@ class Poller:
                 for future in done:
                     source = pending.pop(future)
                     report.outcomes.append(self._store_one(future.result(), matcher, entity_ids,
-                                                           rows[source.id]))
+                                                           rows[source.name]))
         report.finished = self.clock()
         return report
 

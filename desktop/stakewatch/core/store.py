@@ -101,9 +101,10 @@ class Store:
     # configuration ---------------------------------------------------------------------------
 
     def is_empty(self) -> bool:
-        return self.conn.execute(
+        row = self.conn.execute(
             "SELECT NOT EXISTS (SELECT 1 FROM watchlists) AND NOT EXISTS (SELECT 1 FROM sources)"
-        ).fetchone()[0] == 1
+        ).fetchone()
+        return bool(row[0])
 
     def watchlists(self) -> list[Watchlist]:
         entities: dict[int, list[Entity]] = {}
@@ -127,7 +128,8 @@ class Store:
         return [_source(row) for row in self.conn.execute(query + " ORDER BY position, id")]
 
     def source_row(self, source_id: int) -> sqlite3.Row:
-        row = self.conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
         if row is None:
             raise KeyError(source_id)
         return row
@@ -323,6 +325,6 @@ def _statements(script: str) -> list[str]:
 
 def open_store(root: Path) -> Store:
     """Open (creating or migrating) the database under a data dir. Raises UserError."""
-    from .paths import database_path
+    from .paths import data_dir, database_path
 
-    return Store(database_path(root))
+    return Store(database_path(data_dir(root)))

@@ -18,9 +18,23 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-
 _SPACES = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 _TAG_LIKE = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
 
-# Characters that may separate the parts of a name: "Sora 2", "Sora-2", "サム・アルトマン".
-SEPARATORS = " \t\r\n\u00a0\u3000-_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fb\u00b7\uff65"
-SEPARATOR_RUN = re.compile("[" + re.escape(SEPARATORS) + "]+")
+# Besides white space, the characters that may separate the parts of a name:
+# "Sora 2", "Sora-2", "サム・アルトマン".
+DASHES = "-_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fb\u00b7\uff65"
+WORD_RUN = re.compile(r"[^\s" + re.escape(DASHES) + "]+")
+
+
+def is_separator(char: str) -> bool:
+    return char.isspace() or char in DASHES
+
+
+def compact(folded: str) -> str:
+    """`folded` without separators: the WORD_RUN pieces joined, several times faster."""
+    joined = "".join(folded.split())
+    for dash in DASHES:
+        if dash in joined:
+            joined = joined.replace(dash, "")
+    return joined
 
 
 class _TextExtractor(HTMLParser):
