@@ -24,11 +24,14 @@ from stakewatch.core.matching import Matcher  # noqa: E402
 from stakewatch.core.model import Entity, Watchlist  # noqa: E402
 from stakewatch.core.text import fold  # noqa: E402
 
-SYLLABLES = "ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu he ho ma mi mu me mo ra ri ru re ro".split()
+SYLLABLES = [a + b for a in ("", "k", "s", "t", "n", "h", "m", "r") for b in "aiueo"]
 KANJI = "城内実平将明塩崎彰久山田中村小林加藤吉田佐々木松本井上木下清水森池田橋本石川"
-WORDS = ("the minister said government policy new report digital agency copyright video app market "
-         "company announced statement today press release meeting budget tax trade energy "
-         "大臣 政府 発表 会見 デジタル 著作権 生成 動画 企業 方針").split()
+WORDS = [
+    "the", "minister", "said", "government", "policy", "new", "report", "digital", "agency", "copyright",
+    "video", "app", "market", "company", "announced", "statement", "today", "press", "release", "meeting",
+    "budget", "tax", "trade", "energy", "大臣", "政府", "発表", "会見", "デジタル", "著作権", "生成", "動画",
+    "企業", "方針",
+]
 
 
 def name(rng: random.Random) -> str:

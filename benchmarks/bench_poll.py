@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -155,8 +154,8 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     body = ("| measure | value | target |\n|---|---|---|\n" + "\n".join(rows) + "\n\n"
             "Stakewatch also parses every feed and matches every item against the default "
-            "watchlist; urlwatch only downloads and diffs the pages. Peak RSS is the child "
-            f"process's own (`wait4`). Parent maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB.\n")
+            "watchlist; urlwatch only downloads and diffs the pages. Peak RSS is each command's own "
+            "(`wait4`).\n")
     write_section("Poll cycle", "python benchmarks/bench_poll.py", body)
     print(body)
 
