@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from . import __version__
-from .core import paths
+from .core import paths, settings
 from .core.model import Alert, SourceHealth, UserError
 from .core.poller import CycleReport, Poller
 from .core.store import Store, open_store
@@ -133,7 +133,7 @@ def cmd_poll(store: Store, args: argparse.Namespace) -> int:
     if not store.sources(enabled_only=True):
         print("No enabled sources: import a watchlist first (stakewatch import FILE).")
         return EXIT_OK
-    report = Poller(store).run_cycle(force=args.force)
+    report = Poller(store, settings.poll_config(store)).run_cycle(force=args.force)
     print(format_report(report, store))
     return EXIT_OK
 
@@ -165,7 +165,7 @@ def cmd_watch(store: Store, args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    poller = Poller(store)
+    poller = Poller(store, settings.poll_config(store))
     print(f"Watching {len(store.sources(enabled_only=True))} sources; Ctrl+C stops.", flush=True)
     while not stop.is_set():
         report = poller.run_cycle(honour_schedule=True, cancel=stop)
@@ -174,6 +174,20 @@ def cmd_watch(store: Store, args: argparse.Namespace) -> int:
         upcoming = poller.next_due()
         pause = 60.0 if upcoming is None else (upcoming - datetime.now(UTC)).total_seconds()
         stop.wait(min(max(pause, 1.0), 60.0))
+    return EXIT_OK
+
+
+def cmd_settings(store: Store, args: argparse.Namespace) -> int:
+    if args.key is None:
+        for key, setting in settings.SETTINGS.items():
+            print(f"{key:24} {settings.get(store, key)!s:10} {setting.description}")
+        return EXIT_OK
+    if args.value is None:
+        if args.key not in settings.SETTINGS:
+            raise UserError("Settings", f"unknown setting {args.key!r}")
+        print(settings.get(store, args.key))
+        return EXIT_OK
+    print(f"{args.key} = {settings.put(store, args.key, args.value)}")
     return EXIT_OK
 
 
@@ -211,6 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("sources", help="show every source's health")
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(run=cmd_sources)
+
+    sub = commands.add_parser("settings", help="show or change a setting (limits, proxy)")
+    sub.add_argument("key", nargs="?")
+    sub.add_argument("value", nargs="?")
+    sub.set_defaults(run=cmd_settings)
 
     sub = commands.add_parser("watch", help="poll on schedule without a GUI, printing alerts")
     sub.set_defaults(run=cmd_watch)

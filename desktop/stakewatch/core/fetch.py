@@ -43,6 +43,7 @@ class FetchConfig:
     max_body: int = 10 * MIB
     max_redirects: int = 5
     user_agent: str = USER_AGENT
+    system_proxy: bool = True
     proxies: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -133,8 +134,8 @@ class Fetcher:
                           "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5",
                 "Accept-Encoding": "gzip, deflate",
             })
-            if self.config.proxies:
-                session.proxies.update(self.config.proxies)
+            session.trust_env = self.config.system_proxy
+            session.proxies.update(self.config.proxies)
             self._local.session = session
         return session
 

@@ -1,0 +1,97 @@
+"""User settings, stored in the database's settings table and validated on the way in.
+
+Plain data; read and written on the thread that owns the Store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .fetch import MIB, FetchConfig, check_web_url
+from .model import UserError
+from .poller import PollConfig
+from .store import Store
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    description: str
+    parse: Callable[[str], Any]
+
+
+def _int_range(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError as exc:
+            raise ValueError(f"must be a whole number from {low} to {high}") from exc
+        if not low <= value <= high:
+            raise ValueError(f"must be a whole number from {low} to {high}")
+        return value
+    return parse
+
+
+def _proxy(text: str) -> str:
+    text = text.strip()
+    if text in ("", "system", "none"):
+        return text or "system"
+    if check_web_url(text):
+        raise ValueError("must be system, none, or an http(s):// proxy address")
+    return text
+
+
+SETTINGS: dict[str, Setting] = {s.key: s for s in (
+    Setting("poll.per_host", 2, "requests at once to one host", _int_range(1, 16)),
+    Setting("poll.total", 16, "requests at once in all", _int_range(1, 64)),
+    Setting("fetch.connect_timeout", 5, "seconds to connect", _int_range(1, 60)),
+    Setting("fetch.read_timeout", 10, "seconds to wait for each piece of an answer",
+            _int_range(1, 120)),
+    Setting("fetch.deadline", 20, "seconds for a whole request", _int_range(2, 300)),
+    Setting("fetch.max_body_mib", 10, "largest answer accepted, in MiB", _int_range(1, 200)),
+    Setting("fetch.proxy", "system", "system, none, or a proxy address", _proxy),
+)}
+
+
+def get(store: Store, key: str) -> Any:
+    return store.setting(f"user.{key}", SETTINGS[key].default)
+
+
+def put(store: Store, key: str, text: str) -> Any:
+    """Validate and store one setting. Raises UserError naming the setting."""
+    if key not in SETTINGS:
+        raise UserError("Settings", f"unknown setting {key!r} (known: {', '.join(SETTINGS)})")
+    try:
+        value = SETTINGS[key].parse(text)
+    except ValueError as exc:
+        raise UserError("Settings", f"{key} {exc}") from exc
+    with store.transaction() as conn:
+        store.set_setting(f"user.{key}", value, conn)
+    return value
+
+
+def proxies(setting: str) -> dict[str, str] | None:
+    """requests' proxies for a proxy setting; None means use the system's."""
+    if setting == "system":
+        return None
+    if setting == "none":
+        return {}
+    return {"http": setting, "https": setting}
+
+
+def poll_config(store: Store) -> PollConfig:
+    """The PollConfig the user's settings describe."""
+    proxy = proxies(get(store, "fetch.proxy"))
+    fetch = FetchConfig(
+        connect_timeout=float(get(store, "fetch.connect_timeout")),
+        read_timeout=float(get(store, "fetch.read_timeout")),
+        deadline=float(get(store, "fetch.deadline")),
+        max_body=int(get(store, "fetch.max_body_mib")) * MIB,
+        system_proxy=proxy is None,
+        proxies=proxy or {},
+    )
+    return PollConfig(per_host=int(get(store, "poll.per_host")), total=int(get(store, "poll.total")),
+                      fetch=fetch)
