@@ -59,3 +59,40 @@ def run_cli(data_dir: Path, *args: str) -> CliResult:
         except SystemExit as exc:
             code = int(exc.code or 0)
     return CliResult(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(scope="session")
+def session_bus() -> Iterator[str]:
+    """A private session bus for the whole run; DBUS_SESSION_BUS_ADDRESS points at it."""
+    from desktopbus import SessionBus
+
+    bus = SessionBus()
+    previous = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = bus.address
+    yield bus.address
+    bus.stop()
+    if previous is None:
+        os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    else:
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = previous
+
+
+@pytest.fixture
+def notification_server(session_bus: str) -> Iterator[object]:
+    from desktopbus import NotificationServer
+
+    server = NotificationServer(session_bus)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def opened_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Links the app opens land in this file instead of a browser."""
+    from desktopbus import fake_opener
+
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    log = fake_opener(bindir)
+    monkeypatch.setenv("PATH", f"{bindir}{os.pathsep}{os.environ['PATH']}")
+    return log

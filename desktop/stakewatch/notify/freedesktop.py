@@ -1,0 +1,124 @@
+"""Freedesktop notifications over the session bus, with actions, through jeepney.
+
+Notify is sent with the spec's types (replaces_id is `u`), and ActionInvoked is
+received on the same connection, accepted only from the current owner of
+org.freedesktop.Notifications. Body text is escaped when the server reads markup.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from queue import Empty, Queue
+
+from jeepney import DBusAddress, HeaderFields, MatchRule, Message, message_bus, new_method_call
+from jeepney.io.threading import DBusRouter, Proxy, open_dbus_connection
+
+from ..core.policy import Notification
+from .base import ClickHandler
+
+BUS_NAME = "org.freedesktop.Notifications"
+OBJECT = DBusAddress("/org/freedesktop/Notifications", bus_name=BUS_NAME, interface=BUS_NAME)
+URGENCY = {"low": 0, "normal": 1, "critical": 2}
+CALL_TIMEOUT = 5.0
+
+
+class NotificationsUnavailable(Exception):
+    """No session bus, or no notification server on it."""
+
+
+class FreedesktopNotifier:
+    name = "freedesktop"
+    supports_clicks = True
+
+    def __init__(self, on_click: ClickHandler, bus: str = "SESSION") -> None:
+        """Connect and check a server is there. Any thread. Raises NotificationsUnavailable."""
+        self._on_click = on_click
+        self._sent: dict[int, Notification] = {}
+        self._lock = threading.Lock()
+        try:
+            self._router = DBusRouter(open_dbus_connection(bus))
+        except Exception as exc:  # no address, refused, auth failure: all mean "not here"
+            raise NotificationsUnavailable(str(exc)) from exc
+        try:
+            bus_proxy = Proxy(message_bus, self._router, timeout=CALL_TIMEOUT)
+            rule = MatchRule(type="signal", interface=BUS_NAME, path=OBJECT.object_path)
+            bus_proxy.AddMatch(rule)
+            self._queue: Queue[Message] = Queue()
+            self._filter = self._router.filter(rule, queue=self._queue)
+            self.capabilities = set(self._call("GetCapabilities", "", ())[0])
+        except Exception as exc:
+            self._router.close()
+            raise NotificationsUnavailable(str(exc)) from exc
+        self._stop = threading.Event()
+        self._listener = threading.Thread(target=self._listen, name="stakewatch-notify", daemon=True)
+        self._listener.start()
+
+    def _call(self, method: str, signature: str, body: tuple[object, ...]) -> tuple[object, ...]:
+        reply = self._router.send_and_get_reply(new_method_call(OBJECT, method, signature, body),
+                                                timeout=CALL_TIMEOUT)
+        if reply.header.message_type.name == "error":
+            raise NotificationsUnavailable(str(reply.body))
+        return tuple(reply.body)
+
+    def _owner(self) -> str | None:
+        try:
+            reply = Proxy(message_bus, self._router, timeout=CALL_TIMEOUT).GetNameOwner(BUS_NAME)
+        except Exception:
+            return None
+        return str(reply[0])
+
+    def show(self, notification: Notification) -> bool:
+        """Send Notify. Any thread; False if the server did not take it."""
+        actions: list[str] = ["default", "Open" if notification.url else "Open inbox"]
+        if notification.url:
+            actions += ["open", "Open"]
+        body = notification.body
+        if "body-markup" in self.capabilities:
+            body = html.escape(body, quote=False)
+        hints = {"urgency": ("y", URGENCY.get(notification.urgency, 1)),
+                 "category": ("s", "im.received" if notification.kind != "health" else "network.error"),
+                 "desktop-entry": ("s", "stakewatch")}
+        try:
+            (notification_id,) = self._call(
+                "Notify", "susssasa{sv}i",
+                ("Stakewatch", 0, "", notification.title, body, actions, hints, -1))
+        except Exception:
+            return False
+        with self._lock:
+            self._sent[int(notification_id)] = notification  # type: ignore[call-overload]
+        return True
+
+    def _listen(self) -> None:
+        while not self._stop.is_set():
+            try:
+                message = self._queue.get(timeout=0.5)
+            except Empty:
+                continue
+            member = message.header.fields.get(HeaderFields.member)
+            if member not in ("ActionInvoked", "NotificationClosed"):
+                continue
+            sender = message.header.fields.get(HeaderFields.sender)
+            if sender != self._owner():
+                continue
+            notification_id = int(message.body[0])
+            with self._lock:
+                notification = self._sent.get(notification_id)
+                if member == "NotificationClosed":
+                    self._sent.pop(notification_id, None)
+            if member == "ActionInvoked" and notification is not None and \
+                    message.body[1] in ("default", "open"):
+                try:
+                    self._on_click(notification)
+                except Exception:  # a click handler's fault must not stop the listener
+                    pass
+
+    def close(self) -> None:
+        self._stop.set()
+        self._listener.join(timeout=2)
+        try:
+            self._filter.close()
+            self._router.close()
+            self._router.conn.close()
+        except Exception:
+            pass

@@ -1,0 +1,30 @@
+"""plyer: the portable fallback. It cannot report clicks."""
+
+from __future__ import annotations
+
+from ..core.policy import Notification
+
+
+class PlyerNotifier:
+    name = "plyer"
+    supports_clicks = False
+
+    def available(self) -> bool:
+        try:
+            from plyer import notification  # noqa: F401
+        except Exception:
+            return False
+        return True
+
+    def show(self, notification: Notification) -> bool:
+        try:
+            from plyer import notification as plyer_notification
+
+            plyer_notification.notify(title=notification.title, message=notification.body,
+                                      app_name="Stakewatch", timeout=10)
+        except Exception:  # plyer raises whatever its platform layer raises
+            return False
+        return True
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,107 @@
+"""Notifications on a real private session bus, with a real notification server on it."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from stakewatch.core.links import open_link
+from stakewatch.core.policy import Notification
+from stakewatch.notify.freedesktop import FreedesktopNotifier, NotificationsUnavailable
+
+
+def wait_for_lines(path: Path, count: int, timeout: float = 10) -> list[str]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists() and len(path.read_text().splitlines()) >= count:
+            break
+        time.sleep(0.05)
+    return path.read_text().splitlines() if path.exists() else []
+
+
+def test_notify_is_sent_with_spec_types_and_link_actions(notification_server):
+    clicked: list[Notification] = []
+    notifier = FreedesktopNotifier(clicked.append)
+    try:
+        note = Notification("Statement by Minoru Kiuchi", "城内実大臣記者会見\nCabinet Office",
+                            "https://example.org/kaiken-1", alert_ids=(1,), urgency="critical")
+        assert notifier.show(note)
+        (call,) = notification_server.wait_for_calls(1)
+    finally:
+        notifier.close()
+    assert call["signature"] == "susssasa{sv}i"
+    assert call["app"] == "Stakewatch" and call["replaces_id"] == 0
+    assert call["summary"] == "Statement by Minoru Kiuchi"
+    assert call["body"] == "城内実大臣記者会見\nCabinet Office"
+    assert call["actions"] == ["default", "Open", "open", "Open"]
+    assert call["hints"]["urgency"] == 2
+
+
+def test_clicking_opens_exactly_that_link(notification_server, opened_links: Path):
+    notifier = FreedesktopNotifier(lambda n: open_link(n.url or ""))
+    try:
+        notifier.show(Notification("A", "first", "https://example.org/one"))
+        notifier.show(Notification("B", "second", "https://example.org/two?x=1&y=2"))
+        calls = notification_server.wait_for_calls(2)
+        notification_server.invoke(calls[1]["id"], "default")
+        notification_server.invoke(calls[0]["id"], "open")
+        assert wait_for_lines(opened_links, 2) == ["https://example.org/two?x=1&y=2",
+                                                   "https://example.org/one"]
+    finally:
+        notifier.close()
+
+
+def test_signals_from_anyone_but_the_server_are_ignored(notification_server, session_bus: str):
+    from jeepney import DBusAddress, HeaderFields, new_signal
+    from jeepney.io.blocking import open_dbus_connection
+
+    clicked: list[Notification] = []
+    notifier = FreedesktopNotifier(clicked.append)
+    try:
+        notifier.show(Notification("A", "x", "https://example.org/a"))
+        (call,) = notification_server.wait_for_calls(1)
+        impostor = open_dbus_connection(session_bus)
+        forged = new_signal(DBusAddress("/org/freedesktop/Notifications",
+                                        interface="org.freedesktop.Notifications"),
+                            "ActionInvoked", "us", (call["id"], "default"))
+        forged.header.fields[HeaderFields.destination] = call["sender"]
+        impostor.send(forged)
+        time.sleep(0.5)
+        impostor.close()
+        assert clicked == []
+        notification_server.invoke(call["id"])
+        deadline = time.monotonic() + 5
+        while not clicked and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [n.url for n in clicked] == ["https://example.org/a"]
+    finally:
+        notifier.close()
+
+
+def test_markup_servers_get_escaped_text(session_bus: str):
+    from desktopbus import NotificationServer
+
+    server = NotificationServer(session_bus, markup=True)
+    notifier = FreedesktopNotifier(lambda n: None)
+    try:
+        notifier.show(Notification("T", '<a href="file:///etc/passwd">x</a> & <b>', None))
+        (call,) = server.wait_for_calls(1)
+    finally:
+        notifier.close()
+        server.stop()
+    assert call["body"] == '&lt;a href="file:///etc/passwd"&gt;x&lt;/a&gt; &amp; &lt;b&gt;'
+    assert call["actions"] == ["default", "Open inbox"]
+
+
+def test_no_server_means_unavailable(session_bus: str):
+    with pytest.raises(NotificationsUnavailable):
+        FreedesktopNotifier(lambda n: None)
+
+
+def test_open_link_refuses_everything_but_web_links(opened_links: Path):
+    for url in ("file:///etc/passwd", "javascript:alert(1)", "smb://host/share", "", "/etc/passwd"):
+        assert open_link(url) is False
+    assert open_link("https://example.org/ok") is True
+    assert wait_for_lines(opened_links, 1) == ["https://example.org/ok"]
