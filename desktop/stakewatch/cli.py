@@ -20,11 +20,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from . import __version__
-from .core import paths, settings
+from .core import dispatch, paths, settings
+from .core.demo import DemoServer, demo_config, prepare_demo_dir
+from .core.links import open_link
 from .core.model import Alert, SourceHealth, UserError
+from .core.policy import Notification
 from .core.poller import CycleReport, Poller
 from .core.store import Store, open_store
-from .core.transfer import export_file, import_file, read_config_file
+from .core.transfer import export_file, import_file, parse_config, read_config_file
+from .notify import Notifier, choose_notifier
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 _DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
@@ -129,12 +133,33 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _click(notification: Notification) -> None:
+    if notification.url:
+        open_link(notification.url)
+
+
+def notify_cycle(store: Store, report: CycleReport, before: dict[str, str], notifier: Notifier) -> int:
+    """Show what the policy says for a finished cycle; the number shown."""
+    now = datetime.now(UTC)
+    notes = dispatch.notifications_for(store, report.new_alerts, now)
+    notes += dispatch.health_changes(store, before, now)
+    return sum(1 for note in notes if notifier.show(note))
+
+
 def cmd_poll(store: Store, args: argparse.Namespace) -> int:
     if not store.sources(enabled_only=True):
         print("No enabled sources: import a watchlist first (stakewatch import FILE).")
         return EXIT_OK
+    before = dispatch.health_snapshot(store, datetime.now(UTC))
     report = Poller(store, settings.poll_config(store)).run_cycle(force=args.force)
     print(format_report(report, store))
+    if args.notify:
+        notifier = choose_notifier(_click, headless=True)
+        try:
+            shown = notify_cycle(store, report, before, notifier)
+        finally:
+            notifier.close()
+        print(f"Notifications shown: {shown} (through {notifier.name}).")
     return EXIT_OK
 
 
@@ -159,21 +184,28 @@ def cmd_sources(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_watch(store: Store, args: argparse.Namespace) -> int:
-    """Poll on each source's schedule until interrupted, printing new alerts."""
+    """Poll on each source's schedule until interrupted, printing and notifying new alerts."""
     if seed_default(store):
         print("Loaded the default watchlist (Japan AI & IP).")
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     poller = Poller(store, settings.poll_config(store))
-    print(f"Watching {len(store.sources(enabled_only=True))} sources; Ctrl+C stops.", flush=True)
-    while not stop.is_set():
-        report = poller.run_cycle(honour_schedule=True, cancel=stop)
-        if report.outcomes:
-            print(f"[{_local(report.started)}] {format_report(report, store)}", flush=True)
-        upcoming = poller.next_due()
-        pause = 60.0 if upcoming is None else (upcoming - datetime.now(UTC)).total_seconds()
-        stop.wait(min(max(pause, 1.0), 60.0))
+    notifier = choose_notifier(_click, headless=True)
+    print(f"Watching {len(store.sources(enabled_only=True))} sources; notifications through "
+          f"{notifier.name}; Ctrl+C stops.", flush=True)
+    try:
+        while not stop.is_set():
+            before = dispatch.health_snapshot(store, datetime.now(UTC))
+            report = poller.run_cycle(honour_schedule=True, cancel=stop)
+            if report.outcomes:
+                print(f"[{_local(report.started)}] {format_report(report, store)}", flush=True)
+                notify_cycle(store, report, before, notifier)
+            upcoming = poller.next_due()
+            pause = 60.0 if upcoming is None else (upcoming - datetime.now(UTC)).total_seconds()
+            stop.wait(min(max(pause, 1.0), 60.0))
+    finally:
+        notifier.close()
     return EXIT_OK
 
 
@@ -196,6 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="stakewatch",
         description="Follow officials, companies and AI products; alerts link to the original.")
     parser.add_argument("--version", action="version", version=f"stakewatch {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="run on bundled demo feeds served from this computer (own data dir)")
     parser.add_argument("--data-dir", metavar="DIR",
                         help=f"where to keep data (default: ${paths.ENV_HOME} or the user data dir)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -213,6 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="one cycle, then exit (the only mode)")
     sub.add_argument("--force", action="store_true",
                      help="also fetch sources that asked to wait or are backing off")
+    sub.add_argument("--notify", action="store_true",
+                     help="show desktop notifications for what this cycle found")
     sub.set_defaults(run=cmd_poll)
 
     sub = commands.add_parser("alerts", help="list stored alerts, newest first")
@@ -240,9 +276,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     run = getattr(args, "run", cmd_watch)
+    demo: DemoServer | None = None
     try:
         root = paths.data_dir(args.data_dir)
+        if args.demo:
+            demo = DemoServer().start()
+            root = prepare_demo_dir(root)
         with open_store(root) as store:
+            if demo is not None:
+                config = parse_config(demo_config(demo.base))
+                store.apply_config(config.watchlists, config.sources)
             return int(run(store, args))
     except UserError as exc:
         print(f"stakewatch: {exc.title.lower()}: {exc.message}", file=sys.stderr)
@@ -251,6 +294,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        if demo is not None:
+            demo.stop()
 
 
 if __name__ == "__main__":

@@ -26,9 +26,8 @@ def alert(entity: str, story: int, kind: str = "coverage", priority: bool = Fals
                  snippet="", story=story, priority=priority)
 
 
-def run(new, queued=(), notified=frozenset(), muted=frozenset(), state=PolicyState(), config=CONFIG,
-        now=NOON):
-    return decide(list(new), list(queued), set(notified), set(muted), state, config, now)
+def run(new, queued=(), notified=frozenset(), muted=frozenset(), state=None, config=CONFIG, now=NOON):
+    return decide(list(new), list(queued), set(notified), set(muted), state or PolicyState(), config, now)
 
 
 def test_one_alert_one_notification_that_opens_the_original():

@@ -105,3 +105,72 @@ def test_open_link_refuses_everything_but_web_links(opened_links: Path):
         assert open_link(url) is False
     assert open_link("https://example.org/ok") is True
     assert wait_for_lines(opened_links, 1) == ["https://example.org/ok"]
+
+
+def test_poll_notify_end_to_end_then_click_opens_the_original(notification_server, opened_links: Path,
+                                                              world, tmp_path: Path):
+    """`stakewatch poll --once --notify` on loopback feeds, then a click on the notification."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from feedworld import Route, rss
+
+    world.routes["/news.rss"] = Route(rss([
+        {"title": "Digital minister Masaaki Taira speaks", "link": world.url("/taira?utm_source=rss"),
+         "description": "大臣"}]))
+    config = tmp_path / "c.json"
+    config.write_text(json.dumps({"version": 1, "watchlists": [{"name": "W", "entities": [
+        {"name": "Masaaki Taira", "kind": "official", "priority": True}]}],
+        "sources": [{"name": "Agency", "kind": "feed", "url": world.url("/news.rss"),
+                     "official_for": ["Masaaki Taira"]}]}))
+    data = tmp_path / "data"
+    base = [sys.executable, "-m", "stakewatch", "--data-dir", str(data)]
+    subprocess.run(base + ["import", str(config)], check=True, capture_output=True, timeout=60)
+    result = subprocess.run(base + ["poll", "--once", "--notify"], capture_output=True, text=True,
+                            timeout=60, env=os.environ.copy())
+    assert "Notifications shown: 1 (through freedesktop)" in result.stdout, result.stdout + result.stderr
+    (call,) = notification_server.wait_for_calls(1)
+    assert call["summary"] == "Priority \u00b7 Statement by Masaaki Taira"
+    again = subprocess.run(base + ["poll", "--once", "--notify", "--force"], capture_output=True,
+                           text=True, timeout=60)
+    assert "Notifications shown: 0" in again.stdout
+    assert len(notification_server.calls()) == 1
+
+
+
+def test_watch_notifies_and_a_click_opens_that_alerts_link(notification_server, opened_links: Path,
+                                                           world, tmp_path: Path):
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from feedworld import Route, rss
+
+    world.routes["/wire.rss"] = Route(rss([
+        {"title": "OpenAI answers Japan on Sora 2", "link": world.url("/sora?fbclid=zz")},
+        {"title": "Weather", "link": world.url("/weather")}]))
+    config = tmp_path / "c.json"
+    config.write_text(json.dumps({"version": 1, "watchlists": [{"name": "W", "entities": [
+        {"name": "Sora 2", "kind": "product"}]}],
+        "sources": [{"name": "Wire", "kind": "feed", "url": world.url("/wire.rss")}]}))
+    base = [sys.executable, "-m", "stakewatch", "--data-dir", str(tmp_path / "data")]
+    subprocess.run(base + ["import", str(config)], check=True, capture_output=True, timeout=60)
+    watcher = subprocess.Popen(base + ["watch"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env=os.environ.copy())
+    try:
+        (call,) = notification_server.wait_for_calls(1, timeout=30)
+        assert call["summary"] == "Coverage: Sora 2"
+        assert call["body"].startswith("OpenAI answers Japan on Sora 2")
+        notification_server.invoke(call["id"], "default")
+        assert wait_for_lines(opened_links, 1) == [world.url("/sora")]
+    finally:
+        watcher.send_signal(signal.SIGTERM)
+        try:
+            watcher.communicate(timeout=20)
+        finally:
+            watcher.kill()
+    assert watcher.returncode == 0

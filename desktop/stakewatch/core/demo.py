@@ -5,10 +5,15 @@ Pure functions, any thread.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import shutil
+import threading
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from .paths import resource
@@ -53,3 +58,60 @@ def demo_config(base: str) -> dict[str, Any]:
         for name, (title, _type) in DEMO_FEEDS.items()
     ]
     return document
+
+
+class _DemoHandler(BaseHTTPRequestHandler):
+    server: DemoServer
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        path = self.path.split("?")[0]
+        name = path.removeprefix("/feeds/")
+        if name in DEMO_FEEDS:
+            body = render_feed(name, self.server.base, self.server.started)
+            content_type = DEMO_FEEDS[name][1]
+        else:
+            title = html.escape(path.strip("/").replace("/", " \u203a ") or "Stakewatch demo")
+            body = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+                    f"<body><h1>{title}</h1><p>This page stands in for the original article in "
+                    f"Stakewatch's demo. The alerts you saw came from feeds served by Stakewatch "
+                    f"itself on this computer.</p></body></html>").encode()
+            content_type = "text/html; charset=utf-8"
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class DemoServer(ThreadingHTTPServer):
+    """Serves the demo feeds and stand-in article pages on 127.0.0.1. Runs its own thread."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _DemoHandler)
+        self.started = datetime.now(UTC)
+        self._thread = threading.Thread(target=self.serve_forever, name="stakewatch-demo", daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def start(self) -> DemoServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+def prepare_demo_dir(root: Path) -> Path:
+    """A fresh data dir for the demo under `root`, so the user's own data is never touched."""
+    folder = root / "demo"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import time
 from typing import Any
 
 from .fetch import MIB, FetchConfig, check_web_url
@@ -44,7 +45,22 @@ def _proxy(text: str) -> str:
     return text
 
 
+def _quiet_hours(text: str) -> str:
+    text = text.strip()
+    if text in ("", "off", "none"):
+        return ""
+    try:
+        first, second = text.split("-")
+        start, end = time.fromisoformat(first.strip()), time.fromisoformat(second.strip())
+    except ValueError as exc:
+        raise ValueError("must look like 22:00-07:00, or off") from exc
+    return f"{start:%H:%M}-{end:%H:%M}"
+
+
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
+    Setting("alerts.digest_threshold", 3, "this many at once become one digest", _int_range(2, 50)),
+    Setting("alerts.quiet_hours", "", "hold alerts, e.g. 22:00-07:00 (priority breaks through)",
+            _quiet_hours),
     Setting("poll.per_host", 2, "requests at once to one host", _int_range(1, 16)),
     Setting("poll.total", 16, "requests at once in all", _int_range(1, 64)),
     Setting("fetch.connect_timeout", 5, "seconds to connect", _int_range(1, 60)),

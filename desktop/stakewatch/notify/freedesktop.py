@@ -7,9 +7,11 @@ org.freedesktop.Notifications. Body text is escaped when the server reads markup
 
 from __future__ import annotations
 
+import contextlib
 import html
 import threading
 from queue import Empty, Queue
+from typing import Any
 
 from jeepney import DBusAddress, HeaderFields, MatchRule, Message, message_bus, new_method_call
 from jeepney.io.threading import DBusRouter, Proxy, open_dbus_connection
@@ -54,7 +56,7 @@ class FreedesktopNotifier:
         self._listener = threading.Thread(target=self._listen, name="stakewatch-notify", daemon=True)
         self._listener.start()
 
-    def _call(self, method: str, signature: str, body: tuple[object, ...]) -> tuple[object, ...]:
+    def _call(self, method: str, signature: str, body: tuple[object, ...]) -> tuple[Any, ...]:
         reply = self._router.send_and_get_reply(new_method_call(OBJECT, method, signature, body),
                                                 timeout=CALL_TIMEOUT)
         if reply.header.message_type.name == "error":
@@ -86,7 +88,7 @@ class FreedesktopNotifier:
         except Exception:
             return False
         with self._lock:
-            self._sent[int(notification_id)] = notification  # type: ignore[call-overload]
+            self._sent[int(notification_id)] = notification
         return True
 
     def _listen(self) -> None:
@@ -108,10 +110,8 @@ class FreedesktopNotifier:
                     self._sent.pop(notification_id, None)
             if member == "ActionInvoked" and notification is not None and \
                     message.body[1] in ("default", "open"):
-                try:
+                with contextlib.suppress(Exception):  # a handler's fault must not stop the listener
                     self._on_click(notification)
-                except Exception:  # a click handler's fault must not stop the listener
-                    pass
 
     def close(self) -> None:
         self._stop.set()
