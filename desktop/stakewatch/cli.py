@@ -1,6 +1,6 @@
 """The command-line door onto the core.
 
-`stakewatch` alone runs the watcher on the user's watchlists (the built-in
+`stakewatch` alone starts the tray app on the user's watchlists (the built-in
 default one on first run); subcommands import, export, poll, list alerts and
 sources. Bad input: one line on stderr, exit 1, nothing stored.
 """
@@ -272,10 +272,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run_gui(root: Path, args: argparse.Namespace, demo: bool) -> int:
+    """The tray app; without Qt (or a display), the headless watcher."""
+    try:
+        from .qt.app import run_app
+    except ImportError as exc:
+        print(f"stakewatch: no desktop available ({exc}); watching without a tray.", file=sys.stderr)
+        with open_store(root) as store:
+            return cmd_watch(store, args)
+    return run_app(root, demo=demo)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    run = getattr(args, "run", cmd_watch)
+    run = getattr(args, "run", None)
     demo: DemoServer | None = None
     try:
         root = paths.data_dir(args.data_dir)
@@ -286,7 +297,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if demo is not None:
                 config = parse_config(demo_config(demo.base))
                 store.apply_config(config.watchlists, config.sources)
-            return int(run(store, args))
+            if run is not None:
+                return int(run(store, args))
+            if demo is None and seed_default(store):
+                print("Loaded the default watchlist (Japan AI & IP).")
+        return run_gui(root, args, demo is not None)
     except UserError as exc:
         print(f"stakewatch: {exc.title.lower()}: {exc.message}", file=sys.stderr)
         return EXIT_ERROR

@@ -1,0 +1,363 @@
+"""The tray application: icon, menu, scheduling, notifications. GUI thread unless noted."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+
+from ..core import autostart, dispatch, settings
+from ..core.links import open_link
+from ..core.model import Alert
+from ..core.policy import Notification
+from ..core.store import Store
+from ..notify import Notifier, choose_notifier
+from .icons import app_icon, state_icon
+from .main_window import MainWindow
+from .settings_dialog import SettingsDialog
+from .single import InstanceServer
+from .workers import PollOutcome, Snapshot, StoreTask, poll_job
+
+HEARTBEAT_MS = 30_000
+CLOCK_JUMP = 90.0
+MIN_WAIT_MS = 5_000
+MAX_WAIT_MS = 60_000
+
+
+class TrayNotifier:
+    """The Qt tray message (Windows): clicking the balloon opens what it announced."""
+
+    name = "tray"
+    supports_clicks = True
+    gui_thread_only = True
+
+    def __init__(self, tray: QSystemTrayIcon, on_click: Any) -> None:
+        self._tray = tray
+        self._last: Notification | None = None
+        tray.messageClicked.connect(lambda: self._last and on_click(self._last))
+
+    def show(self, notification: Notification) -> bool:
+        self._last = notification
+        icon = QSystemTrayIcon.MessageIcon.Warning if notification.kind == "health" \
+            else QSystemTrayIcon.MessageIcon.Information
+        self._tray.showMessage(notification.title, notification.body, icon, 10_000)
+        return True
+
+    def close(self) -> None:
+        pass
+
+
+class Controller(QObject):
+    """Owns the tray icon, the poll schedule and the notifier."""
+
+    clicked = Signal(object)
+    state_changed = Signal(str)
+
+    def __init__(self, root: Path, demo: bool = False, notifier: Notifier | None = None) -> None:
+        super().__init__()
+        self.root = root
+        self.demo = demo
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self.tasks: set[StoreTask] = set()
+        self.in_flight = False
+        self.pending_force = False
+        self.unseen = 0
+        self.snapshot = Snapshot(latest=[], failing=[], sources=0)
+        self.paused_until: datetime | None = None
+        self.state = "idle"
+        self.last_poll: str = ""
+        self.window: MainWindow | None = None
+
+        self.tray = QSystemTrayIcon(state_icon("idle"), self)
+        self.tray.setToolTip("Stakewatch")
+        self.menu = QMenu()
+        self.menu.aboutToShow.connect(self._menu_opened)
+        self.tray.setContextMenu(self.menu)
+        self.tray.activated.connect(self._activated)
+        self.clicked.connect(self._notification_clicked)
+        self.has_tray = QSystemTrayIcon.isSystemTrayAvailable()
+        if notifier is None:
+            notifier = TrayNotifier(self.tray, self.clicked.emit) if sys.platform.startswith("win") \
+                else choose_notifier(self.clicked.emit)
+        self.notifier = notifier
+        self._build_menu()
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(lambda: self.poll(scheduled=True))
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(HEARTBEAT_MS)
+        self.heartbeat.timeout.connect(self._check_clock)
+        self._wall, self._mono = time.time(), time.monotonic()
+        self._watch_network()
+
+    # start and stop ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.has_tray:
+            self.tray.show()
+        else:
+            self.open_window(self.tr("This desktop has no system tray: Stakewatch runs in this window. "
+                                     "Closing it keeps Stakewatch running until you quit."))
+        self.heartbeat.start()
+        self.poll(scheduled=True)
+
+    def quit(self) -> None:
+        self.timer.stop()
+        self.heartbeat.stop()
+        self.pool.waitForDone(30_000)
+        self.notifier.close()
+        self.tray.hide()
+        QApplication.quit()
+
+    # polling -----------------------------------------------------------------------------------
+
+    def poll(self, force: bool = False, scheduled: bool = False) -> bool:
+        """Start a cycle unless one is running (then it is remembered). True if one started."""
+        if self.in_flight:
+            self.pending_force = self.pending_force or force
+            return False
+        self.in_flight = True
+        self.timer.stop()
+        self._set_state()
+        self._run(poll_job(force=force, honour_schedule=scheduled and not force, notifier=self.notifier),
+                  self._polled, self._poll_failed)
+        return True
+
+    def _run(self, job: Any, done: Any, failed: Any = None) -> StoreTask:
+        task = StoreTask(self.root, job)
+        self.tasks.add(task)
+        task.emitter.finished.connect(done)
+        task.emitter.finished.connect(lambda *_: self.tasks.discard(task))
+        task.emitter.failed.connect(failed or self._task_failed)
+        task.emitter.failed.connect(lambda *_: self.tasks.discard(task))
+        self.pool.start(task)
+        return task
+
+    def _polled(self, outcome: PollOutcome) -> None:
+        self.in_flight = False
+        self.snapshot = outcome.snapshot
+        self.last_poll = outcome.summary
+        self.unseen += outcome.new_alerts
+        for note in outcome.to_show:
+            self.notifier.show(note)
+        self._build_menu()
+        self._set_state()
+        if self.window is not None and self.window.isVisible():
+            self.refresh_window()
+        if self.pending_force:
+            self.pending_force = False
+            self.poll(force=True)
+            return
+        wait = MAX_WAIT_MS
+        if outcome.next_due is not None:
+            wait = int((outcome.next_due - datetime.now(UTC)).total_seconds() * 1000)
+        self.timer.start(min(max(wait, MIN_WAIT_MS), MAX_WAIT_MS))
+
+    def _poll_failed(self, message: str) -> None:
+        self.in_flight = False
+        self.last_poll = message
+        self._set_state()
+        self.timer.start(MAX_WAIT_MS)
+
+    def _task_failed(self, message: str) -> None:
+        self.tray.setToolTip(f"Stakewatch \u2014 {message}")
+
+    def _check_clock(self) -> None:
+        """A wall-clock jump beyond the heartbeat means the machine slept: poll now."""
+        wall, mono = time.time(), time.monotonic()
+        jumped = abs((wall - self._wall) - (mono - self._mono)) > CLOCK_JUMP
+        self._wall, self._mono = wall, mono
+        if jumped:
+            self.poll(scheduled=True)
+
+    def _watch_network(self) -> None:
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+        except ImportError:
+            return
+        if not QNetworkInformation.loadDefaultBackend():
+            return
+        info = QNetworkInformation.instance()
+        if info is not None:
+            info.reachabilityChanged.connect(
+                lambda r: r == QNetworkInformation.Reachability.Online and self.poll(scheduled=True))
+
+    # state and menu ----------------------------------------------------------------------------
+
+    def _set_state(self) -> None:
+        paused = self.paused_until is not None and datetime.now(UTC) < self.paused_until
+        if self.in_flight:
+            state = "polling"
+        elif paused:
+            state = "paused"
+        elif self.unseen:
+            state = "alerts"
+        elif self.snapshot.failing:
+            state = "failing"
+        else:
+            state = "idle"
+        self.state = state
+        self.tray.setIcon(state_icon(state, self.unseen))
+        tip = ["Stakewatch"]
+        if self.unseen:
+            tip.append(self.tr("%n new alert(s)", "", self.unseen))
+        if self.snapshot.failing:
+            tip.append(self.tr("%n source(s) failing", "", len(self.snapshot.failing)))
+        if paused and self.paused_until:
+            tip.append(self.tr("paused until {}").format(self.paused_until.astimezone().strftime("%H:%M")))
+        if self.demo:
+            tip.append(self.tr("demo"))
+        self.tray.setToolTip(" \u2014 ".join(tip))
+        self.state_changed.emit(state)
+
+    def _build_menu(self) -> None:
+        menu = self.menu
+        menu.clear()
+        header = menu.addAction(self.tr("Latest alerts"))
+        header.setEnabled(False)
+        if not self.snapshot.latest:
+            empty = menu.addAction(self.tr("No alerts yet"))
+            empty.setEnabled(False)
+        for alert in self.snapshot.latest:
+            menu.addAction(self._alert_action(alert))
+        menu.addSeparator()
+        menu.addAction(self.tr("Open inbox"), lambda: self.open_window(tab=0))
+        health = self.tr("Source health")
+        if self.snapshot.failing:
+            health += f" ({len(self.snapshot.failing)} failing)"
+        menu.addAction(health, lambda: self.open_window(tab=1))
+        menu.addAction(self.tr("Refresh now"), lambda: self.poll(force=True))
+        pause = menu.addMenu(self.tr("Pause alerts"))
+        pause.addAction(self.tr("For 1 hour"), lambda: self.pause(timedelta(hours=1)))
+        pause.addAction(self.tr("Until tomorrow"), lambda: self.pause(None, tomorrow=True))
+        resume = pause.addAction(self.tr("Resume"), lambda: self.pause(timedelta(0)))
+        resume.setEnabled(self.paused_until is not None)
+        menu.addSeparator()
+        menu.addAction(self.tr("Settings\u2026"), self.open_settings)
+        menu.addAction(self.tr("Quit Stakewatch"), self.quit)
+
+    def _alert_action(self, alert: Alert) -> QAction:
+        label = f"{alert.entity}: {alert.title}"
+        if len(label) > 70:
+            label = label[:69] + "\u2026"
+        action = QAction(label.replace("&", "&&"), self.menu)
+        action.setToolTip(alert.url)
+        action.setData(alert.url)
+        action.triggered.connect(lambda _=False, url=alert.url: open_link(url))
+        return action
+
+    def _menu_opened(self) -> None:
+        if self.unseen:
+            self.unseen = 0
+            self._set_state()
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.open_window(tab=0)
+
+    # actions -------------------------------------------------------------------------------------
+
+    def _notification_clicked(self, notification: Notification) -> None:
+        if notification.url:
+            open_link(notification.url)
+        else:
+            self.open_window(tab=1 if notification.kind == "health" else 0)
+
+    def pause(self, length: timedelta | None, tomorrow: bool = False) -> None:
+        now = datetime.now(UTC)
+        if tomorrow:
+            local = now.astimezone()
+            until = (local + timedelta(days=1)).replace(hour=8, minute=0, second=0, microsecond=0)
+            self.paused_until = until.astimezone(UTC)
+        elif length:
+            self.paused_until = now + length
+        else:
+            self.paused_until = None
+        until_value = self.paused_until
+        self._run(lambda store: dispatch.pause(store, until_value), lambda _result: None)
+        self._build_menu()
+        self._set_state()
+
+    def open_window(self, message: str = "", tab: int = 0) -> None:
+        if self.window is None:
+            self.window = MainWindow(open_link)
+        self.window.tabs.setCurrentIndex(tab)
+        if message:
+            self.window.statusBar().showMessage(message)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.unseen = 0
+        self._set_state()
+        self.refresh_window()
+
+    def refresh_window(self) -> None:
+        def load(store: Store) -> tuple[list[Alert], list[Any]]:
+            return store.alerts(limit=500), store.health()
+
+        def show(result: tuple[list[Alert], list[Any]]) -> None:
+            if self.window is not None:
+                self.window.show_alerts(result[0])
+                self.window.show_sources(result[1])
+
+        self._run(load, show)
+
+    def open_settings(self) -> None:
+        def load(store: Store) -> dict[str, Any]:
+            return {key: settings.get(store, key) for key in settings.SETTINGS}
+
+        self._run(load, self._show_settings)
+
+    def _show_settings(self, values: dict[str, Any]) -> None:
+        dialog = SettingsDialog(values, autostart.is_enabled(), self._save_settings)
+        dialog.setWindowIcon(app_icon())
+        dialog.exec()
+
+    def _save_settings(self, values: dict[str, str], start_at_login: bool) -> None:
+        def save(store: Store) -> None:
+            for key, text in values.items():
+                settings.put(store, key, text)
+
+        self._run(save, lambda _result: None)
+        try:
+            autostart.enable() if start_at_login else autostart.disable()
+        except Exception as exc:  # a refused autostart is reported, never fatal
+            self._task_failed(str(exc))
+
+
+def run_app(root: Path, demo: bool = False) -> int:
+    """Run the tray app on the data dir `root` until Quit. Main thread."""
+    from .single import ask_running_instance
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Stakewatch")
+    app.setOrganizationName("Stakewatch")
+    app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(app_icon())
+    if not demo and ask_running_instance(root):
+        print("Stakewatch is already running; it has been brought forward.")
+        return 0
+    controller = Controller(root, demo=demo)
+    instance = InstanceServer(root) if not demo else None
+    if instance is not None:
+        instance.raise_requested.connect(lambda: controller.open_window(tab=0))
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: controller.quit())
+    wake = QTimer(app)  # lets Python run its signal handlers while Qt waits
+    wake.start(500)
+    wake.timeout.connect(lambda: None)
+    controller.start()
+    print(f"Stakewatch is running{' (demo)' if demo else ''}; notifications through "
+          f"{controller.notifier.name}; tray {'shown' if controller.has_tray else 'unavailable'}.",
+          flush=True)
+    return int(app.exec())

@@ -1,0 +1,84 @@
+"""Settings: quiet hours, digests, polling limits, proxy, start at login. GUI thread only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import settings
+
+LABELS = {
+    "alerts.quiet_hours": "Quiet hours",
+    "alerts.digest_threshold": "Digest from",
+    "poll.per_host": "Requests per host",
+    "poll.total": "Requests at once",
+    "fetch.connect_timeout": "Connect timeout (s)",
+    "fetch.read_timeout": "Read timeout (s)",
+    "fetch.deadline": "Request deadline (s)",
+    "fetch.max_body_mib": "Largest answer (MiB)",
+    "fetch.proxy": "Proxy",
+}
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the settings; `save(values, autostart)` is called with what was entered."""
+
+    def __init__(self, values: dict[str, Any], autostart: bool,
+                 save: Callable[[dict[str, str], bool], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Stakewatch settings"))
+        self._save = save
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for key, label in LABELS.items():
+            field = QLineEdit(str(values.get(key, settings.SETTINGS[key].default)))
+            field.setToolTip(settings.SETTINGS[key].description)
+            field.setPlaceholderText(settings.SETTINGS[key].description)
+            field.textChanged.connect(self._validate)
+            self.fields[key] = field
+            form.addRow(self.tr(label), field)
+        self.autostart = QCheckBox(self.tr("Start Stakewatch when I log in"))
+        self.autostart.setChecked(autostart)
+        form.addRow("", self.autostart)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                        QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def problems(self) -> list[str]:
+        found = []
+        for key, field in self.fields.items():
+            try:
+                settings.SETTINGS[key].parse(field.text())
+            except ValueError as exc:
+                found.append(f"{LABELS[key]} {exc}")
+        return found
+
+    def _validate(self) -> None:
+        problems = self.problems()
+        self.error.setText("\n".join(problems))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+
+    def _accept(self) -> None:
+        if self.problems():
+            return
+        self._save({key: field.text() for key, field in self.fields.items()}, self.autostart.isChecked())
+        self.accept()

@@ -1,0 +1,101 @@
+"""Work off the GUI thread: QRunnables with a QObject emitter (`finished`, `failed`).
+
+Each task opens its own Store (its own SQLite connection) on the pool thread.
+Emitters are created on the GUI thread, so their signals arrive there queued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from ..core import dispatch, settings
+from ..core.model import Alert, UserError
+from ..core.policy import Notification
+from ..core.poller import Poller
+from ..core.store import Store, open_store
+from ..notify import Notifier
+
+LATEST = 8
+
+
+class Emitter(QObject):
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the tray shows: the latest alerts and how the sources are doing."""
+
+    latest: list[Alert]
+    failing: list[str]
+    sources: int
+
+
+@dataclass(frozen=True)
+class PollOutcome:
+    summary: str
+    new_alerts: int
+    next_due: datetime | None
+    snapshot: Snapshot
+    to_show: list[Notification] = field(default_factory=list)
+    shown: int = 0
+
+
+def snapshot(store: Store) -> Snapshot:
+    health = store.health()
+    return Snapshot(latest=store.alerts(limit=LATEST),
+                    failing=[h.name for h in health if h.status in ("failing", "backing off")],
+                    sources=len(health))
+
+
+class StoreTask(QRunnable):
+    """Run `job(store)` on a pool thread; `emitter.finished` carries its result."""
+
+    def __init__(self, root: Path, job: Callable[[Store], Any]) -> None:
+        super().__init__()
+        self.root = root
+        self.job = job
+        self.emitter = Emitter()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            with open_store(self.root) as store:
+                result = self.job(store)
+        except UserError as exc:
+            self.emitter.failed.emit(exc.message)
+            return
+        except Exception as exc:  # report, never kill the pool thread
+            self.emitter.failed.emit(f"unexpected error: {exc!r}")
+            return
+        self.emitter.finished.emit(result)
+
+
+def poll_job(force: bool, honour_schedule: bool, notifier: Notifier | None) -> Callable[[Store], PollOutcome]:
+    """A cycle, then the policy's notifications: shown here unless the notifier needs the GUI thread."""
+
+    def job(store: Store) -> PollOutcome:
+        before = dispatch.health_snapshot(store, datetime.now(UTC))
+        poller = Poller(store, settings.poll_config(store))
+        report = poller.run_cycle(force=force, honour_schedule=honour_schedule)
+        now = datetime.now(UTC)
+        notes = dispatch.notifications_for(store, report.new_alerts, now)
+        notes += dispatch.health_changes(store, before, now)
+        shown = 0
+        to_show: list[Notification] = []
+        if notifier is not None and not getattr(notifier, "gui_thread_only", False):
+            shown = sum(1 for note in notes if notifier.show(note))
+        else:
+            to_show = notes
+        return PollOutcome(summary=report.summary(), new_alerts=len(report.new_alerts),
+                           next_due=poller.next_due(), snapshot=snapshot(store), to_show=to_show,
+                           shown=shown)
+
+    return job
