@@ -1,0 +1,153 @@
+"""The tray controller and its windows, driven with pytest-qt (offscreen)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from feedworld import Route, WorldServer, rss
+from stakewatch.core import autostart, dispatch
+from stakewatch.core.model import Entity, Source, Watchlist
+from stakewatch.core.store import open_store
+from stakewatch.notify.base import NullNotifier
+
+pytest.importorskip("PySide6")
+
+from stakewatch.qt.app import Controller  # noqa: E402
+from stakewatch.qt.icons import STATES, state_pixmap  # noqa: E402
+from stakewatch.qt.settings_dialog import SettingsDialog  # noqa: E402
+
+NOW = datetime.now(UTC)
+
+
+class RecordingNotifier(NullNotifier):
+    name = "recording"
+
+    def __init__(self) -> None:
+        self.shown = []
+
+    def show(self, notification) -> bool:
+        self.shown.append(notification)
+        return True
+
+
+def configure(root: Path, world: WorldServer, hostile: bool = False) -> None:
+    title = '<img src=x onerror=alert(1)> Sora 2 &amp; "friends"' if hostile else "OpenAI ships Sora 2"
+    world.routes["/feed"] = Route(rss([
+        {"title": title.replace("<", "&lt;").replace(">", "&gt;") if hostile else title,
+         "link": world.url("/story"), "pubDate": NOW.strftime("%a, %d %b %Y %H:%M:%S GMT")}]))
+    world.routes["/broken"] = Route(b"", status=500)
+    with open_store(root) as store:
+        store.apply_config([Watchlist("W", (Entity("Sora 2", "product"),))],
+                           [Source("Feed", "feed", world.url("/feed")), Source("Broken", "feed", world.url("/broken"))])
+
+
+@pytest.fixture
+def controller(qtbot, data_dir: Path, world: WorldServer):
+    configure(data_dir, world)
+    ctl = Controller(data_dir, notifier=RecordingNotifier())
+    yield ctl
+    ctl.timer.stop()
+    ctl.heartbeat.stop()
+    ctl.pool.waitForDone(20_000)
+    if ctl.window is not None:
+        ctl.window.close()
+
+
+def test_poll_runs_in_a_worker_and_fills_menu_badge_and_notifications(qtbot, controller, opened_links: Path):
+    controller.start()
+    assert controller.in_flight and controller.state == "polling"
+    assert controller.poll() is False  # never twice at once
+    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    assert controller.state == "alerts" and controller.unseen == 1
+    texts = [a.text() for a in controller.menu.actions()]
+    assert "Sora 2: OpenAI ships Sora 2" in texts
+    assert "Source health (1 failing)" in texts
+    assert [(n.title, n.urgency) for n in controller.notifier.shown] == [
+        ("Coverage: Sora 2", "normal"), ("Source failing: Broken", "low")]
+    action = next(a for a in controller.menu.actions() if a.text().startswith("Sora 2:"))
+    action.trigger()
+    qtbot.waitUntil(lambda: opened_links.exists(), timeout=5_000)
+    assert opened_links.read_text().split() == [controller.snapshot.latest[0].url]
+    controller._menu_opened()
+    assert controller.unseen == 0 and controller.state == "failing"
+
+
+def test_refresh_while_polling_runs_once_more_afterwards(qtbot, controller, world: WorldServer):
+    controller.start()
+    controller.poll(force=True)
+    assert controller.pending_force
+    qtbot.waitUntil(lambda: world.hits["/feed"] >= 2 and not controller.in_flight, timeout=20_000)
+    assert not controller.pending_force
+
+
+def test_no_tray_opens_the_main_window_with_a_note(qtbot, controller):
+    assert controller.has_tray is False  # offscreen has no tray
+    controller.start()
+    qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible())
+    assert "no system tray" in controller.window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: controller.window.alerts.rowCount() == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: controller.window.sources.rowCount() == 2, timeout=20_000)
+
+
+def test_hostile_title_is_literal_text_everywhere(qtbot, data_dir: Path, world: WorldServer):
+    configure(data_dir, world, hostile=True)
+    ctl = Controller(data_dir, notifier=RecordingNotifier())
+    ctl.start()
+    qtbot.waitUntil(lambda: not ctl.in_flight, timeout=20_000)
+    ctl.pool.waitForDone(20_000)
+    stored = ctl.snapshot.latest[0].title
+    assert "<img" not in stored and "onerror" not in stored  # markup never survives into storage
+    item = ctl.window.alerts.item(0, 3)
+    assert item.text() == stored
+    assert all("<" not in n.title + n.body for n in ctl.notifier.shown)
+    menu_text = next(a.text() for a in ctl.menu.actions() if a.text().startswith("Sora 2:"))
+    assert "&&" in menu_text  # an ampersand is shown, not taken as a shortcut marker
+    ctl.timer.stop()
+    ctl.heartbeat.stop()
+    ctl.window.close()
+
+
+def test_pause_is_stored_and_shown(qtbot, controller, data_dir: Path):
+    controller.pause(timedelta(hours=1))
+    assert controller.state == "paused"
+    controller.pool.waitForDone(10_000)
+    with open_store(data_dir) as store:
+        paused = dispatch.load_state(store).paused_until
+    assert paused is not None and paused > datetime.now(UTC) + timedelta(minutes=59)
+    controller.pause(timedelta(0))
+    assert controller.state != "paused"
+
+
+def test_each_state_has_its_own_icon(qtbot):
+    images = {state: state_pixmap(state, 3).toImage() for state in STATES}
+    assert len({img.cacheKey() for img in images.values()}) == len(STATES)
+    assert all(images["idle"] != images[s] for s in STATES if s != "idle")
+
+
+def test_settings_dialog_validates_as_you_type(qtbot):
+    saved = []
+    dialog = SettingsDialog({}, False, lambda values, start: saved.append((values, start)))
+    qtbot.addWidget(dialog)
+    dialog.fields["alerts.quiet_hours"].setText("soon")
+    save = dialog.buttons.buttons()[0]
+    assert not save.isEnabled() and "Quiet hours must look like 22:00-07:00" in dialog.error.text()
+    dialog.fields["alerts.quiet_hours"].setText("22:00-07:00")
+    dialog.autostart.setChecked(True)
+    assert save.isEnabled()
+    dialog._accept()
+    assert saved[0][0]["alerts.quiet_hours"] == "22:00-07:00" and saved[0][1] is True
+
+
+def test_start_at_login_writes_an_xdg_autostart_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert not autostart.is_enabled()
+    autostart.enable()
+    entry = (tmp_path / "autostart" / "stakewatch.desktop").read_text()
+    assert "Exec=" in entry and "stakewatch" in entry and autostart.is_enabled()
+    autostart.disable()
+    assert not autostart.is_enabled()
+    json.dumps(entry)

@@ -1,0 +1,67 @@
+"""The real `stakewatch` tray app (offscreen) on a private bus: notify, click, one instance, quit."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from feedworld import Route, WorldServer, rss
+
+pytest.importorskip("PySide6")
+
+
+def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "stakewatch", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+
+
+def stop(process: subprocess.Popen[str]) -> tuple[str, str]:
+    process.send_signal(signal.SIGTERM)
+    try:
+        return process.communicate(timeout=30)
+    finally:
+        process.kill()
+
+
+def test_tray_app_notifies_opens_the_clicked_link_and_stays_single(
+        notification_server, opened_links: Path, world: WorldServer, tmp_path: Path):
+    world.routes["/ministry.rss"] = Route(rss([
+        {"title": "城内実大臣、Sora2について会見", "link": world.url("/kaiken?utm_source=rss"),
+         "description": "知的財産戦略担当大臣"},
+        {"title": "Weather", "link": world.url("/weather")}]))
+    config = tmp_path / "c.json"
+    config.write_text(json.dumps({"version": 1, "watchlists": [{"name": "W", "entities": [
+        {"name": "Minoru Kiuchi", "kind": "official", "aliases": ["城内実"], "context": ["大臣"]}]}],
+        "sources": [{"name": "Cabinet Office", "kind": "feed", "url": world.url("/ministry.rss"),
+                     "official_for": ["Minoru Kiuchi"]}]}, ensure_ascii=False), encoding="utf-8")
+    data = str(tmp_path / "data")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, "-m", "stakewatch", "--data-dir", data, "import", str(config)],
+                   check=True, capture_output=True, timeout=60)
+    app = start(["--data-dir", data], env)
+    try:
+        (call,) = notification_server.wait_for_calls(1, timeout=30)
+        assert call["summary"] == "Statement by Minoru Kiuchi"
+        assert call["body"].startswith("城内実大臣、Sora2について会見")
+        assert call["actions"] == ["default", "Open", "open", "Open"]
+        notification_server.invoke(call["id"], "open")
+        deadline = time.monotonic() + 10
+        while not opened_links.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert opened_links.read_text().split() == [world.url("/kaiken")]
+        second = subprocess.run([sys.executable, "-m", "stakewatch", "--data-dir", data], env=env,
+                                capture_output=True, text=True, timeout=30)
+        assert second.returncode == 0 and "already running" in second.stdout
+        assert app.poll() is None
+    finally:
+        out, err = stop(app)
+    assert app.returncode == 0, err
+    assert "notifications through freedesktop" in out
+    assert "Loaded the default watchlist" not in out
