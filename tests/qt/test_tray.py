@@ -64,7 +64,7 @@ def test_poll_runs_in_a_worker_and_fills_menu_badge_and_notifications(qtbot, con
     qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
     assert controller.state == "alerts" and controller.unseen == 1
     texts = [a.text() for a in controller.menu.actions()]
-    assert "Sora 2: OpenAI ships Sora 2" in texts
+    assert "Sora 2: OpenAI ships Sora 2" in texts  # one entry per story
     assert "Source health (1 failing)" in texts
     assert [(n.title, n.urgency) for n in controller.notifier.shown] == [
         ("Coverage: Sora 2", "normal"), ("Source failing: Broken", "low")]

@@ -227,8 +227,11 @@ class Controller(QObject):
         if not self.snapshot.latest:
             empty = menu.addAction(self.tr("No alerts yet"))
             empty.setEnabled(False)
+        stories: dict[int, list[Alert]] = {}
         for alert in self.snapshot.latest:
-            menu.addAction(self._alert_action(alert))
+            stories.setdefault(alert.story, []).append(alert)
+        for group in stories.values():
+            menu.addAction(self._alert_action(group))
         menu.addSeparator()
         menu.addAction(self.tr("Open inbox"), lambda: self.open_window(tab=0))
         health = self.tr("Source health")
@@ -245,14 +248,18 @@ class Controller(QObject):
         menu.addAction(self.tr("Settings\u2026"), self.open_settings)
         menu.addAction(self.tr("Quit Stakewatch"), self.quit)
 
-    def _alert_action(self, alert: Alert) -> QAction:
-        label = f"{alert.entity}: {alert.title}"
-        if len(label) > 70:
-            label = label[:69] + "\u2026"
+    def _alert_action(self, group: list[Alert]) -> QAction:
+        """One menu entry per story: its entities, its title; statements marked."""
+        lead = min(group, key=lambda a: a.kind != "statement")
+        entities = ", ".join(dict.fromkeys(a.entity for a in group))
+        marker = "\u25cf " if lead.kind == "statement" else ""
+        label = f"{marker}{entities}: {lead.title}"
+        if len(label) > 80:
+            label = label[:79] + "\u2026"
         action = QAction(label.replace("&", "&&"), self.menu)
-        action.setToolTip(alert.url)
-        action.setData(alert.url)
-        action.triggered.connect(lambda _=False, url=alert.url: open_link(url))
+        action.setToolTip(lead.url)
+        action.setData(lead.url)
+        action.triggered.connect(lambda _=False, url=lead.url: open_link(url))
         return action
 
     def _menu_opened(self) -> None:

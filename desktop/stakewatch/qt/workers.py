@@ -21,7 +21,7 @@ from ..core.poller import Poller
 from ..core.store import Store, open_store
 from ..notify import Notifier
 
-LATEST = 8
+LATEST = 16
 
 
 class Emitter(QObject):
