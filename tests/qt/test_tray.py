@@ -151,3 +151,32 @@ def test_start_at_login_writes_an_xdg_autostart_entry(tmp_path: Path, monkeypatc
     autostart.disable()
     assert not autostart.is_enabled()
     json.dumps(entry)
+
+
+def test_clock_jump_after_sleep_triggers_a_poll(qtbot, controller):
+    controller.start()
+    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    controller._wall -= 3600  # as if the machine had slept an hour
+    controller._check_clock()
+    assert controller.in_flight
+    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    controller._check_clock()
+    assert not controller.in_flight
+
+
+def test_tray_message_backend_opens_what_it_announced(qtbot, controller, opened_links: Path):
+    """The Windows backend, driven offscreen: the balloon click itself cannot happen here."""
+    from stakewatch.core.policy import Notification
+    from stakewatch.qt.app import TrayNotifier
+
+    clicked = []
+    notifier = TrayNotifier(controller.tray, clicked.append)
+    note = Notification("Statement by Masaaki Taira", "text", "https://example.org/x")
+    assert notifier.show(note)
+    controller.tray.messageClicked.emit()
+    assert clicked == [note]
+    controller._notification_clicked(note)
+    qtbot.waitUntil(opened_links.exists, timeout=5_000)
+    assert opened_links.read_text().split() == ["https://example.org/x"]
+    controller._notification_clicked(Notification("3 new", "", None, opens_inbox=True))
+    assert controller.window is not None and controller.window.isVisible()

@@ -65,3 +65,21 @@ def test_tray_app_notifies_opens_the_clicked_link_and_stays_single(
     assert app.returncode == 0, err
     assert "notifications through freedesktop" in out
     assert "Loaded the default watchlist" not in out
+
+
+def test_demo_shows_notifications_within_seconds_offline(notification_server, tmp_path: Path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    app = start(["--demo", "--data-dir", str(tmp_path / "data")], env)
+    try:
+        calls = notification_server.wait_for_calls(1, timeout=20)
+        assert calls, "the demo raised no notification"
+        summary = calls[0]["summary"]
+        assert summary.startswith("15 new: "), summary
+        for entity in ("Minoru Kiuchi", "Masaaki Taira", "Akihisa Shiozaki", "OpenAI", "Sam Altman", "Sora 2"):
+            assert entity in summary
+        assert calls[0]["actions"] == ["default", "Open inbox"]
+    finally:
+        out, err = stop(app)
+    assert "(demo)" in out
+    assert not (tmp_path / "data" / "stakewatch.db").exists()  # the user's own data is untouched
+    assert (tmp_path / "data" / "demo" / "stakewatch.db").exists()
