@@ -150,7 +150,6 @@ def test_start_at_login_writes_an_xdg_autostart_entry(tmp_path: Path, monkeypatc
     assert "Exec=" in entry and "stakewatch" in entry and autostart.is_enabled()
     autostart.disable()
     assert not autostart.is_enabled()
-    json.dumps(entry)
 
 
 def test_clock_jump_after_sleep_triggers_a_poll(qtbot, controller):
@@ -180,3 +179,25 @@ def test_tray_message_backend_opens_what_it_announced(qtbot, controller, opened_
     assert opened_links.read_text().split() == ["https://example.org/x"]
     controller._notification_clicked(Notification("3 new", "", None, opens_inbox=True))
     assert controller.window is not None and controller.window.isVisible()
+
+
+def test_import_from_the_tray_and_a_bad_file_changes_nothing(qtbot, controller, tmp_path: Path, data_dir: Path):
+    good = tmp_path / "more.json"
+    good.write_text(json.dumps({"version": 1, "watchlists": [{"name": "Extra", "entities": [
+        {"name": "Akihisa Shiozaki", "kind": "official", "aliases": ["塩崎彰久"]}]}]}), encoding="utf-8")
+    controller.import_watchlists(str(good))
+    qtbot.waitUntil(lambda: controller.last_message.startswith("Imported 1 watchlist"), timeout=10_000)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"version": 1, "sources": [{"name": "X", "url": "file:///etc/passwd"}]}))
+    controller.import_watchlists(str(bad))
+    qtbot.waitUntil(lambda: "sources[0].url" in controller.last_message, timeout=10_000)
+    assert controller.message_box is not None and controller.message_box.isVisible()
+    assert controller.message_box.textFormat() == controller.message_box.textFormat().PlainText
+    controller.pool.waitForDone(20_000)
+    with open_store(data_dir) as store:
+        assert [w.name for w in store.watchlists()] == ["W", "Extra"]
+        assert "X" not in [s.name for s in store.sources()]
+    out = tmp_path / "out.json"
+    controller.export_watchlists(str(out))
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    assert [w["name"] for w in json.loads(out.read_text(encoding="utf-8"))["watchlists"]] == ["W", "Extra"]

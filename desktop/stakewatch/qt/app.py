@@ -9,15 +9,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QSystemTrayIcon
 
 from ..core import autostart, dispatch, settings
 from ..core.links import open_link
 from ..core.model import Alert
 from ..core.policy import Notification
 from ..core.store import Store
+from ..core.transfer import export_file, import_file
 from ..notify import Notifier, choose_notifier
 from .icons import app_icon, state_icon
 from .main_window import MainWindow
@@ -74,6 +75,8 @@ class Controller(QObject):
         self.paused_until: datetime | None = None
         self.state = "idle"
         self.last_poll: str = ""
+        self.last_message: str = ""
+        self.message_box: QMessageBox | None = None
         self.window: MainWindow | None = None
 
         self.tray = QSystemTrayIcon(state_icon("idle"), self)
@@ -238,6 +241,8 @@ class Controller(QObject):
         if self.snapshot.failing:
             health += f" ({len(self.snapshot.failing)} failing)"
         menu.addAction(health, lambda: self.open_window(tab=1))
+        menu.addAction(self.tr("Import watchlists\u2026"), self.import_watchlists)
+        menu.addAction(self.tr("Export watchlists\u2026"), self.export_watchlists)
         menu.addAction(self.tr("Refresh now"), lambda: self.poll(force=True))
         pause = menu.addMenu(self.tr("Pause alerts"))
         pause.addAction(self.tr("For 1 hour"), lambda: self.pause(timedelta(hours=1)))
@@ -293,6 +298,57 @@ class Controller(QObject):
         self._run(lambda store: dispatch.pause(store, until_value), lambda _result: None)
         self._build_menu()
         self._set_state()
+
+    def import_watchlists(self, path: str | None = None) -> None:
+        """Ask for a watchlist JSON or OPML file and add it; a bad file changes nothing."""
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                None, self.tr("Import watchlists"), str(Path.home()),
+                self.tr("Watchlists (*.json *.opml *.xml);;All files (*)"))
+        if not path:
+            return
+        chosen = Path(path)
+
+        def job(store: Store) -> str:
+            config = import_file(store, chosen)
+            entities = sum(len(w.entities) for w in config.watchlists)
+            return self.tr("Imported {} watchlist(s), {} entities and {} source(s).").format(
+                len(config.watchlists), entities, len(config.sources))
+
+        self._run(job, self._imported, self._refused)
+
+    def _imported(self, message: str) -> None:
+        self.last_message = message
+        self.tray.showMessage("Stakewatch", message, QSystemTrayIcon.MessageIcon.Information, 5_000)
+        self.poll(scheduled=True)
+
+    def _refused(self, message: str) -> None:
+        self.last_message = message
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import refused"), message)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self.message_box = box
+
+    def export_watchlists(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                None, self.tr("Export watchlists"), str(Path.home() / "stakewatch-watchlists.json"),
+                self.tr("Watchlist JSON (*.json);;Feeds as OPML (*.opml)"))
+        if not path:
+            return
+        chosen = Path(path)
+
+        def job(store: Store) -> str:
+            export_file(store, chosen)
+            return self.tr("Exported to {}.").format(chosen)
+
+        self._run(job, self._exported, self._refused)
+
+    def _exported(self, message: str) -> None:
+        self.last_message = message
+        self.tray.showMessage("Stakewatch", message, QSystemTrayIcon.MessageIcon.Information, 5_000)
 
     def open_window(self, message: str = "", tab: int = 0) -> None:
         if self.window is None:
