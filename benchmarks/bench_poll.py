@@ -12,7 +12,6 @@ Writes the figures to benchmarks/RESULTS.md.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -26,6 +25,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from feedfarm import farm_arguments  # noqa: E402
 from results import write_section  # noqa: E402
 
 from stakewatch.core.paths import resource as bundled  # noqa: E402
@@ -85,11 +85,7 @@ def delta(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--hosts", type=int, default=30)
-    parser.add_argument("--feeds", type=int, default=10)
-    parser.add_argument("--delay", type=float, default=0.2)
-    args = parser.parse_args()
+    args = farm_arguments().parse_args()
     farm = Farm(args.hosts, args.feeds, args.delay)
     work = Path(tempfile.mkdtemp(prefix="stakewatch-bench-"))
     rows: list[str] = []

@@ -23,12 +23,17 @@ TOPICS = ["Digital minister Masaaki Taira on AI rules", "OpenAI opens a Tokyo of
           "Copyright council meets on generative video"]
 
 
-def main() -> None:
+def farm_arguments() -> argparse.ArgumentParser:
+    """The farm's shape, shared with the benchmark that starts it."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--hosts", type=int, default=30)
     parser.add_argument("--feeds", type=int, default=10)
     parser.add_argument("--delay", type=float, default=0.2)
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = farm_arguments().parse_args()
     servers = []
     urls = []
     for h in range(args.hosts):
