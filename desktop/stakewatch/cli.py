@@ -223,6 +223,28 @@ def cmd_settings(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_briefing(store: Store, args: argparse.Namespace) -> int:
+    from .core.briefing import build_briefing
+
+    names = [w.name for w in store.watchlists()]
+    if args.watchlist is not None and args.watchlist not in names:
+        raise UserError("Briefing", f"no watchlist named {args.watchlist!r} (there are: {', '.join(names) or 'none'})")
+    end = datetime.now(UTC)
+    briefing = build_briefing(store, args.since, end, watchlists=[args.watchlist] if args.watchlist else None,
+                              statements_only=args.statements_only)
+    output = Path(args.output)
+    if output.suffix.lower() != ".pdf":
+        raise UserError("Briefing", f"{output} should end in .pdf")
+    try:
+        from .qt.briefing_pdf import ensure_gui_application, write_briefing
+    except ImportError as exc:
+        raise UserError("Briefing", f"PDF output needs Qt (PySide6): {exc}") from exc
+    ensure_gui_application()
+    pages = write_briefing(briefing, output, args.page)
+    print(f"Wrote {output}: {pages} pages, {briefing.total} alerts.")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stakewatch",
@@ -261,6 +283,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("sources", help="show every source's health")
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(run=cmd_sources)
+
+    sub = commands.add_parser("briefing", help="write a briefing PDF of a period")
+    sub.add_argument("--since", type=parse_since, metavar="PERIOD", required=True,
+                     help="the period: 7d, 24h, 2w or a date")
+    sub.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    sub.add_argument("--watchlist", metavar="NAME")
+    sub.add_argument("--statements-only", action="store_true")
+    sub.add_argument("--page", choices=("A4", "Letter"), default="A4")
+    sub.set_defaults(run=cmd_briefing)
 
     sub = commands.add_parser("settings", help="show or change a setting (limits, proxy)")
     sub.add_argument("key", nargs="?")

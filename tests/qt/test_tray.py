@@ -201,3 +201,25 @@ def test_import_from_the_tray_and_a_bad_file_changes_nothing(qtbot, controller, 
     controller.export_watchlists(str(out))
     qtbot.waitUntil(out.exists, timeout=10_000)
     assert [w["name"] for w in json.loads(out.read_text(encoding="utf-8"))["watchlists"]] == ["W", "Extra"]
+
+
+def test_export_briefing_from_the_tray(qtbot, controller, tmp_path: Path):
+    import subprocess
+
+    from stakewatch.qt.briefing_dialog import BriefingDialog
+
+    controller.start()
+    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    submitted = []
+    dialog = BriefingDialog(["W"], submitted.append)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "tray-briefing"))
+    dialog.watchlist.setCurrentIndex(1)
+    dialog.open_when_done.setChecked(False)
+    dialog._accept()
+    (request,) = submitted
+    assert request.path.name == "tray-briefing.pdf" and request.watchlist == "W"
+    controller.write_briefing(request)
+    qtbot.waitUntil(lambda: controller.last_message.startswith("Briefing saved"), timeout=30_000)
+    text = subprocess.run(["pdftotext", str(request.path), "-"], capture_output=True, text=True).stdout
+    assert "OpenAI ships Sora 2" in text and "Sora 2" in text

@@ -9,17 +9,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QSystemTrayIcon
 
 from ..core import autostart, dispatch, settings
+from ..core.briefing import build_briefing
 from ..core.links import open_link
 from ..core.model import Alert
 from ..core.policy import Notification
 from ..core.store import Store
 from ..core.transfer import export_file, import_file
 from ..notify import Notifier, choose_notifier
+from .briefing_dialog import BriefingDialog, BriefingRequest
+from .briefing_pdf import write_briefing
 from .icons import app_icon, state_icon
 from .main_window import MainWindow
 from .settings_dialog import SettingsDialog
@@ -241,6 +244,7 @@ class Controller(QObject):
         if self.snapshot.failing:
             health += f" ({len(self.snapshot.failing)} failing)"
         menu.addAction(health, lambda: self.open_window(tab=1))
+        menu.addAction(self.tr("Export briefing\u2026"), self.export_briefing)
         menu.addAction(self.tr("Import watchlists\u2026"), self.import_watchlists)
         menu.addAction(self.tr("Export watchlists\u2026"), self.export_watchlists)
         menu.addAction(self.tr("Refresh now"), lambda: self.poll(force=True))
@@ -349,6 +353,31 @@ class Controller(QObject):
     def _exported(self, message: str) -> None:
         self.last_message = message
         self.tray.showMessage("Stakewatch", message, QSystemTrayIcon.MessageIcon.Information, 5_000)
+
+    def export_briefing(self) -> None:
+        self._run(lambda store: [w.name for w in store.watchlists()], self._show_briefing_dialog)
+
+    def _show_briefing_dialog(self, names: list[str]) -> None:
+        dialog = BriefingDialog(names, self.write_briefing)
+        dialog.setWindowIcon(app_icon())
+        dialog.exec()
+
+    def write_briefing(self, request: BriefingRequest) -> None:
+        """Build and draw the briefing on a pool thread; announce (and open) it when done."""
+
+        def job(store: Store) -> str:
+            briefing = build_briefing(store, request.since, datetime.now(UTC),
+                                      watchlists=[request.watchlist] if request.watchlist else None,
+                                      statements_only=request.statements_only)
+            pages = write_briefing(briefing, request.path, request.page)
+            return self.tr("Briefing saved: {} ({} pages, {} alerts).").format(request.path, pages, briefing.total)
+
+        def done(message: str) -> None:
+            self._exported(message)
+            if request.open_when_done:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(request.path)))
+
+        self._run(job, done, self._refused)
 
     def open_window(self, message: str = "", tab: int = 0) -> None:
         if self.window is None:

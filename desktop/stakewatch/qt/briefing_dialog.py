@@ -1,0 +1,105 @@
+"""The "Export briefing" dialog: period, watchlist, statements only, page size, where to save. GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+PERIODS = (("Last 24 hours", timedelta(days=1)), ("Last 7 days", timedelta(days=7)),
+           ("Last 30 days", timedelta(days=30)), ("Since a date", None))
+
+
+@dataclass(frozen=True)
+class BriefingRequest:
+    since: datetime
+    watchlist: str | None
+    statements_only: bool
+    page: str
+    path: Path
+    open_when_done: bool
+
+
+class BriefingDialog(QDialog):
+    def __init__(self, watchlists: Sequence[str], submit: Callable[[BriefingRequest], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export briefing"))
+        self._submit = submit
+        self.period = QComboBox()
+        for label, _length in PERIODS:
+            self.period.addItem(self.tr(label))
+        self.period.setCurrentIndex(1)
+        self.since = QDateEdit(QDate.currentDate().addDays(-7))
+        self.since.setCalendarPopup(True)
+        self.since.setEnabled(False)
+        self.period.currentIndexChanged.connect(lambda i: self.since.setEnabled(PERIODS[i][1] is None))
+        self.watchlist = QComboBox()
+        self.watchlist.addItem(self.tr("All watchlists"))
+        self.watchlist.addItems(list(watchlists))
+        self.statements_only = QCheckBox(self.tr("Statements only (leave out coverage)"))
+        self.page = QComboBox()
+        self.page.addItems(["A4", "Letter"])
+        self.path = QLineEdit(str(Path.home() / f"stakewatch-briefing-{datetime.now():%Y-%m-%d}.pdf"))
+        browse = QPushButton(self.tr("Choose\u2026"))
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path)
+        where.addWidget(browse)
+        self.open_when_done = QCheckBox(self.tr("Open the PDF when it is ready"))
+        self.open_when_done.setChecked(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Period"), self.period)
+        form.addRow(self.tr("Since"), self.since)
+        form.addRow(self.tr("Watchlist"), self.watchlist)
+        form.addRow("", self.statements_only)
+        form.addRow(self.tr("Paper"), self.page)
+        form.addRow(self.tr("Save as"), where)
+        form.addRow("", self.open_when_done)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Save briefing"), self.path.text(),
+                                                      self.tr("PDF (*.pdf)"))
+        if chosen:
+            self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+
+    def request(self) -> BriefingRequest:
+        length = PERIODS[self.period.currentIndex()][1]
+        if length is None:
+            day = self.since.date()
+            since = datetime(day.year(), day.month(), day.day()).astimezone().astimezone(UTC)
+        else:
+            since = datetime.now(UTC) - length
+        path = self.path.text().strip()
+        return BriefingRequest(
+            since=since, watchlist=self.watchlist.currentText() if self.watchlist.currentIndex() > 0 else None,
+            statements_only=self.statements_only.isChecked(), page=self.page.currentText(),
+            path=Path(path if path.lower().endswith(".pdf") else path + ".pdf").expanduser(),
+            open_when_done=self.open_when_done.isChecked())
+
+    def _accept(self) -> None:
+        self._submit(self.request())
+        self.accept()

@@ -1,0 +1,330 @@
+"""Drawing a Briefing into a PDF with QPdfWriter: cover, summary and chart, then the entries.
+
+Any thread that may use QPainter on a QPdfWriter (a QGuiApplication must
+exist). Feed text only ever enters the document escaped; only http(s) links
+become link annotations. Raises UserError when the file cannot be written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from ..core.briefing import Briefing, Entry
+from ..core.model import UserError
+from ..core.paths import resource
+
+DPI = 96
+HEADER = 34.0
+FOOTER = 30.0
+CHART_HEIGHT = 330.0
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+           "#7f7f7f", "#bcbd22")
+_FAMILIES: list[str] = []
+
+
+def font_families() -> list[str]:
+    """The families text is set in: the bundled Japanese font always among them, as fallback."""
+    if not _FAMILIES:
+        loaded = QFontDatabase.addApplicationFont(str(resource("fonts", "VL-Gothic-Regular.ttf")))
+        bundled = QFontDatabase.applicationFontFamilies(loaded) if loaded >= 0 else []
+        system = [f for f in ("DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
+                  if f in QFontDatabase.families()]
+        _FAMILIES.extend(system[:1] + list(bundled))
+    return list(_FAMILIES)
+
+
+def body_font(points: float = 9.5, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(font_families())
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    # ligatures would turn "file" into "ﬁle" for anyone copying text out of the PDF
+    for feature in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(feature), 0)
+    return font
+
+
+def highlight(snippet: str, words: Sequence[str]) -> str:
+    """The snippet as escaped HTML with the matched words in bold."""
+    terms = sorted({w for w in words if w.strip()}, key=len, reverse=True)
+    if not terms:
+        return html.escape(snippet)
+    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    out: list[str] = []
+    last = 0
+    for match in pattern.finditer(snippet):
+        out.append(html.escape(snippet[last:match.start()]))
+        out.append(f"<b>{html.escape(match.group())}</b>")
+        last = match.end()
+    out.append(html.escape(snippet[last:]))
+    return "".join(out)
+
+
+def _entry_html(entry: Entry) -> str:
+    title = html.escape(entry.title)
+    if entry.url:
+        title = f'<a href="{html.escape(entry.url, quote=True)}">{title}</a>'
+    sources = html.escape(", ".join(entry.sources))
+    when = entry.time.strftime("%Y-%m-%d %H:%M")
+    snippet = highlight(entry.snippet, entry.matched)
+    return (f'<p style="margin-top:6px; margin-bottom:2px"><span style="color:#555">{when} \u00b7 '
+            f"{sources}</span><br/>{title}</p>"
+            f'<p style="margin-top:0; margin-left:12px; color:#333">{snippet}</p>')
+
+
+def body_html(briefing: Briefing) -> str:
+    parts: list[str] = []
+    for watchlist in briefing.sections:
+        parts.append(f"<h1>{html.escape(watchlist.name)}</h1>")
+        for entity in watchlist.entities:
+            if not entity.statements and not entity.coverage:
+                continue
+            parts.append(f"<h2>{html.escape(entity.name)}</h2>")
+            if entity.statements:
+                parts.append(f"<h3>Statements ({len(entity.statements)})</h3>")
+                parts += [_entry_html(e) for e in entity.statements]
+            if entity.coverage:
+                count = len(entity.coverage)
+                parts.append(f"<h3>Coverage ({count} {'story' if count == 1 else 'stories'})</h3>")
+                parts += [_entry_html(e) for e in entity.coverage]
+    if briefing.empty:
+        parts.append("<p>Nothing was found in this period.</p>")
+    return "".join(parts)
+
+
+def summary_html(briefing: Briefing) -> str:
+    rows = "".join(
+        f"<tr><td>{html.escape(r.entity)}</td><td>{html.escape(r.watchlist)}</td>"
+        f'<td align="right">{r.statements}</td><td align="right">{r.coverage}</td>'
+        f'<td align="right">{r.sources}</td></tr>' for r in briefing.summary)
+    table = ('<table width="100%" cellspacing="0" cellpadding="4" border="1" style="border-color:#bbb">'
+             '<tr style="background:#e8eef6"><th align="left">Entity</th><th align="left">Watchlist</th>'
+             '<th align="right">Statements</th><th align="right">Coverage</th><th align="right">Sources</th></tr>'
+             f"{rows}</table>")
+    failing = "".join(f"<li><b>{html.escape(name)}</b>: {html.escape(reason)}</li>"
+                      for name, reason in briefing.failing)
+    health = f"<h3>Sources failing</h3><ul>{failing}</ul>" if failing else \
+        "<p>All sources answered normally.</p>"
+    return f"<h1>Summary</h1><p>{briefing.total} alerts in the period.</p>{table}{health}"
+
+
+def _document(markup: str, width: float, height: float) -> QTextDocument:
+    document = QTextDocument()
+    document.setDefaultFont(body_font())
+    document.setDefaultStyleSheet("h1 { font-size: 17pt; color: #1f3a5f; } h2 { font-size: 13pt; } "
+                                  "h3 { font-size: 10.5pt; color: #444; } a { color: #0b57d0; }")
+    document.setHtml(markup)
+    document.setTextWidth(width)
+    document.setPageSize(QSizeF(width, height))
+    return document
+
+
+class _Pages:
+    """Page furniture (running header, page numbers) around a content rectangle."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter, briefing: Briefing, total: int) -> None:
+        self.writer, self.painter, self.briefing, self.total = writer, painter, briefing, total
+        full = writer.pageLayout().paintRectPixels(DPI)
+        self.width = float(full.width())
+        self.height = float(full.height())
+        self.content = QRectF(0, HEADER, self.width, self.height - HEADER - FOOTER)
+        self.number = 1
+
+    def new_page(self) -> None:
+        self.writer.newPage()
+        self.number += 1
+
+    def furniture(self, header: bool = True) -> None:
+        p = self.painter
+        p.save()
+        p.setFont(body_font(8))
+        p.setPen(QColor("#666"))
+        if header:
+            period = f"{self.briefing.start:%Y-%m-%d} \u2013 {self.briefing.end:%Y-%m-%d}"
+            p.drawText(QRectF(0, 0, self.width, HEADER - 10), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                       f"{self.briefing.title} \u00b7 {period}")
+            p.drawLine(QPointF(0, HEADER - 6), QPointF(self.width, HEADER - 6))
+        p.drawText(QRectF(0, self.height - FOOTER + 8, self.width, FOOTER - 8),
+                   Qt.AlignmentFlag.AlignCenter, f"Page {self.number} of {self.total}")
+        p.restore()
+
+    def draw_document_page(self, document: QTextDocument, index: int, top: float = 0.0) -> None:
+        page_height = document.pageSize().height()
+        self.painter.save()
+        self.painter.translate(0, self.content.top() + top - index * page_height)
+        document.drawContents(self.painter, QRectF(0, index * page_height, self.width, page_height))
+        self.painter.restore()
+
+
+def _cover(pages: _Pages, briefing: Briefing) -> None:
+    p = pages.painter
+    p.save()
+    p.fillRect(QRectF(0, 0, pages.width, 150), QColor("#1f3a5f"))
+    p.setPen(QColor("white"))
+    p.setFont(body_font(26, bold=True))
+    p.drawText(QRectF(28, 30, pages.width - 56, 60), Qt.AlignmentFlag.AlignLeft, briefing.title)
+    p.setFont(body_font(13))
+    p.drawText(QRectF(28, 88, pages.width - 56, 40), Qt.AlignmentFlag.AlignLeft,
+               f"{briefing.start:%d %B %Y} \u2013 {briefing.end:%d %B %Y}")
+    p.setPen(QColor("#222"))
+    lines = [f"Generated {briefing.generated:%Y-%m-%d %H:%M} ({briefing.timezone})",
+             "Watchlists: " + (", ".join(briefing.watchlists) or "none"),
+             f"{briefing.total} alerts: {sum(r.statements for r in briefing.summary)} statements, "
+             f"{sum(r.coverage for r in briefing.summary)} coverage",
+             f"{len(briefing.failing)} source(s) failing at the end of the period"]
+    p.setFont(body_font(11))
+    y = 200.0
+    for line in lines:
+        rect = p.boundingRect(QRectF(28, y, pages.width - 56, 400), Qt.TextFlag.TextWordWrap, line)
+        p.drawText(rect, Qt.TextFlag.TextWordWrap, line)
+        y += rect.height() + 10
+    p.restore()
+    pages.furniture(header=False)
+
+
+def draw_chart(painter: QPainter, area: QRectF, briefing: Briefing) -> None:
+    """Alerts per entity per day as vector lines, with axes and a legend."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(body_font(8))
+    painter.setPen(QColor("#222"))
+    painter.drawText(QRectF(area.left(), area.top(), area.width(), 20), Qt.AlignmentFlag.AlignLeft,
+                     "Alerts per entity per day")
+    series = briefing.series
+    legend_rows = (len(series) + 2) // 3
+    plot = QRectF(area.left() + 34, area.top() + 26, area.width() - 44,
+                  area.height() - 60 - legend_rows * 16)
+    peak = max([max(v) for v in series.values()] + [1])
+    painter.setPen(QPen(QColor("#999"), 0.8))
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+    painter.drawLine(plot.bottomLeft(), plot.topLeft())
+    steps = min(peak, 5)
+    for n in range(steps + 1):
+        value = round(peak * n / steps)
+        y = plot.bottom() - plot.height() * value / peak
+        painter.setPen(QPen(QColor("#e2e2e2"), 0.6))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(QColor("#444"))
+        painter.drawText(QRectF(area.left(), y - 7, 30, 14), Qt.AlignmentFlag.AlignRight, str(value))
+    days = briefing.days
+    span = max(len(days) - 1, 1)
+
+    def x_at(index: int) -> float:
+        return plot.left() + plot.width() * (index / span if len(days) > 1 else 0.5)
+
+    label_every = max(1, len(days) // 8)
+    for index, day in enumerate(days):
+        if index % label_every == 0 or index == len(days) - 1:
+            painter.drawText(QRectF(x_at(index) - 30, plot.bottom() + 4, 60, 14), Qt.AlignmentFlag.AlignCenter,
+                             day.strftime("%m-%d"))
+    for number, (entity, values) in enumerate(series.items()):
+        colour = QColor(PALETTE[number % len(PALETTE)])
+        path = QPainterPath()
+        for index, value in enumerate(values):
+            point = QPointF(x_at(index), plot.bottom() - plot.height() * value / peak)
+            path.lineTo(point) if index else path.moveTo(point)
+        painter.setPen(QPen(colour, 1.8))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setBrush(colour)
+        for index, value in enumerate(values):
+            if value:
+                painter.drawEllipse(QPointF(x_at(index), plot.bottom() - plot.height() * value / peak), 2.2, 2.2)
+        column, row = number % 3, number // 3
+        x = area.left() + 34 + column * (area.width() - 44) / 3
+        y = plot.bottom() + 26 + row * 16
+        painter.fillRect(QRectF(x, y + 3, 14, 8), colour)
+        painter.setPen(QColor("#222"))
+        painter.drawText(QRectF(x + 18, y, (area.width() - 44) / 3 - 20, 14),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, entity)
+    if not series:
+        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No alerts in this period")
+    painter.restore()
+
+
+def render_pdf(briefing: Briefing, path: Path, page: str = "A4") -> int:
+    """Write the briefing to `path`; the number of pages."""
+    writer = QPdfWriter(str(path))
+    writer.setTitle(f"{briefing.title} {briefing.start:%Y-%m-%d} \u2013 {briefing.end:%Y-%m-%d}")
+    writer.setCreator("Stakewatch")
+    writer.setResolution(DPI)
+    size = QPageSize(QPageSize.PageSizeId.Letter if page.lower() == "letter" else QPageSize.PageSizeId.A4)
+    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(16, 14, 16, 14),
+                                     QPageLayout.Unit.Millimeter))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise UserError("Briefing", f"cannot write {path}")
+    try:
+        layout = writer.pageLayout().paintRectPixels(DPI)
+        width, height = float(layout.width()), float(layout.height()) - HEADER - FOOTER
+        summary = _document(summary_html(briefing), width, height)
+        body = _document(body_html(briefing), width, height)
+        summary_pages = summary.pageCount()
+        used = summary.size().height() - (summary_pages - 1) * height
+        chart_own_page = used + CHART_HEIGHT > height
+        total = 1 + summary_pages + int(chart_own_page) + (body.pageCount() if not briefing.empty else 0)
+        pages = _Pages(writer, painter, briefing, total)
+        _cover(pages, briefing)
+        for index in range(summary_pages):
+            pages.new_page()
+            pages.draw_document_page(summary, index)
+            pages.furniture()
+        if chart_own_page:
+            pages.new_page()
+            pages.furniture()
+            used = 0.0
+        draw_chart(painter, QRectF(0, pages.content.top() + used + 8, width, CHART_HEIGHT - 16), briefing)
+        if not briefing.empty:
+            for index in range(body.pageCount()):
+                pages.new_page()
+                pages.draw_document_page(body, index)
+                pages.furniture()
+        return pages.number
+    finally:
+        painter.end()
+
+
+def ensure_gui_application() -> None:
+    """QPdfWriter needs a QGuiApplication; make an offscreen one where none exists. Main thread."""
+    import os
+    import sys
+
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and \
+                not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _APP.append(QGuiApplication(sys.argv[:1]))
+
+
+_APP: list[object] = []
+
+
+def write_briefing(briefing: Briefing, path: Path, page: str = "A4") -> int:
+    """Render to a temporary file beside `path`, then move it into place. Raises UserError."""
+    temporary = path.with_name(path.name + ".partial")
+    try:
+        pages = render_pdf(briefing, temporary, page)
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise UserError("Briefing", f"cannot write {path}: {exc.strerror or exc}") from exc
+    return pages
