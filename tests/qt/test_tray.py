@@ -101,6 +101,7 @@ def test_hostile_title_is_literal_text_everywhere(qtbot, data_dir: Path, world: 
     ctl.pool.waitForDone(20_000)
     stored = ctl.snapshot.latest[0].title
     assert "<img" not in stored and "onerror" not in stored  # markup never survives into storage
+    qtbot.waitUntil(lambda: ctl.window is not None and ctl.window.alerts.rowCount() == 1, timeout=10_000)
     item = ctl.window.alerts.item(0, 3)
     assert item.text() == stored
     assert all("<" not in n.title + n.body for n in ctl.notifier.shown)

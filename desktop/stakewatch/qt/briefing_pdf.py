@@ -55,9 +55,9 @@ def body_font(points: float = 9.5, bold: bool = False) -> QFont:
     font.setFamilies(font_families())
     font.setPointSizeF(points)
     font.setBold(bold)
-    # ligatures would turn "file" into "ﬁle" for anyone copying text out of the PDF
-    for feature in ("liga", "clig", "dlig"):
-        font.setFeature(QFont.Tag(feature), 0)
+    # no shaping means no ligatures, which would turn "file" into "ﬁle" for anyone
+    # copying text out of the PDF (Latin and Japanese need no shaping)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     return font
 
 
