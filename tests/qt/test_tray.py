@@ -89,8 +89,9 @@ def test_no_tray_opens_the_main_window_with_a_note(qtbot, controller):
     controller.start()
     qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible())
     assert "no system tray" in controller.window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: controller.window.alerts.rowCount() == 1, timeout=20_000)
-    qtbot.waitUntil(lambda: controller.window.sources.rowCount() == 2, timeout=20_000)
+    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    qtbot.waitUntil(lambda: controller.window.inbox.model.rowCount() == 1, timeout=20_000)
+    assert controller.window.health.table.rowCount() == 2
 
 
 def test_hostile_title_is_literal_text_everywhere(qtbot, data_dir: Path, world: WorldServer):
@@ -101,9 +102,11 @@ def test_hostile_title_is_literal_text_everywhere(qtbot, data_dir: Path, world: 
     ctl.pool.waitForDone(20_000)
     stored = ctl.snapshot.latest[0].title
     assert "<img" not in stored and "onerror" not in stored  # markup never survives into storage
-    qtbot.waitUntil(lambda: ctl.window is not None and ctl.window.alerts.rowCount() == 1, timeout=10_000)
-    item = ctl.window.alerts.item(0, 3)
-    assert item.text() == stored
+    qtbot.waitUntil(lambda: ctl.window is not None and ctl.window.inbox.model.rowCount() == 1, timeout=10_000)
+    inbox_view = ctl.window.inbox
+    assert inbox_view.model.index(0, 3).data() == stored
+    assert inbox_view.detail_title.text() == stored
+    assert inbox_view.detail_title.textFormat() == inbox_view.detail_title.textFormat().PlainText
     assert all("<" not in n.title + n.body for n in ctl.notifier.shown)
     menu_text = next(a.text() for a in ctl.menu.actions() if a.text().startswith("Sora 2:"))
     assert "&&" in menu_text  # an ampersand is shown, not taken as a shortcut marker

@@ -236,6 +236,17 @@ class Store:
             ))
         return result
 
+    def set_enabled(self, name: str, enabled: bool) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE sources SET enabled = ? WHERE name = ?", (int(enabled), name))
+            self.set_setting("config_version", self.config_version() + 1, conn)
+
+    def clear_wait(self, name: str) -> None:
+        """Forget a source's backoff and Retry-After so that the next cycle fetches it."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE sources SET backoff_until = NULL, retry_after = NULL, next_check = NULL "
+                         "WHERE name = ?", (name,))
+
     # alerts ------------------------------------------------------------------------------------
 
     def alerts(self, since: datetime | None = None, watchlist: str | None = None,

@@ -381,7 +381,7 @@ class Controller(QObject):
 
     def open_window(self, message: str = "", tab: int = 0) -> None:
         if self.window is None:
-            self.window = MainWindow(open_link)
+            self.window = MainWindow(self.root, open_link, lambda: self.poll())
         self.window.tabs.setCurrentIndex(tab)
         if message:
             self.window.statusBar().showMessage(message)
@@ -393,15 +393,8 @@ class Controller(QObject):
         self.refresh_window()
 
     def refresh_window(self) -> None:
-        def load(store: Store) -> tuple[list[Alert], list[Any]]:
-            return store.alerts(limit=500), store.health()
-
-        def show(result: tuple[list[Alert], list[Any]]) -> None:
-            if self.window is not None:
-                self.window.show_alerts(result[0])
-                self.window.show_sources(result[1])
-
-        self._run(load, show)
+        if self.window is not None:
+            self.window.refresh()
 
     def open_settings(self) -> None:
         def load(store: Store) -> dict[str, Any]:

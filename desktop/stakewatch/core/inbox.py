@@ -1,0 +1,173 @@
+"""The alerts inbox as queries: filters, full-text search, paging, read marks and mutes.
+
+Every function takes a Store owned by the calling thread. Pages are fetched by
+keyset-free LIMIT/OFFSET over indexed columns, so the first page of 100,000
+alerts costs the same as the first page of 100.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from .store import Store, from_epoch, to_epoch
+
+SORTABLE = {"published": "a.published", "kind": "a.kind", "entity": "e.name", "title": "a.title",
+            "source": "first_source"}
+_FTS_SPECIAL = re.compile(r'["*^():\-+]')
+
+
+@dataclass(frozen=True)
+class InboxQuery:
+    text: str = ""
+    watchlist: str | None = None
+    entity: str | None = None
+    kind: str | None = None
+    source: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    unread_only: bool = False
+    order: str = "published"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    id: int
+    published: datetime
+    kind: str
+    entity: str
+    watchlist: str
+    title: str
+    url: str
+    source: str
+    read: bool
+    priority: bool
+
+
+@dataclass(frozen=True)
+class AlertDetail:
+    id: int
+    title: str
+    url: str
+    published: datetime
+    found: datetime
+    kind: str
+    entity: str
+    watchlist: str
+    sources: tuple[tuple[str, str], ...]
+    snippet: str
+    matched: tuple[str, ...]
+    read: bool
+
+
+def fts_phrase(text: str) -> str | None:
+    """An FTS5 query for the words typed, each a quoted phrase; None when too short for trigrams."""
+    words = [w for w in _FTS_SPECIAL.sub(" ", text).split() if w]
+    if not words or any(len(w) < 3 for w in words):
+        return None
+    return " AND ".join('"' + w.replace('"', "") + '"' for w in words)
+
+
+def _where(query: InboxQuery) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.watchlist:
+        clauses.append("w.name = ?")
+        params.append(query.watchlist)
+    if query.entity:
+        clauses.append("e.name = ?")
+        params.append(query.entity)
+    if query.kind:
+        clauses.append("a.kind = ?")
+        params.append(query.kind)
+    if query.source:
+        clauses.append("EXISTS (SELECT 1 FROM alert_sources x JOIN sources s ON s.id = x.source_id "
+                       "WHERE x.alert_id = a.id AND s.name = ?)")
+        params.append(query.source)
+    if query.since:
+        clauses.append("a.published >= ?")
+        params.append(to_epoch(query.since))
+    if query.until:
+        clauses.append("a.published <= ?")
+        params.append(to_epoch(query.until))
+    if query.unread_only:
+        clauses.append("a.read = 0")
+    text = query.text.strip()
+    if text:
+        phrase = fts_phrase(text)
+        if phrase is not None:
+            clauses.append("(a.item_id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) "
+                           "OR a.title LIKE ? ESCAPE '\\')")
+            params += [phrase, _like(text)]
+        else:
+            clauses.append("(a.title LIKE ? ESCAPE '\\' OR a.snippet LIKE ? ESCAPE '\\')")
+            params += [_like(text), _like(text)]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+_FROM = ("FROM alerts a JOIN entities e ON e.id = a.entity_id JOIN watchlists w ON w.id = e.watchlist_id")
+
+
+def count(store: Store, query: InboxQuery) -> int:
+    where, params = _where(query)
+    return int(store.conn.execute(f"SELECT COUNT(*) {_FROM}{where}", params).fetchone()[0])
+
+
+def page(store: Store, query: InboxQuery, offset: int, limit: int) -> list[InboxRow]:
+    where, params = _where(query)
+    column = SORTABLE.get(query.order, "a.published")
+    direction = "DESC" if query.descending else "ASC"
+    rows = store.conn.execute(
+        "SELECT a.id, a.published, a.kind, e.name AS entity, w.name AS watchlist, a.title, a.url, a.read, "
+        "e.priority, (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
+        " WHERE x.alert_id = a.id ORDER BY x.added, s.id LIMIT 1) AS first_source "
+        f"{_FROM}{where} ORDER BY {column} {direction}, a.id {direction} LIMIT ? OFFSET ?",
+        params + [limit, offset])
+    return [InboxRow(id=r["id"], published=from_epoch(r["published"]) or datetime.min, kind=r["kind"],
+                     entity=r["entity"], watchlist=r["watchlist"], title=r["title"], url=r["url"],
+                     source=r["first_source"] or "", read=bool(r["read"]), priority=bool(r["priority"]))
+            for r in rows]
+
+
+def detail(store: Store, alert_id: int) -> AlertDetail | None:
+    row = store.conn.execute(
+        f"SELECT a.*, e.name AS entity, w.name AS watchlist {_FROM} WHERE a.id = ?", (alert_id,)).fetchone()
+    if row is None:
+        return None
+    sources = tuple((r[0], r[1] or "") for r in store.conn.execute(
+        "SELECT s.name, i.url FROM alert_sources x JOIN sources s ON s.id = x.source_id "
+        "LEFT JOIN items i ON i.id = x.item_id WHERE x.alert_id = ? ORDER BY x.added, s.id", (alert_id,)))
+    return AlertDetail(id=row["id"], title=row["title"], url=row["url"],
+                       published=from_epoch(row["published"]) or datetime.min,
+                       found=from_epoch(row["found"]) or datetime.min, kind=row["kind"], entity=row["entity"],
+                       watchlist=row["watchlist"], sources=sources, snippet=row["snippet"],
+                       matched=tuple(json.loads(row["matched"])), read=bool(row["read"]))
+
+
+def mark_read(store: Store, alert_ids: list[int], read: bool = True) -> None:
+    with store.transaction() as conn:
+        conn.executemany("UPDATE alerts SET read = ? WHERE id = ?", [(int(read), i) for i in alert_ids])
+
+
+def mute_entity(store: Store, watchlist: str, entity: str, muted: bool = True) -> None:
+    with store.transaction() as conn:
+        conn.execute("UPDATE entities SET muted = ? WHERE name = ? AND watchlist_id = "
+                     "(SELECT id FROM watchlists WHERE name = ?)", (int(muted), entity, watchlist))
+        store.set_setting("config_version", store.config_version() + 1, conn)
+
+
+def choices(store: Store) -> dict[str, list[str]]:
+    """The values each filter offers."""
+    return {
+        "watchlist": [r[0] for r in store.conn.execute("SELECT name FROM watchlists ORDER BY position, id")],
+        "entity": [r[0] for r in store.conn.execute("SELECT DISTINCT name FROM entities ORDER BY name")],
+        "source": [r[0] for r in store.conn.execute("SELECT name FROM sources ORDER BY name")],
+    }
