@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCursor
 
 from stakewatch.core import inbox
 from stakewatch.core.ingest import Validators, ingest
+from stakewatch.core.links import open_link
 from stakewatch.core.matching import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist
 from stakewatch.core.store import Store, open_store
@@ -23,9 +24,9 @@ ENTITIES = (Entity("Minoru Kiuchi", "official", aliases=("城内実",)), Entity(
 
 
 def stock(store: Store, extra: int = 0) -> None:
+    cabinet = Source("Cabinet Office", "feed", "https://example.org/cao.rdf", official_for=("Minoru Kiuchi",))
     store.apply_config([Watchlist("Japan AI & IP", ENTITIES)],
-                       [Source("Cabinet Office", "feed", "https://example.org/cao.rdf", official_for=("Minoru Kiuchi",)),
-                        Source("Wire", "feed", "https://example.org/wire.xml")])
+                       [cabinet, Source("Wire", "feed", "https://example.org/wire.xml")])
     sources = {s.name: s for s in store.sources()}
     matcher = Matcher(store.watchlists())
 
@@ -47,7 +48,7 @@ def stock(store: Store, extra: int = 0) -> None:
 @pytest.fixture
 def view(qtbot, store: Store, opened_links: Path) -> InboxView:
     stock(store)
-    widget = InboxView(store, lambda url: __import__("stakewatch.core.links", fromlist=["x"]).open_link(url))
+    widget = InboxView(store, open_link)
     qtbot.addWidget(widget)
     widget.show()
     return widget
