@@ -112,3 +112,22 @@ def test_open_store_creates_file_under_data_dir(data_dir: Path):
     with open_store(data_dir) as store:
         assert store.path == data_dir / "stakewatch.db"
     assert (data_dir / "stakewatch.db").exists()
+
+
+def test_an_older_database_is_migrated_forward_keeping_its_data(tmp_path: Path):
+    from stakewatch.core.schema import MIGRATIONS
+    from stakewatch.core.store import _statements
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for statement in _statements(MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO watchlists(name) VALUES ('Kept')")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 2
+        assert [w.name for w in store.watchlists()] == ["Kept"]
+        indexes = {r[1] for r in store.conn.execute("PRAGMA index_list('alerts')")}
+        assert "alerts_item" in indexes

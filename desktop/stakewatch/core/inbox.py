@@ -100,9 +100,8 @@ def _where(query: InboxQuery) -> tuple[str, list[Any]]:
     if text:
         phrase = fts_phrase(text)
         if phrase is not None:
-            clauses.append("(a.item_id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) "
-                           "OR a.title LIKE ? ESCAPE '\\')")
-            params += [phrase, _like(text)]
+            clauses.append("a.item_id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+            params.append(phrase)
         else:
             clauses.append("(a.title LIKE ? ESCAPE '\\' OR a.snippet LIKE ? ESCAPE '\\')")
             params += [_like(text), _like(text)]

@@ -128,6 +128,10 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (alert_id, source_id)
     ) WITHOUT ROWID;
     """,
+    # 1 -> 2: the inbox looks alerts up by the item that full-text search found
+    """
+    CREATE INDEX alerts_item ON alerts(item_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
