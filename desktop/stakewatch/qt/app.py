@@ -247,6 +247,7 @@ class Controller(QObject):
         menu.addAction(self.tr("Export briefing\u2026"), self.export_briefing)
         menu.addAction(self.tr("Import watchlists\u2026"), self.import_watchlists)
         menu.addAction(self.tr("Export watchlists\u2026"), self.export_watchlists)
+        menu.addAction(self.tr("Edit watchlists\u2026"), lambda: self.open_window(tab=2))
         menu.addAction(self.tr("Refresh now"), lambda: self.poll(force=True))
         pause = menu.addMenu(self.tr("Pause alerts"))
         pause.addAction(self.tr("For 1 hour"), lambda: self.pause(timedelta(hours=1)))
@@ -381,7 +382,8 @@ class Controller(QObject):
 
     def open_window(self, message: str = "", tab: int = 0) -> None:
         if self.window is None:
-            self.window = MainWindow(self.root, open_link, lambda: self.poll())
+            self.window = MainWindow(self.root, open_link, lambda: self.poll(), self.import_watchlists,
+                                     self.export_watchlists)
         self.window.tabs.setCurrentIndex(tab)
         if message:
             self.window.statusBar().showMessage(message)

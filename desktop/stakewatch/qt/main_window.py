@@ -15,26 +15,33 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from ..core.store import open_store
+from .editor import EditorView
 from .health import HealthView
 from .icons import app_icon
 from .inbox import InboxView
 
-INBOX, HEALTH = 0, 1
+INBOX, HEALTH, EDITOR = 0, 1, 2
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, root: Path, open_link: Callable[[str], object], retry: Callable[[], object]) -> None:
+    def __init__(self, root: Path, open_link: Callable[[str], object], retry: Callable[[], object],
+                 import_file: Callable[[], object] | None = None,
+                 export_file: Callable[[], object] | None = None) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("Stakewatch"))
         self.setWindowIcon(app_icon())
         self.store = open_store(root)
         self.inbox = InboxView(self.store, open_link)
         self.health = HealthView(self.store, retry)
+        self.editor = EditorView(self.store, import_file, export_file)
+        self.editor.saved.connect(self.inbox.refresh)
+        self.editor.saved.connect(self.health.refresh)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.inbox, self.tr("Alerts"))
         self.tabs.addTab(self.health, self.tr("Source health"))
+        self.tabs.addTab(self.editor, self.tr("Watchlists"))
         self.setCentralWidget(self.tabs)
-        for view in (self.inbox, self.health):
+        for view in (self.inbox, self.health, self.editor):
             view.status.connect(lambda text: self.statusBar().showMessage(text, 5_000))
         geometry = QSettings("Stakewatch", "Stakewatch").value("main/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -43,6 +50,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.inbox.refresh()
         self.health.refresh()
+        self.editor.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings("Stakewatch", "Stakewatch").setValue("main/geometry", self.saveGeometry())

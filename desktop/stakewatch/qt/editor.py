@@ -1,0 +1,514 @@
+"""The watchlist editor: watchlists, entities and sources, validated as you type. GUI thread only.
+
+The Test panel runs the entity being edited against the items already stored,
+so aliases and exclusions are tuned on real data before saving. Deletions can
+be undone. Feed discovery runs on a pool thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import editing
+from ..core.discovery import FoundFeed, discover
+from ..core.matching import Matcher
+from ..core.model import ENTITY_KINDS, Entity, Item, UserError, Watchlist
+from ..core.store import Store
+from ..core.transfer import MAX_INTERVAL
+
+TEST_ITEMS = 5_000
+ERROR_STYLE = "color: #b00020"
+WATCHLIST, ENTITY, SOURCES, SOURCE = range(4)
+
+
+def _lines(edit: QPlainTextEdit) -> list[str]:
+    return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+
+
+class _DiscoverTask(QRunnable):
+    class Emitter(QObject):
+        finished = Signal(object)
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+        self.emitter = _DiscoverTask.Emitter()
+
+    def run(self) -> None:
+        self.emitter.finished.emit(discover(self.url))
+
+
+class EntityForm(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        self.kind.addItems(list(ENTITY_KINDS))
+        self.aliases = QPlainTextEdit()
+        self.context = QPlainTextEdit()
+        self.exclude = QPlainTextEdit()
+        for edit, hint in ((self.aliases, "One alias per line: other spellings, the name in other scripts"),
+                           (self.context, "One per line; if any are given, one must appear"),
+                           (self.exclude, "One per line; an item with any of these is not a match")):
+            edit.setPlaceholderText(self.tr(hint))
+            edit.setMaximumHeight(86)
+        self.priority = QCheckBox(self.tr("Priority: notify even in quiet hours"))
+        self.muted = QCheckBox(self.tr("Muted: keep alerts, no notifications"))
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.save = QPushButton(self.tr("Save entity"))
+        self.test_summary = QLabel()
+        self.test = QTableWidget(0, 3)
+        self.test.setHorizontalHeaderLabels([self.tr("Stored item that would match"), self.tr("Source"),
+                                             self.tr("Matched words")])
+        self.test.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.test.verticalHeader().setVisible(False)
+        self.test.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Aliases"), self.aliases)
+        form.addRow(self.tr("Context"), self.context)
+        form.addRow(self.tr("Exclude"), self.exclude)
+        form.addRow("", self.priority)
+        form.addRow("", self.muted)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.save)
+        layout.addWidget(QLabel(self.tr("Test against stored items")))
+        layout.addWidget(self.test_summary)
+        layout.addWidget(self.test, 1)
+
+    def data(self) -> dict[str, Any]:
+        return {"name": self.name.text(), "kind": self.kind.currentText(), "aliases": _lines(self.aliases),
+                "context": _lines(self.context), "exclude": _lines(self.exclude),
+                "priority": self.priority.isChecked(), "muted": self.muted.isChecked()}
+
+    def load(self, entity: Entity) -> None:
+        self.name.setText(entity.name)
+        self.kind.setCurrentText(entity.kind)
+        self.aliases.setPlainText("\n".join(entity.aliases))
+        self.context.setPlainText("\n".join(entity.context))
+        self.exclude.setPlainText("\n".join(entity.exclude))
+        self.priority.setChecked(entity.priority)
+        self.muted.setChecked(entity.muted)
+
+    def changed_signals(self) -> list[Any]:
+        return [self.name.textChanged, self.kind.currentIndexChanged, self.aliases.textChanged,
+                self.context.textChanged, self.exclude.textChanged, self.priority.toggled, self.muted.toggled]
+
+
+class SourceForm(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.name = QLineEdit()
+        self.url = QLineEdit()
+        self.url.setPlaceholderText(self.tr("A feed address, or any web page: Find feeds looks for its feeds"))
+        self.interval = QSpinBox()
+        self.interval.setRange(1, MAX_INTERVAL)
+        self.interval.setSuffix(self.tr(" min"))
+        self.enabled = QCheckBox(self.tr("Enabled"))
+        self.official_for = QLineEdit()
+        self.official_for.setPlaceholderText(
+            self.tr("Entities whose own statements this source carries, comma-separated"))
+        self.find_button = QPushButton(self.tr("Find feeds on this page"))
+        self.found = QListWidget()
+        self.found.setMaximumHeight(110)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.save = QPushButton(self.tr("Save source"))
+        address = QHBoxLayout()
+        address.addWidget(self.url, 1)
+        address.addWidget(self.find_button)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Address"), address)
+        form.addRow("", self.found)
+        form.addRow(self.tr("Check every"), self.interval)
+        form.addRow(self.tr("Official for"), self.official_for)
+        form.addRow("", self.enabled)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.save)
+        layout.addStretch(1)
+
+    def data(self) -> dict[str, Any]:
+        official = [part.strip() for part in self.official_for.text().split(",") if part.strip()]
+        return {"name": self.name.text(), "kind": "feed", "url": self.url.text().strip(),
+                "interval_minutes": self.interval.value(), "enabled": self.enabled.isChecked(),
+                "official_for": official}
+
+    def changed_signals(self) -> list[Any]:
+        return [self.name.textChanged, self.url.textChanged, self.interval.valueChanged, self.enabled.toggled,
+                self.official_for.textChanged]
+
+
+class EditorView(QWidget):
+    status = Signal(str)
+    saved = Signal()
+
+    def __init__(self, store: Store, import_file: Callable[[], object] | None = None,
+                 export_file: Callable[[], object] | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.undo_stack: list[editing.Snapshot] = []
+        self.editing: tuple[int, str | None, str | None] = (-1, None, None)
+        self.pool = QThreadPool(self)
+        self._tasks: set[_DiscoverTask] = set()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.currentItemChanged.connect(self._selected)
+        self.entity_form = EntityForm()
+        self.source_form = SourceForm()
+        self.pages = QStackedWidget()
+        self.placeholder = QLabel(self.tr("Choose a watchlist, an entity or a source on the left."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for page in (self.placeholder, self.entity_form, self.source_form):
+            self.pages.addWidget(page)
+        buttons = QHBoxLayout()
+        self.new_watchlist = QPushButton(self.tr("New watchlist"))
+        self.new_entity = QPushButton(self.tr("New entity"))
+        self.new_source = QPushButton(self.tr("New source"))
+        self.delete = QPushButton(self.tr("Delete"))
+        self.undo = QPushButton(self.tr("Undo delete"))
+        self.undo.setEnabled(False)
+        for button in (self.new_watchlist, self.new_entity, self.new_source, self.delete, self.undo):
+            buttons.addWidget(button)
+        if import_file is not None and export_file is not None:
+            importing, exporting = QPushButton(self.tr("Import\u2026")), QPushButton(self.tr("Export\u2026"))
+            importing.clicked.connect(import_file)
+            exporting.clicked.connect(export_file)
+            buttons.addStretch(1)
+            buttons.addWidget(importing)
+            buttons.addWidget(exporting)
+        self.new_watchlist.clicked.connect(self.ask_new_watchlist)
+        self.new_entity.clicked.connect(self.start_new_entity)
+        self.new_source.clicked.connect(self.start_new_source)
+        self.delete.clicked.connect(self.delete_selected)
+        self.undo.clicked.connect(self.undo_delete)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+
+        self._test_timer = QTimer(self)
+        self._test_timer.setSingleShot(True)
+        self._test_timer.setInterval(250)
+        self._test_timer.timeout.connect(self.run_test)
+        for signal in self.entity_form.changed_signals():
+            signal.connect(self.validate_entity)
+            signal.connect(lambda *_: self._test_timer.start())
+        for signal in self.source_form.changed_signals():
+            signal.connect(self.validate_source)
+        self.entity_form.save.clicked.connect(self.save_entity)
+        self.source_form.save.clicked.connect(self.save_source)
+        self.source_form.find_button.clicked.connect(self.find_feeds)
+        self.source_form.found.itemActivated.connect(self._use_found)
+        self._items: list[tuple[Item, str]] | None = None
+        self.refresh()
+
+    # the tree ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for watchlist in self.store.watchlists():
+            node = QTreeWidgetItem([watchlist.name])
+            node.setData(0, Qt.ItemDataRole.UserRole, (WATCHLIST, watchlist.name, None))
+            for entity in watchlist.entities:
+                child = QTreeWidgetItem([f"{entity.name}  ({entity.kind})"])
+                child.setData(0, Qt.ItemDataRole.UserRole, (ENTITY, watchlist.name, entity.name))
+                node.addChild(child)
+            self.tree.addTopLevelItem(node)
+        sources = QTreeWidgetItem([self.tr("Sources")])
+        sources.setData(0, Qt.ItemDataRole.UserRole, (SOURCES, None, None))
+        for source in self.store.sources():
+            child = QTreeWidgetItem([source.name])
+            child.setData(0, Qt.ItemDataRole.UserRole, (SOURCE, None, source.name))
+            sources.addChild(child)
+        self.tree.addTopLevelItem(sources)
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        self._items = None
+
+    def find_node(self, kind: int, parent: str | None, name: str | None) -> QTreeWidgetItem | None:
+        iterator = QTreeWidgetItemIterator(self.tree)
+        while (node := iterator.value()) is not None:
+            if tuple(node.data(0, Qt.ItemDataRole.UserRole) or ()) == (kind, parent, name):
+                return node
+            iterator += 1
+        return None
+
+    def select(self, kind: int, parent: str | None, name: str | None) -> None:
+        node = self.find_node(kind, parent, name)
+        if node is not None:
+            self.tree.setCurrentItem(node)
+
+    def _selection(self) -> tuple[int, str | None, str | None]:
+        node = self.tree.currentItem()
+        data = node.data(0, Qt.ItemDataRole.UserRole) if node is not None else None
+        return tuple(data) if data else (-1, None, None)  # type: ignore[return-value]
+
+    def _current_watchlist(self) -> str | None:
+        kind, parent, name = self._selection()
+        return parent if kind in (WATCHLIST, ENTITY) else None
+
+    def _selected(self, *_args: object) -> None:
+        kind, parent, name = self._selection()
+        if kind == ENTITY and parent and name:
+            entity = next(e for w in self.store.watchlists() if w.name == parent for e in w.entities
+                          if e.name == name)
+            self.editing = (ENTITY, parent, name)
+            self.entity_form.load(entity)
+            self.pages.setCurrentWidget(self.entity_form)
+            self.validate_entity()
+            self.run_test()
+        elif kind == SOURCE and name:
+            source = next(s for s in self.store.sources() if s.name == name)
+            self.editing = (SOURCE, None, name)
+            form = self.source_form
+            form.name.setText(source.name)
+            form.url.setText(source.url)
+            form.interval.setValue(source.interval_minutes)
+            form.enabled.setChecked(source.enabled)
+            form.official_for.setText(", ".join(source.official_for))
+            form.found.clear()
+            self.pages.setCurrentWidget(form)
+            self.validate_source()
+        else:
+            self.pages.setCurrentWidget(self.placeholder)
+
+    # entities ----------------------------------------------------------------------------------
+
+    def start_new_entity(self) -> None:
+        watchlist = self._current_watchlist() or next((w.name for w in self.store.watchlists()), None)
+        if watchlist is None:
+            self.status.emit(self.tr("Make a watchlist first"))
+            return
+        self.editing = (ENTITY, watchlist, None)
+        self.entity_form.load(Entity(name="", kind="official"))
+        self.pages.setCurrentWidget(self.entity_form)
+        self.entity_form.name.setFocus()
+        self.validate_entity()
+
+    def _entity_siblings(self, watchlist: str) -> list[str]:
+        return [e.name for w in self.store.watchlists() if w.name == watchlist for e in w.entities]
+
+    def validate_entity(self) -> Entity | None:
+        _kind, watchlist, original = self.editing
+        try:
+            entity = editing.validate_entity(self.entity_form.data(), self._entity_siblings(watchlist or ""),
+                                             original)
+        except UserError as exc:
+            self.entity_form.error.setText(exc.message)
+            self.entity_form.save.setEnabled(False)
+            return None
+        self.entity_form.error.setText("")
+        self.entity_form.save.setEnabled(True)
+        return entity
+
+    def save_entity(self) -> None:
+        entity = self.validate_entity()
+        _kind, watchlist, original = self.editing
+        if entity is None or watchlist is None:
+            return
+        editing.save_entity(self.store, watchlist, original, entity)
+        self.refresh()
+        self.select(ENTITY, watchlist, entity.name)
+        self.status.emit(self.tr("Saved {}").format(entity.name))
+        self.saved.emit()
+
+    def stored_items(self) -> list[tuple[Item, str]]:
+        if self._items is None:
+            rows = self.store.conn.execute(
+                "SELECT i.guid, i.url, i.title, i.summary, i.content, s.name FROM items i "
+                "JOIN sources s ON s.id = i.source_id ORDER BY i.published DESC LIMIT ?", (TEST_ITEMS,))
+            self._items = [(Item(r[0], r[1], r[2], r[3], r[4]), r[5]) for r in rows]
+        return self._items
+
+    def run_test(self) -> None:
+        """Show which stored items the entity as typed would match, and with which words."""
+        if self.pages.currentWidget() is not self.entity_form:
+            return
+        form = self.entity_form
+        data = form.data()
+        if not data["name"].strip():
+            form.test.setRowCount(0)
+            form.test_summary.setText("")
+            return
+        try:
+            entity = editing.parse_entity({**data, "name": data["name"]}, "entity")
+        except UserError:
+            return
+        matcher = Matcher([Watchlist("test", (entity,))])
+        items = self.stored_items()
+        hits = [(item, source, found[0]) for item, source in items if (found := matcher.match(item.text))]
+        form.test_summary.setText(self.tr("{} of the {} most recent stored items match").format(len(hits), len(items)))
+        form.test.setRowCount(len(hits))
+        for row, (item, source, match) in enumerate(hits[:500]):
+            for column, text in enumerate((item.title, source, ", ".join(match.matched))):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(match.snippet if column == 0 else text)
+                form.test.setItem(row, column, cell)
+        form.test.setRowCount(min(len(hits), 500))
+
+    # sources -----------------------------------------------------------------------------------
+
+    def start_new_source(self) -> None:
+        self.editing = (SOURCE, None, None)
+        form = self.source_form
+        form.name.setText("")
+        form.url.setText("")
+        form.interval.setValue(30)
+        form.enabled.setChecked(True)
+        form.official_for.setText("")
+        form.found.clear()
+        self.pages.setCurrentWidget(form)
+        form.url.setFocus()
+        self.validate_source()
+
+    def validate_source(self) -> Any:
+        _kind, _parent, original = self.editing
+        form = self.source_form
+        entity_names = {e.name.casefold() for w in self.store.watchlists() for e in w.entities}
+        try:
+            source = editing.validate_source(form.data(), [s.name for s in self.store.sources()], original)
+            unknown = [name for name in source.official_for if name.casefold() not in entity_names]
+            if unknown:
+                raise UserError("Sources", f"source.official_for: no entity named {unknown[0]!r}")
+        except UserError as exc:
+            form.error.setText(exc.message)
+            form.save.setEnabled(False)
+            return None
+        form.error.setText("")
+        form.save.setEnabled(True)
+        return source
+
+    def save_source(self) -> None:
+        source = self.validate_source()
+        if source is None:
+            return
+        editing.save_source(self.store, self.editing[2], source)
+        self.refresh()
+        self.select(SOURCE, None, source.name)
+        self.status.emit(self.tr("Saved {}").format(source.name))
+        self.saved.emit()
+
+    def find_feeds(self) -> None:
+        url = self.source_form.url.text().strip()
+        self.source_form.found.clear()
+        self.source_form.found.addItem(self.tr("Looking for feeds on {}\u2026").format(url))
+        task = _DiscoverTask(url)
+        self._tasks.add(task)
+        task.emitter.finished.connect(self._discovered)
+        self.pool.start(task)
+
+    def _discovered(self, result: tuple[list[FoundFeed], str | None]) -> None:
+        feeds, problem = result
+        self._tasks.clear()
+        found = self.source_form.found
+        found.clear()
+        if problem:
+            found.addItem(self.tr("No feed found: {}").format(problem))
+        for feed in feeds:
+            item = QListWidgetItem(f"{feed.title} \u2014 {feed.url}")
+            item.setData(Qt.ItemDataRole.UserRole, feed)
+            found.addItem(item)
+        if feeds:
+            self.status.emit(self.tr("Double-click a feed to use it"))
+
+    def _use_found(self, item: QListWidgetItem) -> None:
+        feed = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(feed, FoundFeed):
+            self.source_form.url.setText(feed.url)
+            if not self.source_form.name.text().strip():
+                self.source_form.name.setText(feed.title)
+
+    # watchlists, deletion and undo -------------------------------------------------------------
+
+    def ask_new_watchlist(self) -> None:
+        name, accepted = QInputDialog.getText(self, self.tr("New watchlist"), self.tr("Name"))
+        if accepted:
+            self.add_watchlist(name)
+
+    def add_watchlist(self, name: str) -> bool:
+        try:
+            watchlist = editing.add_watchlist(self.store, name)
+        except UserError as exc:
+            self.status.emit(exc.message)
+            return False
+        self.refresh()
+        self.select(WATCHLIST, watchlist.name, None)
+        self.saved.emit()
+        return True
+
+    def delete_selected(self) -> None:
+        kind, parent, name = self._selection()
+        try:
+            if kind == ENTITY and parent and name:
+                snapshot = editing.delete_entity(self.store, parent, name)
+            elif kind == WATCHLIST and parent:
+                snapshot = editing.delete_watchlist(self.store, parent)
+            elif kind == SOURCE and name:
+                snapshot = editing.delete_source(self.store, name)
+            else:
+                return
+        except UserError as exc:
+            self.status.emit(exc.message)
+            return
+        self.undo_stack.append(snapshot)
+        self.undo.setEnabled(True)
+        self.undo.setText(self.tr("Undo delete of {}").format(snapshot.label))
+        self.refresh()
+        self.pages.setCurrentWidget(self.placeholder)
+        self.status.emit(self.tr("Deleted {}").format(snapshot.label))
+        self.saved.emit()
+
+    def undo_delete(self) -> None:
+        if not self.undo_stack:
+            return
+        snapshot = self.undo_stack.pop()
+        editing.restore(self.store, snapshot)
+        self.undo.setEnabled(bool(self.undo_stack))
+        self.undo.setText(self.tr("Undo delete of {}").format(self.undo_stack[-1].label) if self.undo_stack
+                          else self.tr("Undo delete"))
+        self.refresh()
+        self.status.emit(self.tr("Restored {}").format(snapshot.label))
+        self.saved.emit()

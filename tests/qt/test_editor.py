@@ -1,0 +1,132 @@
+"""The watchlist editor over a real store: validation, the Test panel, discovery, undo."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from feedworld import Route, WorldServer, rss
+from stakewatch.core.ingest import Validators, ingest
+from stakewatch.core.matching import Matcher
+from stakewatch.core.model import Entity, Item, Source, Watchlist
+from stakewatch.core.store import Store
+from stakewatch.qt.editor import ENTITY, SOURCE, WATCHLIST, EditorView
+
+NOW = datetime.now(UTC)
+
+
+def stock(store: Store) -> None:
+    store.apply_config([Watchlist("Japan AI & IP", (Entity("Sora 2", "product", aliases=("Sora2",)),))],
+                       [Source("Wire", "feed", "https://example.org/wire.xml")])
+    wire = store.sources()[0]
+    items = [Item("1", "https://example.org/1", "Digital minister Masaaki Taira on AI", published=NOW),
+             Item("2", "https://example.org/2", "The Taira clan in history, a digital exhibition", published=NOW),
+             Item("3", "https://example.org/3", "平将明大臣が会見", published=NOW - timedelta(hours=1)),
+             Item("4", "https://example.org/4", "Sora 2 tops the charts", published=NOW)]
+    ingest(store, wire, items, Matcher(store.watchlists()), store.entity_ids(), NOW,
+           Validators(wire.url, None, None), NOW)
+
+
+def editor(qtbot, store: Store) -> EditorView:
+    stock(store)
+    view = EditorView(store)
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def test_edit_and_save_an_entity_reaches_the_store(qtbot, store: Store):
+    view = editor(qtbot, store)
+    view.select(WATCHLIST, "Japan AI & IP", None)
+    view.start_new_entity()
+    form = view.entity_form
+    assert not form.save.isEnabled() and "must not be empty" in form.error.text()
+    form.name.setText("Masaaki Taira")
+    form.aliases.setPlainText("平将明\nTaira")
+    form.context.setPlainText("minister\ndigital\n大臣")
+    form.exclude.setPlainText("Taira clan")
+    assert form.save.isEnabled() and form.error.text() == ""
+    form.save.click()
+    saved = {e.name: e for w in store.watchlists() for e in w.entities}["Masaaki Taira"]
+    assert saved.aliases == ("平将明", "Taira") and saved.exclude == ("Taira clan",) and saved.kind == "official"
+    assert view.find_node(ENTITY, "Japan AI & IP", "Masaaki Taira") is not None
+
+
+def test_invalid_alias_and_duplicate_name_are_refused_with_reasons(qtbot, store: Store):
+    view = editor(qtbot, store)
+    view.select(WATCHLIST, "Japan AI & IP", None)
+    view.start_new_entity()
+    form = view.entity_form
+    form.name.setText("Masaaki Taira")
+    form.aliases.setPlainText("Taira\n - ")
+    assert not form.save.isEnabled()
+    assert form.error.text() == "entity.aliases[1]: has nothing to match once spaces and dashes are set aside"
+    form.aliases.setPlainText("Taira")
+    form.name.setText("sora 2")
+    assert not form.save.isEnabled() and "duplicate entity name" in form.error.text()
+
+
+def test_the_test_panel_lists_stored_items_that_would_match(qtbot, store: Store):
+    view = editor(qtbot, store)
+    view.select(WATCHLIST, "Japan AI & IP", None)
+    view.start_new_entity()
+    form = view.entity_form
+    form.name.setText("Masaaki Taira")
+    form.aliases.setPlainText("平将明\nTaira")
+    view.run_test()
+    titles = {form.test.item(r, 0).text() for r in range(form.test.rowCount())}
+    assert titles == {"Digital minister Masaaki Taira on AI", "The Taira clan in history, a digital exhibition",
+                      "平将明大臣が会見"}
+    form.exclude.setPlainText("Taira clan")
+    view.run_test()
+    titles = {form.test.item(r, 0).text() for r in range(form.test.rowCount())}
+    assert "The Taira clan in history, a digital exhibition" not in titles and len(titles) == 2
+    assert form.test_summary.text() == "2 of the 4 most recent stored items match"
+    row = next(r for r in range(form.test.rowCount()) if form.test.item(r, 0).text() == "平将明大臣が会見")
+    assert form.test.item(row, 2).text() == "平将明"
+
+
+def test_source_url_validated_and_feeds_discovered_from_a_page(qtbot, store: Store, world: WorldServer):
+    world.routes["/ministry/"] = Route(
+        b'<html><head><title>Ministry</title>'
+        b'<link rel="alternate" type="application/rss+xml" title="Press releases" href="/press.rss">'
+        b'<link rel="alternate" type="application/atom+xml" href="https://example.org/atom.xml">'
+        b'<link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">'
+        b'<link rel="stylesheet" href="/style.css"></head><body>hi</body></html>', content_type="text/html")
+    world.routes["/press.rss"] = Route(rss([{"title": "x", "link": "http://x/1"}]))
+    view = editor(qtbot, store)
+    view.start_new_source()
+    form = view.source_form
+    form.name.setText("Ministry")
+    form.url.setText("ftp://example.org/feed")
+    assert not form.save.isEnabled() and form.error.text().startswith("source.url: only http and https")
+    form.url.setText(world.url("/ministry/"))
+    form.find_button.click()
+    qtbot.waitUntil(lambda: form.found.count() == 2 and "Looking" not in form.found.item(0).text(), timeout=10_000)
+    assert "Press releases" in form.found.item(0).text()
+    view._use_found(form.found.item(0))
+    assert form.url.text() == world.url("/press.rss")
+    form.official_for.setText("Nobody")
+    assert not form.save.isEnabled() and "no entity named 'Nobody'" in form.error.text()
+    form.official_for.setText("Sora 2")
+    form.save.click()
+    assert [(s.name, s.url, s.official_for) for s in store.sources()][-1] == (
+        "Ministry", world.url("/press.rss"), ("Sora 2",))
+
+
+def test_delete_then_undo_restores_the_entity_and_its_alerts(qtbot, store: Store):
+    view = editor(qtbot, store)
+    before = [(a.entity, a.title) for a in store.alerts()]
+    assert ("Sora 2", "Sora 2 tops the charts") in before
+    view.select(ENTITY, "Japan AI & IP", "Sora 2")
+    view.delete_selected()
+    assert store.alerts() == [] and view.undo.isEnabled()
+    view.undo_delete()
+    assert [(a.entity, a.title) for a in store.alerts()] == before
+    view.select(SOURCE, None, "Wire")
+    view.delete_selected()
+    assert store.sources() == [] and store.count("items") == 0
+    view.undo_delete()
+    assert [s.name for s in store.sources()] == ["Wire"] and store.count("items") == 4
+    assert store.alerts()[0].sources == ("Wire",)
+    found = store.conn.execute("SELECT COUNT(*) FROM items_fts WHERE items_fts MATCH '\"charts\"'").fetchone()[0]
+    assert found == 1
