@@ -159,3 +159,20 @@ def test_health_view_retry_and_disable(qtbot, store: Store):
     view.toggle_current()
     assert [s.enabled for s in store.sources()] == [True, False]
     assert view.table.item(1, 1).text() == "disabled" and view.toggle_button.text() == "Enable"
+
+
+def test_japanese_translation_is_picked_by_locale(qtbot, store: Store):
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from stakewatch.qt.app import install_translation
+
+    translator = install_translation(QCoreApplication.instance(), QLocale(QLocale.Language.Japanese))
+    assert translator is not None
+    try:
+        view = HealthView(store, lambda: None)
+        qtbot.addWidget(view)
+        assert view.retry_button.text() == "今すぐ再試行"
+        assert view.table.horizontalHeaderItem(1).text() == "状態"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert install_translation(QCoreApplication.instance(), QLocale(QLocale.Language.German)) is None

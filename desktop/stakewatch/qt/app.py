@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThreadPool, QTimer, QTranslator, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QSystemTrayIcon
 
@@ -17,6 +17,7 @@ from ..core import autostart, dispatch, settings
 from ..core.briefing import build_briefing
 from ..core.links import open_link
 from ..core.model import Alert
+from ..core.paths import resource
 from ..core.policy import Notification
 from ..core.store import Store
 from ..core.transfer import export_file, import_file
@@ -421,6 +422,15 @@ class Controller(QObject):
             self._task_failed(str(exc))
 
 
+def install_translation(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:
+    """Load the UI translation for `locale` (the system's by default), if one ships."""
+    translator = QTranslator(app)
+    if translator.load(locale or QLocale(), "stakewatch", "_", str(resource("translations"))):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
 def run_app(root: Path, demo: bool = False) -> int:
     """Run the tray app on the data dir `root` until Quit. Main thread."""
     from .single import ask_running_instance
@@ -431,6 +441,7 @@ def run_app(root: Path, demo: bool = False) -> int:
     app.setOrganizationName("Stakewatch")
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(app_icon())
+    install_translation(app)
     if not demo and ask_running_instance(root):
         print("Stakewatch is already running; it has been brought forward.")
         return 0
