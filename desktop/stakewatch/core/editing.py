@@ -28,20 +28,23 @@ class Snapshot:
     rows: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
 
 
+def _unique(kind: str, name: str, siblings: list[str], original: str | None) -> None:
+    others = {s.casefold() for s in siblings if original is None or s.casefold() != original.casefold()}
+    if name.casefold() in others:
+        raise Refused(f"{kind}.name", f"duplicate {kind} name {name!r}" + (" in this watchlist" if kind == "entity"
+                                                                           else ""))
+
+
 def validate_entity(data: dict[str, Any], siblings: list[str], original: str | None = None) -> Entity:
     """An Entity from form data, or Refused saying why (as import would)."""
     entity = parse_entity(data, "entity")
-    others = {s.casefold() for s in siblings if original is None or s.casefold() != original.casefold()}
-    if entity.name.casefold() in others:
-        raise Refused("entity.name", f"duplicate entity name {entity.name!r} in this watchlist")
+    _unique("entity", entity.name, siblings, original)
     return entity
 
 
 def validate_source(data: dict[str, Any], siblings: list[str], original: str | None = None) -> Source:
     source = parse_source(data, "source")
-    others = {s.casefold() for s in siblings if original is None or s.casefold() != original.casefold()}
-    if source.name.casefold() in others:
-        raise Refused("source.name", f"duplicate source name {source.name!r}")
+    _unique("source", source.name, siblings, original)
     return source
 
 
