@@ -98,3 +98,13 @@ def opened_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     log = fake_opener(bindir)
     monkeypatch.setenv("PATH", f"{bindir}{os.pathsep}{os.environ['PATH']}")
     return log
+
+
+@pytest.fixture
+def secret_service(session_bus: str, tmp_path: Path) -> Iterator[object]:
+    """A real Secret Service (gnome-keyring) on the private bus; `.env` is what clients need."""
+    from desktopbus import SecretService
+
+    service = SecretService(session_bus, tmp_path / "keyring-home")
+    yield service
+    service.stop()

@@ -97,3 +97,34 @@ def fake_opener(directory: Path) -> Path:
     script.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{log}'\n")
     script.chmod(0o755)
     return log
+
+
+class SecretService:
+    """gnome-keyring-daemon, unlocked, on the given bus, with its files in `home`; killed by its pid."""
+
+    def __init__(self, address: str, home: Path) -> None:
+        for sub in ("data", "runtime", "config"):
+            (home / sub).mkdir(parents=True, exist_ok=True)
+        (home / "runtime").chmod(0o700)
+        self.env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address, "HOME": str(home),
+                    "XDG_DATA_HOME": str(home / "data"), "XDG_RUNTIME_DIR": str(home / "runtime"),
+                    "XDG_CONFIG_HOME": str(home / "config"),
+                    "PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring"}
+        self.process = subprocess.Popen(
+            ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"test-keyring-password")
+        self.process.stdin.close()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            probe = subprocess.run([sys.executable, "-c", "import keyring; keyring.get_password('probe', 'x')"],
+                                   env=self.env, capture_output=True, timeout=30)
+            if probe.returncode == 0:
+                return
+            time.sleep(0.2)
+        raise RuntimeError("gnome-keyring-daemon did not come up: " + probe.stderr.decode()[-500:])
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=10)

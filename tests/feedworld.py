@@ -31,6 +31,7 @@ class Route:
     redirect_to: str = ""
     conditional: bool = True
     size: int = 0
+    require: dict[str, str] = field(default_factory=dict)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -53,6 +54,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _get(self) -> None:
         path = self.path
         self.server.hits[path.split("?")[0]] += 1
+        self.server.paths.append(path)
         self.server.user_agents.append(self.headers.get("User-Agent", ""))
         route = self.server.routes.get(path) or self.server.routes.get(path.split("?")[0])
         if route is None:
@@ -60,6 +62,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if route.delay:
             time.sleep(route.delay)
+        if any(self.headers.get(k) != v for k, v in route.require.items()):
+            self._send(401, b"unauthorized", "text/plain", {"WWW-Authenticate": "Bearer"})
+            return
         behaviour = route.behaviour
         if behaviour == "hang":
             self.server.stop_event.wait(120)
@@ -153,6 +158,7 @@ class WorldServer(ThreadingHTTPServer):
         self.hits: Counter[str] = Counter()
         self.not_modified: Counter[str] = Counter()
         self.user_agents: list[str] = []
+        self.paths: list[str] = []
         self.stop_event = threading.Event()
         self.lock = threading.Lock()
         self.active = 0

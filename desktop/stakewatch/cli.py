@@ -245,6 +245,27 @@ def cmd_briefing(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_credential(store: Store, args: argparse.Namespace) -> int:
+    """Store (from standard input, never the command line) or delete a source's secret."""
+    from .core import secrets
+
+    if args.delete:
+        secrets.delete_secret(args.name)
+        print(f"Deleted the credential {args.name!r} from the keyring.")
+        return EXIT_OK
+    if sys.stdin.isatty():
+        import getpass
+
+        secret = getpass.getpass(f"Secret for {args.name}: ")
+    else:
+        secret = sys.stdin.readline().rstrip("\r\n")
+    if not secret:
+        raise UserError("Credentials", "no secret given on standard input")
+    secrets.store_secret(args.name, secret)
+    print(f"Stored the credential {args.name!r} in the keyring.")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stakewatch",
@@ -292,6 +313,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--statements-only", action="store_true")
     sub.add_argument("--page", choices=("A4", "Letter"), default="A4")
     sub.set_defaults(run=cmd_briefing)
+
+    sub = commands.add_parser("credential", help="keep a source's key or password in the keyring (read from stdin)")
+    sub.add_argument("name")
+    sub.add_argument("--delete", action="store_true")
+    sub.set_defaults(run=cmd_credential)
 
     sub = commands.add_parser("settings", help="show or change a setting (limits, proxy)")
     sub.add_argument("key", nargs="?")

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 from lxml import html as lxml_html
 
 from .fetch import Fetcher
+from .social import profile_feed, wordpress_feed
 from .sources.feed import web_link
 from .text import plain
 
@@ -52,7 +53,22 @@ def discover(url: str, fetcher: Fetcher | None = None) -> tuple[list[FoundFeed],
     from .sources import ParseError
     from .sources.feed import FeedKind
 
-    result = (fetcher or Fetcher()).fetch(url)
+    fetcher = fetcher or Fetcher()
+
+    def is_feed(address: str) -> str | None:
+        answer = fetcher.fetch(address)
+        if not answer.ok:
+            return None
+        try:
+            FeedKind.parse(Source("probe", "feed", address), answer.body, answer.content_type, answer.final_url)
+        except ParseError:
+            return None
+        return answer.final_url
+
+    known = profile_feed(url)
+    if known is not None and (address := is_feed(known[1])):
+        return [FoundFeed(f"{known[0]} feed", address, "feed")], None
+    result = fetcher.fetch(url)
     if not result.ok:
         return [], result.error
     try:
@@ -61,4 +77,6 @@ def discover(url: str, fetcher: Fetcher | None = None) -> tuple[list[FoundFeed],
     except ParseError:
         pass
     feeds = feeds_in_page(result.body, result.final_url)
+    if not feeds and (address := is_feed(wordpress_feed(result.final_url))):
+        feeds = [FoundFeed("WordPress feed", address, "feed")]
     return feeds, None if feeds else "the page announces no feed (no <link rel=\"alternate\"> to RSS, Atom or JSON)"

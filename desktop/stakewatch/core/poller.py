@@ -22,6 +22,7 @@ from .fetch import FetchConfig, Fetcher, FetchResult
 from .ingest import Validators, ingest
 from .matching import Matcher
 from .model import Item, Source
+from .secrets import request_auth
 from .sources import SOURCE_KINDS, ParseError
 from .store import Store, from_epoch
 
@@ -176,6 +177,7 @@ class Poller:
             sources, report.skipped = self.plan(now, force=force, honour_schedule=honour_schedule)
         matcher = self.matcher()
         entity_ids = self.store.entity_ids()
+        watchlists = self.store.watchlists()
         host_caps: dict[str, threading.Semaphore] = defaultdict(
             lambda: threading.Semaphore(self.config.per_host))
         caps_lock = threading.Lock()
@@ -191,7 +193,7 @@ class Poller:
             pending: dict[Future[_Fetched], Source] = {}
             for source in _interleave_by_host(sources):
                 row = rows[source.name]
-                url = SOURCE_KINDS[source.kind].request_url(source)
+                url = SOURCE_KINDS[source.kind].request_url(source, watchlists)
                 same = row["validators_url"] == url
                 pending[pool.submit(self._fetch_one, source, url,
                                     row["etag"] if same else None,
@@ -212,8 +214,11 @@ class Poller:
 
     def _fetch_one(self, source: Source, url: str, etag: str | None, last_modified: str | None,
                    cap: threading.Semaphore) -> _Fetched:
+        headers, basic, problem = request_auth(source.options)
+        if problem is not None:
+            return _Fetched(source, FetchResult(url=url, final_url=url, error=problem), None, problem)
         with cap:
-            result = self.fetcher.fetch(url, etag=etag, last_modified=last_modified)
+            result = self.fetcher.fetch(url, etag=etag, last_modified=last_modified, headers=headers, auth=basic)
         if not result.ok or result.not_modified:
             return _Fetched(source, result, None, result.error)
         try:

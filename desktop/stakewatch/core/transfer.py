@@ -20,6 +20,7 @@ from lxml import etree
 from .fetch import check_web_url
 from .matching import compact_term
 from .model import ENTITY_KINDS, Entity, Source, UserError, Watchlist
+from .secrets import check_auth_options
 from .sources import SOURCE_KINDS
 from .store import Store
 
@@ -161,6 +162,13 @@ def parse_source(data: Any, where: str) -> Source:
     official = _terms(data.get("official_for"), f"{where}.official_for")
     options = data.get("options", {})
     _object(options, f"{where}.options")
+    problem = SOURCE_KINDS[kind].check_options(options) or check_auth_options(options)
+    if problem:
+        raise Refused(f"{where}.options.{problem.split(':', 1)[0]}", problem.split(":", 1)[1].strip())
+    if official and not SOURCE_KINDS[kind].statements:
+        raise Refused(f"{where}.official_for", f"a {kind} source carries coverage, never statements")
+    if kind == "search" and "{query}" not in url:
+        raise Refused(f"{where}.url", "a search address needs {query} where the search words go")
     return Source(name=name, kind=kind, url=url, interval_minutes=interval,
                   enabled=_bool(data.get("enabled"), f"{where}.enabled", True),
                   official_for=official, options=options, extra=_extra(data, _SOURCE_FIELDS))

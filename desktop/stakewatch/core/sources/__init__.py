@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from .base import ParseError, SourceKind
 from .feed import FeedKind
+from .page import PageKind
+from .search import SearchKind
 
 SOURCE_KINDS: dict[str, type[SourceKind]] = {
     FeedKind.name: FeedKind,
+    PageKind.name: PageKind,
+    SearchKind.name: SearchKind,
 }
 
-__all__ = ["SOURCE_KINDS", "ParseError", "SourceKind", "FeedKind"]
+__all__ = ["SOURCE_KINDS", "ParseError", "SourceKind", "FeedKind", "PageKind", "SearchKind"]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import Any, ClassVar
 
-from ..model import Item, Source
+from ..model import Item, Source, Watchlist
 
 
 class ParseError(Exception):
@@ -21,10 +22,17 @@ class SourceKind:
     name: ClassVar[str] = ""
     max_items: ClassVar[int] = 500
 
+    statements: ClassVar[bool] = True
+
     @classmethod
-    def request_url(cls, source: Source) -> str:
-        """The address to fetch for `source`."""
+    def request_url(cls, source: Source, watchlists: Sequence[Watchlist] = ()) -> str:
+        """The address to fetch for `source` (a search fills in the aliases of `watchlists`)."""
         return source.url
+
+    @classmethod
+    def check_options(cls, options: dict[str, Any]) -> str | None:
+        """None when `options` suit this kind, else '<key>: <reason>' for the user."""
+        return None
 
     @classmethod
     def parse(cls, source: Source, body: bytes, content_type: str, url: str) -> list[Item]:

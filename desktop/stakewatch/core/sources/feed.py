@@ -89,7 +89,7 @@ def _parse_json_date(value: Any) -> datetime | None:
     return parsed.astimezone(UTC)
 
 
-def _text_field(entry: dict[str, Any], key: str) -> str:
+def text_field(entry: dict[str, Any], key: str) -> str:
     value = entry.get(key)
     return value if isinstance(value, str) else ""
 
@@ -116,8 +116,8 @@ def parse_json_feed(body: bytes, limit: int) -> list[Item]:
         content = content_html if isinstance(content_html, str) else ""
         if not content and isinstance(content_text, str):
             content = content_text.replace("&", "&amp;").replace("<", "&lt;")
-        summary = _text_field(entry, "summary")
-        title = _text_field(entry, "title")
+        summary = text_field(entry, "summary")
+        title = text_field(entry, "title")
         published = _parse_json_date(entry.get("date_published")) or _parse_json_date(
             entry.get("date_modified"))
         items.append(build_item(entry.get("id"), link, title, summary, content, published))
