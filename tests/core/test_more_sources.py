@@ -23,7 +23,8 @@ from stakewatch.core.store import Store
 KIUCHI = Entity("Minoru Kiuchi", "official", aliases=("城内実", "Minoru Jouchi"), context=("大臣", "minister"))
 LISTING = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">
 <title>記者会見</title></head><body><ul class="press">
-<li><span class="date">令和7年10月10日</span><a href="kaiken/20251010.html">城内実大臣記者会見（生成AIと著作権）</a></li>
+<li><span class="date">令和7年10月10日</span>
+<a href="kaiken/20251010.html">城内実大臣記者会見（生成AIと著作権）</a></li>
 <li><span class="date">令和7年10月3日</span><a href="/cao/kaiken/20251003.html">定例記者会見</a></li>
 <li><span class="date">令和元年5月1日</span><a href="https://example.org/old">令和最初の会見</a></li>
 <li><span class="date">不明</span><a href="javascript:alert(1)">危険なリンク</a></li>

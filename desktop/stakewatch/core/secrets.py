@@ -8,6 +8,7 @@ backend, or a plaintext file), storing is refused with a message. Any thread.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import keyring
@@ -55,10 +56,8 @@ def load_secret(name: str) -> str | None:
 
 
 def delete_secret(name: str) -> None:
-    try:
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, name)
-    except keyring.errors.PasswordDeleteError:
-        pass
 
 
 def check_auth_options(options: dict[str, Any]) -> str | None:
