@@ -33,12 +33,14 @@ PAGE_OPTIONS = {"item": "ul.press li", "link": "a", "date": ".date"}
 
 
 def test_era_and_other_dates():
-    assert parse_date("令和7年10月10日") == datetime(2025, 10, 9, 15, tzinfo=UTC)
-    assert parse_date("令和元年5月1日") == datetime(2019, 4, 30, 15, tzinfo=UTC)
-    assert parse_date("平成３１年４月３０日") == datetime(2019, 4, 29, 15, tzinfo=UTC)
-    assert parse_date("2025年10月14日（火）") == datetime(2025, 10, 13, 15, tzinfo=UTC)
-    assert parse_date("R7.10.10") == datetime(2025, 10, 9, 15, tzinfo=UTC)
-    assert parse_date("Oct. 14, 2025", japanese=False) == datetime(2025, 10, 14, tzinfo=UTC)
+    # a day without a time is noon in Japan: 03:00 UTC the same day
+    assert parse_date("令和7年10月10日") == datetime(2025, 10, 10, 3, tzinfo=UTC)
+    assert parse_date("令和元年5月1日") == datetime(2019, 5, 1, 3, tzinfo=UTC)
+    assert parse_date("平成３１年４月３０日") == datetime(2019, 4, 30, 3, tzinfo=UTC)
+    assert parse_date("2025年10月14日（火）") == datetime(2025, 10, 14, 3, tzinfo=UTC)
+    assert parse_date("R7.10.10") == datetime(2025, 10, 10, 3, tzinfo=UTC)
+    assert parse_date("2025-10-10 14:30") == datetime(2025, 10, 10, 5, 30, tzinfo=UTC)
+    assert parse_date("Oct. 14, 2025", japanese=False) == datetime(2025, 10, 14, 12, tzinfo=UTC)
     assert parse_date("令和7年13月40日") is None and parse_date("soon") is None
 
 
@@ -55,7 +57,7 @@ def test_listing_page_in_japanese_encodings(world: WorldServer, store: Store, en
     assert [r[0] for r in rows] == ["城内実大臣記者会見（生成AIと著作権）", "定例記者会見", "令和最初の会見"]
     assert rows[0][1] == world.url("/cao/press/kaiken/20251010.html")
     assert rows[1][1] == world.url("/cao/kaiken/20251003.html")
-    assert datetime.fromtimestamp(rows[0][2], UTC) == datetime(2025, 10, 9, 15, tzinfo=UTC)
+    assert datetime.fromtimestamp(rows[0][2], UTC) == datetime(2025, 10, 10, 3, tzinfo=UTC)
     (alert,) = store.alerts()
     assert alert.kind == "statement" and alert.entity == "Minoru Kiuchi"
     second = Poller(store).run_cycle()

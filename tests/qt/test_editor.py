@@ -130,3 +130,45 @@ def test_delete_then_undo_restores_the_entity_and_its_alerts(qtbot, store: Store
     assert store.alerts()[0].sources == ("Wire",)
     found = store.conn.execute("SELECT COUNT(*) FROM items_fts WHERE items_fts MATCH '\"charts\"'").fetchone()[0]
     assert found == 1
+
+
+def test_page_source_with_selectors_previews_what_it_picks(qtbot, store: Store, world: WorldServer):
+    page = ('<html><head><meta charset="shift_jis"></head><body><ul class="press">'
+            '<li><span class="d">令和7年10月10日</span><a href="/k/1">城内実大臣記者会見</a></li>'
+            '<li><span class="d">令和7年10月3日</span><a href="/k/2">定例会見</a></li></ul></body></html>')
+    world.routes["/press/"] = Route(page.encode("shift_jis"), content_type="text/html")
+    view = editor(qtbot, store)
+    view.start_new_source()
+    form = view.source_form
+    form.name.setText("Cabinet Office press")
+    form.kind.setCurrentText("page")
+    form.url.setText(world.url("/press/"))
+    assert not form.save.isEnabled() and "a listing page needs the CSS selector" in form.error.text()
+    form.selectors["item"].setText("ul.press li")
+    form.selectors["date"].setText(".d")
+    assert form.save.isEnabled()
+    view.preview()
+    qtbot.waitUntil(lambda: form.found.count() == 2 and "Fetching" not in form.found.item(0).text(), timeout=10_000)
+    assert form.found.item(0).text().startswith("2025-10-10  城内実大臣記者会見")
+    form.save.click()
+    saved = next(s for s in store.sources() if s.name == "Cabinet Office press")
+    assert saved.kind == "page" and saved.options == {"item": "ul.press li", "date": ".d"}
+
+
+def test_password_field_refuses_without_a_secure_keyring(qtbot, store: Store, monkeypatch):
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    import keyring.core
+
+    keyring.core.init_backend()
+    view = editor(qtbot, store)
+    view.start_new_source()
+    form = view.source_form
+    form.credential.setText("wire-api")
+    form.secret.setText("sk-test-secret")
+    try:
+        view.store_secret()
+        assert "the secret was not stored" in form.error.text()
+        assert form.secret.echoMode() == form.secret.EchoMode.Password
+    finally:
+        monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+        keyring.core.init_backend()

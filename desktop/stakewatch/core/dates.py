@@ -21,8 +21,9 @@ _DMY_EN = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b")
 _MDY_EN = re.compile(r"\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 
 
-def _make(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
+def _make(year: int, month: int, day: int, hour: int = 12, minute: int = 0,
           zone: timezone = JST) -> datetime | None:
+    """A date without a time is taken as noon, so it shows as the same day almost everywhere."""
     try:
         return datetime(year, month, day, hour, minute, tzinfo=zone).astimezone(UTC)
     except ValueError:
@@ -44,7 +45,9 @@ def parse_date(text: str, japanese: bool = True) -> datetime | None:
     match = _YMD.search(normal)
     if match:
         year, month, day, hour, minute = match.groups()
-        return _make(int(year), int(month), int(day), int(hour or 0), int(minute or 0), zone=zone)
+        if hour is None:
+            return _make(int(year), int(month), int(day), zone=zone)
+        return _make(int(year), int(month), int(day), int(hour), int(minute), zone=zone)
     match = _ERA_SHORT.search(normal)
     if match:
         era, year, month, day = match.groups()

@@ -39,8 +39,12 @@ from PySide6.QtWidgets import (
 
 from ..core import editing
 from ..core.discovery import FoundFeed, discover
+from ..core.fetch import Fetcher
 from ..core.matching import Matcher
-from ..core.model import ENTITY_KINDS, Entity, Item, UserError, Watchlist
+from ..core.model import ENTITY_KINDS, Entity, Item, Source, UserError, Watchlist
+from ..core.secrets import AUTH_KINDS, request_auth, store_secret
+from ..core.sources import SOURCE_KINDS, ParseError
+from ..core.sources.search import PRESETS as SEARCH_PRESETS
 from ..core.store import Store
 from ..core.transfer import MAX_INTERVAL
 
@@ -54,16 +58,35 @@ def _lines(edit: QPlainTextEdit) -> list[str]:
 
 
 class _DiscoverTask(QRunnable):
+    """Network work for the editor (discovery, preview) on a pool thread."""
+
     class Emitter(QObject):
         finished = Signal(object)
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, job: Callable[[], object] | None = None) -> None:
         super().__init__()
         self.url = url
+        self.job = job or (lambda: discover(url))
         self.emitter = _DiscoverTask.Emitter()
 
     def run(self) -> None:
-        self.emitter.finished.emit(discover(self.url))
+        self.emitter.finished.emit(self.job())
+
+
+def preview_source(source: Source, watchlists: list[Watchlist]) -> tuple[list[Item], str | None]:
+    """What one fetch of `source` would give, without storing anything. Pool thread."""
+    kind = SOURCE_KINDS[source.kind]
+    url = kind.request_url(source, watchlists)
+    headers, basic, problem = request_auth(source.options)
+    if problem:
+        return [], problem
+    result = Fetcher().fetch(url, headers=headers, auth=basic)
+    if not result.ok:
+        return [], result.error
+    try:
+        return kind.parse(source, result.body, result.content_type, result.final_url), None
+    except ParseError as exc:
+        return [], exc.message
 
 
 class EntityForm(QWidget):
@@ -133,6 +156,8 @@ class SourceForm(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.name = QLineEdit()
+        self.kind = QComboBox()
+        self.kind.addItems(list(SOURCE_KINDS))
         self.url = QLineEdit()
         self.url.setPlaceholderText(self.tr("A feed address, or any web page: Find feeds looks for its feeds"))
         self.interval = QSpinBox()
@@ -145,6 +170,30 @@ class SourceForm(QWidget):
         self.find_button = QPushButton(self.tr("Find feeds on this page"))
         self.found = QListWidget()
         self.found.setMaximumHeight(110)
+        self.selectors = {key: QLineEdit() for key in ("item", "link", "title", "date")}
+        for key, hint in (("item", "CSS selector of each item, e.g. ul.press li"), ("link", "within an item; a"),
+                          ("title", "within an item; optional"), ("date", "within an item; optional")):
+            self.selectors[key].setPlaceholderText(self.tr(hint))
+        self.preset = QComboBox()
+        self.preset.addItem(self.tr("Choose a preset\u2026"))
+        self.preset.addItems(list(SEARCH_PRESETS))
+        self.preset.activated.connect(self._use_preset)
+        self.search_entities = QLineEdit()
+        self.search_entities.setPlaceholderText(self.tr("Entities to search for, comma-separated (all when empty)"))
+        self.lang = QLineEdit("en")
+        self.region = QLineEdit("US")
+        self.preview_button = QPushButton(self.tr("Preview what this source gives"))
+        self.credential = QLineEdit()
+        self.credential.setPlaceholderText(self.tr("Name of a secret in the keyring, if the source needs one"))
+        self.auth = QComboBox()
+        self.auth.addItems(list(AUTH_KINDS))
+        self.username = QLineEdit()
+        self.header = QLineEdit()
+        self.header.setPlaceholderText("X-Api-Key")
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(self.tr("Typed here, kept only in the system keyring"))
+        self.save_secret = QPushButton(self.tr("Save to keyring"))
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -153,28 +202,115 @@ class SourceForm(QWidget):
         address = QHBoxLayout()
         address.addWidget(self.url, 1)
         address.addWidget(self.find_button)
-        form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Address"), address)
-        form.addRow("", self.found)
-        form.addRow(self.tr("Check every"), self.interval)
-        form.addRow(self.tr("Official for"), self.official_for)
-        form.addRow("", self.enabled)
+        secret_row = QHBoxLayout()
+        secret_row.addWidget(self.secret, 1)
+        secret_row.addWidget(self.save_secret)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Address"), address)
+        self.form.addRow(self.tr("Search preset"), self.preset)
+        self.form.addRow("", self.found)
+        for key, label in (("item", "Items"), ("link", "Link"), ("title", "Title"), ("date", "Date")):
+            self.form.addRow(self.tr(label), self.selectors[key])
+        self.form.addRow(self.tr("Search for"), self.search_entities)
+        self.form.addRow(self.tr("Language"), self.lang)
+        self.form.addRow(self.tr("Region"), self.region)
+        self.form.addRow(self.tr("Check every"), self.interval)
+        self.form.addRow(self.tr("Official for"), self.official_for)
+        self.form.addRow("", self.enabled)
+        self.form.addRow(self.tr("Credential"), self.credential)
+        self.form.addRow(self.tr("Authentication"), self.auth)
+        self.form.addRow(self.tr("User name"), self.username)
+        self.form.addRow(self.tr("Header"), self.header)
+        self.form.addRow(self.tr("Secret"), secret_row)
+        self.form.addRow("", self.preview_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.save)
         layout.addStretch(1)
+        self.kind.currentTextChanged.connect(self._show_rows)
+        self.auth.currentTextChanged.connect(self._show_rows)
+        self.credential.textChanged.connect(self._show_rows)
+        self._show_rows()
+
+    def _row(self, widget: QWidget, visible: bool) -> None:
+        self.form.setRowVisible(widget, visible)
+
+    def _show_rows(self, *_args: object) -> None:
+        kind = self.kind.currentText()
+        for widget in self.selectors.values():
+            self._row(widget, kind == "page")
+        for search_widget in (self.preset, self.search_entities, self.lang, self.region):
+            self._row(search_widget, kind == "search")
+        self._row(self.official_for, kind != "search")
+        has_credential = bool(self.credential.text().strip())
+        self._row(self.auth, has_credential)
+        self._row(self.username, has_credential and self.auth.currentText() == "basic")
+        self._row(self.header, has_credential and self.auth.currentText() == "header")
+        self.find_button.setVisible(kind == "feed")
+
+    def _use_preset(self, index: int) -> None:
+        if index > 0:
+            self.url.setText(SEARCH_PRESETS[self.preset.itemText(index)])
+
+    def options(self) -> dict[str, Any]:
+        kind = self.kind.currentText()
+        options: dict[str, Any] = {}
+        if kind == "page":
+            options = {key: edit.text().strip() for key, edit in self.selectors.items() if edit.text().strip()}
+        elif kind == "search":
+            names = [n.strip() for n in self.search_entities.text().split(",") if n.strip()]
+            options = {"lang": self.lang.text().strip() or "en", "region": self.region.text().strip() or "US"}
+            if names:
+                options["entities"] = names
+        if self.credential.text().strip():
+            options["credential"] = self.credential.text().strip()
+            options["auth"] = self.auth.currentText()
+            if options["auth"] == "basic":
+                options["username"] = self.username.text()
+            if options["auth"] == "header":
+                options["header"] = self.header.text().strip()
+        return options
 
     def data(self) -> dict[str, Any]:
         official = [part.strip() for part in self.official_for.text().split(",") if part.strip()]
-        return {"name": self.name.text(), "kind": "feed", "url": self.url.text().strip(),
-                "interval_minutes": self.interval.value(), "enabled": self.enabled.isChecked(),
-                "official_for": official}
+        data: dict[str, Any] = {"name": self.name.text(), "kind": self.kind.currentText(),
+                                "url": self.url.text().strip(), "interval_minutes": self.interval.value(),
+                                "enabled": self.enabled.isChecked(), "official_for": official,
+                                "options": self.options()}
+        if data["kind"] == "search":
+            data["official_for"] = []
+        return data
+
+    def load(self, source: Source) -> None:
+        options = source.options
+        self.name.setText(source.name)
+        self.kind.setCurrentText(source.kind)
+        self.url.setText(source.url)
+        self.interval.setValue(source.interval_minutes)
+        self.enabled.setChecked(source.enabled)
+        self.official_for.setText(", ".join(source.official_for))
+        for key, edit in self.selectors.items():
+            edit.setText(str(options.get(key, "")))
+        self.search_entities.setText(", ".join(options.get("entities", [])))
+        self.lang.setText(str(options.get("lang", "en")))
+        self.region.setText(str(options.get("region", "US")))
+        self.credential.setText(str(options.get("credential", "")))
+        self.auth.setCurrentText(str(options.get("auth", "bearer")))
+        self.username.setText(str(options.get("username", "")))
+        self.header.setText(str(options.get("header", "")))
+        self.secret.clear()
+        self.found.clear()
+        self._show_rows()
 
     def changed_signals(self) -> list[Any]:
-        return [self.name.textChanged, self.url.textChanged, self.interval.valueChanged, self.enabled.toggled,
-                self.official_for.textChanged]
+        return [self.name.textChanged, self.kind.currentIndexChanged, self.url.textChanged,
+                self.interval.valueChanged, self.enabled.toggled, self.official_for.textChanged,
+                self.search_entities.textChanged, self.lang.textChanged, self.region.textChanged,
+                self.credential.textChanged, self.auth.currentIndexChanged, self.username.textChanged,
+                self.header.textChanged] + [edit.textChanged for edit in self.selectors.values()]
 
 
 class EditorView(QWidget):
@@ -240,6 +376,8 @@ class EditorView(QWidget):
         self.entity_form.save.clicked.connect(self.save_entity)
         self.source_form.save.clicked.connect(self.save_source)
         self.source_form.find_button.clicked.connect(self.find_feeds)
+        self.source_form.preview_button.clicked.connect(self.preview)
+        self.source_form.save_secret.clicked.connect(self.store_secret)
         self.source_form.found.itemActivated.connect(self._use_found)
         self._items: list[tuple[Item, str]] | None = None
         self.refresh()
@@ -303,14 +441,8 @@ class EditorView(QWidget):
         elif kind == SOURCE and name:
             source = next(s for s in self.store.sources() if s.name == name)
             self.editing = (SOURCE, None, name)
-            form = self.source_form
-            form.name.setText(source.name)
-            form.url.setText(source.url)
-            form.interval.setValue(source.interval_minutes)
-            form.enabled.setChecked(source.enabled)
-            form.official_for.setText(", ".join(source.official_for))
-            form.found.clear()
-            self.pages.setCurrentWidget(form)
+            self.source_form.load(source)
+            self.pages.setCurrentWidget(self.source_form)
             self.validate_source()
         else:
             self.pages.setCurrentWidget(self.placeholder)
@@ -393,15 +525,9 @@ class EditorView(QWidget):
 
     def start_new_source(self) -> None:
         self.editing = (SOURCE, None, None)
-        form = self.source_form
-        form.name.setText("")
-        form.url.setText("")
-        form.interval.setValue(30)
-        form.enabled.setChecked(True)
-        form.official_for.setText("")
-        form.found.clear()
-        self.pages.setCurrentWidget(form)
-        form.url.setFocus()
+        self.source_form.load(Source(name="", kind="feed", url=""))
+        self.pages.setCurrentWidget(self.source_form)
+        self.source_form.url.setFocus()
         self.validate_source()
 
     def validate_source(self) -> Any:
@@ -430,6 +556,40 @@ class EditorView(QWidget):
         self.select(SOURCE, None, source.name)
         self.status.emit(self.tr("Saved {}").format(source.name))
         self.saved.emit()
+
+    def store_secret(self) -> None:
+        form = self.source_form
+        try:
+            store_secret(form.credential.text().strip(), form.secret.text())
+        except UserError as exc:
+            form.error.setText(exc.message)
+            return
+        form.secret.clear()
+        self.status.emit(self.tr("Stored the secret {} in the keyring").format(form.credential.text().strip()))
+
+    def preview(self) -> None:
+        source = self.validate_source()
+        found = self.source_form.found
+        found.clear()
+        if source is None:
+            return
+        found.addItem(self.tr("Fetching {}\u2026").format(source.name))
+        watchlists = self.store.watchlists()
+        task = _DiscoverTask(source.url, lambda: preview_source(source, watchlists))
+        self._tasks.add(task)
+        task.emitter.finished.connect(self._previewed)
+        self.pool.start(task)
+
+    def _previewed(self, result: tuple[list[Item], str | None]) -> None:
+        items, problem = result
+        self._tasks.clear()
+        found = self.source_form.found
+        found.clear()
+        if problem:
+            found.addItem(self.tr("Nothing to show: {}").format(problem))
+        for item in items[:50]:
+            when = item.published.astimezone().strftime("%Y-%m-%d") if item.published else "\u2014"
+            found.addItem(f"{when}  {item.title} \u2014 {item.url}")
 
     def find_feeds(self) -> None:
         url = self.source_form.url.text().strip()
