@@ -176,3 +176,15 @@ def test_japanese_translation_is_picked_by_locale(qtbot, store: Store):
     finally:
         QCoreApplication.removeTranslator(translator)
     assert install_translation(QCoreApplication.instance(), QLocale(QLocale.Language.German)) is None
+
+
+def test_date_range_filter(qtbot, view: InboxView, store: Store):
+    from PySide6.QtCore import QDate
+
+    view.dated.setChecked(True)
+    assert view.model.total == 3  # the last week includes everything stocked today
+    view.since.setDate(QDate.currentDate().addDays(-30))
+    view.until.setDate(QDate.currentDate().addDays(-10))
+    assert view.model.total == 0
+    view.dated.setChecked(False)
+    assert view.model.total == 3

@@ -227,3 +227,14 @@ def test_export_briefing_from_the_tray(qtbot, controller, tmp_path: Path):
     qtbot.waitUntil(lambda: controller.last_message.startswith("Briefing saved"), timeout=30_000)
     text = subprocess.run(["pdftotext", str(request.path), "-"], capture_output=True, text=True).stdout
     assert "OpenAI ships Sora 2" in text and "Sora 2" in text
+
+
+def test_clicking_the_icon_while_sources_fail_opens_source_health(qtbot, controller):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    controller.start()
+    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    controller._menu_opened()
+    assert controller.state == "failing"
+    controller._activated(QSystemTrayIcon.ActivationReason.Trigger)
+    assert controller.window.tabs.currentIndex() == 1

@@ -280,7 +280,8 @@ class Controller(QObject):
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
-            self.open_window(tab=0)
+            # the orange badge means sources are failing: clicking it shows which
+            self.open_window(tab=1 if self.state == "failing" else 0)
 
     # actions -------------------------------------------------------------------------------------
 

@@ -9,14 +9,16 @@ markup.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +41,11 @@ COLUMNS = (("published", "Published"), ("kind", "Kind"), ("entity", "Entity"), (
            ("source", "Source"))
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
+
+
+def _local_day(day: QDate) -> datetime:
+    """Midnight at the start of `day` in the user's time zone, as UTC."""
+    return datetime(day.year(), day.month(), day.day()).astimezone().astimezone(UTC)
 
 
 class InboxModel(QAbstractTableModel):
@@ -135,6 +142,14 @@ class InboxView(QWidget):
         self.kind = QComboBox()
         self.source = QComboBox()
         self.unread = QCheckBox(self.tr("Unread only"))
+        self.dated = QCheckBox(self.tr("From"))
+        self.since = QDateEdit(QDate.currentDate().addDays(-7))
+        self.until = QDateEdit(QDate.currentDate())
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.apply)
+        self.dated.toggled.connect(self._date_range_toggled)
         self.count = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -142,6 +157,10 @@ class InboxView(QWidget):
             filters.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self.apply)
         filters.addWidget(self.unread)
+        filters.addWidget(self.dated)
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.until)
         filters.addWidget(self.count)
         self.unread.toggled.connect(self.apply)
         self._debounce = QTimer(self)
@@ -234,14 +253,24 @@ class InboxView(QWidget):
         if self.kind.count() == 0:
             self.kind.addItems([self.tr("Statements and coverage"), self.tr("Statements"), self.tr("Coverage")])
 
+    def _date_range_toggled(self, on: bool) -> None:
+        self.since.setEnabled(on)
+        self.until.setEnabled(on)
+        self.apply()
+
     def current_query(self) -> InboxQuery:
         def chosen(combo: QComboBox) -> str | None:
             return combo.currentText() if combo.currentIndex() > 0 else None
 
         kind = {1: "statement", 2: "coverage"}.get(self.kind.currentIndex())
+        since = until = None
+        if self.dated.isChecked():
+            since = _local_day(self.since.date())
+            until = _local_day(self.until.date()) + timedelta(days=1)
         return InboxQuery(text=self.search.text(), watchlist=chosen(self.watchlist), entity=chosen(self.entity),
-                          kind=kind, source=chosen(self.source), unread_only=self.unread.isChecked(),
-                          order=self.model.query.order, descending=self.model.query.descending)
+                          kind=kind, source=chosen(self.source), since=since, until=until,
+                          unread_only=self.unread.isChecked(), order=self.model.query.order,
+                          descending=self.model.query.descending)
 
     def apply(self) -> None:
         self.model.set_query(self.current_query())
