@@ -238,3 +238,15 @@ def test_clicking_the_icon_while_sources_fail_opens_source_health(qtbot, control
     assert controller.state == "failing"
     controller._activated(QSystemTrayIcon.ActivationReason.Trigger)
     assert controller.window.tabs.currentIndex() == 1
+
+
+def test_about_names_the_version_and_the_licences(qtbot, controller):
+    from stakewatch import __version__
+
+    controller.open_about()
+    text = controller.about.text.toPlainText()
+    assert f"Stakewatch {__version__}" in text
+    for part in ("Qt 6 and PySide6", "LGPL-3.0", "VL Gothic font", "BSD-3-Clause", "feedparser"):
+        assert part in text
+    assert "About Stakewatch" in [a.text() for a in controller.menu.actions()]
+    controller.about.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from ..core.policy import Notification
 
 
@@ -20,8 +22,10 @@ class PlyerNotifier:
         try:
             from plyer import notification as plyer_notification
 
-            plyer_notification.notify(title=notification.title, message=notification.body,
-                                      app_name="Stakewatch", timeout=10)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # plyer warns on every call when dbus-python is missing
+                plyer_notification.notify(title=notification.title, message=notification.body,
+                                          app_name="Stakewatch", timeout=10)
         except Exception:  # plyer raises whatever its platform layer raises
             return False
         return True

@@ -22,6 +22,7 @@ from ..core.policy import Notification
 from ..core.store import Store
 from ..core.transfer import export_file, import_file
 from ..notify import Notifier, choose_notifier
+from .about import AboutDialog
 from .briefing_dialog import BriefingDialog, BriefingRequest
 from .briefing_pdf import write_briefing
 from .icons import app_icon, state_icon
@@ -81,6 +82,7 @@ class Controller(QObject):
         self.last_poll: str = ""
         self.last_message: str = ""
         self.message_box: QMessageBox | None = None
+        self.about: AboutDialog | None = None
         self.window: MainWindow | None = None
 
         self.tray = QSystemTrayIcon(state_icon("idle"), self)
@@ -257,6 +259,7 @@ class Controller(QObject):
         resume.setEnabled(self.paused_until is not None)
         menu.addSeparator()
         menu.addAction(self.tr("Settings\u2026"), self.open_settings)
+        menu.addAction(self.tr("About Stakewatch"), self.open_about)
         menu.addAction(self.tr("Quit Stakewatch"), self.quit)
 
     def _alert_action(self, group: list[Alert]) -> QAction:
@@ -399,6 +402,10 @@ class Controller(QObject):
     def refresh_window(self) -> None:
         if self.window is not None:
             self.window.refresh()
+
+    def open_about(self) -> None:
+        self.about = AboutDialog()
+        self.about.show()
 
     def open_settings(self) -> None:
         def load(store: Store) -> dict[str, Any]:
