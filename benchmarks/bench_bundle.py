@@ -21,7 +21,7 @@ from results import write_section  # noqa: E402
 
 
 def size_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1024 / 1024
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1024 / 1024
 
 
 def start_time(command: list[str]) -> float:
