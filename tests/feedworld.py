@@ -69,6 +69,15 @@ class _Handler(BaseHTTPRequestHandler):
         if behaviour == "hang":
             self.server.stop_event.wait(120)
             return
+        if behaviour == "reset-mid-body":
+            body = route.body
+            self.send_response(200)
+            self.send_header("Content-Type", route.content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            behaviour = "reset"
         if behaviour == "reset":
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
                                        struct.pack("ii", 1, 0))

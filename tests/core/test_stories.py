@@ -29,6 +29,15 @@ def test_strip_tracking_keeps_everything_else():
     assert strip_tracking("http://example.org/a") == "http://example.org/a"
 
 
+def near(a: str, b: str) -> bool:
+    return similar_titles(title_tokens(a), title_tokens(b), a, b)
+
+
+def test_numbers_must_match_in_order():
+    assert not near("Minister Kiuchi briefing 1-12", "Minister Kiuchi briefing 12-1")
+    assert near("Minister Kiuchi briefing 1-12 (Reuters)", "Minister Kiuchi briefing 1-12")
+
+
 def test_near_duplicate_titles():
     a = title_tokens("Japan asks OpenAI to respect anime copyrights in Sora 2")
     assert similar_titles(a, title_tokens("Japan asks OpenAI to respect anime copyrights in Sora 2 - Reuters"))

@@ -64,11 +64,11 @@ def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list
             return int(row[0])
     window = NEAR_DUPLICATE_WINDOW.total_seconds()
     candidates = conn.execute(
-        "SELECT id, tokens FROM stories WHERE published BETWEEN ? AND ? "
+        "SELECT id, tokens, title FROM stories WHERE published BETWEEN ? AND ? "
         "ORDER BY abs(published - ?) LIMIT ?",
         (published - window, published + window, published, MAX_NEAR_DUPLICATE_CANDIDATES))
-    for story_id, stored in candidates:
-        if not similar_titles(tokens, frozenset(json.loads(stored))):
+    for story_id, stored, title in candidates:
+        if not similar_titles(tokens, frozenset(json.loads(stored)), item.title, title):
             continue
         same_source = conn.execute(
             "SELECT 1 FROM items WHERE story_id = ? AND source_id = ? LIMIT 1",

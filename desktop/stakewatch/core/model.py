@@ -138,6 +138,7 @@ class SourceHealth:
     retry_after: datetime | None
     items: int
     newest_item: datetime | None
+    backoff_until: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
         def iso(value: datetime | None) -> str | None:
@@ -155,6 +156,7 @@ class SourceHealth:
             "consecutive_failures": self.consecutive_failures,
             "next_check": iso(self.next_check),
             "retry_after": iso(self.retry_after),
+            "backoff_until": iso(self.backoff_until),
             "items": self.items,
             "newest_item": iso(self.newest_item),
         }

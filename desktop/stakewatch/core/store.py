@@ -233,6 +233,8 @@ class Store:
                 if row["retry_after"] and row["retry_after"] > to_epoch(now) else None,
                 items=count,
                 newest_item=from_epoch(newest),
+                backoff_until=from_epoch(row["backoff_until"])
+                if row["backoff_until"] and row["backoff_until"] > to_epoch(now) else None,
             ))
         return result
 

@@ -102,15 +102,21 @@ def title_tokens(title: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
-def _numbers(tokens: frozenset[str]) -> frozenset[str]:
-    return frozenset(t for t in tokens if t.isdigit())
+_DIGITS = re.compile(r"\d+")
 
 
-def similar_titles(a: frozenset[str], b: frozenset[str]) -> bool:
-    """True when two token sets are near-duplicates (Jaccard >= 0.8, same numbers)."""
+def numbers(title: str) -> tuple[str, ...]:
+    """The numbers of a title in order: "Briefing 1-12" and "Briefing 12-1" are different stories."""
+    return tuple(_DIGITS.findall(fold(title)))
+
+
+def similar_titles(a: frozenset[str], b: frozenset[str], a_title: str = "", b_title: str = "") -> bool:
+    """True when two titles are near-duplicates: token Jaccard >= 0.8 and the same numbers in the same order."""
+    if numbers(a_title) != numbers(b_title):
+        return False
     if len(a) < MIN_TITLE_TOKENS or len(b) < MIN_TITLE_TOKENS:
         return a == b and len(a) >= 2
-    if _numbers(a) != _numbers(b):
+    if {t for t in a if t.isdigit()} != {t for t in b if t.isdigit()}:
         return False
     union = len(a | b)
     return union > 0 and len(a & b) / union >= NEAR_DUPLICATE_THRESHOLD
