@@ -23,6 +23,7 @@ from . import __version__
 from .core import dispatch, paths, settings
 from .core.demo import DemoServer, demo_config, prepare_demo_dir
 from .core.links import open_link
+from .core.logs import diagnostics, setup_logging
 from .core.model import Alert, SourceHealth, UserError
 from .core.policy import Notification
 from .core.poller import CycleReport, Poller
@@ -266,6 +267,11 @@ def cmd_credential(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_diagnostics(store: Store, args: argparse.Namespace) -> int:
+    print(diagnostics(store.path.parent, store))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stakewatch",
@@ -319,6 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--delete", action="store_true")
     sub.set_defaults(run=cmd_credential)
 
+    sub = commands.add_parser("diagnostics", help="versions, settings and recent errors for a bug report")
+    sub.set_defaults(run=cmd_diagnostics)
+
     sub = commands.add_parser("settings", help="show or change a setting (limits, proxy)")
     sub.add_argument("key", nargs="?")
     sub.add_argument("value", nargs="?")
@@ -351,6 +360,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             demo = DemoServer().start()
             root = prepare_demo_dir(root)
         with open_store(root) as store:
+            setup_logging(root, store)
             if demo is not None:
                 config = parse_config(demo_config(demo.base))
                 store.apply_config(config.watchlists, config.sources)

@@ -43,7 +43,7 @@ def test_killed_polls_never_corrupt_lose_or_repeat(notification_server, world: W
     subprocess.run(base + ["import", str(config)], check=True, capture_output=True, timeout=60)
     subprocess.run(base + ["settings", "alerts.digest_threshold", "50"], check=True, capture_output=True)
     killed = 0
-    for cycle in range(CYCLES):
+    for _cycle in range(CYCLES):
         publish(rng.randint(0, 4))
         process = subprocess.Popen(base + ["poll", "--once", "--notify", "--force"], stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL, env=os.environ.copy())

@@ -8,6 +8,7 @@ record, never an exception.
 
 from __future__ import annotations
 
+import logging
 import random
 import sqlite3
 import threading
@@ -27,6 +28,7 @@ from .sources import SOURCE_KINDS, ParseError
 from .store import Store, from_epoch
 
 Clock = Callable[[], datetime]
+log = logging.getLogger("stakewatch.poller")
 
 
 def utc_now() -> datetime:
@@ -40,6 +42,7 @@ class PollConfig:
     backoff_base: timedelta = timedelta(minutes=1)
     backoff_cap: timedelta = timedelta(hours=6)
     jitter: float = 0.2
+    retention: timedelta | None = None
     fetch: FetchConfig = field(default_factory=FetchConfig)
 
 
@@ -210,6 +213,11 @@ class Poller:
                     report.outcomes.append(self._store_one(future.result(), matcher, entity_ids,
                                                            rows[source.name]))
         report.finished = self.clock()
+        if self.config.retention is not None:
+            pruned = self.store.prune_items(report.finished - self.config.retention)
+            if pruned:
+                log.info("pruned %d items older than %s", pruned, self.config.retention)
+        log.info("cycle: %s", report.summary())
         return report
 
     def _fetch_one(self, source: Source, url: str, etag: str | None, last_modified: str | None,
@@ -242,6 +250,7 @@ class Poller:
             next_check = max(now + interval, backoff_until, result.retry_after or now)
             self.store.record_failure(source.id, fetched.error, now, next_check, backoff_until,
                                       result.retry_after)
+            log.warning("%s failed (%d in a row): %s", source.name, failures, fetched.error)
             return Outcome(source.name, ok=False, error=fetched.error, elapsed=result.elapsed)
         validators = Validators(result.url, result.etag or row["etag"],
                                 result.last_modified or row["last_modified"])

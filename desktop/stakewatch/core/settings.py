@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import time
+from datetime import time, timedelta
 from typing import Any
 
 from .fetch import MIB, FetchConfig, check_web_url
@@ -69,6 +69,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("fetch.deadline", 20, "seconds for a whole request", _int_range(2, 300)),
     Setting("fetch.max_body_mib", 10, "largest answer accepted, in MiB", _int_range(1, 200)),
     Setting("fetch.proxy", "system", "system, none, or a proxy address", _proxy),
+    Setting("items.retention_days", 180, "days items are kept (alerts always are); 0 keeps all",
+            _int_range(0, 36500)),
 )}
 
 
@@ -109,5 +111,6 @@ def poll_config(store: Store) -> PollConfig:
         system_proxy=proxy is None,
         proxies=proxy or {},
     )
+    days = int(get(store, "items.retention_days"))
     return PollConfig(per_host=int(get(store, "poll.per_host")), total=int(get(store, "poll.total")),
-                      fetch=fetch)
+                      fetch=fetch, retention=timedelta(days=days) if days else None)

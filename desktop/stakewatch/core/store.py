@@ -291,6 +291,13 @@ class Store:
             ))
         return alerts
 
+    def prune_items(self, older_than: datetime) -> int:
+        """Delete items fetched and published before `older_than`; alerts keep their own copy. The count."""
+        cutoff = to_epoch(older_than)
+        with self.transaction() as conn:
+            deleted = conn.execute("DELETE FROM items WHERE fetched < ? AND published < ?", (cutoff, cutoff)).rowcount
+        return int(deleted)
+
     def count(self, table: str) -> int:
         if table not in ("items", "alerts", "stories", "sources", "entities", "watchlists"):
             raise ValueError(table)

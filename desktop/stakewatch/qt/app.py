@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QSy
 from ..core import autostart, dispatch, settings
 from ..core.briefing import build_briefing
 from ..core.links import open_link
+from ..core.logs import diagnostics, setup_logging
 from ..core.model import Alert
 from ..core.paths import resource
 from ..core.policy import Notification
-from ..core.store import Store
+from ..core.store import Store, open_store
 from ..core.transfer import export_file, import_file
 from ..notify import Notifier, choose_notifier
 from .about import AboutDialog
@@ -259,6 +260,7 @@ class Controller(QObject):
         resume.setEnabled(self.paused_until is not None)
         menu.addSeparator()
         menu.addAction(self.tr("Settings\u2026"), self.open_settings)
+        menu.addAction(self.tr("Copy diagnostics"), self.copy_diagnostics)
         menu.addAction(self.tr("About Stakewatch"), self.open_about)
         menu.addAction(self.tr("Quit Stakewatch"), self.quit)
 
@@ -403,6 +405,14 @@ class Controller(QObject):
         if self.window is not None:
             self.window.refresh()
 
+    def copy_diagnostics(self) -> None:
+        """Versions, settings (no secrets) and recent errors to the clipboard, for a bug report."""
+        def copied(text: str) -> None:
+            QApplication.clipboard().setText(text)
+            self._exported(self.tr("Diagnostics copied to the clipboard"))
+
+        self._run(lambda store: diagnostics(self.root, store), copied)
+
     def open_about(self) -> None:
         self.about = AboutDialog()
         self.about.show()
@@ -453,6 +463,8 @@ def run_app(root: Path, demo: bool = False) -> int:
     if not demo and ask_running_instance(root):
         print("Stakewatch is already running; it has been brought forward.")
         return 0
+    with open_store(root) as store:
+        setup_logging(root, store)
     controller = Controller(root, demo=demo)
     instance = InstanceServer(root) if not demo else None
     if instance is not None:
