@@ -46,6 +46,8 @@ JA = {
 }
 JA["Requests per host"] = "ホストあたりの同時要求"
 JA.update({
+ "From": "期間", "to": "〜", "Copy diagnostics": "診断情報をコピー", "Diagnostics copied to the clipboard": "診断情報をクリップボードにコピーしました",
+ "About Stakewatch": "Stakewatch について",
  "Stored the secret {} in the keyring": "秘密情報 {} をキーリングに保存しました", "Fetching {}…": "{} を取得しています…",
  "Nothing to show: {}": "表示できる項目がありません: {}", "Choose a preset…": "プリセットを選択…",
  "Entities to search for, comma-separated (all when empty)": "検索する対象（カンマ区切り、空欄ならすべて）",

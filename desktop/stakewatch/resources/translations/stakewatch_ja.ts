@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../qt/about.py" line="44"/>
+        <source>About Stakewatch</source>
+        <translation>Stakewatch について</translation>
+    </message>
+</context>
+<context>
     <name>BriefingDialog</name>
     <message>
         <source>Last 24 hours</source>
@@ -83,148 +91,163 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../qt/app.py" line="115"/>
+        <location filename="../../qt/app.py" line="118"/>
         <source>This desktop has no system tray: Stakewatch runs in this window. Closing it keeps Stakewatch running until you quit.</source>
         <translation>このデスクトップにはシステムトレイがありません。Stakewatch はこのウィンドウで動作します。閉じても終了するまで動き続けます。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qt/app.py" line="219"/>
+        <location filename="../../qt/app.py" line="222"/>
         <source>%n new alert(s)</source>
         <translation>
             <numerusform>新着アラート %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qt/app.py" line="221"/>
+        <location filename="../../qt/app.py" line="224"/>
         <source>%n source(s) failing</source>
         <translation>
             <numerusform>%n 件の情報源で障害</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="223"/>
+        <location filename="../../qt/app.py" line="226"/>
         <source>paused until {}</source>
         <translation>{} まで一時停止中</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="225"/>
+        <location filename="../../qt/app.py" line="228"/>
         <source>demo</source>
         <translation>デモ</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="232"/>
+        <location filename="../../qt/app.py" line="235"/>
         <source>Latest alerts</source>
         <translation>最新のアラート</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="235"/>
+        <location filename="../../qt/app.py" line="238"/>
         <source>No alerts yet</source>
         <translation>まだアラートはありません</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="243"/>
+        <location filename="../../qt/app.py" line="246"/>
         <source>Open inbox</source>
         <translation>受信箱を開く</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="244"/>
+        <location filename="../../qt/app.py" line="247"/>
         <source>Source health</source>
         <translation>情報源の状態</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="248"/>
+        <location filename="../../qt/app.py" line="251"/>
         <source>Export briefing…</source>
         <translation>ブリーフィングを書き出す…</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="249"/>
+        <location filename="../../qt/app.py" line="252"/>
         <source>Import watchlists…</source>
         <translation>ウォッチリストを読み込む…</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="250"/>
+        <location filename="../../qt/app.py" line="253"/>
         <source>Export watchlists…</source>
         <translation>ウォッチリストを書き出す…</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="251"/>
+        <location filename="../../qt/app.py" line="254"/>
         <source>Edit watchlists…</source>
         <translation>ウォッチリストを編集…</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="252"/>
+        <location filename="../../qt/app.py" line="255"/>
         <source>Refresh now</source>
         <translation>今すぐ更新</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="253"/>
+        <location filename="../../qt/app.py" line="256"/>
         <source>Pause alerts</source>
         <translation>通知を一時停止</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="254"/>
+        <location filename="../../qt/app.py" line="257"/>
         <source>For 1 hour</source>
         <translation>1 時間</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="255"/>
+        <location filename="../../qt/app.py" line="258"/>
         <source>Until tomorrow</source>
         <translation>明日まで</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="256"/>
+        <location filename="../../qt/app.py" line="259"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="259"/>
+        <location filename="../../qt/app.py" line="262"/>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="260"/>
+        <location filename="../../qt/app.py" line="263"/>
+        <source>Copy diagnostics</source>
+        <translation>診断情報をコピー</translation>
+    </message>
+    <message>
+        <location filename="../../qt/app.py" line="264"/>
+        <source>About Stakewatch</source>
+        <translation>Stakewatch について</translation>
+    </message>
+    <message>
+        <location filename="../../qt/app.py" line="265"/>
         <source>Quit Stakewatch</source>
         <translation>Stakewatch を終了</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="312"/>
+        <location filename="../../qt/app.py" line="318"/>
         <source>Import watchlists</source>
         <translation>ウォッチリストを読み込む</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="313"/>
+        <location filename="../../qt/app.py" line="319"/>
         <source>Watchlists (*.json *.opml *.xml);;All files (*)</source>
         <translation>ウォッチリスト (*.json *.opml *.xml);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="321"/>
+        <location filename="../../qt/app.py" line="327"/>
         <source>Imported {} watchlist(s), {} entities and {} source(s).</source>
         <translation>ウォッチリスト {} 件、対象 {} 件、情報源 {} 件を読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="333"/>
+        <location filename="../../qt/app.py" line="339"/>
         <source>Import refused</source>
         <translation>読み込みを拒否しました</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="343"/>
+        <location filename="../../qt/app.py" line="349"/>
         <source>Export watchlists</source>
         <translation>ウォッチリストを書き出す</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="344"/>
+        <location filename="../../qt/app.py" line="350"/>
         <source>Watchlist JSON (*.json);;Feeds as OPML (*.opml)</source>
         <translation>ウォッチリスト JSON (*.json);;フィード OPML (*.opml)</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="351"/>
+        <location filename="../../qt/app.py" line="357"/>
         <source>Exported to {}.</source>
         <translation>{} に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../qt/app.py" line="375"/>
+        <location filename="../../qt/app.py" line="381"/>
         <source>Briefing saved: {} ({} pages, {} alerts).</source>
         <translation>ブリーフィングを保存しました: {}（{} ページ、{} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/app.py" line="412"/>
+        <source>Diagnostics copied to the clipboard</source>
+        <translation>診断情報をクリップボードにコピーしました</translation>
     </message>
 </context>
 <context>
@@ -493,92 +516,102 @@
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../qt/inbox.py" line="131"/>
+        <location filename="../../qt/inbox.py" line="138"/>
         <source>Search titles and text (Ctrl+F)</source>
         <translation>見出しと本文を検索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="137"/>
+        <location filename="../../qt/inbox.py" line="144"/>
         <source>Unread only</source>
         <translation>未読のみ</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="184"/>
+        <location filename="../../qt/inbox.py" line="145"/>
+        <source>From</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../qt/inbox.py" line="162"/>
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <location filename="../../qt/inbox.py" line="203"/>
         <source>Open original</source>
         <translation>元の記事を開く</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="185"/>
+        <location filename="../../qt/inbox.py" line="204"/>
         <source>Copy link</source>
         <translation>リンクをコピー</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="186"/>
-        <location filename="../../qt/inbox.py" line="284"/>
-        <location filename="../../qt/inbox.py" line="329"/>
+        <location filename="../../qt/inbox.py" line="205"/>
+        <location filename="../../qt/inbox.py" line="313"/>
+        <location filename="../../qt/inbox.py" line="358"/>
         <source>Mark unread</source>
         <translation>未読にする</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="187"/>
+        <location filename="../../qt/inbox.py" line="206"/>
         <source>Mute entity</source>
         <translation>この対象をミュート</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="223"/>
+        <location filename="../../qt/inbox.py" line="242"/>
         <source>All watchlists</source>
         <translation>すべてのウォッチリスト</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="224"/>
+        <location filename="../../qt/inbox.py" line="243"/>
         <source>All entities</source>
         <translation>すべての対象</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="225"/>
+        <location filename="../../qt/inbox.py" line="244"/>
         <source>All sources</source>
         <translation>すべての情報源</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="235"/>
+        <location filename="../../qt/inbox.py" line="254"/>
         <source>Statements and coverage</source>
         <translation>発言と報道</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="235"/>
+        <location filename="../../qt/inbox.py" line="254"/>
         <source>Statements</source>
         <translation>発言</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="235"/>
+        <location filename="../../qt/inbox.py" line="254"/>
         <source>Coverage</source>
         <translation>報道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qt/inbox.py" line="248"/>
+        <location filename="../../qt/inbox.py" line="277"/>
         <source>%n alert(s)</source>
         <translation>
             <numerusform>%n 件のアラート</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="273"/>
+        <location filename="../../qt/inbox.py" line="302"/>
         <source>No alert selected</source>
         <translation>アラートが選択されていません</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="284"/>
-        <location filename="../../qt/inbox.py" line="329"/>
+        <location filename="../../qt/inbox.py" line="313"/>
+        <location filename="../../qt/inbox.py" line="358"/>
         <source>Mark read</source>
         <translation>既読にする</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="321"/>
+        <location filename="../../qt/inbox.py" line="350"/>
         <source>Link copied</source>
         <translation>リンクをコピーしました</translation>
     </message>
     <message>
-        <location filename="../../qt/inbox.py" line="335"/>
+        <location filename="../../qt/inbox.py" line="364"/>
         <source>{} muted: its alerts fill the inbox without notifications</source>
         <translation>{} をミュートしました: アラートは通知なしで受信箱に入ります</translation>
     </message>
