@@ -59,3 +59,12 @@ def test_retention_prunes_old_items_but_keeps_alerts(store: Store):
     assert store.count("items") == 1
     assert sorted(a.title for a in store.alerts()) == ["Sora 2 long ago", "Sora 2 today"]
     assert store.alerts()[-1].sources == ("S",)
+
+
+def test_alerts_of_pruned_items_are_still_found_by_search(store: Store):
+    from stakewatch.core import inbox
+    from stakewatch.core.inbox import InboxQuery
+
+    test_retention_prunes_old_items_but_keeps_alerts(store)
+    assert [r.title for r in inbox.page(store, InboxQuery(text="long ago"), 0, 10)] == ["Sora 2 long ago"]
+    assert [r.title for r in inbox.page(store, InboxQuery(text="today"), 0, 10)] == ["Sora 2 today"]

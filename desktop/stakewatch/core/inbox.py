@@ -100,7 +100,7 @@ def _where(query: InboxQuery) -> tuple[str, list[Any]]:
     if text:
         phrase = fts_phrase(text)
         if phrase is not None:
-            clauses.append("a.item_id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+            clauses.append("a.id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ?)")
             params.append(phrase)
         else:
             clauses.append("(a.title LIKE ? ESCAPE '\\' OR a.snippet LIKE ? ESCAPE '\\')")

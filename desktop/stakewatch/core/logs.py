@@ -9,6 +9,7 @@ import logging
 import logging.handlers
 import platform
 import re
+from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
@@ -68,12 +69,9 @@ def diagnostics(root: Path, store: Store, lines: int = 60) -> str:
     """Versions, settings (no secrets), source health and the last log lines, for a bug report."""
     report = [f"Stakewatch {__version__}", f"Python {platform.python_version()} on {platform.platform()}"]
     try:
-        import PySide6
-        from PySide6.QtCore import qVersion
-
-        report.append(f"Qt {qVersion()}, PySide6 {PySide6.__version__}")
-    except ImportError:
-        report.append("Qt: not installed")
+        report.append(f"PySide6-Essentials {metadata.version('PySide6-Essentials')}")
+    except metadata.PackageNotFoundError:
+        report.append("PySide6: not installed")
     report.append(f"Data folder: {root}")
     report.append(f"Keyring: {secrets.backend_problem() or 'secure backend available'}")
     report.append("Settings:")

@@ -132,6 +132,24 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX alerts_item ON alerts(item_id);
     """,
+    # 2 -> 3: the inbox searches alerts, not every item ever fetched: an index of their own text,
+    # which also outlives items pruned by retention
+    """
+    CREATE VIRTUAL TABLE alerts_fts USING fts5(title, body, tokenize='trigram');
+    INSERT INTO alerts_fts(rowid, title, body)
+        SELECT a.id, a.title, a.snippet || ' ' || COALESCE(substr(i.summary || ' ' || i.content, 1, 4000), '')
+        FROM alerts a LEFT JOIN items i ON i.id = a.item_id;
+    CREATE TRIGGER alerts_fts_insert AFTER INSERT ON alerts BEGIN
+        INSERT INTO alerts_fts(rowid, title, body) VALUES (new.id, new.title, new.snippet || ' ' ||
+            COALESCE((SELECT substr(summary || ' ' || content, 1, 4000) FROM items WHERE id = new.item_id), ''));
+    END;
+    CREATE TRIGGER alerts_fts_delete AFTER DELETE ON alerts BEGIN
+        DELETE FROM alerts_fts WHERE rowid = old.id;
+    END;
+    CREATE TRIGGER alerts_fts_update AFTER UPDATE OF title, snippet ON alerts BEGIN
+        UPDATE alerts_fts SET title = new.title WHERE rowid = new.id;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
