@@ -569,15 +569,19 @@ class EditorView(QWidget):
 
     def preview(self) -> None:
         source = self.validate_source()
-        found = self.source_form.found
-        found.clear()
         if source is None:
+            self.source_form.found.clear()
             return
-        found.addItem(self.tr("Fetching {}\u2026").format(source.name))
         watchlists = self.store.watchlists()
-        task = _DiscoverTask(source.url, lambda: preview_source(source, watchlists))
+        self._start_network(self.tr("Fetching {}\u2026").format(source.name),
+                            _DiscoverTask(source.url, lambda: preview_source(source, watchlists)), self._previewed)
+
+    def _start_network(self, working: str, task: _DiscoverTask, done: Callable[[Any], None]) -> None:
+        """Say what is happening in the list under the address, and run `task` on the pool."""
+        self.source_form.found.clear()
+        self.source_form.found.addItem(working)
         self._tasks.add(task)
-        task.emitter.finished.connect(self._previewed)
+        task.emitter.finished.connect(done)
         self.pool.start(task)
 
     def _previewed(self, result: tuple[list[Item], str | None]) -> None:
@@ -593,12 +597,8 @@ class EditorView(QWidget):
 
     def find_feeds(self) -> None:
         url = self.source_form.url.text().strip()
-        self.source_form.found.clear()
-        self.source_form.found.addItem(self.tr("Looking for feeds on {}\u2026").format(url))
-        task = _DiscoverTask(url)
-        self._tasks.add(task)
-        task.emitter.finished.connect(self._discovered)
-        self.pool.start(task)
+        self._start_network(self.tr("Looking for feeds on {}\u2026").format(url), _DiscoverTask(url),
+                            self._discovered)
 
     def _discovered(self, result: tuple[list[FoundFeed], str | None]) -> None:
         feeds, problem = result
