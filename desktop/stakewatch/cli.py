@@ -339,11 +339,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_gui(root: Path, args: argparse.Namespace, demo: bool) -> int:
-    """The tray app; without Qt (or a display), the headless watcher."""
-    try:
-        from .qt.app import run_app
-    except ImportError as exc:
-        print(f"stakewatch: no desktop available ({exc}); watching without a tray.", file=sys.stderr)
+    """The tray app; without Qt, or on Linux without a display, the headless watcher."""
+    import os
+
+    reason = None
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                 or os.environ.get("QT_QPA_PLATFORM")):
+        reason = "no display (DISPLAY and WAYLAND_DISPLAY are unset)"
+    else:
+        try:
+            from .qt.app import run_app
+        except ImportError as exc:
+            reason = f"Qt is not available ({exc})"
+    if reason is not None:
+        print(f"stakewatch: {reason}; watching without a tray (stakewatch watch).", file=sys.stderr)
         with open_store(root) as store:
             return cmd_watch(store, args)
     return run_app(root, demo=demo)

@@ -126,3 +126,29 @@ def test_unwritable_data_dir_is_a_clear_error(tmp_path: Path):
     blocker.write_text("x")
     result = cli(blocker / "sub", "sources")
     assert result.returncode == 1 and result.stderr.startswith("stakewatch: data folder:")
+
+
+def test_without_a_display_the_app_watches_in_the_terminal(tmp_path: Path, world: WorldServer):
+    import signal
+    import time
+
+    world.routes["/f.rss"] = Route(rss([{"title": "Sora 2 news", "link": world.url("/n")}]))
+    config = tmp_path / "c.json"
+    config.write_text(json.dumps({"version": 1, "watchlists": [{"name": "W", "entities": [{"name": "Sora 2"}]}],
+                                  "sources": [{"name": "F", "kind": "feed", "url": world.url("/f.rss")}]}))
+    data = tmp_path / "d"
+    assert cli(data, "import", str(config)).returncode == 0
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    process = subprocess.Popen([sys.executable, "-m", "stakewatch", "--data-dir", str(data)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while world.hits["/f.rss"] == 0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert "no display" in err and "Sora 2 news" in out
