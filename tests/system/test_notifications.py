@@ -174,3 +174,25 @@ def test_watch_notifies_and_a_click_opens_that_alerts_link(notification_server, 
         finally:
             watcher.kill()
     assert watcher.returncode == 0
+
+
+def test_plyer_backend_hands_plain_text_to_the_platform(monkeypatch: pytest.MonkeyPatch):
+    """plyer's platform toasts cannot run here; what Stakewatch gives them can be checked."""
+    from plyer import notification as plyer_notification
+
+    from stakewatch.notify.plyer_backend import PlyerNotifier
+
+    sent = []
+    monkeypatch.setattr(plyer_notification, "notify", lambda **kwargs: sent.append(kwargs))
+    notifier = PlyerNotifier()
+    assert notifier.available() and not notifier.supports_clicks
+    assert notifier.show(Notification("Coverage: Sora 2", "OpenAI ships Sora 2\nWire", "https://example.org/a"))
+    assert sent == [{"title": "Coverage: Sora 2", "message": "OpenAI ships Sora 2\nWire", "app_name": "Stakewatch",
+                     "timeout": 10}]
+
+
+def test_linux_without_a_server_gets_no_popups_rather_than_errors(session_bus: str):
+    from stakewatch.notify import choose_notifier
+
+    notifier = choose_notifier(lambda n: None)
+    assert notifier.name == "none" and notifier.show(Notification("t", "b", None)) is False

@@ -40,7 +40,7 @@ class NullNotifier:
 
 
 def choose_notifier(on_click: ClickHandler, headless: bool = False) -> Notifier:
-    """The best backend here: freedesktop over D-Bus on Linux, else plyer, else none.
+    """The best backend here: freedesktop over D-Bus on Linux, plyer elsewhere, else none.
 
     The Qt tray backend (Windows) is chosen by the GUI itself, which owns the tray icon.
     """
@@ -50,7 +50,8 @@ def choose_notifier(on_click: ClickHandler, headless: bool = False) -> Notifier:
         try:
             return FreedesktopNotifier(on_click)
         except NotificationsUnavailable:
-            pass
+            # plyer on Linux goes through the same bus (notify-send): with no server there, nothing can show
+            return NullNotifier()
     from .plyer_backend import PlyerNotifier
 
     plyer = PlyerNotifier()
