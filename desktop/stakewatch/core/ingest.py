@@ -16,6 +16,7 @@ from .matching import Match, Matcher
 from .model import Item, Source
 from .store import Store, to_epoch
 from .stories import (
+    NEAR_DUPLICATE_THRESHOLD,
     NEAR_DUPLICATE_WINDOW,
     canonical_url,
     guid_key,
@@ -56,38 +57,86 @@ def story_keys(item: Item) -> list[str]:
     return keys
 
 
+DAY = 86_400.0
+
+
+class StoryIndex:
+    """Recent stories' title tokens, with an inverted index, so that looking for a near-duplicate
+    costs the stories sharing words with the title, not every story of the week.
+
+    Loaded lazily a day at a time from the connection it is given; one per cycle is enough.
+    """
+
+    def __init__(self) -> None:
+        self.tokens: dict[int, frozenset[str]] = {}
+        self.titles: dict[int, str] = {}
+        self.published: dict[int, float] = {}
+        self.postings: dict[str, set[int]] = {}
+        self.loaded: set[int] = set()
+
+    def add(self, story_id: int, tokens: frozenset[str], title: str, published: float) -> None:
+        self.tokens[story_id] = tokens
+        self.titles[story_id] = title
+        self.published[story_id] = published
+        for token in tokens:
+            self.postings.setdefault(token, set()).add(story_id)
+
+    def _load(self, conn: sqlite3.Connection, published: float) -> None:
+        window = NEAR_DUPLICATE_WINDOW.total_seconds()
+        for day in range(int((published - window) // DAY), int((published + window) // DAY) + 1):
+            if day in self.loaded:
+                continue
+            self.loaded.add(day)
+            for story_id, stored, title, when in conn.execute(
+                    "SELECT id, tokens, title, published FROM stories WHERE published >= ? AND published < ?",
+                    (day * DAY, (day + 1) * DAY)):
+                if story_id not in self.tokens:
+                    self.add(int(story_id), frozenset(json.loads(stored)), title, when)
+
+    def candidates(self, conn: sqlite3.Connection, tokens: frozenset[str], published: float) -> list[int]:
+        """Stories within the window sharing enough words to possibly be near-duplicates, closest first."""
+        self._load(conn, published)
+        window = NEAR_DUPLICATE_WINDOW.total_seconds()
+        overlap: dict[int, int] = {}
+        for token in tokens:
+            for story_id in self.postings.get(token, ()):
+                overlap[story_id] = overlap.get(story_id, 0) + 1
+        # Jaccard >= t needs |A & B| >= t * max(|A|, |B|) >= t * |A|
+        needed = max(1, int(len(tokens) * NEAR_DUPLICATE_THRESHOLD))
+        found = [story_id for story_id, shared in overlap.items()
+                 if shared >= needed and abs(self.published[story_id] - published) <= window]
+        return sorted(found, key=lambda story_id: abs(self.published[story_id] - published))
+
+
 def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list[str],
-                tokens: frozenset[str], published: float) -> int | None:
+                tokens: frozenset[str], published: float, index: StoryIndex) -> int | None:
     for key in keys:
         row = conn.execute("SELECT story_id FROM story_keys WHERE key = ?", (key,)).fetchone()
         if row is not None:
             return int(row[0])
-    window = NEAR_DUPLICATE_WINDOW.total_seconds()
-    candidates = conn.execute(
-        "SELECT id, tokens, title FROM stories WHERE published BETWEEN ? AND ? "
-        "ORDER BY abs(published - ?) LIMIT ?",
-        (published - window, published + window, published, MAX_NEAR_DUPLICATE_CANDIDATES))
-    for story_id, stored, title in candidates:
-        if not similar_titles(tokens, frozenset(json.loads(stored)), item.title, title):
+    for story_id in index.candidates(conn, tokens, published)[:MAX_NEAR_DUPLICATE_CANDIDATES]:
+        if not similar_titles(tokens, index.tokens[story_id], item.title, index.titles[story_id]):
             continue
         same_source = conn.execute(
             "SELECT 1 FROM items WHERE story_id = ? AND source_id = ? LIMIT 1",
             (story_id, source_id)).fetchone()
         if same_source is None:
-            return int(story_id)
+            return story_id
     return None
 
 
 def assign_story(conn: sqlite3.Connection, source_id: int, item: Item, published: float,
-                 now: float) -> int:
+                 now: float, index: StoryIndex | None = None) -> int:
+    index = index if index is not None else StoryIndex()
     keys = story_keys(item)
     tokens = title_tokens(item.title)
-    story_id = _find_story(conn, source_id, item, keys, tokens, published)
+    story_id = _find_story(conn, source_id, item, keys, tokens, published, index)
     if story_id is None:
         story_id = int(conn.execute(
             "INSERT INTO stories(title, tokens, published, created) VALUES (?, ?, ?, ?)",
             (item.title, json.dumps(sorted(tokens), ensure_ascii=False), published, now),
         ).lastrowid or 0)
+        index.add(story_id, tokens, item.title, published)
     for key in keys:
         conn.execute("INSERT OR IGNORE INTO story_keys(key, story_id) VALUES (?, ?)",
                      (key, story_id))
@@ -127,8 +176,13 @@ def _record_alert(conn: sqlite3.Connection, entity_id: int, story_id: int, item_
 
 def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
            entity_ids: dict[tuple[str, str], int], now: datetime,
-           validators: Validators | None, next_check: datetime) -> IngestResult:
-    """Store `items` of `source` and record the fetch as a success, atomically."""
+           validators: Validators | None, next_check: datetime,
+           stories: StoryIndex | None = None) -> IngestResult:
+    """Store `items` of `source` and record the fetch as a success, atomically.
+
+    Pass one `stories` index to every ingest of a cycle; without one each call builds its own.
+    """
+    stories = stories if stories is not None else StoryIndex()
     assert source.id is not None
     result = IngestResult()
     stamp = to_epoch(now)
@@ -152,7 +206,7 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
             if not matches:
                 continue
             result.matched_items += 1
-            story_id = assign_story(conn, source.id, item, published, stamp)
+            story_id = assign_story(conn, source.id, item, published, stamp, stories)
             conn.execute("UPDATE items SET story_id = ? WHERE id = ?", (story_id, item_id))
             for match in matches:
                 entity_id = entity_ids.get((match.watchlist, match.entity))

@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from .fetch import FetchConfig, Fetcher, FetchResult
-from .ingest import Validators, ingest
+from .ingest import StoryIndex, Validators, ingest
 from .matching import Matcher
 from .model import Item, Source
 from .secrets import request_auth
@@ -181,6 +181,7 @@ class Poller:
         matcher = self.matcher()
         entity_ids = self.store.entity_ids()
         watchlists = self.store.watchlists()
+        stories = StoryIndex()
         host_caps: dict[str, threading.Semaphore] = defaultdict(
             lambda: threading.Semaphore(self.config.per_host))
         caps_lock = threading.Lock()
@@ -211,7 +212,7 @@ class Poller:
                 for future in done:
                     source = pending.pop(future)
                     report.outcomes.append(self._store_one(future.result(), matcher, entity_ids,
-                                                           rows[source.name]))
+                                                           rows[source.name], stories))
         report.finished = self.clock()
         if self.config.retention is not None:
             pruned = self.store.prune_items(report.finished - self.config.retention)
@@ -239,7 +240,8 @@ class Poller:
         return _Fetched(source, result, items, None)
 
     def _store_one(self, fetched: _Fetched, matcher: Matcher,
-                   entity_ids: dict[tuple[str, str], int], row: sqlite3.Row) -> Outcome:
+                   entity_ids: dict[tuple[str, str], int], row: sqlite3.Row,
+                   stories: StoryIndex) -> Outcome:
         source, result = fetched.source, fetched.result
         assert source.id is not None
         now = self.clock()
@@ -255,7 +257,7 @@ class Poller:
         validators = Validators(result.url, result.etag or row["etag"],
                                 result.last_modified or row["last_modified"])
         ingested = ingest(self.store, source, fetched.items or [], matcher, entity_ids, now,
-                          validators, now + interval)
+                          validators, now + interval, stories)
         return Outcome(source.name, ok=True, not_modified=result.not_modified,
                        new_items=ingested.new_items, new_alerts=tuple(ingested.new_alerts),
                        elapsed=result.elapsed)

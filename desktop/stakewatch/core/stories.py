@@ -112,14 +112,14 @@ def numbers(title: str) -> tuple[str, ...]:
 
 def similar_titles(a: frozenset[str], b: frozenset[str], a_title: str = "", b_title: str = "") -> bool:
     """True when two titles are near-duplicates: token Jaccard >= 0.8 and the same numbers in the same order."""
-    if numbers(a_title) != numbers(b_title):
-        return False
     if len(a) < MIN_TITLE_TOKENS or len(b) < MIN_TITLE_TOKENS:
-        return a == b and len(a) >= 2
-    if {t for t in a if t.isdigit()} != {t for t in b if t.isdigit()}:
-        return False
-    union = len(a | b)
-    return union > 0 and len(a & b) / union >= NEAR_DUPLICATE_THRESHOLD
+        similar = a == b and len(a) >= 2
+    else:
+        union = len(a | b)
+        similar = union > 0 and len(a & b) / union >= NEAR_DUPLICATE_THRESHOLD and \
+            {t for t in a if t.isdigit()} == {t for t in b if t.isdigit()}
+    # the order of numbers is checked last: it is the costly test, and rarely reached
+    return similar and numbers(a_title) == numbers(b_title)
 
 
 def within_window(a: datetime, b: datetime) -> bool:
