@@ -110,6 +110,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, self.server.bomb(route.size), route.content_type,
                        {"Content-Encoding": "gzip"})
             return
+        if behaviour == "drip-headers":
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n" + b"X-Slow: x\r\n" * 400
+            try:
+                for byte in head:
+                    if self.server.stop_event.wait(0.3):
+                        return
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+            except OSError:
+                pass
+            self.close_connection = True
+            return
         if behaviour == "drip":
             self.send_response(200)
             self.send_header("Content-Type", route.content_type)

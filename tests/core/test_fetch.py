@@ -129,6 +129,14 @@ def test_dripping_server_bounded_by_whole_request_deadline(world: WorldServer, f
     assert time.monotonic() - started < 4
 
 
+def test_server_dripping_its_headers_is_cut_at_the_deadline(world: WorldServer, fetcher: Fetcher):
+    world.routes["/slow-headers"] = Route(behaviour="drip-headers")
+    started = time.monotonic()
+    result = fetcher.fetch(world.url("/slow-headers"))
+    assert result.error == "no complete answer within 3 s"
+    assert time.monotonic() - started < 4.5
+
+
 def test_reset_and_refused_connections(world: WorldServer, fetcher: Fetcher):
     world.routes["/reset"] = Route(behaviour="reset")
     result = fetcher.fetch(world.url("/reset"))

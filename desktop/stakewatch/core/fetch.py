@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import socket
 import threading
 import time
 import zlib
@@ -22,6 +23,8 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
 from .. import __version__
@@ -112,6 +115,56 @@ def check_web_url(url: str) -> str | None:
     return None
 
 
+_watched = threading.local()
+
+
+def _watch(sock: socket.socket | None) -> None:
+    """Remember a socket the current fetch reads from, so the deadline can cut it."""
+    sockets = getattr(_watched, "sockets", None)
+    if sockets is not None and sock is not None:
+        sockets.append(sock)
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        super().request(*args, **kwargs)
+        _watch(self.sock)
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        super().request(*args, **kwargs)
+        _watch(self.sock)
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    """An adapter whose connections report their sockets, for the whole-request deadline."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+
+    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **kwargs)
+        manager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+        return manager
+
+
+def _cut(sockets: list[socket.socket]) -> None:
+    """The deadline passed: end every read of this fetch, even a server dripping its headers."""
+    for sock in sockets:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
 class Fetcher:
     """Fetches URLs. Thread-safe: each thread gets its own requests.Session."""
 
@@ -125,7 +178,7 @@ class Fetcher:
             session = requests.Session()
             retry = Retry(total=1, connect=1, read=0, status=0, other=0, redirect=0,
                           backoff_factor=0.2, raise_on_status=False, raise_on_redirect=False)
-            adapter = HTTPAdapter(max_retries=retry, pool_connections=4, pool_maxsize=4)
+            adapter = _DeadlineAdapter(max_retries=retry, pool_connections=4, pool_maxsize=4)
             session.mount("http://", adapter)
             session.mount("https://", adapter)
             session.headers.update({
@@ -145,6 +198,11 @@ class Fetcher:
         started = time.monotonic()
         deadline = started + self.config.deadline
         current = url
+        sockets: list[socket.socket] = []
+        _watched.sockets = sockets
+        watchdog = threading.Timer(self.config.deadline + 0.25, _cut, args=(sockets,))
+        watchdog.daemon = True
+        watchdog.start()
         try:
             reason = check_web_url(url)
             if reason:
@@ -175,6 +233,9 @@ class Fetcher:
         except Exception as exc:  # a cycle must never end on one source's fault
             return FetchResult(url=url, final_url=current, error=f"unexpected failure: {exc}",
                                elapsed=time.monotonic() - started)
+        finally:
+            watchdog.cancel()
+            _watched.sockets = None
 
     def _get(self, url: str, headers: dict[str, str], deadline: float,
              auth: Any) -> requests.Response:
@@ -193,6 +254,8 @@ class Fetcher:
         except requests.exceptions.SSLError as exc:
             raise FetchError("secure connection failed (TLS handshake error)") from exc
         except requests.exceptions.ConnectionError as exc:
+            if time.monotonic() >= deadline:
+                raise FetchError(f"no complete answer within {self.config.deadline:g} s") from exc
             if "read timed out" in str(exc).lower():
                 raise FetchError(f"no answer within {timeout[1]:g} s") from exc
             raise FetchError(_describe_connection_error(exc, url)) from exc
@@ -289,7 +352,7 @@ class Fetcher:
         except FetchError:
             raise
         except (requests.exceptions.RequestException, OSError, Exception) as exc:
-            if _is_timeout(exc):
+            if _is_timeout(exc) or time.monotonic() >= deadline:
                 raise FetchError(f"no complete answer within {self.config.deadline:g} s",
                                  status=response.status_code) from exc
             raise FetchError("connection closed before the whole answer arrived",
