@@ -53,6 +53,15 @@ ERROR_STYLE = "color: #b00020"
 WATCHLIST, ENTITY, SOURCES, SOURCE = range(4)
 
 
+def error_label() -> QLabel:
+    """Where a form says, in plain text, why it cannot be saved."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 def _lines(edit: QPlainTextEdit) -> list[str]:
     return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
 
@@ -105,10 +114,7 @@ class EntityForm(QWidget):
             edit.setMaximumHeight(86)
         self.priority = QCheckBox(self.tr("Priority: notify even in quiet hours"))
         self.muted = QCheckBox(self.tr("Muted: keep alerts, no notifications"))
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = error_label()
         self.save = QPushButton(self.tr("Save entity"))
         self.test_summary = QLabel()
         self.test = QTableWidget(0, 3)
@@ -194,10 +200,7 @@ class SourceForm(QWidget):
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(self.tr("Typed here, kept only in the system keyring"))
         self.save_secret = QPushButton(self.tr("Save to keyring"))
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = error_label()
         self.save = QPushButton(self.tr("Save source"))
         address = QHBoxLayout()
         address.addWidget(self.url, 1)
