@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from . import __version__
+from .commands import register_all
 from .core import dispatch, paths, settings
 from .core.demo import DemoServer, demo_config, prepare_demo_dir
 from .core.links import open_link
@@ -335,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser("watch", help="poll on schedule without a GUI, printing alerts")
     sub.set_defaults(run=cmd_watch)
+    register_all(commands)
     return parser
 
 

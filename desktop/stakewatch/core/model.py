@@ -15,12 +15,24 @@ HEALTH_STATUSES: tuple[str, ...] = ("ok", "failing", "backing off", "stale", "ne
 
 
 class UserError(Exception):
-    """A failure the user can act on; `message` is shown as is, in one line."""
+    """A failure the user can act on, in one line. Title and message may be i18n Messages:
+    `title` and `message` render them in the current language when read."""
 
-    def __init__(self, title: str, message: str) -> None:
-        super().__init__(f"{title}: {message}")
-        self.title = title
-        self.message = message
+    def __init__(self, title: Any, message: Any) -> None:
+        super().__init__(title, message)
+        self._title = title
+        self._message = message
+
+    @property
+    def title(self) -> str:
+        return str(self._title)
+
+    @property
+    def message(self) -> str:
+        return str(self._message)
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.message}"
 
 
 @dataclass(frozen=True)
