@@ -143,9 +143,9 @@ def _click(notification: Notification) -> None:
 def notify_cycle(store: Store, report: CycleReport, before: dict[str, str], notifier: Notifier) -> int:
     """Show what the policy says for a finished cycle; the number shown."""
     now = datetime.now(UTC)
-    notes = dispatch.notifications_for(store, report.new_alerts, now)
-    notes += dispatch.health_changes(store, before, now)
-    return sum(1 for note in notes if notifier.show(note))
+    shown = dispatch.notifications_for(store, report.new_alerts, now, show=notifier.show)
+    health = dispatch.health_changes(store, before, now)
+    return len(shown) + sum(1 for note in health if notifier.show(note))
 
 
 def cmd_poll(store: Store, args: argparse.Namespace) -> int:

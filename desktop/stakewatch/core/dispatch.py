@@ -7,14 +7,18 @@ across restarts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime, time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime, time, timedelta
 
 from . import settings
 from .policy import Notification, PolicyConfig, PolicyState, decide, health_notifications
 from .store import Store, to_epoch
 
 STATE_KEY = "policy.state"
+LONGEST_PAUSE = timedelta(days=7)
+MAX_QUEUED = 1000
+Show = Callable[[Notification], bool]
 
 
 def _clock(text: str) -> time:
@@ -40,8 +44,16 @@ def muted(store: Store) -> set[tuple[str, str]]:
     return pairs
 
 
-def load_state(store: Store) -> PolicyState:
-    return PolicyState.from_json(store.setting(STATE_KEY))
+def load_state(store: Store, now: datetime | None = None) -> PolicyState:
+    """The policy's stored state; given `now`, moments stored while the clock ran ahead count
+    as now (the rate-limit history) or as over (a pause longer than any Stakewatch sets)."""
+    state = PolicyState.from_json(store.setting(STATE_KEY))
+    if now is None:
+        return state
+    paused = state.paused_until
+    if paused is not None and paused > now + LONGEST_PAUSE:
+        paused = None
+    return replace(state, recent=tuple(min(t, now) for t in state.recent), paused_until=paused)
 
 
 def pause(store: Store, until: datetime | None) -> None:
@@ -51,25 +63,46 @@ def pause(store: Store, until: datetime | None) -> None:
         store.set_setting(STATE_KEY, PolicyState(state.queued, state.recent, until).to_json(), conn)
 
 
-def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime) -> list[Notification]:
-    """Decide what to show now for these new alerts (and whatever was queued)."""
-    state = load_state(store)
+def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime,
+                      show: Show | None = None) -> list[Notification]:
+    """Decide what to show now for these new alerts (and whatever was queued).
+
+    With `show`, each notification is handed to it and only the alerts of those
+    it accepted (returned True) are marked notified; the others stay queued for
+    the next decision. The accepted ones are returned. Without `show`, every
+    notification decided is returned and counted as delivered.
+    """
+    state = load_state(store, now)
     new = store.alerts(ids=list(new_alert_ids)) if new_alert_ids else []
     queued = store.alerts(ids=list(state.queued)) if state.queued else []
     stories = sorted({a.story for a in new + queued})
-    notified: set[int] = set()
-    if stories:
-        rows = store.conn.execute(
-            f"SELECT DISTINCT story_id FROM alerts WHERE notified IS NOT NULL "
-            f"AND story_id IN ({','.join('?' * len(stories))})", stories)
-        notified = {int(row[0]) for row in rows}
+    notified = store.notified_stories(stories) if stories else set()
     decision = decide(new, queued, notified, muted(store), state, policy_config(store), now)
+    shown = decision.notifications
+    delivered = set(decision.delivered)
+    next_state = decision.state
+    if show is not None:
+        shown = [note for note in decision.notifications if _accepted(show, note)]
+        refused = [note for note in decision.notifications if note not in shown]
+        held = [alert_id for note in refused for alert_id in note.alert_ids]
+        delivered -= set(held)
+        recent = next_state.recent[:len(next_state.recent) - len(refused)] if refused \
+            else next_state.recent
+        queue = tuple(dict.fromkeys(next_state.queued + tuple(held)))[-MAX_QUEUED:]
+        next_state = replace(next_state, queued=queue, recent=recent)
     with store.transaction() as conn:
-        if decision.delivered:
+        if delivered:
             conn.executemany("UPDATE alerts SET notified = ? WHERE id = ?",
-                             [(to_epoch(now), alert_id) for alert_id in decision.delivered])
-        store.set_setting(STATE_KEY, decision.state.to_json(), conn)
-    return decision.notifications
+                             [(to_epoch(now), alert_id) for alert_id in sorted(delivered)])
+        store.set_setting(STATE_KEY, next_state.to_json(), conn)
+    return shown
+
+
+def _accepted(show: Show, note: Notification) -> bool:
+    try:
+        return bool(show(note))
+    except Exception:  # a notifier must never cost the decision
+        return False
 
 
 def health_snapshot(store: Store, now: datetime) -> dict[str, str]:

@@ -28,6 +28,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
 from .. import __version__
+from .text import plain
 
 MIB = 1024 * 1024
 USER_AGENT = (
@@ -36,6 +37,9 @@ USER_AGENT = (
 MAX_RETRY_AFTER = timedelta(days=7)
 DEFAULT_RETRY_AFTER = timedelta(minutes=10)
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+MAX_ENCODING_SHOWN = 40
+STOPPED = "stopped: Stakewatch is quitting"
 
 
 @dataclass(frozen=True)
@@ -91,11 +95,12 @@ def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
     value = value.strip()
     until: datetime | None
     if value.isdigit():
-        until = now + timedelta(seconds=int(value))
+        seconds = int(value) if len(value) <= 12 else MAX_RETRY_AFTER.total_seconds()
+        until = now + min(timedelta(seconds=seconds), MAX_RETRY_AFTER)
     else:
         try:
             until = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
         if until.tzinfo is None:
             until = until.replace(tzinfo=UTC)
@@ -113,6 +118,28 @@ def check_web_url(url: str) -> str | None:
     if not parts.hostname:
         return "the address has no host name"
     return None
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) with the scheme's default port filled in: what a credential is bound to."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or "").lower(), port or _DEFAULT_PORTS.get(scheme)
+
+
+def without_userinfo(url: str) -> str:
+    """`url` with any user name and password taken out of its host part."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
 
 
 _watched = threading.local()
@@ -171,6 +198,9 @@ class Fetcher:
     def __init__(self, config: FetchConfig | None = None) -> None:
         self.config = config or FetchConfig()
         self._local = threading.local()
+        self._active: list[list[socket.socket]] = []
+        self._active_lock = threading.Lock()
+        self._aborted = False
 
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
@@ -192,14 +222,28 @@ class Fetcher:
             self._local.session = session
         return session
 
+    def abort(self) -> None:
+        """End every fetch in progress now (quit, SIGTERM): their reads fail at once. Any thread."""
+        with self._active_lock:
+            self._aborted = True
+            active = list(self._active)
+        for sockets in active:
+            _cut(sockets)
+
     def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None,
               headers: dict[str, str] | None = None, auth: Any = None) -> FetchResult:
-        """Fetch `url` once. Worker thread. Never raises for network or server faults."""
+        """Fetch `url` once. Worker thread. Never raises for network or server faults.
+
+        `headers` and `auth` carry a credential: they are sent only to the origin
+        (scheme, host and port) of `url` and dropped at the first redirect elsewhere.
+        """
         started = time.monotonic()
         deadline = started + self.config.deadline
         current = url
         sockets: list[socket.socket] = []
         _watched.sockets = sockets
+        with self._active_lock:
+            self._active.append(sockets)
         watchdog = threading.Timer(self.config.deadline + 0.25, _cut, args=(sockets,))
         watchdog.daemon = True
         watchdog.start()
@@ -207,22 +251,27 @@ class Fetcher:
             reason = check_web_url(url)
             if reason:
                 raise FetchError(reason)
-            request_headers = dict(headers or {})
+            if self._aborted:
+                raise FetchError(STOPPED)
+            home = origin(url)
+            credentials = dict(headers or {})
+            request_headers: dict[str, str] = {}
             if etag:
                 request_headers["If-None-Match"] = etag
             if last_modified:
                 request_headers["If-Modified-Since"] = last_modified
             for _hop in range(self.config.max_redirects + 1):
-                response = self._get(current, request_headers, deadline, auth)
+                trusted = origin(current) == home
+                response = self._get(current, {**request_headers, **credentials} if trusted
+                                     else request_headers, deadline, auth if trusted else None)
                 with response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         target = urljoin(current, response.headers["location"])
                         reason = check_web_url(target)
                         if reason:
                             raise FetchError(f"redirected to an address that is not fetched ({reason})")
-                        if urlsplit(target).hostname != urlsplit(current).hostname:
-                            request_headers.pop("Authorization", None)
-                            auth = None
+                        if origin(target) != home:
+                            credentials, auth = {}, None
                         current = target
                         continue
                     return self._finish(url, current, response, deadline, started)
@@ -231,15 +280,20 @@ class Fetcher:
             return FetchResult(url=url, final_url=current, status=exc.status, error=exc.message,
                                retry_after=exc.retry_after, elapsed=time.monotonic() - started)
         except Exception as exc:  # a cycle must never end on one source's fault
-            return FetchResult(url=url, final_url=current, error=f"unexpected failure: {exc}",
+            return FetchResult(url=url, final_url=current,
+                               error=f"unexpected failure ({type(exc).__name__})",
                                elapsed=time.monotonic() - started)
         finally:
             watchdog.cancel()
             _watched.sockets = None
+            with self._active_lock:
+                self._active.remove(sockets)
 
     def _get(self, url: str, headers: dict[str, str], deadline: float,
              auth: Any) -> requests.Response:
         remaining = deadline - time.monotonic()
+        if self._aborted:
+            raise FetchError(STOPPED)
         if remaining <= 0:
             raise FetchError(f"no complete answer within {self.config.deadline:g} s")
         timeout = (min(self.config.connect_timeout, remaining),
@@ -254,14 +308,19 @@ class Fetcher:
         except requests.exceptions.SSLError as exc:
             raise FetchError("secure connection failed (TLS handshake error)") from exc
         except requests.exceptions.ConnectionError as exc:
+            if self._aborted:
+                raise FetchError(STOPPED) from exc
             if time.monotonic() >= deadline:
                 raise FetchError(f"no complete answer within {self.config.deadline:g} s") from exc
             if "read timed out" in str(exc).lower():
                 raise FetchError(f"no answer within {timeout[1]:g} s") from exc
             raise FetchError(_describe_connection_error(exc, url)) from exc
+        except requests.exceptions.InvalidHeader as exc:
+            raise FetchError("the credential cannot be sent: it has spaces at its ends or a "
+                             "line break (store it again without them)") from exc
         except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
                 requests.exceptions.MissingSchema, UnicodeError, ValueError) as exc:
-            raise FetchError(f"not a valid web address ({exc})") from exc
+            raise FetchError("not a valid web address") from exc
 
     def _finish(self, url: str, final_url: str, response: requests.Response, deadline: float,
                 started: float) -> FetchResult:
@@ -306,7 +365,8 @@ class Fetcher:
         elif encoding == "deflate":
             decoder = _DeflateDecoder()
         elif encoding not in ("", "identity"):
-            raise FetchError(f"server used a compression Stakewatch does not read ({encoding})")
+            shown = plain(encoding, MAX_ENCODING_SHOWN)
+            raise FetchError(f"server used a compression Stakewatch does not read ({shown})")
         raw = response.raw
         chunks: list[bytes] = []
         received = 0
@@ -314,6 +374,8 @@ class Fetcher:
         try:
             while True:
                 remaining = deadline - time.monotonic()
+                if self._aborted:
+                    raise FetchError(STOPPED, status=response.status_code)
                 if remaining <= 0:
                     raise FetchError(f"no complete answer within {self.config.deadline:g} s")
                 _set_read_timeout(raw, remaining)
@@ -352,6 +414,8 @@ class Fetcher:
         except FetchError:
             raise
         except (requests.exceptions.RequestException, OSError, Exception) as exc:
+            if self._aborted:
+                raise FetchError(STOPPED, status=response.status_code) from exc
             if _is_timeout(exc) or time.monotonic() >= deadline:
                 raise FetchError(f"no complete answer within {self.config.deadline:g} s",
                                  status=response.status_code) from exc

@@ -8,32 +8,22 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import platform
-import re
 from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
 from . import secrets, settings
 from .store import Store
+from .text import plain_line
 
 LOG_NAME = "stakewatch.log"
 MAX_BYTES = 1024 * 1024
 BACKUPS = 5
-_PATTERNS = (
-    re.compile(r"(?i)(authorization\s*[:=]\s*)(bearer\s+|basic\s+)?[^\s,;'\"]+"),
-    re.compile(r"(?i)((?:api[_-]?key|token|password|secret|access_token)\s*[=:]\s*)[^\s&,;'\"]+"),
-    re.compile(r"(?i)(https?://[^\s:/@]+:)[^\s@/]+(@)"),
-)
 
 
 def redact(text: str, known: tuple[str, ...] = ()) -> str:
-    """`text` with credentials blanked: known secrets, auth headers, key=value pairs, passwords in URLs."""
-    for secret in known:
-        if secret:
-            text = text.replace(secret, "[secret]")
-    text = _PATTERNS[0].sub(lambda m: m.group(1) + (m.group(2) or "") + "[secret]", text)
-    text = _PATTERNS[1].sub(lambda m: m.group(1) + "[secret]", text)
-    return _PATTERNS[2].sub(lambda m: m.group(1) + "[secret]" + m.group(2), text)
+    """`text` with credentials blanked and terminal controls removed, line breaks kept."""
+    return "\n".join(plain_line(line) for line in secrets.redact(text, known).split("\n"))
 
 
 class RedactingFormatter(logging.Formatter):

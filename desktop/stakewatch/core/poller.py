@@ -19,16 +19,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from .fetch import FetchConfig, Fetcher, FetchResult
+from .cyclelock import CycleLock
+from .fetch import MAX_RETRY_AFTER, FetchConfig, Fetcher, FetchResult
 from .ingest import StoryIndex, Validators, ingest
 from .matching import Matcher
-from .model import Item, Source
-from .secrets import request_auth
+from .model import Item, Source, UserError
+from .secrets import redact, request_auth
 from .sources import SOURCE_KINDS, ParseError
-from .store import Store, from_epoch
+from .store import Store, describe_sqlite_error, future_within
+from .text import plain
 
 Clock = Callable[[], datetime]
 log = logging.getLogger("stakewatch.poller")
+ERROR_LIMIT = 500
 
 
 def utc_now() -> datetime:
@@ -134,6 +137,16 @@ class Poller:
             self._matcher = (version, Matcher(self.store.watchlists()))
         return self._matcher[1]
 
+    def _waits(self, row: sqlite3.Row, now: datetime) -> tuple[datetime | None, datetime | None,
+                                                                 datetime | None]:
+        """(retry_after, backoff_until, next_check) still ahead of `now`; a stored time further
+        ahead than Stakewatch ever sets one (a clock that was wrong and got corrected) counts as now."""
+        backoff_cap = self.config.backoff_cap * (1 + self.config.jitter)
+        interval = timedelta(minutes=int(row["interval_minutes"]))
+        return (future_within(row["retry_after"], now, MAX_RETRY_AFTER),
+                future_within(row["backoff_until"], now, backoff_cap),
+                future_within(row["next_check"], now, max(interval, backoff_cap, MAX_RETRY_AFTER)))
+
     def plan(self, now: datetime, force: bool = False,
              honour_schedule: bool = False) -> tuple[list[Source], list[tuple[str, str]]]:
         """Which enabled sources to fetch now, and why the others wait."""
@@ -142,15 +155,13 @@ class Poller:
         for source in self.store.sources(enabled_only=True):
             assert source.id is not None
             row = self.store.source_row(source.id)
-            retry_after = from_epoch(row["retry_after"])
-            backoff_until = from_epoch(row["backoff_until"])
-            next_check = from_epoch(row["next_check"])
-            if not force and retry_after and retry_after > now:
+            retry_after, backoff_until, next_check = self._waits(row, now)
+            if not force and retry_after:
                 skipped.append((source.name, f"server asked to wait until {retry_after:%H:%M} UTC"))
-            elif not force and backoff_until and backoff_until > now:
+            elif not force and backoff_until:
                 skipped.append((source.name, f"backing off after {row['consecutive_failures']} "
                                 f"failure(s) until {backoff_until:%H:%M} UTC"))
-            elif honour_schedule and not force and next_check and next_check > now:
+            elif honour_schedule and not force and next_check:
                 skipped.append((source.name, "not due yet"))
             elif source.kind not in SOURCE_KINDS:
                 skipped.append((source.name, f"unknown source kind {source.kind!r}"))
@@ -160,20 +171,34 @@ class Poller:
 
     def next_due(self) -> datetime | None:
         """The earliest time any enabled source wants fetching."""
+        now = self.clock()
         times: list[datetime] = []
         for source in self.store.sources(enabled_only=True):
             assert source.id is not None
-            row = self.store.source_row(source.id)
-            moments = [from_epoch(row[key]) for key in ("next_check", "backoff_until",
-                                                        "retry_after")]
-            present = [m for m in moments if m is not None]
-            times.append(max(present) if present else self.clock())
+            present = [m for m in self._waits(self.store.source_row(source.id), now) if m is not None]
+            times.append(max(present) if present else now)
         return min(times) if times else None
+
+    def cancel(self) -> None:
+        """End the cycle in progress at once: its fetches stop mid-read. Any thread."""
+        self.fetcher.abort()
 
     def run_cycle(self, force: bool = False, honour_schedule: bool = False,
                   sources: list[Source] | None = None,
                   cancel: threading.Event | None = None) -> CycleReport:
-        """Fetch the due sources once and store what they bring. Never raises for a source."""
+        """Fetch the due sources once and store what they bring. Never raises for a source.
+
+        Cycles of one data folder run one at a time, across processes. Setting
+        `cancel` stops the cycle within a fraction of a second (sockets are cut);
+        what was already stored stays.
+        """
+        with CycleLock(self.store.path.parent, cancel) as lock:
+            if not lock.acquired:
+                return CycleReport(started=self.clock(), finished=self.clock())
+            return self._cycle(force, honour_schedule, sources, cancel)
+
+    def _cycle(self, force: bool, honour_schedule: bool, sources: list[Source] | None,
+               cancel: threading.Event | None) -> CycleReport:
         now = self.clock()
         report = CycleReport(started=now)
         if sources is None:
@@ -192,8 +217,10 @@ class Poller:
 
         rows = {s.name: self.store.source_row(s.id) for s in sources if s.id is not None}
         sources = [s for s in sources if s.name in rows]
-        with ThreadPoolExecutor(max_workers=max(1, self.config.total),
-                                thread_name_prefix="stakewatch-fetch") as pool:
+        pool = ThreadPoolExecutor(max_workers=max(1, self.config.total),
+                                  thread_name_prefix="stakewatch-fetch")
+        cancelled = False
+        try:
             pending: dict[Future[_Fetched], Source] = {}
             for source in _interleave_by_host(sources):
                 row = rows[source.name]
@@ -205,59 +232,97 @@ class Poller:
                                     host_cap(url))] = source
             while pending:
                 if cancel is not None and cancel.is_set():
-                    for future in pending:
-                        future.cancel()
+                    cancelled = True
+                    self.fetcher.abort()
                     break
-                done, _ = wait(pending, timeout=1.0, return_when=FIRST_COMPLETED)
+                done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
                 for future in done:
                     source = pending.pop(future)
-                    report.outcomes.append(self._store_one(future.result(), matcher, entity_ids,
-                                                           rows[source.name], stories))
+                    outcome, stored = self._store_one(future.result(), matcher, entity_ids,
+                                                      rows[source.name], stories)
+                    if not stored:
+                        stories = StoryIndex()  # it may hold stories of the rolled-back transaction
+                    report.outcomes.append(outcome)
+        finally:
+            pool.shutdown(wait=not cancelled, cancel_futures=True)
         report.finished = self.clock()
-        if self.config.retention is not None:
-            pruned = self.store.prune_items(report.finished - self.config.retention)
-            if pruned:
-                log.info("pruned %d items older than %s", pruned, self.config.retention)
-        log.info("cycle: %s", report.summary())
+        if self.config.retention is not None and not cancelled:
+            try:
+                pruned = self.store.prune_items(report.finished - self.config.retention)
+            except (sqlite3.Error, UserError) as exc:
+                log.warning("pruning old items failed: %s", exc)
+            else:
+                if pruned:
+                    log.info("pruned %d items older than %s", pruned, self.config.retention)
+        log.info("cycle%s: %s", " (cancelled)" if cancelled else "", report.summary())
         return report
 
     def _fetch_one(self, source: Source, url: str, etag: str | None, last_modified: str | None,
                    cap: threading.Semaphore) -> _Fetched:
         headers, basic, problem = request_auth(source.options)
+        known = tuple(headers.values()) + ((basic[1],) if basic else ())
         if problem is not None:
             return _Fetched(source, FetchResult(url=url, final_url=url, error=problem), None, problem)
         with cap:
             result = self.fetcher.fetch(url, etag=etag, last_modified=last_modified, headers=headers, auth=basic)
         if not result.ok or result.not_modified:
-            return _Fetched(source, result, None, result.error)
+            return _Fetched(source, result, None, shown_error(result.error, known))
         try:
             items = SOURCE_KINDS[source.kind].parse(source, result.body, result.content_type,
                                                     result.final_url)
         except ParseError as exc:
-            return _Fetched(source, result, None, exc.message)
+            return _Fetched(source, result, None, shown_error(exc.message, known))
         except Exception as exc:  # a parser bug must not end the cycle
-            return _Fetched(source, result, None, f"could not read the answer ({exc!r})")
+            return _Fetched(source, result, None,
+                            f"could not read the answer ({type(exc).__name__})")
         return _Fetched(source, result, items, None)
 
     def _store_one(self, fetched: _Fetched, matcher: Matcher,
                    entity_ids: dict[tuple[str, str], int], row: sqlite3.Row,
-                   stories: StoryIndex) -> Outcome:
+                   stories: StoryIndex) -> tuple[Outcome, bool]:
+        """The source's outcome, and whether its items were stored (False: rolled back)."""
         source, result = fetched.source, fetched.result
         assert source.id is not None
         now = self.clock()
         interval = timedelta(minutes=source.interval_minutes)
-        if fetched.error is not None:
-            failures = int(row["consecutive_failures"]) + 1
-            backoff_until = now + backoff_delay(failures, self.config, self.rng)
-            next_check = max(now + interval, backoff_until, result.retry_after or now)
-            self.store.record_failure(source.id, fetched.error, now, next_check, backoff_until,
+        error = fetched.error
+        stored = True
+        if error is None:
+            validators = Validators(result.url, result.etag or row["etag"],
+                                    result.last_modified or row["last_modified"])
+            try:
+                ingested = ingest(self.store, source, fetched.items or [], matcher, entity_ids, now,
+                                  validators, now + interval, stories)
+            except Exception as exc:  # one source's storage failure is that source's failure
+                error, stored = storage_problem(exc), False
+                log.warning("%s: storing failed: %r", source.name, exc)
+            else:
+                return Outcome(source.name, ok=True, not_modified=result.not_modified,
+                               new_items=ingested.new_items, new_alerts=tuple(ingested.new_alerts),
+                               elapsed=result.elapsed), True
+        failures = int(row["consecutive_failures"]) + 1
+        backoff_until = now + backoff_delay(failures, self.config, self.rng)
+        next_check = max(now + interval, backoff_until, result.retry_after or now)
+        try:
+            self.store.record_failure(source.id, error, now, next_check, backoff_until,
                                       result.retry_after)
-            log.warning("%s failed (%d in a row): %s", source.name, failures, fetched.error)
-            return Outcome(source.name, ok=False, error=fetched.error, elapsed=result.elapsed)
-        validators = Validators(result.url, result.etag or row["etag"],
-                                result.last_modified or row["last_modified"])
-        ingested = ingest(self.store, source, fetched.items or [], matcher, entity_ids, now,
-                          validators, now + interval, stories)
-        return Outcome(source.name, ok=True, not_modified=result.not_modified,
-                       new_items=ingested.new_items, new_alerts=tuple(ingested.new_alerts),
-                       elapsed=result.elapsed)
+        except Exception as exc:  # the database itself is failing: the outcome still says why
+            log.warning("%s: recording its failure failed: %r", source.name, exc)
+        log.warning("%s failed (%d in a row): %s", source.name, failures, error)
+        return Outcome(source.name, ok=False, error=error, elapsed=result.elapsed), stored
+
+
+def shown_error(message: str | None, known: tuple[str, ...] = ()) -> str | None:
+    """An error fit to store and show: no secret, no userinfo, no terminal control, one line."""
+    if message is None:
+        return None
+    return plain(redact(message, known), ERROR_LIMIT)
+
+
+def storage_problem(exc: BaseException) -> str:
+    """Why a source's answer could not be stored, in words."""
+    if isinstance(exc, UserError):
+        return exc.message
+    if isinstance(exc, sqlite3.Error):
+        return describe_sqlite_error(exc)
+    return f"could not store what it sent ({type(exc).__name__})"

@@ -9,6 +9,8 @@ backend, or a plaintext file), storing is refused with a message. Any thread.
 from __future__ import annotations
 
 import contextlib
+import re
+import threading
 from typing import Any
 
 import keyring
@@ -18,6 +20,36 @@ from .model import UserError
 
 SERVICE = "Stakewatch"
 AUTH_KINDS = ("bearer", "basic", "header")
+SHORTEST_REDACTED = 4
+_known: set[str] = set()
+_known_lock = threading.Lock()
+_PATTERNS = (
+    re.compile(r"(?i)(authorization\s*[:=]\s*)(bearer\s+|basic\s+)?[^\s,;'\"]+"),
+    re.compile(r"(?i)((?:api[_-]?key|token|password|secret|access_token)\s*[=:]\s*)[^\s&,;'\"]+"),
+)
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^\s/?#@\"'<>]+@")
+
+
+def remember(secret: str) -> None:
+    """Note a secret this process has seen, so that `redact` blanks it everywhere. Any thread."""
+    with _known_lock:
+        for form in (secret, secret.strip()):
+            if len(form) >= SHORTEST_REDACTED:
+                _known.add(form)
+
+
+def redact(text: str, known: tuple[str, ...] = ()) -> str:
+    """`text` with credentials blanked: secrets seen by this process or given in `known`,
+    auth headers, key=value pairs and user names or passwords in URLs. Any thread."""
+    with _known_lock:
+        secrets = set(_known)
+    secrets |= {form for secret in known if secret
+                for form in (secret, secret.strip()) if len(form) >= SHORTEST_REDACTED}
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, "[secret]")
+    text = _PATTERNS[0].sub(lambda m: m.group(1) + (m.group(2) or "") + "[secret]", text)
+    text = _PATTERNS[1].sub(lambda m: m.group(1) + "[secret]", text)
+    return _USERINFO.sub(lambda m: m.group(1) + "[secret]@", text)
 
 
 def backend_problem() -> str | None:
@@ -41,6 +73,7 @@ def store_secret(name: str, secret: str) -> None:
     problem = backend_problem()
     if problem:
         raise UserError("Credentials", f"{problem}; the secret was not stored")
+    remember(secret)
     try:
         keyring.set_password(SERVICE, name, secret)
     except keyring.errors.KeyringError as exc:
@@ -50,9 +83,12 @@ def store_secret(name: str, secret: str) -> None:
 def load_secret(name: str) -> str | None:
     """The secret stored under `name`, or None. Never raises."""
     try:
-        return keyring.get_password(SERVICE, name)
+        secret = keyring.get_password(SERVICE, name)
     except Exception:  # a locked or missing keyring reads as no secret
         return None
+    if secret is not None:
+        remember(secret)
+    return secret
 
 
 def delete_secret(name: str) -> None:

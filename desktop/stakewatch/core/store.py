@@ -10,17 +10,94 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from .i18n import translate
 from .model import Alert, Entity, Source, SourceHealth, UserError, Watchlist
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 STALE_FACTOR = 3
 STALE_MINIMUM = timedelta(hours=6)
 BACKING_OFF_AFTER = 3
+LONGEST_WAIT = timedelta(days=7)
+ID_CHUNK = 500
+
+DATABASE = translate("Database", "Database")
+DISK_FULL = translate("Database", "the disk holding {path} is full: free some space, then try again")
+LOCKED = translate("Database", "the database {path} is busy in another program: try again in a moment, "
+                   "or quit the other Stakewatch")
+READ_ONLY = translate("Database", "{path} cannot be written (a read-only file or folder): give your "
+                      "user write permission on it, then try again")
+DAMAGED = translate("Database", "{path} is damaged: restore it from a backup, or move it aside and "
+                    "import your exported watchlists into a new one ('stakewatch diagnostics' still "
+                    "works)")
+DISK_ERROR = translate("Database", "reading or writing {path} failed (disk I/O error): check the disk, "
+                       "then try again")
+CANNOT_OPEN = translate("Database", "{path} cannot be opened: check that its folder exists and is "
+                        "writable")
+OTHER = translate("Database", "the database {path} failed ({reason})")
+
+
+class StorageError(UserError):
+    """SQLite failed in a way the user can act on; `kind` is full, locked, read-only, damaged,
+    disk, open or other."""
+
+    def __init__(self, message: Any, kind: str) -> None:
+        super().__init__(DATABASE(), message)
+        self.kind = kind
+
+
+def sqlite_failure_kind(exc: sqlite3.Error) -> str:
+    """full, locked, read-only, damaged, disk, open or other: what went wrong in SQLite."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return "full"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return "locked"
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return "read-only"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text \
+            or "not a database" in text:
+        return "damaged"
+    if name.startswith("SQLITE_IOERR") or "disk i/o" in text:
+        return "disk"
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return "open"
+    return "other"
+
+
+def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError:
+    """`exc` as a one-line StorageError naming the file and the remedy."""
+    kind = sqlite_failure_kind(exc)
+    messages = {"full": DISK_FULL, "locked": LOCKED, "read-only": READ_ONLY, "damaged": DAMAGED,
+                "disk": DISK_ERROR, "open": CANNOT_OPEN}
+    if kind in messages:
+        return StorageError(messages[kind](path=str(path)), kind)
+    return StorageError(OTHER(path=str(path), reason=" ".join(str(exc).split())[:200]), kind)
+
+
+def describe_sqlite_error(exc: sqlite3.Error, path: Path | str = "the database") -> str:
+    return storage_error(exc, path).message
+
+
+def future_within(value: float | None, now: datetime, longest: timedelta) -> datetime | None:
+    """A stored moment if it is still ahead of `now` by at most `longest`; None when it has passed
+    or lies further ahead than it could have been set (the clock was wrong then: it counts as now)."""
+    if value is None:
+        return None
+    moment = from_epoch(value)
+    assert moment is not None
+    return moment if now < moment <= now + longest else None
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+    """`ids` in lists short enough for SQLite's limit on parameters."""
+    for start in range(0, len(ids), ID_CHUNK):
+        yield list(ids[start:start + ID_CHUNK])
 
 
 def to_epoch(value: datetime) -> float:
@@ -63,25 +140,41 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception.
+
+        Raises StorageError (a UserError with a remedy) when SQLite fails for a
+        reason the user can act on: disk full, locked, read-only, damaged.
+        A failed ROLLBACK never hides the error that caused it.
+        """
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from exc
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            with suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
+                raise storage_error(exc, self.path) from exc
             raise
-        self.conn.execute("COMMIT")
 
     def _migrate(self) -> None:
+        """Bring the schema up to date; the version is read inside each migration's transaction,
+        so processes opening a new data folder at once each see the others' work."""
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        while version < SCHEMA_VERSION:
+            with self.transaction() as conn:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version < SCHEMA_VERSION:
+                    for statement in _statements(MIGRATIONS[version]):
+                        conn.execute(statement)
+                    version += 1
+                    conn.execute(f"PRAGMA user_version = {version}")
         if version > SCHEMA_VERSION:
             raise UserError("Database", f"{self.path} was written by a newer Stakewatch "
                             f"(schema {version}, this one knows {SCHEMA_VERSION})")
-        for number in range(version, SCHEMA_VERSION):
-            with self.transaction() as conn:
-                for statement in _statements(MIGRATIONS[number]):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {number + 1}")
 
     # settings -------------------------------------------------------------------------------
 
@@ -224,17 +317,15 @@ class Store:
                 name=row["name"], kind=row["kind"], url=row["url"],
                 enabled=bool(row["enabled"]),
                 status=health_status(row, now),
-                last_success=from_epoch(row["last_success"]),
+                last_success=_not_after(from_epoch(row["last_success"]), now),
                 last_attempt=from_epoch(row["last_attempt"]),
                 last_error=row["last_error"] if row["consecutive_failures"] else None,
                 consecutive_failures=row["consecutive_failures"],
                 next_check=from_epoch(row["next_check"]),
-                retry_after=from_epoch(row["retry_after"])
-                if row["retry_after"] and row["retry_after"] > to_epoch(now) else None,
+                retry_after=future_within(row["retry_after"], now, LONGEST_WAIT),
                 items=count,
                 newest_item=from_epoch(newest),
-                backoff_until=from_epoch(row["backoff_until"])
-                if row["backoff_until"] and row["backoff_until"] > to_epoch(now) else None,
+                backoff_until=future_within(row["backoff_until"], now, LONGEST_WAIT),
             ))
         return result
 
@@ -254,6 +345,17 @@ class Store:
     def alerts(self, since: datetime | None = None, watchlist: str | None = None,
                limit: int | None = None, ids: Sequence[int] | None = None) -> list[Alert]:
         """Alerts newest first; `since` keeps those published or found since then."""
+        return list(self.iter_alerts(since, watchlist, limit, ids))
+
+    def iter_alerts(self, since: datetime | None = None, watchlist: str | None = None,
+                    limit: int | None = None, ids: Sequence[int] | None = None) -> Iterator[Alert]:
+        """Like `alerts`, one at a time as SQLite yields them (a long list never sits in memory)."""
+        if ids is not None and len(ids) > ID_CHUNK:
+            found = [alert for chunk in _chunks(ids)
+                     for alert in self.iter_alerts(since, watchlist, None, chunk)]
+            found.sort(key=lambda alert: (alert.published, alert.id), reverse=True)
+            yield from (found[:limit] if limit else found)
+            return
         where: list[str] = []
         params: list[Any] = []
         if since is not None:
@@ -276,20 +378,28 @@ class Store:
             + " ORDER BY a.published DESC, a.id DESC"
             + (f" LIMIT {int(limit)}" if limit else "")
         )
-        alerts: list[Alert] = []
         for row in self.conn.execute(query, params):
             names = tuple((row["source_names"] or "").split("\x1f")) if row["source_names"] else ()
             published = from_epoch(row["published"])
-            found = from_epoch(row["found"])
-            assert published is not None and found is not None
-            alerts.append(Alert(
+            found_at = from_epoch(row["found"])
+            assert published is not None and found_at is not None
+            yield Alert(
                 id=row["id"], entity=row["entity"], watchlist=row["watchlist"], kind=row["kind"],
                 title=row["title"], url=row["url"], source=names[0] if names else "",
-                sources=names, published=published, found=found,
+                sources=names, published=published, found=found_at,
                 matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
                 story=row["story_id"], read=bool(row["read"]), priority=bool(row["priority"]),
-            ))
-        return alerts
+            )
+
+    def notified_stories(self, story_ids: Sequence[int]) -> set[int]:
+        """Those of `story_ids` that already had a notification."""
+        notified: set[int] = set()
+        for chunk in _chunks(story_ids):
+            rows = self.conn.execute(
+                f"SELECT DISTINCT story_id FROM alerts WHERE notified IS NOT NULL "
+                f"AND story_id IN ({','.join('?' * len(chunk))})", chunk)
+            notified |= {int(row[0]) for row in rows}
+        return notified
 
     def prune_items(self, older_than: datetime) -> int:
         """Delete items fetched and published before `older_than`; alerts keep their own copy. The count."""
@@ -313,10 +423,15 @@ def health_status(row: sqlite3.Row, now: datetime) -> str:
     if row["consecutive_failures"]:
         return "backing off" if row["consecutive_failures"] >= BACKING_OFF_AFTER else "failing"
     allowed = max(timedelta(minutes=row["interval_minutes"] * STALE_FACTOR), STALE_MINIMUM)
-    last_success = from_epoch(row["last_success"])
+    last_success = _not_after(from_epoch(row["last_success"]), now)
     if last_success is None or now - last_success > allowed:
         return "stale"
     return "ok"
+
+
+def _not_after(moment: datetime | None, now: datetime) -> datetime | None:
+    """A past moment stored while the clock ran ahead counts as now."""
+    return min(moment, now) if moment is not None else None
 
 
 def _source(row: sqlite3.Row) -> Source:

@@ -14,8 +14,11 @@ _BLOCK_TAGS = frozenset(
     {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
      "blockquote", "pre", "section", "article", "header", "footer", "ul", "ol", "table", "hr"}
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SPACES = re.compile(r"[ \t\r\n\u00a0\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+                      r"\u2066-\u2069\ufeff\ud800-\udfff]")
+_LINE_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029"
+                           r"\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t\r\n\u00a0\u3000\u2028\u2029]+")
 _TAG_LIKE = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
 
 # Besides white space, the characters that may separate the parts of a name:
@@ -92,11 +95,23 @@ def html_to_text(markup: str, limit: int = 20_000) -> str:
 
 
 def plain(text: str, limit: int = 20_000) -> str:
-    """Control and bidi-override characters removed, whitespace collapsed, length capped."""
+    """Control, bidi-override and lone surrogate characters removed, whitespace collapsed,
+    length capped: text that can always be stored and shown."""
     cleaned = _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
     if len(cleaned) > limit:
         cleaned = cleaned[: limit - 1].rstrip() + "\u2026"
     return cleaned
+
+
+def plain_line(text: str) -> str:
+    """One line safe for a terminal or a log: every control, bidi and lone surrogate character
+    removed (escape sequences lose their ESC), tabs kept, nothing else changed."""
+    return _LINE_CONTROL.sub("", text)
+
+
+def has_control(text: str) -> bool:
+    """True when `text` holds a control, bidi or lone surrogate character."""
+    return _LINE_CONTROL.search(text.replace("\t", " ")) is not None
 
 
 def fold(text: str) -> str:

@@ -86,14 +86,15 @@ def poll_job(force: bool, honour_schedule: bool, notifier: Notifier | None) -> C
         poller = Poller(store, settings.poll_config(store))
         report = poller.run_cycle(force=force, honour_schedule=honour_schedule)
         now = datetime.now(UTC)
-        notes = dispatch.notifications_for(store, report.new_alerts, now)
-        notes += dispatch.health_changes(store, before, now)
         shown = 0
         to_show: list[Notification] = []
         if notifier is not None and not getattr(notifier, "gui_thread_only", False):
-            shown = sum(1 for note in notes if notifier.show(note))
+            shown = len(dispatch.notifications_for(store, report.new_alerts, now, show=notifier.show))
+            shown += sum(1 for note in dispatch.health_changes(store, before, now)
+                         if notifier.show(note))
         else:
-            to_show = notes
+            to_show = dispatch.notifications_for(store, report.new_alerts, now)
+            to_show += dispatch.health_changes(store, before, now)
         return PollOutcome(summary=report.summary(), new_alerts=len(report.new_alerts),
                            next_due=poller.next_due(), snapshot=snapshot(store), to_show=to_show,
                            shown=shown)
