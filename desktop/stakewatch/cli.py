@@ -12,12 +12,14 @@ import json
 import re
 import shutil
 import signal
+import sqlite3
 import sys
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TextIO
 
 from . import __version__
 from .commands import register_all
@@ -28,7 +30,9 @@ from .core.logs import diagnostics, setup_logging
 from .core.model import Alert, SourceHealth, UserError
 from .core.policy import Notification
 from .core.poller import CycleReport, Poller
-from .core.store import Store, open_store
+from .core.secrets import redact
+from .core.store import Store, open_store, storage_error
+from .core.text import plain
 from .core.transfer import export_file, import_file, parse_config, read_config_file
 from .notify import Notifier, choose_notifier
 
@@ -42,21 +46,32 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
     now = now or datetime.now(UTC)
     match = _DURATION.match(value)
     if match:
-        return now - timedelta(**{_UNITS[match.group(2).lower()]: int(match.group(1))})
+        try:
+            return now - timedelta(**{_UNITS[match.group(2).lower()]: int(match.group(1))})
+        except (OverflowError, ValueError) as exc:
+            raise argparse.ArgumentTypeError(
+                f"{plain(value, 40)!r} reaches back before the year 1: give a shorter period "
+                "or a date") from exc
     try:
         moment = datetime.fromisoformat(value.strip())
-    except ValueError as exc:
+        return moment.replace(tzinfo=moment.tzinfo or UTC).astimezone(UTC)
+    except (OverflowError, ValueError) as exc:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a period like 7d, 12h, 30m, 2w or a date like 2025-10-01") from exc
-    return moment.replace(tzinfo=moment.tzinfo or UTC).astimezone(UTC)
+            f"{plain(value, 40)!r} is not a period like 7d, 12h, 30m, 2w or a date like "
+            "2025-10-01") from exc
 
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def cell(text: str) -> str:
+    """A table cell: one line, no terminal control or bidi character, no secret."""
+    return plain(redact(text))
+
+
 def _fit(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = cell(text)
     if _width(text) <= width:
         return text + " " * (width - _width(text))
     out = ""
@@ -71,6 +86,7 @@ def _fit(text: str, width: int) -> str:
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int) -> str:
     """A plain-text table fitted to the terminal; column `flexible` absorbs the rest."""
     total = shutil.get_terminal_size((120, 24)).columns
+    rows = [[cell(c) for c in r] for r in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
     fixed = sum(w for i, w in enumerate(widths) if i != flexible) + 2 * (len(widths) - 1)
     widths[flexible] = max(20, min(widths[flexible], total - fixed))
@@ -83,13 +99,39 @@ def _local(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "never"
 
 
+ALERT_HEADERS = ("Published", "Kind", "Entity", "Title", "Source", "Link")
+STREAM_WIDTHS = (16, 9, 24, 0, 20)
+
+
+def _alert_row(alert: Alert) -> tuple[str, ...]:
+    return (_local(alert.published), alert.kind, alert.entity, alert.title,
+            alert.source + (f" +{len(alert.sources) - 1}" if len(alert.sources) > 1 else ""),
+            alert.url)
+
+
 def format_alerts(alerts: Sequence[Alert]) -> str:
     if not alerts:
         return "No alerts."
-    rows = [(_local(a.published), a.kind, a.entity, a.title,
-             a.source + (f" +{len(a.sources) - 1}" if len(a.sources) > 1 else ""), a.url)
-            for a in alerts]
-    return table(rows, ("Published", "Kind", "Entity", "Title", "Source", "Link"), flexible=3)
+    return table([_alert_row(a) for a in alerts], ALERT_HEADERS, flexible=3)
+
+
+def stream_alerts(alerts: Iterable[Alert], out: TextIO) -> int:
+    """Alerts as table lines written as they come (fixed column widths); the count."""
+    total = shutil.get_terminal_size((120, 24)).columns
+    widths = list(STREAM_WIDTHS)
+    widths[3] = max(20, total - sum(widths) - 2 * len(widths) - 30)
+    count = 0
+    for alert in alerts:
+        if count == 0:
+            out.write("  ".join(_fit(h, w) for h, w in zip(ALERT_HEADERS, widths, strict=False))
+                      + "  " + ALERT_HEADERS[-1] + "\n")
+        row = _alert_row(alert)
+        out.write("  ".join(_fit(c, w) for c, w in zip(row, widths, strict=False))
+                  + "  " + cell(row[-1]) + "\n")
+        count += 1
+    if count == 0:
+        out.write("No alerts.\n")
+    return count
 
 
 def format_sources(health: Sequence[SourceHealth]) -> str:
@@ -103,10 +145,10 @@ def format_sources(health: Sequence[SourceHealth]) -> str:
 def format_report(report: CycleReport, store: Store) -> str:
     lines = [report.summary().capitalize() + "."]
     for outcome in report.failures:
-        lines.append(f"  failing: {outcome.source}: {outcome.error}")
+        lines.append(f"  failing: {cell(outcome.source)}: {cell(outcome.error or '')}")
     for name, reason in report.skipped:
         if reason != "not due yet":
-            lines.append(f"  skipped: {name}: {reason}")
+            lines.append(f"  skipped: {cell(name)}: {cell(reason)}")
     if report.new_alerts:
         lines.append(format_alerts(store.alerts(ids=report.new_alerts)))
     return "\n".join(lines)
@@ -166,20 +208,33 @@ def cmd_poll(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_alerts(store: Store, args: argparse.Namespace) -> int:
-    alerts = store.alerts(since=args.since, watchlist=args.watchlist)
+    """Alerts newest first, written as SQLite yields them (any number, little memory)."""
+    alerts = store.iter_alerts(since=args.since, watchlist=args.watchlist, limit=args.limit)
     if args.json:
-        json.dump([a.to_json() for a in alerts], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        sys.stdout.write("[")
+        for index, alert in enumerate(alerts):
+            text = json.dumps(alert.to_json(), ensure_ascii=False, indent=2)
+            sys.stdout.write(("," if index else "") + "\n  " + text.replace("\n", "\n  "))
+        print("\n]")
     else:
-        print(format_alerts(alerts))
+        stream_alerts(alerts, sys.stdout)
     return EXIT_OK
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value) if len(value) < 20 else -1
+    except ValueError:
+        number = -1
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{plain(value, 40)!r} is not a whole number of alerts (1 or more)")
+    return number
 
 
 def cmd_sources(store: Store, args: argparse.Namespace) -> int:
     health = store.health()
     if args.json:
-        json.dump([h.to_json() for h in health], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print(redact(json.dumps([h.to_json() for h in health], ensure_ascii=False, indent=2)))
     else:
         print(format_sources(health))
     return EXIT_OK
@@ -273,6 +328,13 @@ def cmd_diagnostics(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def diagnostics_without_store(root: Path, problem: str) -> int:
+    """`diagnostics` when the database cannot be opened: everything else, and why not."""
+    setup_logging(root)
+    print(diagnostics(root, None, problem=problem))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stakewatch",
@@ -305,6 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--since", type=parse_since, metavar="PERIOD",
                      help="only alerts published or found since: 7d, 12h, 30m, 2w or a date")
     sub.add_argument("--watchlist", metavar="NAME")
+    sub.add_argument("--limit", type=_positive, metavar="N", help="only the N newest")
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(run=cmd_alerts)
 
@@ -365,12 +428,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run = getattr(args, "run", None)
     demo: DemoServer | None = None
+    root: Path | None = None
     try:
         root = paths.data_dir(args.data_dir)
         if args.demo:
             demo = DemoServer().start()
             root = prepare_demo_dir(root)
-        with open_store(root) as store:
+        try:
+            opened = open_store(root)
+        except UserError as exc:
+            if run is cmd_diagnostics:
+                return diagnostics_without_store(root, exc.message)
+            raise
+        with opened as store:
             setup_logging(root, store)
             if demo is not None:
                 config = parse_config(demo_config(demo.base))
@@ -381,7 +451,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print("Loaded the default watchlist (Japan AI & IP).")
         return run_gui(root, args, demo is not None)
     except UserError as exc:
-        print(f"stakewatch: {exc.title.lower()}: {exc.message}", file=sys.stderr)
+        print(f"stakewatch: {cell(exc.title.lower())}: {cell(exc.message)}", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.Error as exc:
+        error = storage_error(exc, paths.database_path(root) if root else "the database")
+        print(f"stakewatch: {error.title.lower()}: {error.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_ERROR

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
 from recorder import Answer, RecordingServer
+
 from stakewatch.core.fetch import MAX_RETRY_AFTER, FetchConfig, Fetcher, origin, parse_retry_after
 from stakewatch.core.secrets import redact
 

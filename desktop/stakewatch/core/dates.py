@@ -26,7 +26,7 @@ def _make(year: int, month: int, day: int, hour: int = 12, minute: int = 0,
     """A date without a time is taken as noon, so it shows as the same day almost everywhere."""
     try:
         return datetime(year, month, day, hour, minute, tzinfo=zone).astimezone(UTC)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 

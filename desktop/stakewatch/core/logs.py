@@ -5,15 +5,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import platform
+import sqlite3
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
 from . import secrets, settings
-from .store import Store
+from .model import UserError
+from .store import Store, describe_sqlite_error
 from .text import plain_line
 
 LOG_NAME = "stakewatch.log"
@@ -27,6 +31,8 @@ def redact(text: str, known: tuple[str, ...] = ()) -> str:
 
 
 class RedactingFormatter(logging.Formatter):
+    """Every line without secrets (those given and those this process has seen) or terminal controls."""
+
     def __init__(self, known: tuple[str, ...] = ()) -> None:
         super().__init__("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
         self.known = known
@@ -35,28 +41,46 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record), self.known)
 
 
-def setup_logging(root: Path, store: Store | None = None) -> Path:
-    """Log to `<data dir>/logs/stakewatch.log`, rotated at 1 MiB, 5 kept. Returns the file's path."""
+def setup_logging(root: Path, store: Store | None = None) -> Path | None:
+    """Log to `<data dir>/logs/stakewatch.log`, rotated at 1 MiB, 5 kept. Returns the file's path,
+    or None when the file cannot be written (then nothing is logged to a file; never raises)."""
     folder = root / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_NAME
-    known: tuple[str, ...] = ()
     if store is not None:
-        names = {str(s.options.get("credential")) for s in store.sources() if s.options.get("credential")}
-        known = tuple(secret for name in names if (secret := secrets.load_secret(name)))
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
-    handler.setFormatter(RedactingFormatter(known))
+        with contextlib.suppress(Exception):  # a damaged database only means fewer known secrets
+            names = {str(s.options.get("credential")) for s in store.sources()
+                     if s.options.get("credential")}
+            for name in names:
+                secrets.load_secret(name)
     logger = logging.getLogger("stakewatch")
     for old in [h for h in logger.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
         logger.removeHandler(old)
         old.close()
-    logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                                       encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(RedactingFormatter())
+    logger.addHandler(handler)
     return path
 
 
-def diagnostics(root: Path, store: Store, lines: int = 60) -> str:
-    """Versions, settings (no secrets), source health and the last log lines, for a bug report."""
+def _section(report: list[str], title: str, lines: Callable[[], list[str]]) -> None:
+    """Add a section; a failing database costs that section only, which says why."""
+    try:
+        report += lines()
+    except (sqlite3.Error, UserError) as exc:
+        reason = exc.message if isinstance(exc, UserError) else describe_sqlite_error(exc)
+        report.append(f"{title}: unavailable ({reason})")
+
+
+def diagnostics(root: Path, store: Store | None, lines: int = 60, problem: str | None = None) -> str:
+    """Versions, settings (no secrets), source health and the last log lines, for a bug report.
+
+    Works on a damaged database: what cannot be read is reported as such. Any thread."""
     report = [f"Stakewatch {__version__}", f"Python {platform.python_version()} on {platform.platform()}"]
     try:
         report.append(f"PySide6-Essentials {metadata.version('PySide6-Essentials')}")
@@ -64,15 +88,30 @@ def diagnostics(root: Path, store: Store, lines: int = 60) -> str:
         report.append("PySide6: not installed")
     report.append(f"Data folder: {root}")
     report.append(f"Keyring: {secrets.backend_problem() or 'secure backend available'}")
-    report.append("Settings:")
-    report += [f"  {key} = {settings.get(store, key)}" for key in settings.SETTINGS]
-    report.append(f"Watchlists: {len(store.watchlists())}, sources: {len(store.sources())}, "
-                  f"items: {store.count('items')}, alerts: {store.count('alerts')}")
-    report.append("Sources not ok:")
-    report += [f"  {h.name}: {h.status}, {h.consecutive_failures} failure(s), {h.last_error or ''}"
-               for h in store.health() if h.status != "ok"]
+    if problem is not None:
+        report.append(f"Database: {problem}")
+    if store is not None:
+        _section(report, "Database", lambda: _integrity(store))
+        _section(report, "Settings", lambda: ["Settings:"] + [
+            f"  {key} = {settings.get(store, key)}" for key in settings.SETTINGS])
+        _section(report, "Counts", lambda: [
+            f"Watchlists: {len(store.watchlists())}, sources: {len(store.sources())}, "
+            f"items: {store.count('items')}, alerts: {store.count('alerts')}"])
+        _section(report, "Sources", lambda: ["Sources not ok:"] + [
+            f"  {h.name}: {h.status}, {h.consecutive_failures} failure(s), {h.last_error or ''}"
+            for h in store.health() if h.status != "ok"])
     log = root / "logs" / LOG_NAME
-    if log.exists():
+    try:
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+    except OSError:
+        tail = []
+    if tail:
         report.append("Last log lines:")
-        report += ["  " + line for line in log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]]
+        report += ["  " + line for line in tail]
     return redact("\n".join(report))
+
+
+def _integrity(store: Store) -> list[str]:
+    row = store.conn.execute("PRAGMA quick_check(1)").fetchone()
+    verdict = str(row[0]) if row else "no answer"
+    return [f"Database check: {'ok' if verdict == 'ok' else verdict}"]
