@@ -126,8 +126,10 @@ class Store:
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise UserError("Database", f"{path} cannot be opened: {exc}") from exc
+        except sqlite3.Error as exc:
+            with suppress(Exception):
+                self.conn.close()
+            raise storage_error(exc, path) from exc
 
     def close(self) -> None:
         self.conn.close()

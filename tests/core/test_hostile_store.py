@@ -1,0 +1,189 @@
+"""SQLite while running: full disk, locks, read-only files, racing first opens, a wrong clock,
+id lists beyond SQLite's parameter limit, and cycles of two processes at once."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from feedworld import Route, WorldServer, rss
+from stakewatch.core import dispatch
+from stakewatch.core.cyclelock import CycleLock
+from stakewatch.core.fetch import FetchConfig
+from stakewatch.core.model import Entity, Source, Watchlist
+from stakewatch.core.policy import Notification, PolicyState
+from stakewatch.core.poller import PollConfig, Poller
+from stakewatch.core.store import StorageError, Store, storage_error, to_epoch
+
+WATCHLIST = Watchlist("W", (Entity("Minoru Kiuchi", "official", aliases=("Kiuchi",)),))
+
+
+def big_watchlist(n: int) -> Watchlist:
+    return Watchlist("Big", tuple(Entity(f"Entity number {i} " + "x" * 150) for i in range(n)))
+
+
+def test_a_full_disk_is_one_line_with_a_remedy_not_a_rollback_error(store: Store):
+    store.conn.execute(f"PRAGMA max_page_count = {store.conn.execute('PRAGMA page_count').fetchone()[0] + 2}")
+    with pytest.raises(StorageError) as caught:
+        store.apply_config([big_watchlist(2000)], [])
+    assert caught.value.kind == "full"
+    assert "full" in caught.value.message and "free some space" in caught.value.message
+    assert "\n" not in caught.value.message and "rollback" not in caught.value.message.lower()
+    store.conn.execute("PRAGMA max_page_count = 1073741823")
+    assert store.watchlists() == []  # nothing half-stored
+    store.apply_config([WATCHLIST], [])
+    assert [w.name for w in store.watchlists()] == ["W"]
+
+
+def test_a_locked_database_says_so(store: Store):
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        store.conn.execute("PRAGMA busy_timeout = 100")
+        with pytest.raises(StorageError) as caught:
+            store.apply_config([WATCHLIST], [])
+        assert caught.value.kind == "locked" and "try again" in caught.value.message
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_read_only_and_damaged_files_are_named_with_a_remedy(tmp_path: Path, store: Store):
+    readonly = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.Error) as caught:
+        readonly.execute("INSERT INTO settings(key, value) VALUES ('a', '1')")
+    readonly.close()
+    error = storage_error(caught.value, store.path)
+    assert error.kind == "read-only" and str(store.path) in error.message
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database " * 400)
+    with pytest.raises(StorageError) as opened:
+        Store(junk)
+    assert opened.value.kind == "damaged" and "backup" in opened.value.message
+
+
+def test_six_processes_opening_a_new_data_folder_at_once_all_succeed(tmp_path: Path):
+    data = tmp_path / "fresh"
+    start = time.time() + 1.5
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from stakewatch.core.store import open_store\n"
+        f"time.sleep(max(0, {start} - time.time()))\n"
+        "with open_store(Path(sys.argv[1])) as store:\n"
+        "    print(store.setting('config_version', 0))\n"
+    )
+    processes = [subprocess.Popen([sys.executable, "-c", script, str(data)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    try:
+        results = [p.communicate(timeout=60) for p in processes]
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+    assert [p.returncode for p in processes] == [0] * 6, [err for _out, err in results]
+    with Store(data / "stakewatch.db") as store:
+        assert store.watchlists() == []
+
+
+def _source(store: Store, world: WorldServer) -> Source:
+    world.routes["/feed"] = Route(rss([{"title": "Kiuchi speaks", "link": world.url("/1")}]))
+    store.apply_config([WATCHLIST], [Source("Feed", "feed", world.url("/feed"))])
+    return store.sources()[0]
+
+
+@pytest.mark.parametrize("column", ["next_check", "backoff_until", "retry_after"])
+def test_a_time_stored_by_a_clock_that_ran_ahead_counts_as_now(store: Store, world: WorldServer,
+                                                               column: str):
+    source = _source(store, world)
+    now = datetime.now(UTC)
+    poller = Poller(store)
+    with store.transaction() as conn:
+        conn.execute(f"UPDATE sources SET {column} = ?", (to_epoch(now + timedelta(days=400)),))
+    due, skipped = poller.plan(now, honour_schedule=True)
+    assert [s.name for s in due] == [source.name] and skipped == []
+    assert poller.next_due() is not None and poller.next_due() <= datetime.now(UTC)
+    with store.transaction() as conn:
+        conn.execute(f"UPDATE sources SET {column} = ?", (to_epoch(now + timedelta(minutes=5)),))
+    due, skipped = poller.plan(now, honour_schedule=True)
+    assert due == [] and len(skipped) == 1  # a wait Stakewatch could have set is kept
+
+
+def test_future_success_and_notification_history_count_as_now(store: Store, world: WorldServer):
+    _source(store, world)
+    now = datetime.now(UTC)
+    with store.transaction() as conn:
+        conn.execute("UPDATE sources SET last_attempt = ?, last_success = ?",
+                     (to_epoch(now), to_epoch(now + timedelta(days=400))))
+        store.set_setting(dispatch.STATE_KEY, PolicyState(
+            recent=(now + timedelta(days=400),) * 6, paused_until=now + timedelta(days=400)).to_json(), conn)
+    assert store.health(now)[0].last_success == now
+    state = dispatch.load_state(store, now)
+    assert state.paused_until is None and all(t <= now for t in state.recent)
+    later = now + timedelta(minutes=11)
+    assert all(later - t > timedelta(minutes=10) for t in state.recent)
+
+
+def test_id_lists_beyond_sqlite_parameter_limit(store: Store, world: WorldServer):
+    _source(store, world)
+    report = Poller(store).run_cycle()
+    assert len(report.new_alerts) == 1
+    ids = list(range(1, 40_001))
+    assert [a.id for a in store.alerts(ids=ids)] == report.new_alerts
+    assert store.notified_stories(ids) == set()
+    shown = dispatch.notifications_for(store, ids, datetime.now(UTC), show=lambda note: True)
+    assert len(shown) == 1
+
+
+def test_alerts_are_marked_notified_only_when_a_notifier_accepted(store: Store, world: WorldServer):
+    _source(store, world)
+    report = Poller(store).run_cycle()
+    now = datetime.now(UTC)
+    refused: list[Notification] = []
+    assert dispatch.notifications_for(store, report.new_alerts, now,
+                                      show=lambda note: refused.append(note) is not None) == []
+    assert len(refused) == 1
+    notified = store.conn.execute("SELECT COUNT(*) FROM alerts WHERE notified IS NOT NULL").fetchone()[0]
+    assert notified == 0
+    shown = dispatch.notifications_for(store, [], now + timedelta(minutes=1), show=lambda note: True)
+    assert [note.alert_ids for note in shown] == [tuple(report.new_alerts)]
+    notified = store.conn.execute("SELECT COUNT(*) FROM alerts WHERE notified IS NOT NULL").fetchone()[0]
+    assert notified == 1
+
+
+def test_cycles_of_one_data_folder_wait_for_each_other(store: Store, world: WorldServer):
+    _source(store, world)
+    poller = Poller(store)
+    holder = CycleLock(store.path.parent)
+    released = threading.Event()
+    with holder:
+        assert holder.acquired
+        timer = threading.Timer(0.5, released.set)
+        timer.start()
+        cancel = threading.Event()
+        cancel.set()
+        assert poller.run_cycle(cancel=cancel).outcomes == []  # cancelled while waiting
+    report = poller.run_cycle()
+    assert [o.source for o in report.outcomes] == ["Feed"]
+    timer.join()
+
+
+@pytest.mark.timeout(30)
+def test_cancel_cuts_a_cycle_short_of_its_deadlines(store: Store, world: WorldServer):
+    world.routes["/hang"] = Route(behaviour="hang")
+    store.apply_config([WATCHLIST], [Source(f"Hang {n}", "feed", world.url(f"/hang?{n}"))
+                                     for n in range(4)])
+    poller = Poller(store, PollConfig(fetch=FetchConfig(read_timeout=120, deadline=120)))
+    cancel = threading.Event()
+    threading.Timer(0.5, cancel.set).start()
+    report = poller.run_cycle(cancel=cancel)
+    assert report.outcomes == [] and report.finished is not None
+    assert os.path.exists(store.path.parent / "poll.lock")
