@@ -9,6 +9,7 @@ which take a Store owned by the calling thread.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +24,18 @@ from .model import ENTITY_KINDS, Entity, Source, UserError, Watchlist
 from .secrets import check_auth_options
 from .sources import SOURCE_KINDS
 from .store import Store
+from .text import has_control, plain
 
 FORMAT_VERSION = 1
 MAX_NAME = 200
 MAX_TERMS = 200
 MAX_INTERVAL = 7 * 24 * 60
 MAX_FILE = 20 * 1024 * 1024
+MAX_OWN_FILE = 256 * 1024 * 1024
+GENERATOR = "Stakewatch"
+_OWN_EXPORT = re.compile(rb'^\s*\{\s*"version"\s*:\s*1\s*,\s*"generator"\s*:\s*"Stakewatch"')
+_LONG_NUMBER = re.compile(rb"-?\d{4000,}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 DEFAULT_INTERVAL = 30
 
 _ENTITY_FIELDS = {"name", "kind", "aliases", "context", "exclude", "priority", "muted"}
@@ -59,9 +66,39 @@ def _string(value: Any, where: str, empty_ok: bool = False, limit: int = MAX_NAM
         raise Refused(where, "must not be empty")
     if len(text) > limit:
         raise Refused(where, f"is longer than {limit} characters")
-    if any(ord(c) < 32 for c in text):
-        raise Refused(where, "contains control characters")
+    if _SURROGATE.search(text):
+        raise Refused(where, "is not valid Unicode (it holds a lone surrogate)")
+    if any(ord(c) < 32 for c in text) or has_control(text):
+        raise Refused(where, "contains control or bidirectional-override characters")
     return text
+
+
+def _matchable(term: str, where: str) -> None:
+    """Refuse a term that could never match: nothing left once folded, or characters that
+    feed text loses before matching."""
+    key = compact_term(term)[0]
+    if not key:
+        raise Refused(where, "has nothing to match once spaces and dashes are set aside")
+    if compact_term(plain(term))[0] != key:
+        raise Refused(where, "has characters that feed text loses before matching "
+                      "(such as zero-width spaces): it could never match")
+
+
+def _broken_text(value: Any, where: str, depth: int = 0) -> None:
+    """Refuse any text in the document that cannot be stored (lone surrogates), naming the place."""
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            raise Refused(where or "file", "is not valid Unicode (it holds a lone surrogate)")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            place = f"{where}.{key}" if where else str(key)
+            if _SURROGATE.search(key):
+                raise Refused(where or "file", "a field name is not valid Unicode "
+                              "(it holds a lone surrogate)")
+            _broken_text(item, place, depth + 1)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _broken_text(item, f"{where}[{index}]", depth + 1)
 
 
 def _bool(value: Any, where: str, default: bool) -> bool:
@@ -82,9 +119,7 @@ def _terms(value: Any, where: str) -> tuple[str, ...]:
     terms: dict[str, None] = {}
     for index, term in enumerate(value):
         text = _string(term, f"{where}[{index}]")
-        if not compact_term(text)[0]:
-            raise Refused(f"{where}[{index}]", "has nothing to match once spaces and dashes "
-                          "are set aside")
+        _matchable(text, f"{where}[{index}]")
         terms.setdefault(text, None)
     return tuple(terms)
 
@@ -109,8 +144,7 @@ def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
 def parse_entity(data: Any, where: str) -> Entity:
     data = _object(data, where)
     name = _string(data.get("name"), f"{where}.name")
-    if not compact_term(name)[0]:
-        raise Refused(f"{where}.name", "has nothing to match once spaces and dashes are set aside")
+    _matchable(name, f"{where}.name")
     kind = data.get("kind", "topic")
     if kind not in ENTITY_KINDS:
         raise Refused(f"{where}.kind", f"must be one of {', '.join(ENTITY_KINDS)}, "
@@ -177,6 +211,7 @@ def parse_source(data: Any, where: str) -> Source:
 def parse_config(document: Any, known_entities: Sequence[str] = ()) -> Config:
     """Validate a watchlist JSON document. Raises Refused naming the first bad place."""
     data = _object(document, "")
+    _broken_text(data, "")
     version = data.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         raise Refused("version", f"this Stakewatch reads version {FORMAT_VERSION}, "
@@ -212,6 +247,7 @@ def config_to_json(watchlists: Sequence[Watchlist], sources: Sequence[Source]) -
     """The watchlist JSON document for a configuration (everything the user set)."""
     return {
         "version": FORMAT_VERSION,
+        "generator": GENERATOR,
         "watchlists": [
             {**w.extra, "name": w.name, "muted": w.muted, "entities": [
                 {**e.extra, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
@@ -279,8 +315,13 @@ def sources_to_opml(sources: Sequence[Source]) -> str:
 def read_config_file(path: Path, known_entities: Sequence[str] = ()) -> Config:
     """Parse a watchlist JSON or OPML file. Raises Refused or UserError; reads nothing else."""
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise Refused(str(path.name), "the file is larger than 20 MiB")
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            with path.open("rb") as handle:
+                own = _OWN_EXPORT.match(handle.read(200)) is not None
+            if not own or size > MAX_OWN_FILE:
+                limit = MAX_OWN_FILE if own else MAX_FILE
+                raise Refused(str(path.name), f"the file is larger than {limit // 1024 // 1024} MiB")
         data = path.read_bytes()
     except OSError as exc:
         raise UserError("Import", f"cannot read {path}: {exc.strerror}") from exc
@@ -295,7 +336,20 @@ def read_config_file(path: Path, known_entities: Sequence[str] = ()) -> Config:
         raise Refused(f"line {exc.lineno} column {exc.colno}", f"invalid JSON ({exc.msg})") from exc
     except RecursionError as exc:
         raise Refused("", "the JSON is nested too deeply") from exc
+    except ValueError as exc:  # a number too long for Python to convert
+        raise Refused(_place_of(data, _LONG_NUMBER), "a number has too many digits") from exc
     return parse_config(document, known_entities)
+
+
+def _place_of(data: bytes, pattern: re.Pattern[bytes]) -> str:
+    """'line L column C' of the first match of `pattern` in `data`, or '' if none."""
+    found = pattern.search(data)
+    if found is None:
+        return ""
+    before = data[:found.start()]
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    return f"line {line} column {column}"
 
 
 def import_file(store: Store, path: Path) -> Config:
@@ -312,7 +366,7 @@ def export_file(store: Store, path: Path) -> None:
         text = sources_to_opml(store.sources())
     else:
         text = json.dumps(config_to_json(store.watchlists(), store.sources()),
-                          ensure_ascii=False, indent=2) + "\n"
+                          ensure_ascii=False, separators=(",", ":")) + "\n"
     temporary = path.with_name(path.name + ".partial")
     try:
         temporary.write_text(text, encoding="utf-8")
