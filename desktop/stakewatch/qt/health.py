@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import datetime
 
@@ -19,11 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import SourceHealth
+from ..core.secrets import redact
 from ..core.store import Store
+from ..core.text import plain
 
 HEADERS = ("Source", "Status", "Last success", "Failures", "Last error", "Next check")
 STATUS_COLOURS = {"ok": "#2b8a3e", "failing": "#c92a2a", "backing off": "#e8590c", "stale": "#e67700",
                   "new": "#495057", "disabled": "#868e96"}
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally: Qt reads tooltips as rich text when they look like
+    markup, so server text is escaped inside a paragraph of its own."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(plain(redact(text)), quote=False) + "</p>"
 
 
 def _when(moment: datetime | None) -> str:
@@ -70,13 +79,13 @@ class HealthView(QWidget):
             cells = (source.name, source.status, _when(source.last_success), str(source.consecutive_failures),
                      source.last_error or "", _when(source.retry_after or source.next_check))
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(plain(redact(text)))
                 if column == 0:
-                    item.setToolTip(source.url)
+                    item.setToolTip(plain_tooltip(source.url))
                 if column == 1:
                     item.setForeground(QColor(STATUS_COLOURS.get(source.status, "#000")))
                 if column == 4 and text:
-                    item.setToolTip(text)
+                    item.setToolTip(plain_tooltip(text))
                 self.table.setItem(row, column, item)
         names = [s.name for s in self.sources]
         if selected is not None and selected.name in names:

@@ -1,0 +1,73 @@
+"""Server text in the source health view is shown as plain text, never as markup."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtGui import QTextDocument
+
+from stakewatch.core.model import Source
+from stakewatch.core.store import Store
+from stakewatch.qt.health import HealthView
+
+NOW = datetime.now(UTC)
+MARKUP = "<b>bold</b> <img src='http://evil.invalid/x.png'> <a href='file:///etc/passwd'>x</a>"
+
+
+def test_health_tooltip_shows_server_text_literally(qtbot, store: Store):
+    store.apply_config([], [Source("Wire", "feed", "http://127.0.0.1:9/feed")])
+    store.record_failure(store.sources()[0].id, MARKUP + " \x1b[31m", NOW, NOW + timedelta(hours=1),
+                         NOW + timedelta(hours=1), None)
+    view = HealthView(store, lambda: None)
+    qtbot.addWidget(view)
+    tip = view.table.item(0, 4).toolTip()
+    document = QTextDocument()
+    document.setHtml(tip)
+    shown = document.toPlainText()
+    assert "<b>bold</b>" in shown and "<img src=" in shown and "file:///etc/passwd" in shown
+    assert "\x1b" not in shown and "\x1b" not in view.table.item(0, 4).text()
+
+
+def test_instance_socket_lives_in_a_private_folder_and_answers_its_user(qtbot, tmp_path, monkeypatch):
+    import os
+    import stat
+
+    from PySide6.QtNetwork import QLocalSocket
+
+    from stakewatch.qt import single
+
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setattr(single.tempfile, "gettempdir", lambda: str(tmp_path))
+    squatted = tmp_path / f"stakewatch-{os.getuid()}"
+    squatted.mkdir(mode=0o777)
+    squatted.chmod(0o777)
+    name = single.server_name(tmp_path / "data")
+    assert os.path.dirname(name) == str(squatted)
+    assert stat.S_IMODE(squatted.stat().st_mode) == 0o700
+    server = single.InstanceServer(tmp_path / "data")
+    assert server.server.isListening() and server.server.fullServerName() == name
+    client = QLocalSocket()
+    client.connectToServer(name)
+    assert client.waitForConnected(2000)
+    assert single.same_user(int(client.socketDescriptor()))
+    with qtbot.waitSignal(server.raise_requested, timeout=3000):
+        client.write(b"show\n")
+        client.flush()
+    server.server.close()
+
+
+def test_a_socket_folder_that_is_a_link_is_refused(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from stakewatch.qt import single
+
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setattr(single.tempfile, "gettempdir", lambda: str(tmp_path))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    (tmp_path / f"stakewatch-{os.getuid()}").symlink_to(elsewhere)
+    with pytest.raises(single.UnsafeRuntimeDir):
+        single.server_name(tmp_path / "data")
+    assert not single.ask_running_instance(tmp_path / "data")
