@@ -8,6 +8,7 @@ become link annotations. Raises UserError when the file cannot be written.
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,6 +35,7 @@ DPI = 96
 HEADER = 34.0
 FOOTER = 30.0
 CHART_HEIGHT = 330.0
+CHUNK_ENTRIES = 400
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
            "#7f7f7f", "#bcbd22")
 _FAMILIES: list[str] = []
@@ -89,24 +91,49 @@ def _entry_html(entry: Entry) -> str:
             f'<p style="margin-top:0; margin-left:12px; color:#333">{snippet}</p>')
 
 
-def body_html(briefing: Briefing) -> str:
+def body_chunks(briefing: Briefing, limit: int = 0) -> list[tuple[str, int]]:
+    """The entries as HTML documents of at most `limit` entries each (0: CHUNK_ENTRIES), with
+    their entry counts. Each is laid out on its own, so a long briefing never becomes one huge
+    document (where far pages would be lost); a cut entity carries on under a '(continued)' heading."""
+    limit = limit or CHUNK_ENTRIES
+    chunks: list[tuple[str, int]] = []
     parts: list[str] = []
+    count = 0
+
+    def flush() -> None:
+        nonlocal parts, count
+        if parts:
+            chunks.append(("".join(parts), count))
+        parts, count = [], 0
+
     for watchlist in briefing.sections:
         parts.append(f"<h1>{html.escape(watchlist.name)}</h1>")
         for entity in watchlist.entities:
             if not entity.statements and not entity.coverage:
                 continue
             parts.append(f"<h2>{html.escape(entity.name)}</h2>")
-            if entity.statements:
-                parts.append(f"<h3>Statements ({len(entity.statements)})</h3>")
-                parts += [_entry_html(e) for e in entity.statements]
-            if entity.coverage:
-                count = len(entity.coverage)
-                parts.append(f"<h3>Coverage ({count} {'story' if count == 1 else 'stories'})</h3>")
-                parts += [_entry_html(e) for e in entity.coverage]
+            for kind, entries in (("statements", entity.statements), ("coverage", entity.coverage)):
+                if not entries:
+                    continue
+                total = len(entries)
+                heading = f"Statements ({total})" if kind == "statements" else \
+                    f"Coverage ({total} {'story' if total == 1 else 'stories'})"
+                parts.append(f"<h3>{heading}</h3>")
+                for entry in entries:
+                    if count >= limit:
+                        flush()
+                        parts.append(f"<h2>{html.escape(entity.name)}</h2>"
+                                     f"<h3>{heading} (continued)</h3>")
+                    parts.append(_entry_html(entry))
+                    count += 1
+    flush()
+    return chunks
+
+
+def body_html(briefing: Briefing) -> str:
     if briefing.empty:
-        parts.append("<p>Nothing was found in this period.</p>")
-    return "".join(parts)
+        return "<p>Nothing was found in this period.</p>"
+    return "".join(markup for markup, _count in body_chunks(briefing, limit=max(1, briefing.total)))
 
 
 def summary_html(briefing: Briefing) -> str:
@@ -275,11 +302,16 @@ def render_pdf(briefing: Briefing, path: Path, page: str = "A4") -> int:
         layout = writer.pageLayout().paintRectPixels(DPI)
         width, height = float(layout.width()), float(layout.height()) - HEADER - FOOTER
         summary = _document(summary_html(briefing), width, height)
-        body = _document(body_html(briefing), width, height)
+        chunks = [] if briefing.empty else body_chunks(briefing)
+        laid_out = sum(count for _markup, count in chunks)
+        if laid_out != briefing.total:
+            raise UserError("Briefing", f"only {laid_out} of {briefing.total} alerts could be laid "
+                            "out; nothing was written")
+        bodies = [_document(markup, width, height) for markup, _count in chunks]
         summary_pages = summary.pageCount()
         used = summary.size().height() - (summary_pages - 1) * height
         chart_own_page = used + CHART_HEIGHT > height
-        total = 1 + summary_pages + int(chart_own_page) + (body.pageCount() if not briefing.empty else 0)
+        total = 1 + summary_pages + int(chart_own_page) + sum(body.pageCount() for body in bodies)
         pages = _Pages(writer, painter, briefing, total)
         _cover(pages, briefing)
         for index in range(summary_pages):
@@ -291,14 +323,19 @@ def render_pdf(briefing: Briefing, path: Path, page: str = "A4") -> int:
             pages.furniture()
             used = 0.0
         draw_chart(painter, QRectF(0, pages.content.top() + used + 8, width, CHART_HEIGHT - 16), briefing)
-        if not briefing.empty:
+        for body in bodies:
             for index in range(body.pageCount()):
                 pages.new_page()
                 pages.draw_document_page(body, index)
                 pages.furniture()
-        return pages.number
+        if pages.number != total:
+            raise UserError("Briefing", f"{pages.number} of {total} pages were drawn; nothing was written")
+        drawn = pages.number
     finally:
-        painter.end()
+        ended = painter.end()
+    if not ended:
+        raise UserError("Briefing", f"cannot write {path}")
+    return drawn
 
 
 def ensure_gui_application() -> None:
@@ -318,13 +355,39 @@ def ensure_gui_application() -> None:
 _APP: list[object] = []
 
 
+def check_pdf(path: Path) -> str | None:
+    """None when `path` holds a whole PDF (header, end marker, fully on disk), else what is wrong."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - 1024))
+            tail = handle.read()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if size == 0:
+        return "nothing was written (is the disk full?)"
+    if not head.startswith(b"%PDF-") or b"%%EOF" not in tail:
+        return "the file was cut short (is the disk full?)"
+    return None
+
+
 def write_briefing(briefing: Briefing, path: Path, page: str = "A4") -> int:
-    """Render to a temporary file beside `path`, then move it into place. Raises UserError."""
+    """Render to a temporary file beside `path`, check it is a whole PDF, then move it into place;
+    a failure leaves any previous file at `path` as it was. Raises UserError."""
     temporary = path.with_name(path.name + ".partial")
     try:
         pages = render_pdf(briefing, temporary, page)
+        problem = check_pdf(temporary)
+        if problem is not None:
+            raise UserError("Briefing", f"cannot write {path}: {problem}; the previous file was kept")
         temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise UserError("Briefing", f"cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return pages
