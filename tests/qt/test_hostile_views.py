@@ -71,3 +71,28 @@ def test_a_socket_folder_that_is_a_link_is_refused(tmp_path, monkeypatch):
     with pytest.raises(single.UnsafeRuntimeDir):
         single.server_name(tmp_path / "data")
     assert not single.ask_running_instance(tmp_path / "data")
+
+
+def test_quit_returns_at_once_and_cancels_the_cycle(qtbot, data_dir, world, monkeypatch):
+    from feedworld import Route
+    from stakewatch.core import settings
+    from stakewatch.core.model import Entity, Watchlist
+    from stakewatch.core.store import open_store
+    from stakewatch.notify.base import NullNotifier
+    from stakewatch.qt import app as app_module
+
+    world.routes["/hang"] = Route(behaviour="hang")
+    with open_store(data_dir) as store:
+        store.apply_config([Watchlist("W", (Entity("Kiuchi"),))],
+                           [Source("Hang", "feed", world.url("/hang"))])
+        settings.put(store, "fetch.read_timeout", "120")
+        settings.put(store, "fetch.deadline", "300")
+    quits: list[bool] = []
+    monkeypatch.setattr(app_module.QApplication, "quit", lambda: quits.append(True))
+    controller = app_module.Controller(data_dir, notifier=NullNotifier())
+    controller.start()
+    qtbot.waitUntil(lambda: world.hits["/hang"] == 1, timeout=10_000)
+    controller.quit()
+    assert controller.cancel.is_set() and quits == []  # the worker is still ending: quit did not wait
+    qtbot.waitUntil(lambda: quits == [True], timeout=10_000)
+    assert controller.pool.activeThreadCount() == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -36,6 +37,8 @@ HEARTBEAT_MS = 30_000
 CLOCK_JUMP = 90.0
 MIN_WAIT_MS = 5_000
 MAX_WAIT_MS = 60_000
+QUIT_WAIT = 10.0
+QUIT_CHECK_MS = 50
 
 
 class TrayNotifier:
@@ -85,6 +88,9 @@ class Controller(QObject):
         self.message_box: QMessageBox | None = None
         self.about: AboutDialog | None = None
         self.window: MainWindow | None = None
+        self.cancel = threading.Event()
+        self.quitting = False
+        self._quit_deadline = 0.0
 
         self.tray = QSystemTrayIcon(state_icon("idle"), self)
         self.tray.setToolTip("Stakewatch")
@@ -121,24 +127,39 @@ class Controller(QObject):
         self.poll(scheduled=True)
 
     def quit(self) -> None:
+        """Cancel the cycle in progress (its sockets are cut) and leave once the workers are done,
+        without ever blocking the GUI thread; a worker that does not end in QUIT_WAIT is left."""
+        if self.quitting:
+            return
+        self.quitting = True
+        self.cancel.set()
         self.timer.stop()
         self.heartbeat.stop()
-        self.pool.waitForDone(30_000)
-        self.notifier.close()
         self.tray.hide()
+        if self.window is not None:
+            self.window.hide()
+        self._quit_deadline = time.monotonic() + QUIT_WAIT
+        self._finish_quit()
+
+    def _finish_quit(self) -> None:
+        if self.pool.activeThreadCount() and time.monotonic() < self._quit_deadline:
+            QTimer.singleShot(QUIT_CHECK_MS, self._finish_quit)
+            return
+        self.notifier.close()
         QApplication.quit()
 
     # polling -----------------------------------------------------------------------------------
 
     def poll(self, force: bool = False, scheduled: bool = False) -> bool:
         """Start a cycle unless one is running (then it is remembered). True if one started."""
-        if self.in_flight:
+        if self.in_flight or self.quitting:
             self.pending_force = self.pending_force or force
             return False
         self.in_flight = True
         self.timer.stop()
         self._set_state()
-        self._run(poll_job(force=force, honour_schedule=scheduled and not force, notifier=self.notifier),
+        self._run(poll_job(force=force, honour_schedule=scheduled and not force, notifier=self.notifier,
+                           cancel=self.cancel),
                   self._polled, self._poll_failed)
         return True
 
@@ -154,6 +175,8 @@ class Controller(QObject):
 
     def _polled(self, outcome: PollOutcome) -> None:
         self.in_flight = False
+        if self.quitting:
+            return
         self.snapshot = outcome.snapshot
         self.last_poll = outcome.summary
         self.unseen += outcome.new_alerts

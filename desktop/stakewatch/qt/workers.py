@@ -6,6 +6,7 @@ Emitters are created on the GUI thread, so their signals arrive there queued.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -78,13 +79,18 @@ class StoreTask(QRunnable):
         self.emitter.finished.emit(result)
 
 
-def poll_job(force: bool, honour_schedule: bool, notifier: Notifier | None) -> Callable[[Store], PollOutcome]:
-    """A cycle, then the policy's notifications: shown here unless the notifier needs the GUI thread."""
+def poll_job(force: bool, honour_schedule: bool, notifier: Notifier | None,
+             cancel: threading.Event | None = None) -> Callable[[Store], PollOutcome]:
+    """A cycle, then the policy's notifications: shown here unless the notifier needs the GUI thread.
+    Setting `cancel` ends the cycle at once (quit) and shows nothing."""
 
     def job(store: Store) -> PollOutcome:
         before = dispatch.health_snapshot(store, datetime.now(UTC))
         poller = Poller(store, settings.poll_config(store))
-        report = poller.run_cycle(force=force, honour_schedule=honour_schedule)
+        report = poller.run_cycle(force=force, honour_schedule=honour_schedule, cancel=cancel)
+        if cancel is not None and cancel.is_set():
+            return PollOutcome(summary=report.summary(), new_alerts=len(report.new_alerts),
+                               next_due=None, snapshot=Snapshot(latest=[], failing=[], sources=0))
         now = datetime.now(UTC)
         shown = 0
         to_show: list[Notification] = []
