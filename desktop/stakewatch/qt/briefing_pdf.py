@@ -30,6 +30,8 @@ from PySide6.QtGui import (
 from ..core.briefing import Briefing, Entry
 from ..core.model import UserError
 from ..core.paths import resource
+from ..core.secrets import redact
+from ..core.text import plain
 
 DPI = 96
 HEADER = 34.0
@@ -145,7 +147,7 @@ def summary_html(briefing: Briefing) -> str:
              '<tr style="background:#e8eef6"><th align="left">Entity</th><th align="left">Watchlist</th>'
              '<th align="right">Statements</th><th align="right">Coverage</th><th align="right">Sources</th></tr>'
              f"{rows}</table>")
-    failing = "".join(f"<li><b>{html.escape(name)}</b>: {html.escape(reason)}</li>"
+    failing = "".join(f"<li><b>{html.escape(plain(name))}</b>: {html.escape(plain(redact(reason)))}</li>"
                       for name, reason in briefing.failing)
     health = f"<h3>Sources failing</h3><ul>{failing}</ul>" if failing else \
         "<p>All sources answered normally.</p>"

@@ -569,4 +569,39 @@
         <translation>秘密情報</translation>
     </message>
 </context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Database</source>
+        <translation>データベース</translation>
+    </message>
+    <message>
+        <source>the disk holding {path} is full: free some space, then try again</source>
+        <translation>{path} を保存しているディスクの空き容量がありません。空き容量を確保してから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the database {path} is busy in another program: try again in a moment, or quit the other Stakewatch</source>
+        <translation>データベース {path} は別のプログラムが使用中です。しばらくしてからもう一度お試しいただくか、もう一方の Stakewatch を終了してください</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written (a read-only file or folder): give your user write permission on it, then try again</source>
+        <translation>{path} に書き込めません（読み取り専用のファイルまたはフォルダーです）。お使いのユーザーに書き込み権限を与えてから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: restore it from a backup, or move it aside and import your exported watchlists into a new one ('stakewatch diagnostics' still works)</source>
+        <translation>{path} が破損しています。バックアップから復元するか、このファイルを別の場所に移し、書き出しておいたウォッチリストを新しいデータベースに読み込んでください（「stakewatch diagnostics」は引き続き使えます）</translation>
+    </message>
+    <message>
+        <source>reading or writing {path} failed (disk I/O error): check the disk, then try again</source>
+        <translation>{path} の読み書きに失敗しました（ディスクの入出力エラー）。ディスクを確認してから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and is writable</source>
+        <translation>{path} を開けません。フォルダーが存在し、書き込み可能であることを確認してください</translation>
+    </message>
+    <message>
+        <source>the database {path} failed ({reason})</source>
+        <translation>データベース {path} でエラーが発生しました（{reason}）</translation>
+    </message>
+</context>
 </TS>
