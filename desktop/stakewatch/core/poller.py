@@ -262,6 +262,7 @@ class Poller:
         headers, basic, problem = request_auth(source.options)
         known = tuple(headers.values()) + ((basic[1],) if basic else ())
         if problem is not None:
+            problem = plain(problem, ERROR_LIMIT)
             return _Fetched(source, FetchResult(url=url, final_url=url, error=problem), None, problem)
         with cap:
             result = self.fetcher.fetch(url, etag=etag, last_modified=last_modified, headers=headers, auth=basic)

@@ -6,6 +6,7 @@ Emitters are created on the GUI thread, so their signals arrive there queued.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,9 +18,10 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..core import dispatch, settings
 from ..core.model import Alert, UserError
+from ..core.paths import database_path
 from ..core.policy import Notification
 from ..core.poller import Poller
-from ..core.store import Store, open_store
+from ..core.store import Store, describe_sqlite_error, open_store
 from ..notify import Notifier
 
 LATEST = 16
@@ -72,6 +74,9 @@ class StoreTask(QRunnable):
                 result = self.job(store)
         except UserError as exc:
             self.emitter.failed.emit(exc.message)
+            return
+        except sqlite3.Error as exc:
+            self.emitter.failed.emit(describe_sqlite_error(exc, database_path(self.root)))
             return
         except Exception as exc:  # report, never kill the pool thread
             self.emitter.failed.emit(f"unexpected error: {exc!r}")
