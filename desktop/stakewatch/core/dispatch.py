@@ -1,8 +1,8 @@
 """From a cycle's new alerts to the notifications to show: the policy fed from the store.
 
 Runs on the thread that owns the Store; one transaction records what was
-delivered and the policy's state, so a story is never notified twice, even
-across restarts.
+delivered and the policy's state, so an alert (one entity, one story) is never
+notified twice, even across restarts.
 """
 
 from __future__ import annotations
@@ -56,12 +56,14 @@ def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime)
     state = load_state(store)
     new = store.alerts(ids=list(new_alert_ids)) if new_alert_ids else []
     queued = store.alerts(ids=list(state.queued)) if state.queued else []
-    stories = sorted({a.story for a in new + queued})
+    # an alert is one (entity, story): a story already notified for one entity is still news for
+    # another, so only an alert notified itself counts as notified
+    ids = sorted({a.id for a in new + queued})
     notified: set[int] = set()
-    if stories:
+    if ids:
         rows = store.conn.execute(
-            f"SELECT DISTINCT story_id FROM alerts WHERE notified IS NOT NULL "
-            f"AND story_id IN ({','.join('?' * len(stories))})", stories)
+            f"SELECT story_id FROM alerts WHERE notified IS NOT NULL "
+            f"AND id IN ({','.join('?' * len(ids))})", ids)
         notified = {int(row[0]) for row in rows}
     decision = decide(new, queued, notified, muted(store), state, policy_config(store), now)
     with store.transaction() as conn:

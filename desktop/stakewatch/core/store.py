@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from .i18n import loads, render
 from .model import Alert, Entity, Source, SourceHealth, UserError, Watchlist
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -235,6 +236,7 @@ class Store:
                 newest_item=from_epoch(newest),
                 backoff_until=from_epoch(row["backoff_until"])
                 if row["backoff_until"] and row["backoff_until"] > to_epoch(now) else None,
+                note=render(loads(row["note"])) or None,
             ))
         return result
 
@@ -269,7 +271,8 @@ class Store:
             "SELECT a.*, e.name AS entity, e.priority AS priority, w.name AS watchlist, "
             "(SELECT group_concat(s.name, char(31)) FROM "
             "   (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
-            "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names "
+            "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names, "
+            "(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions "
             "FROM alerts a JOIN entities e ON e.id = a.entity_id "
             "JOIN watchlists w ON w.id = e.watchlist_id"
             + (" WHERE " + " AND ".join(where) if where else "")
@@ -288,6 +291,7 @@ class Store:
                 sources=names, published=published, found=found,
                 matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
                 story=row["story_id"], read=bool(row["read"]), priority=bool(row["priority"]),
+                revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
             ))
         return alerts
 
