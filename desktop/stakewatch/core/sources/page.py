@@ -3,7 +3,9 @@
 Options: `item` (required: the links, or containers holding one link each),
 `link` (within a container; default `a`), `title` and `date` (within the item).
 The encoding comes from the HTTP header, then the page's meta tags, then a
-guess among UTF-8, Shift_JIS and EUC-JP.
+BOM, then strict UTF-8, then charset-normalizer's detection (Shift_JIS and
+EUC-JP first for .jp hosts). Dates are read with `dates.parse_date`, times of
+day, year-less and relative dates included.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import codecs
 import html
 import re
 from typing import Any, ClassVar
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
+import charset_normalizer
 from cssselect import GenericTranslator, SelectorError
 from lxml import html as lxml_html
 
@@ -25,7 +28,11 @@ from .feed import build_item, web_link
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-_GUESSES = ("utf-8", "cp932", "euc_jp")
+_JAPANESE = ("cp932", "euc_jp")
+DETECT_BYTES = 200_000
+_MULTI_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "iso2022_jp", "gb2312", "gbk", "gb18030", "big5",
+                         "big5hkscs", "cp949", "euc_kr", "johab", "utf-16", "utf-16-le", "utf-16-be",
+                         "utf-32", "utf-32-le", "utf-32-be", "cp950", "hz", "shift_jis_2004", "euc_jis_2004"})
 _ALIASES = {"shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "windows-31j": "cp932",
             "euc-jp": "euc_jp", "x-euc-jp": "euc_jp"}
 
@@ -38,15 +45,48 @@ def _codec(name: str) -> str | None:
         return None
 
 
-def decode_page(body: bytes, content_type: str) -> str:
-    """The page as text: header charset, then meta charset, then BOM, then the first clean guess."""
+def _is_japanese_host(url: str) -> bool:
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return False
+    return host == "jp" or host.endswith(".jp")
+
+
+def _detect(body: bytes, japanese_host: bool) -> str | None:
+    """charset-normalizer's best reading of undeclared bytes, Japanese encodings first for .jp hosts."""
+    if japanese_host:
+        for codec in _JAPANESE:
+            try:
+                return body.decode(codec)
+            except UnicodeDecodeError:
+                continue
+    best = charset_normalizer.from_bytes(body[:DETECT_BYTES]).best()
+    if best is None:
+        return None
+    candidates = [best.encoding]
+    if codecs.lookup(best.encoding).name not in _MULTI_BYTE:
+        # single-byte guesses on short Western text are unreliable (cp1257 for French): like browsers,
+        # read an undeclared Western page as windows-1252 when it can be
+        candidates.insert(0, "cp1252")
+    for codec in candidates:
+        try:
+            return body.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return None
+
+
+def decode_page(body: bytes, content_type: str, url: str = "") -> str:
+    """The page as text: header charset, then meta charset, then BOM, then strict UTF-8, then
+    charset-normalizer's detection (Shift_JIS and EUC-JP tried first for .jp hosts)."""
     header = _HEADER_CHARSET.search(content_type or "")
     declared = [header.group(1)] if header else []
     meta = _META_CHARSET.search(body[:4096])
     if meta:
         declared.append(meta.group(1).decode("ascii", "replace"))
     if body.startswith(codecs.BOM_UTF8):
-        declared.insert(0, "utf-8")
+        declared.insert(0, "utf-8-sig")
     for name in declared:
         codec = _codec(name)
         if codec:
@@ -54,11 +94,13 @@ def decode_page(body: bytes, content_type: str) -> str:
                 return body.decode(codec)
             except UnicodeDecodeError:
                 continue
-    for codec in _GUESSES:
-        try:
-            return body.decode(codec)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    detected = _detect(body, _is_japanese_host(url))
+    if detected is not None:
+        return detected
     return body.decode("utf-8", errors="replace")
 
 
@@ -90,7 +132,7 @@ class PageKind(SourceKind):
     @classmethod
     def parse(cls, source: Source, body: bytes, content_type: str, url: str) -> list[Item]:
         options = source.options
-        text = decode_page(body, content_type)
+        text = decode_page(body, content_type, url)
         try:
             document = lxml_html.document_fromstring(text)
         except (ValueError, lxml_html.etree.ParserError) as exc:
