@@ -345,17 +345,20 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
                 continue
             result.new_items += 1
             _alerts_for(conn, ctx, item, int(cursor.lastrowid or 0), None, published, result)
-        _record_success(conn, source.id, stamp, validators, next_check,
-                        REUSED_GUIDS().dumps() if result.reused_guids else None)
+        _record_success(conn, source.id, stamp, validators, next_check)
+        if items:
+            # an unchanged answer (304) keeps what the last full one said
+            conn.execute("UPDATE sources SET note = ? WHERE id = ?",
+                         (REUSED_GUIDS().dumps() if result.reused_guids else None, source.id))
     return result
 
 
 def _record_success(conn: sqlite3.Connection, source_id: int, stamp: float,
-                    validators: Validators | None, next_check: datetime, note: str | None) -> None:
+                    validators: Validators | None, next_check: datetime) -> None:
     conn.execute(
         "UPDATE sources SET last_attempt = ?, last_success = ?, consecutive_failures = 0, "
-        "last_error = NULL, next_check = ?, backoff_until = NULL, retry_after = NULL, note = ? "
-        "WHERE id = ?", (stamp, stamp, to_epoch(next_check), note, source_id))
+        "last_error = NULL, next_check = ?, backoff_until = NULL, retry_after = NULL "
+        "WHERE id = ?", (stamp, stamp, to_epoch(next_check), source_id))
     if validators is not None:
         conn.execute(
             "UPDATE sources SET etag = ?, last_modified = ?, validators_url = ? WHERE id = ?",

@@ -30,6 +30,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _JAPANESE = ("cp932", "euc_jp")
 DETECT_BYTES = 200_000
+KANA_SHARE = 0.1
 _MULTI_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "iso2022_jp", "gb2312", "gbk", "gb18030", "big5",
                          "big5hkscs", "cp949", "euc_kr", "johab", "utf-16", "utf-16-le", "utf-16-be",
                          "utf-32", "utf-32-le", "utf-32-be", "cp950", "hz", "shift_jis_2004", "euc_jis_2004"})
@@ -53,14 +54,23 @@ def _is_japanese_host(url: str) -> bool:
     return host == "jp" or host.endswith(".jp")
 
 
+def _reads_as_japanese(text: str) -> bool:
+    """Kana among the non-ASCII characters: what Japanese text has and other bytes read as Shift_JIS lack."""
+    wide = [char for char in text if ord(char) > 0x7F]
+    kana = sum(1 for char in wide if "\u3041" <= char <= "\u30fa")
+    return bool(wide) and kana >= KANA_SHARE * len(wide)
+
+
 def _detect(body: bytes, japanese_host: bool) -> str | None:
-    """charset-normalizer's best reading of undeclared bytes, Japanese encodings first for .jp hosts."""
-    if japanese_host:
-        for codec in _JAPANESE:
-            try:
-                return body.decode(codec)
-            except UnicodeDecodeError:
-                continue
+    """Undeclared bytes: Shift_JIS or EUC-JP if they read as Japanese (always tried first for .jp
+    hosts), else charset-normalizer's best reading, windows-1252 for single-byte Western pages."""
+    for codec in _JAPANESE:
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if japanese_host or _reads_as_japanese(text):
+            return text
     best = charset_normalizer.from_bytes(body[:DETECT_BYTES]).best()
     if best is None:
         return None
