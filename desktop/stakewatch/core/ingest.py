@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -106,9 +107,12 @@ def distinct_guids(items: Sequence[Item]) -> tuple[list[Item], bool]:
 DAY = 86_400.0
 
 
+MAX_POSTING = 100
+
+
 def _jaccard_floor(size: int) -> int:
-    """Shared tokens a title of `size` tokens needs with any near-duplicate."""
-    return max(1, int(size * NEAR_DUPLICATE_THRESHOLD))
+    """Shared tokens a title of `size` tokens needs with any near-duplicate: ceil(0.8 |A|)."""
+    return max(1, math.ceil(size * NEAR_DUPLICATE_THRESHOLD - 1e-9))
 
 
 class StoryIndex:
@@ -116,8 +120,9 @@ class StoryIndex:
     costs the stories sharing rare words with the title, not every story of the week.
 
     Only the rarest tokens of a title are looked up (prefix filtering): a near-duplicate must share
-    at least one of the |A| - ceil(0.8 |A|) + 1 rarest, so frequent words (stop words, the
-    entity's own name in a busy news cycle) never make the search quadratic.
+    at least one of the |A| - ceil(0.8 |A|) + 1 rarest. A token already carried by more than
+    MAX_POSTING stories of the window is never walked: frequent words (stop words, the entity's
+    own name in a busy news cycle) cannot make the search quadratic.
 
     Loaded lazily a day at a time from the connection it is given; one per cycle is enough.
     """
@@ -162,7 +167,12 @@ class StoryIndex:
         rarest = sorted(tokens, key=lambda token: len(self.postings.get(token, ())))
         seen: set[int] = set()
         for token in rarest[: len(tokens) - needed + 1]:
-            seen.update(self.postings.get(token, ()))
+            posting = self.postings.get(token, ())
+            if len(posting) <= MAX_POSTING:
+                seen.update(posting)
+        if not seen and rarest:
+            # a title made only of frequent words: its rarest one is all there is to go on
+            seen.update(self.postings.get(rarest[0], ()))
         found = [story_id for story_id in seen
                  if abs(self.published[story_id] - published) <= window
                  and len(tokens & self.tokens[story_id]) >= needed]

@@ -158,10 +158,14 @@ _KANJI_BEFORE_TITLE = re.compile(
 TITLE_CASE_SHARE = 0.6
 
 
+_CREDIT = re.compile(r"(?:\s+[-–—|]\s+[^-–—|]{1,40}|\s*\([^()]{1,30}\))\s*$")
+
+
 def name_words(title: str) -> frozenset[str]:
     """Words of a title that look like proper names, folded: capitalised Latin words (none when the
-    whole title is in title case), katakana runs, and kanji just before a title (城内実 in 城内実大臣)."""
-    normal = unicodedata.normalize("NFKC", title)
+    whole title is in title case), katakana runs, and kanji just before a title (城内実 in 城内実大臣).
+    A trailing credit (" - Reuters", "(AP)") names the publisher, not the story: it is left out."""
+    normal = _CREDIT.sub("", unicodedata.normalize("NFKC", title))
     latin = _LATIN_WORD.findall(normal)
     capitalised = [word for word in latin if word[0].isupper()]
     names = set(_KATAKANA_RUN.findall(normal)) | set(_KANJI_BEFORE_TITLE.findall(normal))
