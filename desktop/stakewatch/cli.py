@@ -97,7 +97,7 @@ def format_sources(health: Sequence[SourceHealth]) -> str:
     if not health:
         return "No sources."
     rows = [(h.name, h.status, _local(h.last_success), str(h.consecutive_failures),
-             h.last_error or "") for h in health]
+             h.last_error or h.note or "") for h in health]
     return table(rows, ("Source", "Status", "Last success", "Failures", "Last error"), flexible=4)
 
 
