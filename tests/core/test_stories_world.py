@@ -279,3 +279,19 @@ def test_an_imported_entity_is_matched_against_stored_items_silently(world: Worl
     assert "stored items matched" not in again.out
     with Store(data_dir / "stakewatch.db") as store:
         assert store.conn.execute("SELECT COUNT(*) FROM alerts WHERE notified IS NOT NULL").fetchone()[0] == 0
+
+
+def test_two_spellings_of_a_watched_name_are_still_one_story(world: WorldServer, store: Store):
+    base = world.base
+    watchlist = Watchlist("Japan AI & IP", (
+        Entity("Minoru Kiuchi", "official", aliases=("Kiuchi", "Jouchi"), context=("minister",)),
+        Entity("OpenAI", "company")))
+    world.routes["/a.rss"] = Route(rss([item("Minister Kiuchi asks OpenAI to stop Sora 2 infringing anime copyrights",
+                                             f"{base}/a/1", "The minister spoke.")]))
+    world.routes["/b.rss"] = Route(rss([item("Minister Jouchi asks OpenAI to stop Sora 2 infringing anime copyrights",
+                                             f"{base}/b/1", "The minister spoke.")]))
+    store.apply_config([watchlist], [Source("A", "feed", world.url("/a.rss")),
+                                     Source("B", "feed", world.url("/b.rss"))])
+    Poller(store, PollConfig()).run_cycle(force=True)
+    kiuchi = [a for a in store.alerts() if a.entity == "Minoru Kiuchi"]
+    assert len(kiuchi) == 1 and set(kiuchi[0].sources) == {"A", "B"}

@@ -186,9 +186,11 @@ def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list
         if row is not None:
             return int(row[0])
     for story_id in index.candidates(conn, tokens, published)[:MAX_NEAR_DUPLICATE_CANDIDATES]:
-        if not similar_titles(tokens, index.tokens[story_id], item.title, index.titles[story_id]):
+        story_names = index.names.get(story_id, {})
+        watched = frozenset(word for words in (*names.values(), *story_names.values()) for word in words)
+        if not similar_titles(tokens, index.tokens[story_id], item.title, index.titles[story_id], watched):
             continue
-        if watched_names_differ(names, item.title, index.names.get(story_id, {}), index.titles[story_id]):
+        if watched_names_differ(names, item.title, story_names, index.titles[story_id]):
             continue
         same_source = conn.execute(
             "SELECT 1 FROM items WHERE story_id = ? AND source_id = ? LIMIT 1",

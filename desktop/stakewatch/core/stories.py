@@ -182,13 +182,22 @@ def _missing_names(names: frozenset[str], other_title: str) -> bool:
     return any(name not in words and name not in folded for name in names)
 
 
-def names_differ(a_title: str, b_title: str) -> bool:
+def names_differ(a_title: str, b_title: str, watched: frozenset[str] = frozenset()) -> bool:
     """True when each title names someone or something the other does not ("Minister Kiuchi asks…"
-    and "Minister Taira asks…"); a name present on one side only (a byline, an agency) is no conflict."""
-    return _missing_names(name_words(a_title), b_title) and _missing_names(name_words(b_title), a_title)
+    and "Minister Taira asks…"); a name present on one side only (a byline, an agency) is no conflict.
+
+    Words inside `watched` aliases (compacted) are left to the watched-entity comparison, so two
+    spellings of one watched name ("Kiuchi", "Jouchi") are no conflict here.
+    """
+    a_names, b_names = name_words(a_title), name_words(b_title)
+    if watched:
+        a_names = frozenset(n for n in a_names if not any(n in alias for alias in watched))
+        b_names = frozenset(n for n in b_names if not any(n in alias for alias in watched))
+    return _missing_names(a_names, b_title) and _missing_names(b_names, a_title)
 
 
-def similar_titles(a: frozenset[str], b: frozenset[str], a_title: str = "", b_title: str = "") -> bool:
+def similar_titles(a: frozenset[str], b: frozenset[str], a_title: str = "", b_title: str = "",
+                   watched: frozenset[str] = frozenset()) -> bool:
     """True when two titles are near-duplicates: token Jaccard >= 0.8, the same numbers in the same
     order, and no proper name on each side that the other lacks."""
     if len(a) < MIN_TITLE_TOKENS or len(b) < MIN_TITLE_TOKENS:
@@ -198,7 +207,7 @@ def similar_titles(a: frozenset[str], b: frozenset[str], a_title: str = "", b_ti
         similar = union > 0 and len(a & b) / union >= NEAR_DUPLICATE_THRESHOLD and \
             {t for t in a if t.isdigit()} == {t for t in b if t.isdigit()}
     # the order of numbers and names are checked last: costly tests, rarely reached
-    return similar and numbers(a_title) == numbers(b_title) and not names_differ(a_title, b_title)
+    return similar and numbers(a_title) == numbers(b_title) and not names_differ(a_title, b_title, watched)
 
 
 def within_window(a: datetime, b: datetime) -> bool:
