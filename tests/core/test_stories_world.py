@@ -295,3 +295,19 @@ def test_two_spellings_of_a_watched_name_are_still_one_story(world: WorldServer,
     Poller(store, PollConfig()).run_cycle(force=True)
     kiuchi = [a for a in store.alerts() if a.entity == "Minoru Kiuchi"]
     assert len(kiuchi) == 1 and set(kiuchi[0].sources) == {"A", "B"}
+
+
+def test_listing_page_dates_without_a_date_selector(world: WorldServer, store: Store):
+    page = ('<html><head><meta charset="utf-8"></head><body><ul class="news">'
+            '<li>2025年10月10日 14時30分 <a href="/n/1">OpenAI、Sora 2の方針</a></li>'
+            '<li><a href="/n/2">10月9日の会見 OpenAI</a> <time datetime="2025-10-08T09:00:00+09:00">10月8日</time></li>'
+            '<li><a href="/n/3">10月7日の会見 OpenAI</a></li>'
+            '</ul></body></html>')
+    world.routes["/news.html"] = Route(page.encode(), content_type="text/html")
+    poller = setup(store, [Source("News", "page", world.url("/news.html"), options={"item": "ul.news li"})])
+    cycle(poller)
+    rows = {row[0].rsplit("/", 1)[1]: (datetime.fromtimestamp(row[1], UTC), row[2])
+            for row in store.conn.execute("SELECT url, published, dated FROM items")}
+    assert rows["1"] == (datetime(2025, 10, 10, 5, 30, tzinfo=UTC), 1)
+    assert rows["2"] == (datetime(2025, 10, 8, 0, 0, tzinfo=UTC), 1)
+    assert rows["3"][1] == 0

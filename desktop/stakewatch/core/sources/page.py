@@ -1,7 +1,9 @@
 """Listing pages without a feed: CSS selectors pick the item links, titles and dates.
 
 Options: `item` (required: the links, or containers holding one link each),
-`link` (within a container; default `a`), `title` and `date` (within the item).
+`link` (within a container; default `a`), `title` and `date` (within the item;
+without `date`, a <time> element or a date written in the container beside the
+link is used).
 The encoding comes from the HTTP header, then the page's meta tags, then a
 BOM, then strict UTF-8, then charset-normalizer's detection (Shift_JIS and
 EUC-JP first for .jp hosts). Dates are read with `dates.parse_date`, times of
@@ -13,6 +15,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from datetime import datetime
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
@@ -114,6 +117,26 @@ def decode_page(body: bytes, content_type: str, url: str = "") -> str:
     return body.decode("utf-8", errors="replace")
 
 
+def _date_text(element: Any) -> str:
+    stamp = element.get("datetime") if element.tag == "time" else None
+    return str(stamp or element.text_content())
+
+
+def _item_date(element: Any, link_element: Any, options: dict[str, Any]) -> datetime | None:
+    """The item's date: the `date` selector's element, else a <time> inside the item, else a date
+    written in the item's text outside its link (a link's own words are its title)."""
+    if "date" in options:
+        date_element = next(iter(element.cssselect(options["date"])), None)
+        return parse_date(_date_text(date_element)) if date_element is not None else None
+    stamped = next(iter(element.xpath(".//time")), None)
+    if stamped is not None:
+        return parse_date(_date_text(stamped))
+    if element is link_element:
+        return None
+    title = link_element.text_content()
+    return parse_date(element.text_content().replace(title, " ", 1))
+
+
 def check_selector(selector: Any) -> str | None:
     if not isinstance(selector, str) or not selector.strip():
         return "must be a CSS selector"
@@ -166,11 +189,7 @@ class PageKind(SourceKind):
             title_element = next(iter(element.cssselect(options["title"])), None) if "title" in options \
                 else link_element
             title = plain(title_element.text_content() if title_element is not None else "", 500)
-            published = None
-            if "date" in options:
-                date_element = next(iter(element.cssselect(options["date"])), None)
-                if date_element is not None:
-                    published = parse_date(date_element.text_content())
+            published = _item_date(element, link_element, options)
             item = build_item(link, link, html.escape(title, quote=False), "", "", published)
             items[link] = item
         return list(items.values())
