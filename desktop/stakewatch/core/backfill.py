@@ -14,12 +14,16 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
+
+import ahocorasick
 
 from .i18n import Message, translate
 from .ingest import StoryIndex, assign_story, prefer_publisher, record_alert
-from .matching import Match, Matcher
+from .matching import Match, Matcher, compact_term
 from .model import Entity, Item, Watchlist
 from .store import Store, to_epoch
+from .text import compact, fold
 
 EntityKey = tuple[str, str]
 BATCH = 2_000
@@ -70,7 +74,32 @@ def _official(store: Store) -> dict[int, frozenset[str]]:
 Hit = tuple[sqlite3.Row, list[Match]]
 
 
-def _find(store: Store, matcher: Matcher) -> list[Hit]:
+def _alias_screen(watchlists: Sequence[Watchlist]) -> Any:
+    """An automaton of the compact aliases: text without any of them cannot match, so the full
+    matcher (context, excludes, spans) runs only on the few items that pass. None: screen nothing."""
+    automaton = ahocorasick.Automaton()
+    for watchlist in watchlists:
+        for entity in watchlist.entities:
+            for alias in entity.all_aliases:
+                key, _splittable = compact_term(str(getattr(alias, "text", alias)))
+                if not key:
+                    return None
+                automaton.add_word(key, True)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _passes(screen: Any, text: str) -> bool:
+    if screen is None:
+        return True
+    for _found in screen.iter(compact(fold(text))):
+        return True
+    return False
+
+
+def _find(store: Store, matcher: Matcher, screen: Any) -> list[Hit]:
     hits: list[Hit] = []
     last = -1
     while True:
@@ -81,6 +110,8 @@ def _find(store: Store, matcher: Matcher) -> list[Hit]:
             return hits
         for row in rows:
             text = "\n".join(part for part in (row["title"], row["summary"], row["content"]) if part)
+            if not _passes(screen, text):
+                continue
             matches = matcher.match(text)
             if matches:
                 hits.append((row, matches))
@@ -93,7 +124,7 @@ def backfill(store: Store, entities: Sequence[EntityKey], now: datetime | None =
     if not chosen:
         return BackfillResult()
     matcher = Matcher(chosen)
-    hits = _find(store, matcher)
+    hits = _find(store, matcher, _alias_screen(chosen))
     if not hits:
         return BackfillResult()
     stamp = to_epoch(now or datetime.now(UTC))
