@@ -24,6 +24,7 @@ from typing import TextIO
 from . import __version__
 from .commands import register_all
 from .core import dispatch, paths, settings
+from .core.backfill import backfill, changed_entities
 from .core.demo import DemoServer, demo_config, prepare_demo_dir
 from .core.links import open_link
 from .core.logs import diagnostics, setup_logging
@@ -138,7 +139,7 @@ def format_sources(health: Sequence[SourceHealth]) -> str:
     if not health:
         return "No sources."
     rows = [(h.name, h.status, _local(h.last_success), str(h.consecutive_failures),
-             h.last_error or "") for h in health]
+             h.last_error or h.note or "") for h in health]
     return table(rows, ("Source", "Status", "Last success", "Failures", "Last error"), flexible=4)
 
 
@@ -164,10 +165,14 @@ def seed_default(store: Store) -> bool:
 
 
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
+    before = store.watchlists()
     config = import_file(store, Path(args.file))
     entities = sum(len(w.entities) for w in config.watchlists)
     print(f"Imported {len(config.watchlists)} watchlist(s), {entities} entities and "
           f"{len(config.sources)} source(s) from {args.file}.")
+    changed = changed_entities(before, store.watchlists())
+    if changed and store.count("items"):
+        print(f"{backfill(store, changed).message()}.")
     return EXIT_OK
 
 

@@ -60,3 +60,52 @@ def test_bare_guids_are_not_story_keys_but_links_are():
 def test_canonical_url_never_raises_and_is_idempotent(url):
     once = canonical_url(url)
     assert canonical_url(once) == once
+
+
+def test_dot_segments_escaped_ampersands_and_more_trackers_are_one_link():
+    same = [
+        "https://example.org/news/2025/10/a?id=7",
+        "https://example.org/news/./2025/x/../10/a?id=7",
+        "https://example.org/news/2025/10/a?utm_source=x&amp;id=7",
+        "https://example.org/news/2025/10/a?id=7&_hsenc=p2&__hstc=1&hsCtaTracking=a&mc_eid=2&mkt_tok=3",
+        "https://example.org/news/2025/10/a?id=7&mtm_campaign=a&pk_kwd=b&s_kwcid=AL!1&ef_id=c",
+        "https://example.org/news/2025/10/a?id=7&yclid=YSS.1&ysclid=2&NaPm=ct%3D1&n_media=27758&ldtag_cl=4",
+        "https://example.org/news/2025/10/a?id=7&gad_source=1&srsltid=x&_gl=1*abc&_ga=2.1",
+    ]
+    assert len({canonical_url(u) for u in same}) == 1
+    assert strip_tracking("https://example.org/a?x=1&amp;y=2&amp;utm_medium=rss") == "https://example.org/a?x=1&y=2"
+    assert canonical_url("https://example.org/a/../../b") == "https://example.org/b"
+
+
+def test_names_keep_look_alike_headlines_apart():
+    assert not near("Minister Kiuchi asks OpenAI to stop Sora 2 infringing anime copyrights",
+                    "Minister Taira asks OpenAI to stop Sora 2 infringing anime copyrights")
+    assert not near("城内実大臣、動画生成AI「Sora 2」巡りOpenAIに著作権侵害防止を要請",
+                    "平将明大臣、動画生成AI「Sora 2」巡りOpenAIに著作権侵害防止を要請")
+    assert near("城内実大臣、動画生成AI「Sora 2」巡りOpenAIに著作権侵害防止を要請",
+                "城内実大臣、動画生成AI「Sora 2」巡りOpenAIに著作権侵害防止を要請（共同）")
+    # a headline in title case says nothing about names
+    assert near("Japan Asks OpenAI To Respect Anime Copyrights In Sora 2 Videos",
+                "Japan asks OpenAI to respect anime copyrights in Sora 2 videos")
+
+
+def test_watched_names_in_titles():
+    from stakewatch.core.stories import names_in_title, watched_names_differ
+
+    a_title, b_title = "OpenAIに要請 城内大臣", "OpenAIに要請 平大臣"
+    a = names_in_title(a_title, {"openai": ("OpenAI",), "minoru kiuchi": ("城内",)})
+    b = names_in_title(b_title, {"openai": ("OpenAI",), "masaaki taira": ("平",)})
+    assert watched_names_differ(a, a_title, b, b_title)
+    assert not watched_names_differ(a, a_title, {"openai": ["openai"]}, "OpenAIに要請 城内大臣 (共同)")
+
+
+def test_news_search_suffixes():
+    from stakewatch.core.stories import is_news_redirect, strip_publisher
+
+    assert strip_publisher("城内実大臣、OpenAIに要請 - 日本経済新聞", "日本経済新聞") == "城内実大臣、OpenAIに要請"
+    stripped = strip_publisher("Japan asks OpenAI - for now - Reuters", "", news_search=True)
+    assert stripped == "Japan asks OpenAI - for now"
+    assert strip_publisher("Japan asks OpenAI - for now", "Reuters") == "Japan asks OpenAI - for now"
+    assert strip_publisher("Japan asks OpenAI", "", news_search=False) == "Japan asks OpenAI"
+    assert is_news_redirect("https://news.google.com/rss/articles/CBMiX2h0?oc=5")
+    assert not is_news_redirect("https://www.nikkei.com/article/DGXZQOUA07/")

@@ -172,3 +172,20 @@ def test_password_field_refuses_without_a_secure_keyring(qtbot, store: Store, mo
     finally:
         monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
         keyring.core.init_backend()
+
+
+def test_a_new_entity_is_matched_against_stored_items_in_the_background(qtbot, store: Store):
+    view = editor(qtbot, store)
+    view.select(WATCHLIST, "Japan AI & IP", None)
+    view.start_new_entity()
+    form = view.entity_form
+    form.name.setText("Masaaki Taira")
+    form.aliases.setPlainText("平将明\nTaira")
+    form.context.setPlainText("minister\ndigital\n大臣")
+    form.exclude.setPlainText("Taira clan")
+    with qtbot.waitSignal(view.saved, timeout=10_000):
+        form.save.click()
+    qtbot.waitUntil(lambda: view.backfilled != "", timeout=10_000)
+    assert view.backfilled == "2 stored items matched the new or changed entities"
+    taira = [a for a in store.alerts() if a.entity == "Masaaki Taira"]
+    assert len(taira) == 2 and all(a.backfilled for a in taira)

@@ -188,3 +188,17 @@ def test_date_range_filter(qtbot, view: InboxView, store: Store):
     assert view.model.total == 0
     view.dated.setChecked(False)
     assert view.model.total == 3
+
+
+def test_a_revised_alert_says_so_in_the_detail_pane(view: InboxView, store: Store):
+    assert "Revised" not in view.detail_meta.text()
+    cabinet = next(s for s in store.sources() if s.name == "Cabinet Office")
+    revised = Item("c1", "https://example.org/kaiken", "城内実大臣の記者会見（訂正）", "生成AIと著作権について",
+                   published=NOW - timedelta(hours=1))
+    ingest(store, cabinet, [revised],
+           Matcher(store.watchlists()), store.entity_ids(), NOW, None, NOW)
+    view.refresh()
+    view.table.selectRow(0)
+    view._show_detail(view.model.index(0, 0), view.model.index(0, 0))
+    assert view.detail_title.text() == "城内実大臣の記者会見（訂正）"
+    assert "Revised at the source (1 earlier version(s) kept)" in view.detail_meta.text()

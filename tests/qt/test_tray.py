@@ -250,3 +250,21 @@ def test_about_names_the_version_and_the_licences(qtbot, controller):
         assert part in text
     assert "About Stakewatch" in [a.text() for a in controller.menu.actions()]
     controller.about.close()
+
+
+def test_an_entity_imported_from_the_tray_finds_the_stored_items_silently(qtbot, controller, tmp_path: Path,
+                                                                         data_dir: Path):
+    controller.poll(scheduled=True)
+    controller.pool.waitForDone(20_000)
+    qtbot.waitUntil(lambda: bool(controller.notifier.shown), timeout=10_000)
+    shown = len(controller.notifier.shown)
+    more = tmp_path / "more.json"
+    more.write_text(json.dumps({"version": 1, "watchlists": [{"name": "W", "entities": [
+        {"name": "OpenAI", "kind": "company"}]}]}), encoding="utf-8")
+    controller.import_watchlists(str(more))
+    qtbot.waitUntil(lambda: "1 stored item matched" in controller.last_message, timeout=10_000)
+    controller.pool.waitForDone(20_000)
+    with open_store(data_dir) as store:
+        [openai] = [a for a in store.alerts() if a.entity == "OpenAI"]
+        assert openai.backfilled and openai.title == "OpenAI ships Sora 2"
+    assert len(controller.notifier.shown) == shown

@@ -1,8 +1,8 @@
 """From a cycle's new alerts to the notifications to show: the policy fed from the store.
 
 Runs on the thread that owns the Store; one transaction records what was
-delivered and the policy's state, so a story is never notified twice, even
-across restarts.
+delivered and the policy's state, so an alert (one entity, one story) is never
+notified twice, even across restarts.
 """
 
 from __future__ import annotations
@@ -75,8 +75,8 @@ def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime,
     state = load_state(store, now)
     new = store.alerts(ids=list(new_alert_ids)) if new_alert_ids else []
     queued = store.alerts(ids=list(state.queued)) if state.queued else []
-    stories = sorted({a.story for a in new + queued})
-    notified = store.notified_stories(stories) if stories else set()
+    ids = sorted({a.id for a in new + queued})
+    notified = store.notified_stories(ids) if ids else set()
     decision = decide(new, queued, notified, muted(store), state, policy_config(store), now)
     shown = decision.notifications
     delivered = set(decision.delivered)

@@ -62,6 +62,8 @@ class AlertDetail:
     snippet: str
     matched: tuple[str, ...]
     read: bool
+    revisions: int = 0
+    backfilled: bool = False
 
 
 def fts_phrase(text: str) -> str | None:
@@ -138,7 +140,9 @@ def page(store: Store, query: InboxQuery, offset: int, limit: int) -> list[Inbox
 
 def detail(store: Store, alert_id: int) -> AlertDetail | None:
     row = store.conn.execute(
-        f"SELECT a.*, e.name AS entity, w.name AS watchlist {_FROM} WHERE a.id = ?", (alert_id,)).fetchone()
+        f"SELECT a.*, e.name AS entity, w.name AS watchlist, "
+        f"(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions "
+        f"{_FROM} WHERE a.id = ?", (alert_id,)).fetchone()
     if row is None:
         return None
     sources = tuple((r[0], r[1] or "") for r in store.conn.execute(
@@ -148,7 +152,8 @@ def detail(store: Store, alert_id: int) -> AlertDetail | None:
                        published=from_epoch(row["published"]) or datetime.min,
                        found=from_epoch(row["found"]) or datetime.min, kind=row["kind"], entity=row["entity"],
                        watchlist=row["watchlist"], sources=sources, snippet=row["snippet"],
-                       matched=tuple(json.loads(row["matched"])), read=bool(row["read"]))
+                       matched=tuple(json.loads(row["matched"])), read=bool(row["read"]),
+                       revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]))
 
 
 def mark_read(store: Store, alert_ids: list[int], read: bool = True) -> None:

@@ -114,6 +114,8 @@ class Alert:
     story: int
     read: bool = False
     priority: bool = False
+    revisions: int = 0
+    backfilled: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -132,6 +134,8 @@ class Alert:
             "story": self.story,
             "read": self.read,
             "priority": self.priority,
+            "revisions": self.revisions,
+            "backfilled": self.backfilled,
         }
 
 
@@ -151,6 +155,7 @@ class SourceHealth:
     items: int
     newest_item: datetime | None
     backoff_until: datetime | None = None
+    note: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         def iso(value: datetime | None) -> str | None:
@@ -171,4 +176,5 @@ class SourceHealth:
             "backoff_until": iso(self.backoff_until),
             "items": self.items,
             "newest_item": iso(self.newest_item),
+            "note": self.note,
         }

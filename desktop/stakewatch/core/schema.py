@@ -150,6 +150,24 @@ MIGRATIONS: list[str] = [
         UPDATE alerts_fts SET title = new.title WHERE rowid = new.id;
     END;
     """,
+    # 3 -> 4: edited items keep their earlier versions; stories remember the watched names in their
+    # title; alerts found by matching stored items for a new entity are marked; a source's note
+    """
+    CREATE TABLE item_revisions (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        content TEXT NOT NULL,
+        fetched REAL NOT NULL,
+        replaced REAL NOT NULL
+    );
+    CREATE INDEX item_revisions_item ON item_revisions(item_id);
+    ALTER TABLE stories ADD COLUMN names TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE alerts ADD COLUMN backfilled INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX alerts_story ON alerts(story_id);
+    ALTER TABLE sources ADD COLUMN note TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .i18n import translate
+from .i18n import loads, render, translate
 from .model import Alert, Entity, Source, SourceHealth, UserError, Watchlist
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -328,6 +328,7 @@ class Store:
                 items=count,
                 newest_item=from_epoch(newest),
                 backoff_until=future_within(row["backoff_until"], now, LONGEST_WAIT),
+                note=render(loads(row["note"])) or None,
             ))
         return result
 
@@ -373,7 +374,8 @@ class Store:
             "SELECT a.*, e.name AS entity, e.priority AS priority, w.name AS watchlist, "
             "(SELECT group_concat(s.name, char(31)) FROM "
             "   (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
-            "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names "
+            "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names, "
+            "(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions "
             "FROM alerts a JOIN entities e ON e.id = a.entity_id "
             "JOIN watchlists w ON w.id = e.watchlist_id"
             + (" WHERE " + " AND ".join(where) if where else "")
@@ -391,15 +393,20 @@ class Store:
                 sources=names, published=published, found=found_at,
                 matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
                 story=row["story_id"], read=bool(row["read"]), priority=bool(row["priority"]),
+                revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
             )
 
-    def notified_stories(self, story_ids: Sequence[int]) -> set[int]:
-        """Those of `story_ids` that already had a notification."""
+    def notified_stories(self, alert_ids: Sequence[int]) -> set[int]:
+        """The stories of those of `alert_ids` that were notified themselves.
+
+        An alert is one (entity, story): a story already notified for one entity is still news for
+        another, so only an alert notified itself counts.
+        """
         notified: set[int] = set()
-        for chunk in _chunks(story_ids):
+        for chunk in _chunks(alert_ids):
             rows = self.conn.execute(
                 f"SELECT DISTINCT story_id FROM alerts WHERE notified IS NOT NULL "
-                f"AND story_id IN ({','.join('?' * len(chunk))})", chunk)
+                f"AND id IN ({','.join('?' * len(chunk))})", chunk)
             notified |= {int(row[0]) for row in rows}
         return notified
 

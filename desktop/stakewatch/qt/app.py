@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QSystemTrayIcon
 
 from ..core import autostart, dispatch, settings
+from ..core.backfill import backfill, changed_entities
 from ..core.briefing import build_briefing
 from ..core.links import open_link
 from ..core.logs import diagnostics, setup_logging
@@ -345,10 +346,16 @@ class Controller(QObject):
         chosen = Path(path)
 
         def job(store: Store) -> str:
+            before = store.watchlists()
             config = import_file(store, chosen)
             entities = sum(len(w.entities) for w in config.watchlists)
-            return self.tr("Imported {} watchlist(s), {} entities and {} source(s).").format(
+            message = self.tr("Imported {} watchlist(s), {} entities and {} source(s).").format(
                 len(config.watchlists), entities, len(config.sources))
+            changed = changed_entities(before, store.watchlists())
+            if changed and store.count("items"):
+                # new or changed entities meet the stored items here, on the worker thread
+                message += f" {backfill(store, changed).message()}."
+            return message
 
         self._run(job, self._imported, self._refused)
 

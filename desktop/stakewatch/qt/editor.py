@@ -7,7 +7,9 @@ be undone. Feed discovery runs on a pool thread.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import editing
+from ..core.backfill import BackfillResult, backfill, changed_entities
 from ..core.discovery import FoundFeed, discover
 from ..core.fetch import Fetcher
 from ..core.matching import Matcher
@@ -64,6 +67,17 @@ def error_label() -> QLabel:
 
 def _lines(edit: QPlainTextEdit) -> list[str]:
     return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+
+
+def backfill_file(path: Path, entities: list[tuple[str, str]]) -> BackfillResult | str:
+    """Backfill through a connection of this pool thread's own; a failure comes back as its message."""
+    try:
+        with Store(path) as store:
+            return backfill(store, entities)
+    except UserError as exc:
+        return exc.message
+    except sqlite3.Error as exc:
+        return str(exc)
 
 
 class _DiscoverTask(QRunnable):
@@ -328,6 +342,7 @@ class EditorView(QWidget):
         self.editing: tuple[int, str | None, str | None] = (-1, None, None)
         self.pool = QThreadPool(self)
         self._tasks: set[_DiscoverTask] = set()
+        self.backfilled = ""
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.currentItemChanged.connect(self._selected)
@@ -484,11 +499,30 @@ class EditorView(QWidget):
         _kind, watchlist, original = self.editing
         if entity is None or watchlist is None:
             return
+        before = self.store.watchlists()
         editing.save_entity(self.store, watchlist, original, entity)
+        changed = changed_entities(before, self.store.watchlists())
         self.refresh()
         self.select(ENTITY, watchlist, entity.name)
         self.status.emit(self.tr("Saved {}").format(entity.name))
         self.saved.emit()
+        if changed:
+            self._start_backfill(changed)
+
+    def _start_backfill(self, changed: list[tuple[str, str]]) -> None:
+        """Match the stored items against new or changed entities on a pool thread; say how many matched."""
+        path = self.store.path
+        task = _DiscoverTask("", lambda: backfill_file(path, changed))
+        self._tasks.add(task)
+
+        def done(result: object) -> None:
+            self._tasks.discard(task)
+            self.backfilled = str(result.message()) if isinstance(result, BackfillResult) else str(result)
+            self.status.emit(self.backfilled)
+            self.saved.emit()
+
+        task.emitter.finished.connect(done)
+        self.pool.start(task)
 
     def stored_items(self) -> list[tuple[Item, str]]:
         if self._items is None:

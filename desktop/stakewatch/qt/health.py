@@ -77,7 +77,7 @@ class HealthView(QWidget):
         self.table.setRowCount(len(self.sources))
         for row, source in enumerate(self.sources):
             cells = (source.name, source.status, _when(source.last_success), str(source.consecutive_failures),
-                     source.last_error or "", _when(source.retry_after or source.next_check))
+                     source.last_error or source.note or "", _when(source.retry_after or source.next_check))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(plain(redact(text)))
                 if column == 0:

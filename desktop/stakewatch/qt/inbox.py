@@ -306,9 +306,16 @@ class InboxView(QWidget):
         self.open_button.setEnabled(safe_link(detail.url) is not None)
         self.detail_title.setText(detail.title)
         sources = "\n".join(f"  \u2022 {name}" + (f" \u2014 {url}" if url else "") for name, url in detail.sources)
+        marks = ""
+        if detail.revisions:
+            marks += " \u00b7 " + self.tr("Revised at the source ({} earlier version(s) kept)").format(
+                detail.revisions)
+        if detail.backfilled:
+            marks += " \u00b7 " + self.tr("Found in stored items")
         self.detail_meta.setText(
             f"{detail.kind.capitalize()} \u00b7 {detail.entity} ({detail.watchlist}) \u00b7 "
-            f"{detail.published.astimezone():%Y-%m-%d %H:%M}\n{detail.url}\n{self.tr('Carried by')}:\n{sources}")
+            f"{detail.published.astimezone():%Y-%m-%d %H:%M}{marks}\n{detail.url}\n"
+            f"{self.tr('Carried by')}:\n{sources}")
         self._write_snippet(detail.snippet, detail.matched)
         self.read_button.setText(self.tr("Mark unread") if detail.read else self.tr("Mark read"))
 

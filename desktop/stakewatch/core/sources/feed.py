@@ -12,6 +12,7 @@ from typing import Any
 import feedparser
 
 from ..model import Item, Source
+from ..stories import is_news_redirect, strip_publisher
 from ..text import html_to_text, plain
 from .base import ParseError, SourceKind
 
@@ -161,6 +162,18 @@ def _entry_date(entry: Any) -> datetime | None:
     return None
 
 
+def _headline(entry: Any) -> str:
+    """The entry's title; a news-search copy loses its " - Publisher" suffix (from `<source>`)."""
+    title = entry.get("title", "") or ""
+    source = entry.get("source")
+    publisher = source.get("title", "") if isinstance(source, dict) else ""
+    link = entry.get("link")
+    news_search = isinstance(link, str) and is_news_redirect(link)
+    if not isinstance(title, str) or not (news_search or publisher):
+        return title if isinstance(title, str) else ""
+    return strip_publisher(title, publisher if isinstance(publisher, str) else "", news_search)
+
+
 def refuse_entity_expansion(body: bytes) -> None:
     """Raise ParseError for a document whose DTD nests entities (a billion-laughs attack)."""
     head = body[:65_536]
@@ -202,7 +215,7 @@ def parse_xml_feed(body: bytes, content_type: str, url: str, limit: int) -> list
         items.append(build_item(
             entry.get("id") or entry.get("guid"),
             entry.get("link"),
-            entry.get("title", "") or "",
+            _headline(entry),
             entry.get("summary", "") or "",
             content,
             _entry_date(entry),

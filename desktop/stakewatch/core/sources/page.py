@@ -1,9 +1,13 @@
 """Listing pages without a feed: CSS selectors pick the item links, titles and dates.
 
 Options: `item` (required: the links, or containers holding one link each),
-`link` (within a container; default `a`), `title` and `date` (within the item).
+`link` (within a container; default `a`), `title` and `date` (within the item;
+without `date`, a <time> element or a date written in the container beside the
+link is used).
 The encoding comes from the HTTP header, then the page's meta tags, then a
-guess among UTF-8, Shift_JIS and EUC-JP.
+BOM, then strict UTF-8, then charset-normalizer's detection (Shift_JIS and
+EUC-JP first for .jp hosts). Dates are read with `dates.parse_date`, times of
+day, year-less and relative dates included.
 """
 
 from __future__ import annotations
@@ -11,9 +15,11 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from datetime import datetime
 from typing import Any, ClassVar
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
+import charset_normalizer
 from cssselect import GenericTranslator, SelectorError
 from lxml import html as lxml_html
 
@@ -25,7 +31,12 @@ from .feed import build_item, web_link
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-_GUESSES = ("utf-8", "cp932", "euc_jp")
+_JAPANESE = ("cp932", "euc_jp")
+DETECT_BYTES = 200_000
+KANA_SHARE = 0.1
+_MULTI_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "iso2022_jp", "gb2312", "gbk", "gb18030", "big5",
+                         "big5hkscs", "cp949", "euc_kr", "johab", "utf-16", "utf-16-le", "utf-16-be",
+                         "utf-32", "utf-32-le", "utf-32-be", "cp950", "hz", "shift_jis_2004", "euc_jis_2004"})
 _ALIASES = {"shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "windows-31j": "cp932",
             "euc-jp": "euc_jp", "x-euc-jp": "euc_jp"}
 
@@ -38,15 +49,57 @@ def _codec(name: str) -> str | None:
         return None
 
 
-def decode_page(body: bytes, content_type: str) -> str:
-    """The page as text: header charset, then meta charset, then BOM, then the first clean guess."""
+def _is_japanese_host(url: str) -> bool:
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return False
+    return host == "jp" or host.endswith(".jp")
+
+
+def _reads_as_japanese(text: str) -> bool:
+    """Kana among the non-ASCII characters: what Japanese text has and other bytes read as Shift_JIS lack."""
+    wide = [char for char in text if ord(char) > 0x7F]
+    kana = sum(1 for char in wide if "\u3041" <= char <= "\u30fa")
+    return bool(wide) and kana >= KANA_SHARE * len(wide)
+
+
+def _detect(body: bytes, japanese_host: bool) -> str | None:
+    """Undeclared bytes: Shift_JIS or EUC-JP if they read as Japanese (always tried first for .jp
+    hosts), else charset-normalizer's best reading, windows-1252 for single-byte Western pages."""
+    for codec in _JAPANESE:
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if japanese_host or _reads_as_japanese(text):
+            return text
+    best = charset_normalizer.from_bytes(body[:DETECT_BYTES]).best()
+    if best is None:
+        return None
+    candidates = [best.encoding]
+    if codecs.lookup(best.encoding).name not in _MULTI_BYTE:
+        # single-byte guesses on short Western text are unreliable (cp1257 for French): like browsers,
+        # read an undeclared Western page as windows-1252 when it can be
+        candidates.insert(0, "cp1252")
+    for codec in candidates:
+        try:
+            return body.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return None
+
+
+def decode_page(body: bytes, content_type: str, url: str = "") -> str:
+    """The page as text: header charset, then meta charset, then BOM, then strict UTF-8, then
+    charset-normalizer's detection (Shift_JIS and EUC-JP tried first for .jp hosts)."""
     header = _HEADER_CHARSET.search(content_type or "")
     declared = [header.group(1)] if header else []
     meta = _META_CHARSET.search(body[:4096])
     if meta:
         declared.append(meta.group(1).decode("ascii", "replace"))
     if body.startswith(codecs.BOM_UTF8):
-        declared.insert(0, "utf-8")
+        declared.insert(0, "utf-8-sig")
     for name in declared:
         codec = _codec(name)
         if codec:
@@ -54,12 +107,34 @@ def decode_page(body: bytes, content_type: str) -> str:
                 return body.decode(codec)
             except UnicodeDecodeError:
                 continue
-    for codec in _GUESSES:
-        try:
-            return body.decode(codec)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    detected = _detect(body, _is_japanese_host(url))
+    if detected is not None:
+        return detected
     return body.decode("utf-8", errors="replace")
+
+
+def _date_text(element: Any) -> str:
+    stamp = element.get("datetime") if element.tag == "time" else None
+    return str(stamp or element.text_content())
+
+
+def _item_date(element: Any, link_element: Any, options: dict[str, Any]) -> datetime | None:
+    """The item's date: the `date` selector's element, else a <time> inside the item, else a date
+    written in the item's text outside its link (a link's own words are its title)."""
+    if "date" in options:
+        date_element = next(iter(element.cssselect(options["date"])), None)
+        return parse_date(_date_text(date_element)) if date_element is not None else None
+    stamped = next(iter(element.xpath(".//time")), None)
+    if stamped is not None:
+        return parse_date(_date_text(stamped))
+    if element is link_element:
+        return None
+    title = link_element.text_content()
+    return parse_date(element.text_content().replace(title, " ", 1))
 
 
 def check_selector(selector: Any) -> str | None:
@@ -90,7 +165,7 @@ class PageKind(SourceKind):
     @classmethod
     def parse(cls, source: Source, body: bytes, content_type: str, url: str) -> list[Item]:
         options = source.options
-        text = decode_page(body, content_type)
+        text = decode_page(body, content_type, url)
         try:
             document = lxml_html.document_fromstring(text)
         except (ValueError, lxml_html.etree.ParserError) as exc:
@@ -114,11 +189,7 @@ class PageKind(SourceKind):
             title_element = next(iter(element.cssselect(options["title"])), None) if "title" in options \
                 else link_element
             title = plain(title_element.text_content() if title_element is not None else "", 500)
-            published = None
-            if "date" in options:
-                date_element = next(iter(element.cssselect(options["date"])), None)
-                if date_element is not None:
-                    published = parse_date(date_element.text_content())
+            published = _item_date(element, link_element, options)
             item = build_item(link, link, html.escape(title, quote=False), "", "", published)
             items[link] = item
         return list(items.values())

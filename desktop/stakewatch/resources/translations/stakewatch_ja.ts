@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>Backfill</name>
+    <message>
+        <source>{n} stored {n:?item|items} matched the new or changed entities</source>
+        <translation>保存済みの記事 {n} 件が、追加・変更した対象に一致しました</translation>
+    </message>
+</context>
+<context>
     <name>BriefingDialog</name>
     <message>
         <source>Export briefing</source>
@@ -420,6 +427,14 @@
         <translation>アラートが選択されていません</translation>
     </message>
     <message>
+        <source>Revised at the source ({} earlier version(s) kept)</source>
+        <translation>配信元で更新あり（以前の版 {} 件を保存）</translation>
+    </message>
+    <message>
+        <source>Found in stored items</source>
+        <translation>保存済みの記事から検出</translation>
+    </message>
+    <message>
         <source>Mark read</source>
         <translation>既読にする</translation>
     </message>
@@ -430,6 +445,13 @@
     <message>
         <source>{} muted: its alerts fill the inbox without notifications</source>
         <translation>{} をミュートしました: アラートは通知なしで受信箱に入ります</translation>
+    </message>
+</context>
+<context>
+    <name>Ingest</name>
+    <message>
+        <source>the feed gives one GUID to different items: they are told apart by their links</source>
+        <translation>このフィードは別々の記事に同じ GUID を付けています。リンクで記事を区別しています</translation>
     </message>
 </context>
 <context>
