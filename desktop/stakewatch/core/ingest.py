@@ -202,7 +202,7 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
                 continue
             item_id = int(cursor.lastrowid or 0)
             result.new_items += 1
-            matches = matcher.match(item.text)
+            matches = matcher.match_item(item, source)
             if not matches:
                 continue
             result.matched_items += 1

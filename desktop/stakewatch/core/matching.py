@@ -11,6 +11,13 @@ of aliases. Each candidate is then checked against the folded text:
   letters meet digits ("Sora2" = "Sora 2"), or between non-Latin characters
   ("城内実" = "城内 実"), and by at most a few separator characters.
 
+Per entity, an alias occurrence counts unless an exclude phrase overlaps it
+("Taira clan" cancels that "Taira", not the minister named elsewhere), and an
+alias that needs context counts only when one of the entity's context words is
+in the item. A veto word anywhere rules the entity out for the whole item. An
+item matches an entity when a counting occurrence remains, in its text or among
+its authors; every item of a source that belongs to an entity matches it.
+
 A Matcher is immutable once built: build it once per watchlist change and share
 it between threads.
 """
@@ -19,14 +26,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
-from .model import Watchlist
+from .model import Item, Source, Watchlist
 from .text import WORD_RUN, char_class, compact, fold, fold_with_map, is_latin_alnum, is_separator
 
-ALIAS, CONTEXT, EXCLUDE = 0, 1, 2
+ALIAS, CONTEXT, EXCLUDE, VETO = 0, 1, 2, 3
 MAX_GAP = 3
 SNIPPET_RADIUS = 80
 
@@ -41,6 +48,7 @@ class Term:
     latin_start: bool
     latin_end: bool
     splittable: frozenset[int]
+    needs_context: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,37 +106,75 @@ class _Compacted:
         return self._run_folded[r] + (k - self._run_compact[r])
 
 
+Span = tuple[int, int]
+
+
+@dataclass
+class _Found:
+    """What one pass over a text found for one entity."""
+
+    standalone: list[Span] = field(default_factory=list)
+    contextual: list[Span] = field(default_factory=list)
+    excluded: list[Span] = field(default_factory=list)
+
+
+class _Scan:
+    """Everything one pass over a text found, by entity."""
+
+    __slots__ = ("text", "compacted", "found", "context", "vetoed")
+
+    def __init__(self, text: str, compacted: _Compacted) -> None:
+        self.text = text
+        self.compacted = compacted
+        self.found: dict[int, _Found] = {}
+        self.context: set[int] = set()
+        self.vetoed: set[int] = set()
+
+    def counting(self, index: int, has_context: bool) -> list[Span]:
+        """The entity's alias occurrences no exclude phrase overlaps (context ones only with context)."""
+        found = self.found.get(index)
+        if found is None:
+            return []
+        spans = found.standalone + (found.contextual if has_context else [])
+        if found.excluded:
+            spans = [s for s in spans if not any(a <= s[1] and s[0] <= b for a, b in found.excluded)]
+        return spans
+
+
 class Matcher:
     """The compiled form of a set of watchlists. Build on any thread; `match` is thread-safe."""
 
     def __init__(self, watchlists: Sequence[Watchlist]) -> None:
-        self._entities: list[tuple[str, str, bool]] = []
+        self._entities: list[tuple[str, str]] = []
+        self._by_name: dict[str, list[int]] = {}
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[Term]] = {}
         for watchlist in watchlists:
             for entity in watchlist.entities:
                 index = len(self._entities)
-                self._entities.append((watchlist.name, entity.name, bool(entity.context)))
-                for role, words in (
-                    (ALIAS, entity.all_aliases),
-                    (CONTEXT, entity.context),
-                    (EXCLUDE, entity.exclude),
-                ):
-                    for word in words:
-                        key, splittable = compact_term(word)
-                        if not key:
-                            continue
-                        term = Term(
-                            entity=index,
-                            role=role,
-                            length=len(key),
-                            latin_start=is_latin_alnum(key[0]),
-                            latin_end=is_latin_alnum(key[-1]),
-                            splittable=splittable,
-                        )
-                        bucket = table.setdefault(key, [])
-                        if term not in bucket:
-                            bucket.append(term)
+                self._entities.append((watchlist.name, entity.name))
+                self._by_name.setdefault(entity.name.casefold(), []).append(index)
+                words: list[tuple[int, str, bool]] = [
+                    (ALIAS, alias.text, alias.needs_context) for alias in entity.terms]
+                words += [(CONTEXT, word, False) for word in entity.context]
+                words += [(EXCLUDE, word, False) for word in entity.exclude]
+                words += [(VETO, word, False) for word in entity.veto]
+                for role, word, needs_context in words:
+                    key, splittable = compact_term(word)
+                    if not key:
+                        continue
+                    term = Term(
+                        entity=index,
+                        role=role,
+                        length=len(key),
+                        latin_start=is_latin_alnum(key[0]),
+                        latin_end=is_latin_alnum(key[-1]),
+                        splittable=splittable,
+                        needs_context=needs_context,
+                    )
+                    bucket = table.setdefault(key, [])
+                    if term not in bucket:
+                        bucket.append(term)
         for key, terms in table.items():
             self._automaton.add_word(key, tuple(terms))
         self._empty = not table
@@ -159,48 +205,85 @@ class Matcher:
                 previous = here
         return first, last
 
-    def match(self, text: str) -> list[Match]:
-        """Every entity whose aliases occur in `text` with its context and without its exclusions."""
-        if self._empty or not text:
-            return []
+    def _scan(self, text: str) -> _Scan:
+        """One pass of the automaton over `text`: O(length of text)."""
         compacted = _Compacted(fold(text))
-        found: dict[int, list[tuple[int, int]]] = {}
-        has_context: set[int] = set()
-        excluded: set[int] = set()
+        scan = _Scan(text, compacted)
+        if self._empty or not text:
+            return scan
+        found = scan.found
         for end, terms in self._automaton.iter(compacted.compact):
             for term in terms:
-                if term.role == EXCLUDE and term.entity in excluded:
+                role = term.role
+                if role == CONTEXT and term.entity in scan.context:
                     continue
-                if term.role == CONTEXT and term.entity in has_context:
+                if role == VETO and term.entity in scan.vetoed:
                     continue
                 span = self._accepts(compacted, term, end)
                 if span is None:
                     continue
-                if term.role == ALIAS:
-                    found.setdefault(term.entity, []).append(span)
-                elif term.role == CONTEXT:
-                    has_context.add(term.entity)
+                if role == ALIAS:
+                    entry = found.get(term.entity)
+                    if entry is None:
+                        entry = found[term.entity] = _Found()
+                    (entry.contextual if term.needs_context else entry.standalone).append(span)
+                elif role == CONTEXT:
+                    scan.context.add(term.entity)
+                elif role == EXCLUDE:
+                    found.setdefault(term.entity, _Found()).excluded.append(span)
                 else:
-                    excluded.add(term.entity)
-        results: list[Match] = []
+                    scan.vetoed.add(term.entity)
+        return scan
+
+    def _decide(self, text: str, scan: _Scan, context: set[int] | None = None) -> dict[int, Match]:
+        """The entities with an occurrence that counts; `context` adds entities known to have context."""
+        results: dict[int, Match] = {}
         origin: _Origin | None = None
-        for index in sorted(found):
-            watchlist, entity, needs_context = self._entities[index]
-            if index in excluded or (needs_context and index not in has_context):
+        for index in sorted(scan.found):
+            if index in scan.vetoed:
+                continue
+            spans = scan.counting(index, index in scan.context or (context is not None and index in context))
+            if not spans:
                 continue
             if origin is None:
-                origin = _Origin(text, compacted.folded)
-            spans = tuple(sorted(origin.span(s) for s in _outermost(found[index])))
-            results.append(
-                Match(
-                    watchlist=watchlist,
-                    entity=entity,
-                    matched=_distinct(text[a:b] for a, b in spans),
-                    snippet=snippet(text, spans),
-                    spans=spans,
-                )
-            )
+                origin = _Origin(text, scan.compacted.folded)
+            watchlist, entity = self._entities[index]
+            mapped = tuple(sorted(origin.span(s) for s in _outermost(spans)))
+            results[index] = Match(watchlist=watchlist, entity=entity,
+                                   matched=_distinct(text[a:b] for a, b in mapped),
+                                   snippet=snippet(text, mapped), spans=mapped)
         return results
+
+    def match(self, text: str) -> list[Match]:
+        """Every entity named in `text` by an occurrence that counts (see the module)."""
+        if self._empty or not text:
+            return []
+        return list(self._decide(text, self._scan(text)).values())
+
+    def match_item(self, item: Item, source: Source | None = None) -> list[Match]:
+        """Entities named in the item's text or among its authors, and the entity `source` belongs to.
+
+        An author counts like an occurrence in the text (context is looked for in
+        both, a veto in either rules the entity out); every item of a source that
+        belongs to an entity matches it whatever the text says. Any thread.
+        """
+        text = item.text
+        authors = "\n".join(a for a in item.authors if a)
+        owner = self._by_name.get(source.entity.casefold(), []) if source is not None and source.entity else []
+        if self._empty or (not authors and not owner):
+            return self.match(text)
+        in_text = self._scan(text)
+        found = self._decide(text, in_text) if text else {}
+        if authors:
+            in_authors = self._scan(authors)
+            for index, byline in self._decide(authors, in_authors, in_text.context).items():
+                if index not in found and index not in in_text.vetoed:
+                    found[index] = replace(byline, snippet=snippet(text, ()), spans=())
+        for index in owner:
+            if index not in found:
+                watchlist, entity = self._entities[index]
+                found[index] = Match(watchlist, entity, (), snippet(text, ()), ())
+        return [found[index] for index in sorted(found)]
 
 
 class _Origin:
