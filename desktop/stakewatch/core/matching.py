@@ -25,7 +25,7 @@ it between threads.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import ahocorasick
@@ -40,15 +40,28 @@ SNIPPET_RADIUS = 80
 
 @dataclass(frozen=True)
 class Term:
-    """One compiled word: which entity it belongs to, its role and where it may be split."""
+    """One compiled word as spelled (its key and where it may be split), shared by every entity using it.
 
-    entity: int
-    role: int
+    `aliases` lists the entities it is an alias of (with whether it needs context there); `marks` says
+    whether some entity uses it as a context, exclude or veto word, found through `id`.
+    """
+
+    id: int
     length: int
     latin_start: bool
     latin_end: bool
     splittable: frozenset[int]
-    needs_context: bool = False
+    aliases: tuple[tuple[int, bool], ...]
+    marks: bool
+
+
+@dataclass
+class _Roles:
+    """Which terms an entity uses as context, exclude and veto words."""
+
+    context: list[int] = field(default_factory=list)
+    exclude: list[int] = field(default_factory=list)
+    veto: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -109,35 +122,44 @@ class _Compacted:
 Span = tuple[int, int]
 
 
-@dataclass
-class _Found:
-    """What one pass over a text found for one entity."""
-
-    standalone: list[Span] = field(default_factory=list)
-    contextual: list[Span] = field(default_factory=list)
-    excluded: list[Span] = field(default_factory=list)
-
-
 class _Scan:
-    """Everything one pass over a text found, by entity."""
+    """Everything one pass over a text found: alias occurrences by entity, and where marking terms ended.
 
-    __slots__ = ("text", "compacted", "found", "context", "vetoed")
+    Context, exclude and veto words are only confirmed (boundaries, splits) when an entity with an alias
+    occurrence asks about them, so the common text that names nobody costs the automaton walk alone.
+    """
 
-    def __init__(self, text: str, compacted: _Compacted) -> None:
+    __slots__ = ("text", "compacted", "found", "ends", "_spans", "_terms", "_accepts")
+
+    def __init__(self, text: str, compacted: _Compacted, terms: list[Term],
+                 accepts: Callable[[_Compacted, Term, int], Span | None]) -> None:
         self.text = text
         self.compacted = compacted
-        self.found: dict[int, _Found] = {}
-        self.context: set[int] = set()
-        self.vetoed: set[int] = set()
+        self.found: dict[int, tuple[list[Span], list[Span]]] = {}
+        self.ends: dict[int, list[int]] = {}
+        self._spans: dict[int, list[Span]] = {}
+        self._terms = terms
+        self._accepts = accepts
 
-    def counting(self, index: int, has_context: bool) -> list[Span]:
+    def spans(self, term: int) -> list[Span]:
+        """Where the marking term `term` occurs (confirmed on first use)."""
+        spans = self._spans.get(term)
+        if spans is None:
+            candidate = self._terms[term]
+            spans = [s for end in self.ends.get(term, ()) if (s := self._accepts(self.compacted, candidate, end))]
+            self._spans[term] = spans
+        return spans
+
+    def any_seen(self, terms: list[int]) -> bool:
+        return any(term in self.ends and self.spans(term) for term in terms)
+
+    def counting(self, index: int, roles: _Roles, has_context: bool) -> list[Span]:
         """The entity's alias occurrences no exclude phrase overlaps (context ones only with context)."""
-        found = self.found.get(index)
-        if found is None:
-            return []
-        spans = found.standalone + (found.contextual if has_context else [])
-        if found.excluded:
-            spans = [s for s in spans if not any(a <= s[1] and s[0] <= b for a, b in found.excluded)]
+        standalone, contextual = self.found[index]
+        spans = standalone + contextual if has_context else standalone
+        excluded = [span for term in roles.exclude if term in self.ends for span in self.spans(term)]
+        if excluded:
+            spans = [s for s in spans if not any(a <= s[1] and s[0] <= b for a, b in excluded)]
         return spans
 
 
@@ -146,9 +168,11 @@ class Matcher:
 
     def __init__(self, watchlists: Sequence[Watchlist]) -> None:
         self._entities: list[tuple[str, str]] = []
+        self._roles: list[_Roles] = []
         self._by_name: dict[str, list[int]] = {}
         self._automaton = ahocorasick.Automaton()
-        table: dict[str, list[Term]] = {}
+        spelled: dict[tuple[str, frozenset[int]], tuple[dict[tuple[int, bool], None], set[int]]] = {}
+        registered: set[tuple[int, int, str, frozenset[int]]] = set()
         for watchlist in watchlists:
             for entity in watchlist.entities:
                 index = len(self._entities)
@@ -163,24 +187,36 @@ class Matcher:
                     key, splittable = compact_term(word)
                     if not key:
                         continue
-                    term = Term(
-                        entity=index,
-                        role=role,
-                        length=len(key),
-                        latin_start=is_latin_alnum(key[0]),
-                        latin_end=is_latin_alnum(key[-1]),
-                        splittable=splittable,
-                        needs_context=needs_context,
-                    )
-                    bucket = table.setdefault(key, [])
-                    if term not in bucket:
-                        bucket.append(term)
+                    registered.add((index, role, key, splittable))
+                    aliases, roles = spelled.setdefault((key, splittable), ({}, set()))
+                    if role == ALIAS:
+                        aliases.setdefault((index, needs_context), None)
+                    else:
+                        roles.add(role)
+        table: dict[str, list[Term]] = {}
+        self._roles = [_Roles() for _ in self._entities]
+        self._terms: list[Term] = []
+        for number, ((key, splittable), (aliases, roles)) in enumerate(spelled.items()):
+            self._terms.append(Term(
+                id=number, length=len(key), latin_start=is_latin_alnum(key[0]),
+                latin_end=is_latin_alnum(key[-1]), splittable=splittable, aliases=tuple(aliases),
+                marks=bool(roles)))
+            table.setdefault(key, []).append(self._terms[-1])
+        ids = {pair: number for number, pair in enumerate(spelled)}
+        for index, role, key, splittable in sorted(registered):
+            term = ids[(key, splittable)]
+            if role == CONTEXT:
+                self._roles[index].context.append(term)
+            elif role == EXCLUDE:
+                self._roles[index].exclude.append(term)
+            elif role == VETO:
+                self._roles[index].veto.append(term)
         for key, terms in table.items():
             self._automaton.add_word(key, tuple(terms))
         self._empty = not table
         if not self._empty:
             self._automaton.make_automaton()
-        self.term_count = sum(len(terms) for terms in table.values())
+        self.term_count = len(registered)
 
     @property
     def entity_count(self) -> int:
@@ -206,43 +242,38 @@ class Matcher:
         return first, last
 
     def _scan(self, text: str) -> _Scan:
-        """One pass of the automaton over `text`: O(length of text)."""
+        """One pass of the automaton over `text`: O(length of text), whatever the number of entities."""
         compacted = _Compacted(fold(text))
-        scan = _Scan(text, compacted)
+        scan = _Scan(text, compacted, self._terms, self._accepts)
         if self._empty or not text:
             return scan
-        found = scan.found
+        found, ends = scan.found, scan.ends
         for end, terms in self._automaton.iter(compacted.compact):
             for term in terms:
-                role = term.role
-                if role == CONTEXT and term.entity in scan.context:
-                    continue
-                if role == VETO and term.entity in scan.vetoed:
+                if term.marks:
+                    ends.setdefault(term.id, []).append(end)
+                if not term.aliases:
                     continue
                 span = self._accepts(compacted, term, end)
                 if span is None:
                     continue
-                if role == ALIAS:
-                    entry = found.get(term.entity)
+                for entity, needs_context in term.aliases:
+                    entry = found.get(entity)
                     if entry is None:
-                        entry = found[term.entity] = _Found()
-                    (entry.contextual if term.needs_context else entry.standalone).append(span)
-                elif role == CONTEXT:
-                    scan.context.add(term.entity)
-                elif role == EXCLUDE:
-                    found.setdefault(term.entity, _Found()).excluded.append(span)
-                else:
-                    scan.vetoed.add(term.entity)
+                        entry = found[entity] = ([], [])
+                    entry[1 if needs_context else 0].append(span)
         return scan
 
-    def _decide(self, text: str, scan: _Scan, context: set[int] | None = None) -> dict[int, Match]:
-        """The entities with an occurrence that counts; `context` adds entities known to have context."""
+    def _decide(self, text: str, scan: _Scan, context: _Scan | None = None) -> dict[int, Match]:
+        """The entities with an occurrence that counts; `context` is another scan whose context words count."""
         results: dict[int, Match] = {}
         origin: _Origin | None = None
         for index in sorted(scan.found):
-            if index in scan.vetoed:
+            roles = self._roles[index]
+            if scan.any_seen(roles.veto):
                 continue
-            spans = scan.counting(index, index in scan.context or (context is not None and index in context))
+            has_context = scan.any_seen(roles.context) or (context is not None and context.any_seen(roles.context))
+            spans = scan.counting(index, roles, has_context)
             if not spans:
                 continue
             if origin is None:
@@ -276,8 +307,8 @@ class Matcher:
         found = self._decide(text, in_text) if text else {}
         if authors:
             in_authors = self._scan(authors)
-            for index, byline in self._decide(authors, in_authors, in_text.context).items():
-                if index not in found and index not in in_text.vetoed:
+            for index, byline in self._decide(authors, in_authors, in_text).items():
+                if index not in found and not in_text.any_seen(self._roles[index].veto):
                     found[index] = replace(byline, snippet=snippet(text, ()), spans=())
         for index in owner:
             if index not in found:
