@@ -53,7 +53,7 @@ def main() -> None:
             missed = ", ".join(sorted(want - got)) or "-"
             wrong.append(f"| {row['id']} | {row['title'][:70]} | {extra} | {missed} |")
     lines = ["| texts | (entity, text) pairs expected | precision | recall | target |", "|---|---|---|---|---|"]
-    for group, tally in counts.items():
+    for group, tally in sorted(counts.items(), key=lambda pair: (pair[0] != "all", pair[0])):
         target = "precision >= 0.98, recall >= 0.95" if group == "all" else ""
         label = "**all**" if group == "all" else group
         lines.append(f"| {label}: {tally['texts']} | {tally['expected']} | "
