@@ -212,7 +212,7 @@ class Matcher:
             elif role == VETO:
                 self._roles[index].veto.append(term)
         for key, terms in table.items():
-            self._automaton.add_word(key, tuple(terms))
+            self._automaton.add_word(key, (tuple(t.id for t in terms if t.marks), tuple(t for t in terms if t.aliases)))
         self._empty = not table
         if not self._empty:
             self._automaton.make_automaton()
@@ -248,13 +248,16 @@ class Matcher:
         if self._empty or not text:
             return scan
         found, ends = scan.found, scan.ends
-        for end, terms in self._automaton.iter(compacted.compact):
+        accepts = self._accepts
+        for end, (marks, terms) in self._automaton.iter(compacted.compact):
+            for mark in marks:
+                seen = ends.get(mark)
+                if seen is None:
+                    ends[mark] = [end]
+                else:
+                    seen.append(end)
             for term in terms:
-                if term.marks:
-                    ends.setdefault(term.id, []).append(end)
-                if not term.aliases:
-                    continue
-                span = self._accepts(compacted, term, end)
+                span = accepts(compacted, term, end)
                 if span is None:
                     continue
                 for entity, needs_context in term.aliases:
