@@ -21,11 +21,11 @@ ISO = (NOW - timedelta(hours=1)).isoformat()
 
 WATCHLIST = Watchlist("Japan AI & IP", (
     Entity("Minoru Kiuchi", "official", aliases=("城内実", "Kiuchi"),
-           context=("minister", "大臣", "IP strategy"), exclude=("brewery",)),
+           context=("minister", "大臣", "IP strategy"), veto=("brewery",)),
     Entity("Masaaki Taira", "official", aliases=("平将明", "Taira"),
            context=("minister", "digital", "大臣"), exclude=("Taira clan",)),
     Entity("OpenAI", "company"),
-    Entity("Sora 2", "product", aliases=("Sora2",), exclude=("Kingdom Hearts",)),
+    Entity("Sora 2", "product", aliases=("Sora2",), veto=("Kingdom Hearts",)),
 ))
 
 STORY = "Japan asks OpenAI to respect anime copyrights in Sora 2"

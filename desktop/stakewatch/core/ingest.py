@@ -278,6 +278,7 @@ def prefer_publisher(conn: sqlite3.Connection, story_id: int) -> None:
 class _Context:
     """What every item of one ingest shares."""
 
+    source: Source
     source_id: int
     matcher: Matcher
     entity_ids: dict[tuple[str, str], int]
@@ -288,7 +289,7 @@ class _Context:
 
 def _alerts_for(conn: sqlite3.Connection, ctx: _Context, item: Item, item_id: int, story_id: int | None,
                 published: float, result: IngestResult) -> None:
-    matches = ctx.matcher.match(item.text)
+    matches = ctx.matcher.match_item(item, ctx.source)
     if not matches:
         return
     result.matched_items += 1
@@ -337,7 +338,7 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
     assert source.id is not None
     result = IngestResult()
     stamp = to_epoch(now)
-    ctx = _Context(source.id, matcher, entity_ids,
+    ctx = _Context(source, source.id, matcher, entity_ids,
                    frozenset(name.casefold() for name in source.official_for), stamp,
                    stories if stories is not None else StoryIndex())
     items, result.reused_guids = distinct_guids(items)

@@ -11,6 +11,13 @@ of aliases. Each candidate is then checked against the folded text:
   letters meet digits ("Sora2" = "Sora 2"), or between non-Latin characters
   ("城内実" = "城内 実"), and by at most a few separator characters.
 
+Per entity, an alias occurrence counts unless an exclude phrase overlaps it
+("Taira clan" cancels that "Taira", not the minister named elsewhere), and an
+alias that needs context counts only when one of the entity's context words is
+in the item. A veto word anywhere rules the entity out for the whole item. An
+item matches an entity when a counting occurrence remains, in its text or among
+its authors; every item of a source that belongs to an entity matches it.
+
 A Matcher is immutable once built: build it once per watchlist change and share
 it between threads.
 """
@@ -18,29 +25,43 @@ it between threads.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
-from .model import Watchlist
+from .model import Item, Source, Watchlist
 from .text import WORD_RUN, char_class, compact, fold, fold_with_map, is_latin_alnum, is_separator
 
-ALIAS, CONTEXT, EXCLUDE = 0, 1, 2
+ALIAS, CONTEXT, EXCLUDE, VETO = 0, 1, 2, 3
 MAX_GAP = 3
 SNIPPET_RADIUS = 80
 
 
 @dataclass(frozen=True)
 class Term:
-    """One compiled word: which entity it belongs to, its role and where it may be split."""
+    """One compiled word as spelled (its key and where it may be split), shared by every entity using it.
 
-    entity: int
-    role: int
+    `aliases` lists the entities it is an alias of (with whether it needs context there); `marks` says
+    whether some entity uses it as a context, exclude or veto word, found through `id`.
+    """
+
+    id: int
     length: int
     latin_start: bool
     latin_end: bool
     splittable: frozenset[int]
+    aliases: tuple[tuple[int, bool], ...]
+    marks: bool
+
+
+@dataclass
+class _Roles:
+    """Which terms an entity uses as context, exclude and veto words."""
+
+    context: list[int] = field(default_factory=list)
+    exclude: list[int] = field(default_factory=list)
+    veto: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -98,43 +119,104 @@ class _Compacted:
         return self._run_folded[r] + (k - self._run_compact[r])
 
 
+Span = tuple[int, int]
+
+
+class _Scan:
+    """Everything one pass over a text found: alias occurrences by entity, and where marking terms ended.
+
+    Context, exclude and veto words are only confirmed (boundaries, splits) when an entity with an alias
+    occurrence asks about them, so the common text that names nobody costs the automaton walk alone.
+    """
+
+    __slots__ = ("text", "compacted", "found", "ends", "_spans", "_terms", "_accepts")
+
+    def __init__(self, text: str, compacted: _Compacted, terms: list[Term],
+                 accepts: Callable[[_Compacted, Term, int], Span | None]) -> None:
+        self.text = text
+        self.compacted = compacted
+        self.found: dict[int, tuple[list[Span], list[Span]]] = {}
+        self.ends: dict[int, list[int]] = {}
+        self._spans: dict[int, list[Span]] = {}
+        self._terms = terms
+        self._accepts = accepts
+
+    def spans(self, term: int) -> list[Span]:
+        """Where the marking term `term` occurs (confirmed on first use)."""
+        spans = self._spans.get(term)
+        if spans is None:
+            candidate = self._terms[term]
+            spans = [s for end in self.ends.get(term, ()) if (s := self._accepts(self.compacted, candidate, end))]
+            self._spans[term] = spans
+        return spans
+
+    def any_seen(self, terms: list[int]) -> bool:
+        return any(term in self.ends and self.spans(term) for term in terms)
+
+    def counting(self, index: int, roles: _Roles, has_context: bool) -> list[Span]:
+        """The entity's alias occurrences no exclude phrase overlaps (context ones only with context)."""
+        standalone, contextual = self.found[index]
+        spans = standalone + contextual if has_context else standalone
+        excluded = [span for term in roles.exclude if term in self.ends for span in self.spans(term)]
+        if excluded:
+            spans = [s for s in spans if not any(a <= s[1] and s[0] <= b for a, b in excluded)]
+        return spans
+
+
 class Matcher:
     """The compiled form of a set of watchlists. Build on any thread; `match` is thread-safe."""
 
     def __init__(self, watchlists: Sequence[Watchlist]) -> None:
-        self._entities: list[tuple[str, str, bool]] = []
+        self._entities: list[tuple[str, str]] = []
+        self._roles: list[_Roles] = []
+        self._by_name: dict[str, list[int]] = {}
         self._automaton = ahocorasick.Automaton()
-        table: dict[str, list[Term]] = {}
+        spelled: dict[tuple[str, frozenset[int]], tuple[dict[tuple[int, bool], None], set[int]]] = {}
+        registered: set[tuple[int, int, str, frozenset[int]]] = set()
         for watchlist in watchlists:
             for entity in watchlist.entities:
                 index = len(self._entities)
-                self._entities.append((watchlist.name, entity.name, bool(entity.context)))
-                for role, words in (
-                    (ALIAS, entity.all_aliases),
-                    (CONTEXT, entity.context),
-                    (EXCLUDE, entity.exclude),
-                ):
-                    for word in words:
-                        key, splittable = compact_term(word)
-                        if not key:
-                            continue
-                        term = Term(
-                            entity=index,
-                            role=role,
-                            length=len(key),
-                            latin_start=is_latin_alnum(key[0]),
-                            latin_end=is_latin_alnum(key[-1]),
-                            splittable=splittable,
-                        )
-                        bucket = table.setdefault(key, [])
-                        if term not in bucket:
-                            bucket.append(term)
+                self._entities.append((watchlist.name, entity.name))
+                self._by_name.setdefault(entity.name.casefold(), []).append(index)
+                words: list[tuple[int, str, bool]] = [
+                    (ALIAS, alias.text, alias.needs_context) for alias in entity.terms]
+                words += [(CONTEXT, word, False) for word in entity.context]
+                words += [(EXCLUDE, word, False) for word in entity.exclude]
+                words += [(VETO, word, False) for word in entity.veto]
+                for role, word, needs_context in words:
+                    key, splittable = compact_term(word)
+                    if not key:
+                        continue
+                    registered.add((index, role, key, splittable))
+                    aliases, roles = spelled.setdefault((key, splittable), ({}, set()))
+                    if role == ALIAS:
+                        aliases.setdefault((index, needs_context), None)
+                    else:
+                        roles.add(role)
+        table: dict[str, list[Term]] = {}
+        self._roles = [_Roles() for _ in self._entities]
+        self._terms: list[Term] = []
+        for number, ((key, splittable), (aliases, roles)) in enumerate(spelled.items()):
+            self._terms.append(Term(
+                id=number, length=len(key), latin_start=is_latin_alnum(key[0]),
+                latin_end=is_latin_alnum(key[-1]), splittable=splittable, aliases=tuple(aliases),
+                marks=bool(roles)))
+            table.setdefault(key, []).append(self._terms[-1])
+        ids = {pair: number for number, pair in enumerate(spelled)}
+        for index, role, key, splittable in sorted(registered):
+            term = ids[(key, splittable)]
+            if role == CONTEXT:
+                self._roles[index].context.append(term)
+            elif role == EXCLUDE:
+                self._roles[index].exclude.append(term)
+            elif role == VETO:
+                self._roles[index].veto.append(term)
         for key, terms in table.items():
-            self._automaton.add_word(key, tuple(terms))
+            self._automaton.add_word(key, (tuple(t.id for t in terms if t.marks), tuple(t for t in terms if t.aliases)))
         self._empty = not table
         if not self._empty:
             self._automaton.make_automaton()
-        self.term_count = sum(len(terms) for terms in table.values())
+        self.term_count = len(registered)
 
     @property
     def entity_count(self) -> int:
@@ -159,48 +241,83 @@ class Matcher:
                 previous = here
         return first, last
 
-    def match(self, text: str) -> list[Match]:
-        """Every entity whose aliases occur in `text` with its context and without its exclusions."""
-        if self._empty or not text:
-            return []
+    def _scan(self, text: str) -> _Scan:
+        """One pass of the automaton over `text`: O(length of text), whatever the number of entities."""
         compacted = _Compacted(fold(text))
-        found: dict[int, list[tuple[int, int]]] = {}
-        has_context: set[int] = set()
-        excluded: set[int] = set()
-        for end, terms in self._automaton.iter(compacted.compact):
+        scan = _Scan(text, compacted, self._terms, self._accepts)
+        if self._empty or not text:
+            return scan
+        found, ends = scan.found, scan.ends
+        accepts = self._accepts
+        for end, (marks, terms) in self._automaton.iter(compacted.compact):
+            for mark in marks:
+                seen = ends.get(mark)
+                if seen is None:
+                    ends[mark] = [end]
+                else:
+                    seen.append(end)
             for term in terms:
-                if term.role == EXCLUDE and term.entity in excluded:
-                    continue
-                if term.role == CONTEXT and term.entity in has_context:
-                    continue
-                span = self._accepts(compacted, term, end)
+                span = accepts(compacted, term, end)
                 if span is None:
                     continue
-                if term.role == ALIAS:
-                    found.setdefault(term.entity, []).append(span)
-                elif term.role == CONTEXT:
-                    has_context.add(term.entity)
-                else:
-                    excluded.add(term.entity)
-        results: list[Match] = []
+                for entity, needs_context in term.aliases:
+                    entry = found.get(entity)
+                    if entry is None:
+                        entry = found[entity] = ([], [])
+                    entry[1 if needs_context else 0].append(span)
+        return scan
+
+    def _decide(self, text: str, scan: _Scan, context: _Scan | None = None) -> dict[int, Match]:
+        """The entities with an occurrence that counts; `context` is another scan whose context words count."""
+        results: dict[int, Match] = {}
         origin: _Origin | None = None
-        for index in sorted(found):
-            watchlist, entity, needs_context = self._entities[index]
-            if index in excluded or (needs_context and index not in has_context):
+        for index in sorted(scan.found):
+            roles = self._roles[index]
+            if scan.any_seen(roles.veto):
+                continue
+            has_context = scan.any_seen(roles.context) or (context is not None and context.any_seen(roles.context))
+            spans = scan.counting(index, roles, has_context)
+            if not spans:
                 continue
             if origin is None:
-                origin = _Origin(text, compacted.folded)
-            spans = tuple(sorted(origin.span(s) for s in _outermost(found[index])))
-            results.append(
-                Match(
-                    watchlist=watchlist,
-                    entity=entity,
-                    matched=_distinct(text[a:b] for a, b in spans),
-                    snippet=snippet(text, spans),
-                    spans=spans,
-                )
-            )
+                origin = _Origin(text, scan.compacted.folded)
+            watchlist, entity = self._entities[index]
+            mapped = tuple(sorted(origin.span(s) for s in _outermost(spans)))
+            results[index] = Match(watchlist=watchlist, entity=entity,
+                                   matched=_distinct(text[a:b] for a, b in mapped),
+                                   snippet=snippet(text, mapped), spans=mapped)
         return results
+
+    def match(self, text: str) -> list[Match]:
+        """Every entity named in `text` by an occurrence that counts (see the module)."""
+        if self._empty or not text:
+            return []
+        return list(self._decide(text, self._scan(text)).values())
+
+    def match_item(self, item: Item, source: Source | None = None) -> list[Match]:
+        """Entities named in the item's text or among its authors, and the entity `source` belongs to.
+
+        An author counts like an occurrence in the text (context is looked for in
+        both, a veto in either rules the entity out); every item of a source that
+        belongs to an entity matches it whatever the text says. Any thread.
+        """
+        text = item.text
+        authors = "\n".join(a for a in item.authors if a)
+        owner = self._by_name.get(source.entity.casefold(), []) if source is not None and source.entity else []
+        if self._empty or (not authors and not owner):
+            return self.match(text)
+        in_text = self._scan(text)
+        found = self._decide(text, in_text) if text else {}
+        if authors:
+            in_authors = self._scan(authors)
+            for index, byline in self._decide(authors, in_authors, in_text).items():
+                if index not in found and not in_text.any_seen(self._roles[index].veto):
+                    found[index] = replace(byline, snippet=snippet(text, ()), spans=())
+        for index in owner:
+            if index not in found:
+                watchlist, entity = self._entities[index]
+                found[index] = Match(watchlist, entity, (), snippet(text, ()), ())
+        return [found[index] for index in sorted(found)]
 
 
 class _Origin:

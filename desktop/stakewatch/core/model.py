@@ -5,6 +5,8 @@ Everything here is immutable and safe to pass between threads.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -36,8 +38,21 @@ class UserError(Exception):
 
 
 @dataclass(frozen=True)
+class Alias:
+    """One way of writing an entity, and whether it needs one of the entity's context words."""
+
+    text: str
+    needs_context: bool
+
+
+@dataclass(frozen=True)
 class Entity:
-    """Someone or something followed: the name is always an alias too."""
+    """Someone or something followed: the name is always an alias too.
+
+    `alias_context` holds the user's choices (alias text, needs context) where
+    they override `needs_context_by_default`. `exclude` phrases cancel the alias
+    occurrences they overlap; `veto` words rule the whole item out.
+    """
 
     name: str
     kind: str = "topic"
@@ -47,6 +62,8 @@ class Entity:
     priority: bool = False
     muted: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    alias_context: tuple[tuple[str, bool], ...] = ()
+    veto: tuple[str, ...] = ()
 
     @property
     def all_aliases(self) -> tuple[str, ...]:
@@ -54,6 +71,75 @@ class Entity:
         for alias in self.aliases:
             seen.setdefault(alias, None)
         return tuple(seen)
+
+    def needs_context(self, alias: str) -> bool:
+        """Whether `alias` counts only with a context word (never when there are none)."""
+        if not self.context:
+            return False
+        chosen = dict(self.alias_context)
+        return chosen[alias] if alias in chosen else needs_context_by_default(alias)
+
+    @property
+    def terms(self) -> tuple[Alias, ...]:
+        """Every alias (the name first) with whether it needs context."""
+        return tuple(Alias(text, self.needs_context(text)) for text in self.all_aliases)
+
+    def aliases_json(self) -> list[str | dict[str, Any]]:
+        """The aliases as the watchlist JSON writes them: text, or an object where the user chose."""
+        chosen = dict(self.alias_context)
+        out: list[str | dict[str, Any]] = []
+        if self.name in chosen:
+            out.append({"text": self.name, "needs_context": chosen[self.name]})
+        for alias in self.aliases:
+            out.append({"text": alias, "needs_context": chosen[alias]} if alias in chosen else alias)
+        return out
+
+
+def aliases_from_json(values: list[Any]) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
+    """Alias texts and the user's needs-context choices from stored (already validated) JSON."""
+    texts: list[str] = []
+    chosen: list[tuple[str, bool]] = []
+    for value in values:
+        if isinstance(value, dict):
+            texts.append(str(value.get("text", "")))
+            if "needs_context" in value:
+                chosen.append((texts[-1], bool(value["needs_context"])))
+        else:
+            texts.append(str(value))
+    return tuple(t for t in texts if t), tuple(chosen)
+
+
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
+_KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_PARTS = re.compile(r"[^\s\-_\u2010-\u2015\u2212\u30fb\u00b7\uff65]+")
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+
+
+def needs_context_by_default(alias: str) -> bool:
+    """Whether an alias is too ambiguous to stand alone, judged by its shape.
+
+    Full names (two or more parts), kanji names of three or more characters,
+    brand-shaped words (OpenAI, Sora2, オープンAI) stand alone; a single Latin
+    or kana word (a bare surname, a common word) and anything of three
+    characters or fewer needs context.
+    """
+    text = unicodedata.normalize("NFKC", alias).strip()
+    parts = _PARTS.findall(text)
+    letters = "".join(parts)
+    if len(letters) <= 3 and not _IDEOGRAPH.search(letters):
+        return True
+    if _IDEOGRAPH.search(letters) and not _KANA.search(letters) and not _LATIN.search(letters):
+        return len(letters) < 3
+    if len(parts) >= 2:
+        return False
+    has_digit = any(c.isdigit() for c in letters)
+    if has_digit and (_LATIN.search(letters) or _KANA.search(letters)):
+        return False
+    if _CAMEL.search(letters):
+        return False
+    scripts = sum(1 for pattern in (_IDEOGRAPH, _KANA, _LATIN) if pattern.search(letters))
+    return scripts < 2
 
 
 @dataclass(frozen=True)
@@ -78,6 +164,12 @@ class Source:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     id: int | None = field(default=None, compare=False)
 
+    @property
+    def entity(self) -> str:
+        """The entity this source belongs to (a person's own blog): every item is its statement."""
+        value = self.extra.get("entity")
+        return value.strip() if isinstance(value, str) else ""
+
 
 @dataclass(frozen=True)
 class Item:
@@ -89,6 +181,7 @@ class Item:
     summary: str = ""
     content: str = ""
     published: datetime | None = None
+    authors: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

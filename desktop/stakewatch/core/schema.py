@@ -168,6 +168,21 @@ MIGRATIONS: list[str] = [
     CREATE INDEX alerts_story ON alerts(story_id);
     ALTER TABLE sources ADD COLUMN note TEXT;
     """,
+    # per-alias context and occurrence excludes: an alias may be stored as {"text", "needs_context"};
+    # excludes used to rule out the whole item, so those containing none of the entity's names
+    # (which could never overlap an occurrence) become whole-item vetoes
+    """
+    ALTER TABLE entities ADD COLUMN veto TEXT NOT NULL DEFAULT '[]';
+    UPDATE entities SET
+        veto = (SELECT json_group_array(x.value) FROM json_each(entities.exclude) x
+                WHERE instr(lower(x.value), lower(entities.name)) = 0 AND NOT EXISTS (
+                    SELECT 1 FROM json_each(entities.aliases) a
+                    WHERE instr(lower(x.value), lower(a.value)) > 0)),
+        exclude = (SELECT json_group_array(x.value) FROM json_each(entities.exclude) x
+                   WHERE instr(lower(x.value), lower(entities.name)) > 0 OR EXISTS (
+                       SELECT 1 FROM json_each(entities.aliases) a
+                       WHERE instr(lower(x.value), lower(a.value)) > 0));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

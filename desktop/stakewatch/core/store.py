@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .i18n import loads, render, translate
-from .model import Alert, Entity, Source, SourceHealth, UserError, Watchlist
+from .model import Alert, Entity, Source, SourceHealth, UserError, Watchlist, aliases_from_json
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 STALE_FACTOR = 3
@@ -204,11 +204,13 @@ class Store:
     def watchlists(self) -> list[Watchlist]:
         entities: dict[int, list[Entity]] = {}
         for row in self.conn.execute("SELECT * FROM entities ORDER BY position, id"):
+            aliases, chosen = aliases_from_json(json.loads(row["aliases"]))
             entities.setdefault(row["watchlist_id"], []).append(Entity(
                 name=row["name"], kind=row["kind"],
-                aliases=tuple(json.loads(row["aliases"])),
+                aliases=tuple(a for a in aliases if a != row["name"]), alias_context=chosen,
                 context=tuple(json.loads(row["context"])),
                 exclude=tuple(json.loads(row["exclude"])),
+                veto=tuple(json.loads(row["veto"])),
                 priority=bool(row["priority"]), muted=bool(row["muted"]),
                 extra=json.loads(row["extra"]),
             ))
@@ -248,14 +250,17 @@ class Store:
                 for position, entity in enumerate(watchlist.entities):
                     conn.execute(
                         "INSERT INTO entities(watchlist_id, name, kind, aliases, context, exclude, "
-                        "priority, muted, position, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        "veto, priority, muted, position, extra) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT(watchlist_id, name) DO UPDATE SET name = excluded.name, "
                         "kind = excluded.kind, aliases = excluded.aliases, "
                         "context = excluded.context, exclude = excluded.exclude, "
+                        "veto = excluded.veto, "
                         "priority = excluded.priority, muted = excluded.muted, "
                         "position = excluded.position, extra = excluded.extra",
-                        (watchlist_id, entity.name, entity.kind, _dumps(list(entity.aliases)),
+                        (watchlist_id, entity.name, entity.kind, _dumps(entity.aliases_json()),
                          _dumps(list(entity.context)), _dumps(list(entity.exclude)),
+                         _dumps(list(entity.veto)),
                          int(entity.priority), int(entity.muted), position,
                          _dumps(entity.extra)))
             base = conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM sources").fetchone()[0]

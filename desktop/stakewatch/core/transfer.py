@@ -38,7 +38,7 @@ _LONG_NUMBER = re.compile(rb"-?\d{4000,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 DEFAULT_INTERVAL = 30
 
-_ENTITY_FIELDS = {"name", "kind", "aliases", "context", "exclude", "priority", "muted"}
+_ENTITY_FIELDS = {"name", "kind", "aliases", "context", "exclude", "veto", "priority", "muted"}
 _WATCHLIST_FIELDS = {"name", "entities", "muted"}
 _SOURCE_FIELDS = {"name", "kind", "url", "interval_minutes", "enabled", "official_for",
                   "options"}
@@ -124,6 +124,38 @@ def _terms(value: Any, where: str) -> tuple[str, ...]:
     return tuple(terms)
 
 
+def _aliases(value: Any, where: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
+    """Alias texts, and the needs-context choices of those written as objects."""
+    if value is None:
+        return (), ()
+    if not isinstance(value, list):
+        raise Refused(where, "must be a list of words")
+    texts: list[Any] = []
+    chosen: dict[str, bool] = {}
+    for index, entry in enumerate(value):
+        if isinstance(entry, dict):
+            unknown = sorted(set(entry) - {"text", "needs_context"})
+            if unknown:
+                raise Refused(f"{where}[{index}].{unknown[0]}", "is not a field of an alias "
+                              "(an alias has text and needs_context)")
+            text = _string(entry.get("text"), f"{where}[{index}].text")
+            if "needs_context" in entry:
+                chosen[text] = _bool(entry["needs_context"], f"{where}[{index}].needs_context", False)
+            texts.append(text)
+        else:
+            texts.append(entry)
+    return _terms(texts, where), tuple(chosen.items())
+
+
+def _legacy_vetoes(name: str, aliases: Sequence[str], exclude: Sequence[str]) -> tuple[
+        tuple[str, ...], tuple[str, ...]]:
+    """Split excludes written before vetoes existed: those containing no alias ruled out
+    the whole item, so they become vetoes; the others keep cancelling their occurrences."""
+    keys = [compact_term(alias)[0] for alias in (name, *aliases)]
+    occurrence = tuple(t for t in exclude if any(k and k in compact_term(t)[0] for k in keys))
+    return occurrence, tuple(t for t in exclude if t not in occurrence)
+
+
 def _object(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise Refused(where, f"must be an object, got {type(value).__name__}")
@@ -149,11 +181,25 @@ def parse_entity(data: Any, where: str) -> Entity:
     if kind not in ENTITY_KINDS:
         raise Refused(f"{where}.kind", f"must be one of {', '.join(ENTITY_KINDS)}, "
                       f"got {json.dumps(kind)[:40]}")
+    aliases, chosen = _aliases(data.get("aliases"), f"{where}.aliases")
+    context = _terms(data.get("context"), f"{where}.context")
+    exclude = _terms(data.get("exclude"), f"{where}.exclude")
+    if "veto" in data:
+        veto = _terms(data.get("veto"), f"{where}.veto")
+    else:
+        exclude, veto = _legacy_vetoes(name, aliases, exclude)
+    if not context:
+        lonely = [text for text, needs in chosen if needs]
+        if lonely:
+            raise Refused(f"{where}.aliases", f"{lonely[0]!r} needs context, but the entity has "
+                          "no context words")
     return Entity(
         name=name, kind=kind,
-        aliases=tuple(a for a in _terms(data.get("aliases"), f"{where}.aliases") if a != name),
-        context=_terms(data.get("context"), f"{where}.context"),
-        exclude=_terms(data.get("exclude"), f"{where}.exclude"),
+        aliases=tuple(a for a in aliases if a != name),
+        context=context,
+        exclude=exclude,
+        veto=veto,
+        alias_context=chosen,
         priority=_bool(data.get("priority"), f"{where}.priority", False),
         muted=_bool(data.get("muted"), f"{where}.muted", False),
         extra=_extra(data, _ENTITY_FIELDS),
@@ -201,11 +247,19 @@ def parse_source(data: Any, where: str) -> Source:
         raise Refused(f"{where}.options.{problem.split(':', 1)[0]}", problem.split(":", 1)[1].strip())
     if official and not SOURCE_KINDS[kind].statements:
         raise Refused(f"{where}.official_for", f"a {kind} source carries coverage, never statements")
+    owner = data.get("entity")
+    if owner is not None:
+        owner = _string(owner, f"{where}.entity")
+        if not SOURCE_KINDS[kind].statements:
+            raise Refused(f"{where}.entity", f"a {kind} source carries coverage, never one entity's own words")
+        if owner.casefold() not in {o.casefold() for o in official}:
+            official = (*official, owner)
     if kind == "search" and "{query}" not in url:
         raise Refused(f"{where}.url", "a search address needs {query} where the search words go")
     return Source(name=name, kind=kind, url=url, interval_minutes=interval,
                   enabled=_bool(data.get("enabled"), f"{where}.enabled", True),
-                  official_for=official, options=options, extra=_extra(data, _SOURCE_FIELDS))
+                  official_for=official, options=options,
+                  extra={**_extra(data, _SOURCE_FIELDS), **({"entity": owner} if owner else {})})
 
 
 def parse_config(document: Any, known_entities: Sequence[str] = ()) -> Config:
@@ -233,6 +287,8 @@ def parse_config(document: Any, known_entities: Sequence[str] = ()) -> Config:
         if source.name.casefold() in names:
             raise Refused(f"sources[{index}].name", f"duplicate source name {source.name!r}")
         names.add(source.name.casefold())
+        if source.entity and source.entity.casefold() not in entity_names:
+            raise Refused(f"sources[{index}].entity", f"no entity named {source.entity!r}")
         for position, entity in enumerate(source.official_for):
             if entity.casefold() not in entity_names:
                 raise Refused(f"sources[{index}].official_for[{position}]",
@@ -243,6 +299,13 @@ def parse_config(document: Any, known_entities: Sequence[str] = ()) -> Config:
     return Config(tuple(watchlists), tuple(sources))
 
 
+def _veto_json(entity: Entity) -> dict[str, Any]:
+    """The veto field, left out when a file without one would read back the same."""
+    if entity.veto or _legacy_vetoes(entity.name, entity.aliases, entity.exclude)[1]:
+        return {"veto": list(entity.veto)}
+    return {}
+
+
 def config_to_json(watchlists: Sequence[Watchlist], sources: Sequence[Source]) -> dict[str, Any]:
     """The watchlist JSON document for a configuration (everything the user set)."""
     return {
@@ -250,8 +313,8 @@ def config_to_json(watchlists: Sequence[Watchlist], sources: Sequence[Source]) -
         "generator": GENERATOR,
         "watchlists": [
             {**w.extra, "name": w.name, "muted": w.muted, "entities": [
-                {**e.extra, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
-                 "context": list(e.context), "exclude": list(e.exclude),
+                {**e.extra, "name": e.name, "kind": e.kind, "aliases": e.aliases_json(),
+                 "context": list(e.context), "exclude": list(e.exclude), **_veto_json(e),
                  "priority": e.priority, "muted": e.muted}
                 for e in w.entities]}
             for w in watchlists

@@ -44,7 +44,7 @@ from ..core.backfill import BackfillResult, backfill, changed_entities
 from ..core.discovery import FoundFeed, discover
 from ..core.fetch import Fetcher
 from ..core.matching import Matcher
-from ..core.model import ENTITY_KINDS, Entity, Item, Source, UserError, Watchlist
+from ..core.model import ENTITY_KINDS, Entity, Item, Source, UserError, Watchlist, needs_context_by_default
 from ..core.secrets import AUTH_KINDS, request_auth, store_secret
 from ..core.sources import SOURCE_KINDS, ParseError
 from ..core.sources.search import PRESETS as SEARCH_PRESETS
@@ -121,11 +121,23 @@ class EntityForm(QWidget):
         self.aliases = QPlainTextEdit()
         self.context = QPlainTextEdit()
         self.exclude = QPlainTextEdit()
-        for edit, hint in ((self.aliases, "One alias per line: other spellings, the name in other scripts"),
-                           (self.context, "One per line; if any are given, one must appear"),
-                           (self.exclude, "One per line; an item with any of these is not a match")):
-            edit.setPlaceholderText(self.tr(hint))
+        self.veto = QPlainTextEdit()
+        for edit, hint in (
+                (self.aliases, self.tr("One alias per line: other spellings, the name in other scripts")),
+                (self.context, self.tr("One per line; an alias ticked below counts only if one of these appears")),
+                (self.exclude, self.tr("One per line; cancels the alias it contains, e.g. \"Taira clan\"")),
+                (self.veto, self.tr("One per line; an item with any of these never matches this entity"))):
+            edit.setPlaceholderText(hint)
             edit.setMaximumHeight(86)
+        self.needs_context = QListWidget()
+        self.needs_context.setMaximumHeight(110)
+        self.needs_context.setToolTip(self.tr("Ticked: this alias needs a context word. Full names stand alone; "
+                                              "bare surnames and common words need context."))
+        self._chosen: dict[str, bool] = {}
+        self.name.textChanged.connect(self._list_aliases)
+        self.aliases.textChanged.connect(self._list_aliases)
+        self.context.textChanged.connect(self._list_aliases)
+        self.needs_context.itemChanged.connect(self._alias_ticked)
         self.priority = QCheckBox(self.tr("Priority: notify even in quiet hours"))
         self.muted = QCheckBox(self.tr("Muted: keep alerts, no notifications"))
         self.error = error_label()
@@ -142,7 +154,9 @@ class EntityForm(QWidget):
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Aliases"), self.aliases)
         form.addRow(self.tr("Context"), self.context)
+        form.addRow(self.tr("Needs context"), self.needs_context)
         form.addRow(self.tr("Exclude"), self.exclude)
+        form.addRow(self.tr("Veto"), self.veto)
         form.addRow("", self.priority)
         form.addRow("", self.muted)
         layout = QVBoxLayout(self)
@@ -153,23 +167,57 @@ class EntityForm(QWidget):
         layout.addWidget(self.test_summary)
         layout.addWidget(self.test, 1)
 
+    def _alias_texts(self) -> list[str]:
+        return [text for text in dict.fromkeys([self.name.text().strip(), *_lines(self.aliases)]) if text]
+
+    def _list_aliases(self) -> None:
+        """One tickable row per alias (the name first): ticked when it needs a context word."""
+        has_context = bool(_lines(self.context))
+        self.needs_context.blockSignals(True)
+        self.needs_context.clear()
+        for text in self._alias_texts():
+            row = QListWidgetItem(text)
+            row.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable |
+                         (Qt.ItemFlag.ItemIsEnabled if has_context else Qt.ItemFlag.NoItemFlags))
+            needs = has_context and self._chosen.get(text, needs_context_by_default(text))
+            row.setCheckState(Qt.CheckState.Checked if needs else Qt.CheckState.Unchecked)
+            self.needs_context.addItem(row)
+        self.needs_context.blockSignals(False)
+
+    def _alias_ticked(self, row: QListWidgetItem) -> None:
+        text, needs = row.text(), row.checkState() == Qt.CheckState.Checked
+        if needs == needs_context_by_default(text):
+            self._chosen.pop(text, None)
+        else:
+            self._chosen[text] = needs
+
     def data(self) -> dict[str, Any]:
-        return {"name": self.name.text(), "kind": self.kind.currentText(), "aliases": _lines(self.aliases),
-                "context": _lines(self.context), "exclude": _lines(self.exclude),
+        has_context = bool(_lines(self.context))
+        chosen = {text: needs for text, needs in self._chosen.items() if has_context or not needs}
+        name = self.name.text()
+        aliases: list[Any] = [{"text": name.strip(), "needs_context": chosen[name.strip()]}] \
+            if name.strip() in chosen else []
+        aliases += [{"text": a, "needs_context": chosen[a]} if a in chosen else a for a in _lines(self.aliases)]
+        return {"name": name, "kind": self.kind.currentText(), "aliases": aliases,
+                "context": _lines(self.context), "exclude": _lines(self.exclude), "veto": _lines(self.veto),
                 "priority": self.priority.isChecked(), "muted": self.muted.isChecked()}
 
     def load(self, entity: Entity) -> None:
+        self._chosen = dict(entity.alias_context)
         self.name.setText(entity.name)
         self.kind.setCurrentText(entity.kind)
         self.aliases.setPlainText("\n".join(entity.aliases))
         self.context.setPlainText("\n".join(entity.context))
         self.exclude.setPlainText("\n".join(entity.exclude))
+        self.veto.setPlainText("\n".join(entity.veto))
         self.priority.setChecked(entity.priority)
         self.muted.setChecked(entity.muted)
+        self._list_aliases()
 
     def changed_signals(self) -> list[Any]:
         return [self.name.textChanged, self.kind.currentIndexChanged, self.aliases.textChanged,
-                self.context.textChanged, self.exclude.textChanged, self.priority.toggled, self.muted.toggled]
+                self.context.textChanged, self.exclude.textChanged, self.veto.textChanged,
+                self.needs_context.itemChanged, self.priority.toggled, self.muted.toggled]
 
 
 class SourceForm(QWidget):

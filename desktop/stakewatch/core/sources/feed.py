@@ -19,6 +19,8 @@ from .base import ParseError, SourceKind
 TITLE_LIMIT = 500
 SUMMARY_LIMIT = 4_000
 CONTENT_LIMIT = 20_000
+AUTHOR_LIMIT = 200
+MAX_AUTHORS = 20
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 _LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 _ENTITY_DECL = re.compile(rb"<!ENTITY\s+(?:%\s+)?[^\s\"']+\s+([\"'])(.*?)\1", re.DOTALL)
@@ -75,8 +77,19 @@ def sane_date(value: datetime | None) -> datetime | None:
     return value
 
 
+def author_names(*values: Any) -> tuple[str, ...]:
+    """Plain author names from feedparser's or JSON Feed's author fields (strings, {"name"} objects, lists)."""
+    names: dict[str, None] = {}
+    for value in values:
+        for one in value if isinstance(value, list) else [value]:
+            name = one.get("name") if isinstance(one, dict) else one
+            if isinstance(name, str) and (text := html_to_text(name, AUTHOR_LIMIT)):
+                names.setdefault(text, None)
+    return tuple(names)[:MAX_AUTHORS]
+
+
 def build_item(guid: Any, link: Any, title_html: str, summary_html: str,
-               content_html: str, published: datetime | None) -> Item:
+               content_html: str, published: datetime | None, authors: tuple[str, ...] = ()) -> Item:
     title = html_to_text(title_html, TITLE_LIMIT)
     summary = html_to_text(summary_html, SUMMARY_LIMIT)
     content = html_to_text(content_html, CONTENT_LIMIT)
@@ -92,6 +105,7 @@ def build_item(guid: Any, link: Any, title_html: str, summary_html: str,
         summary=summary,
         content=content,
         published=sane_date(published),
+        authors=authors,
     )
 
 
@@ -147,7 +161,8 @@ def parse_json_feed(body: bytes, limit: int) -> list[Item]:
         title = text_field(entry, "title")
         published = _parse_json_date(entry.get("date_published")) or _parse_json_date(
             entry.get("date_modified"))
-        items.append(build_item(entry.get("id"), link, title, summary, content, published))
+        items.append(build_item(entry.get("id"), link, title, summary, content, published,
+                                author_names(entry.get("authors")) or author_names(entry.get("author"))))
     return items
 
 
@@ -219,6 +234,7 @@ def parse_xml_feed(body: bytes, content_type: str, url: str, limit: int) -> list
             entry.get("summary", "") or "",
             content,
             _entry_date(entry),
+            author_names(entry.get("authors")) or author_names(entry.get("author")),
         ))
     return items
 

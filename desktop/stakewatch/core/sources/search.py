@@ -77,9 +77,11 @@ class SearchKind(SourceKind):
 
     @classmethod
     def aliases(cls, source: Source, watchlists: Sequence[Watchlist]) -> list[str]:
+        """Aliases to search for, those that stand alone before those that need context."""
         wanted = {n.casefold() for n in source.options.get("entities", [])}
-        return [alias for w in watchlists for e in w.entities
-                if not wanted or e.name.casefold() in wanted for alias in e.all_aliases]
+        return [alias.text for w in watchlists for e in w.entities
+                if not wanted or e.name.casefold() in wanted
+                for alias in sorted(e.terms, key=lambda term: term.needs_context)]
 
     @classmethod
     def request_url(cls, source: Source, watchlists: Sequence[Watchlist] = ()) -> str:

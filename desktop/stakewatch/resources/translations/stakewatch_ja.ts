@@ -291,6 +291,26 @@
 <context>
     <name>EntityForm</name>
     <message>
+        <source>One alias per line: other spellings, the name in other scripts</source>
+        <translation>1 行に 1 つ: 別の表記、他の文字での名前</translation>
+    </message>
+    <message>
+        <source>One per line; an alias ticked below counts only if one of these appears</source>
+        <translation>1 行に 1 つ。下でチェックした別名は、これらの語のいずれかが記事にある場合にのみ一致とみなします</translation>
+    </message>
+    <message>
+        <source>One per line; cancels the alias it contains, e.g. &quot;Taira clan&quot;</source>
+        <translation>1 行に 1 つ。この語句に含まれる別名の出現を無効にします（例:「Taira clan」）</translation>
+    </message>
+    <message>
+        <source>One per line; an item with any of these never matches this entity</source>
+        <translation>1 行に 1 つ。これらの語を含む記事は、この対象に一致しません</translation>
+    </message>
+    <message>
+        <source>Ticked: this alias needs a context word. Full names stand alone; bare surnames and common words need context.</source>
+        <translation>チェックした別名は文脈語が必要です。フルネームは単独で一致し、姓のみや一般的な語には文脈語が必要です。</translation>
+    </message>
+    <message>
         <source>Priority: notify even in quiet hours</source>
         <translation>優先: 静かな時間帯でも通知する</translation>
     </message>
@@ -331,8 +351,16 @@
         <translation>文脈語</translation>
     </message>
     <message>
+        <source>Needs context</source>
+        <translation>文脈語が必要</translation>
+    </message>
+    <message>
         <source>Exclude</source>
         <translation>除外語</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>除外（記事全体）</translation>
     </message>
     <message>
         <source>Test against stored items</source>
