@@ -107,6 +107,11 @@ def format_report(report: CycleReport, store: Store) -> str:
     for name, reason in report.skipped:
         if reason != "not due yet":
             lines.append(f"  skipped: {name}: {reason}")
+    pages = report.pages
+    if pages.archived or pages.changes:
+        edited = sum(1 for c in pages.changes if c.change == "edited")
+        lines.append(f"Statement pages: {len(pages.archived)} archived, {edited} edited, "
+                     f"{len(pages.changes) - edited} removed ({pages.checked} re-checked).")
     if report.new_alerts:
         lines.append(format_alerts(store.alerts(ids=report.new_alerts)))
     return "\n".join(lines)
@@ -145,6 +150,7 @@ def notify_cycle(store: Store, report: CycleReport, before: dict[str, str], noti
     now = datetime.now(UTC)
     notes = dispatch.notifications_for(store, report.new_alerts, now)
     notes += dispatch.health_changes(store, before, now)
+    notes += dispatch.page_changes(store, report.pages.changes, now)
     return sum(1 for note in notes if notifier.show(note))
 
 

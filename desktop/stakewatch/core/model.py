@@ -114,6 +114,7 @@ class Alert:
     story: int
     read: bool = False
     priority: bool = False
+    page: dict[str, Any] | None = field(default=None, compare=False, hash=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -132,6 +133,7 @@ class Alert:
             "story": self.story,
             "read": self.read,
             "priority": self.priority,
+            "page": self.page,
         }
 
 

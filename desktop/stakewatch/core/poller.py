@@ -23,6 +23,7 @@ from .fetch import FetchConfig, Fetcher, FetchResult
 from .ingest import StoryIndex, Validators, ingest
 from .matching import Matcher
 from .model import Item, Source
+from .page_cycle import PageConfig, PageCycle, PageReport, known_guids
 from .secrets import request_auth
 from .sources import SOURCE_KINDS, ParseError
 from .store import Store, from_epoch
@@ -44,6 +45,7 @@ class PollConfig:
     jitter: float = 0.2
     retention: timedelta | None = None
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    pages: PageConfig = field(default_factory=PageConfig)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class CycleReport:
     finished: datetime | None = None
     outcomes: list[Outcome] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    pages: PageReport = field(default_factory=PageReport)
 
     @property
     def new_alerts(self) -> list[int]:
@@ -190,6 +193,7 @@ class Poller:
             with caps_lock:
                 return host_caps[(urlsplit(url).hostname or "").lower()]
 
+        pages = PageCycle(self.fetcher, self.config.pages, host_cap)
         rows = {s.name: self.store.source_row(s.id) for s in sources if s.id is not None}
         sources = [s for s in sources if s.name in rows]
         with ThreadPoolExecutor(max_workers=max(1, self.config.total),
@@ -202,7 +206,7 @@ class Poller:
                 pending[pool.submit(self._fetch_one, source, url,
                                     row["etag"] if same else None,
                                     row["last_modified"] if same else None,
-                                    host_cap(url))] = source
+                                    host_cap(url), pages, known_guids(self.store, source))] = source
             while pending:
                 if cancel is not None and cancel.is_set():
                     for future in pending:
@@ -213,6 +217,8 @@ class Poller:
                     source = pending.pop(future)
                     report.outcomes.append(self._store_one(future.result(), matcher, entity_ids,
                                                            rows[source.name], stories))
+        if cancel is None or not cancel.is_set():
+            report.pages = pages.finish(self.store, report.new_alerts, self.clock(), force, cancel)
         report.finished = self.clock()
         if self.config.retention is not None:
             pruned = self.store.prune_items(report.finished - self.config.retention)
@@ -222,7 +228,8 @@ class Poller:
         return report
 
     def _fetch_one(self, source: Source, url: str, etag: str | None, last_modified: str | None,
-                   cap: threading.Semaphore) -> _Fetched:
+                   cap: threading.Semaphore, pages: PageCycle | None = None,
+                   known: frozenset[str] = frozenset()) -> _Fetched:
         headers, basic, problem = request_auth(source.options)
         if problem is not None:
             return _Fetched(source, FetchResult(url=url, final_url=url, error=problem), None, problem)
@@ -233,6 +240,8 @@ class Poller:
         try:
             items = SOURCE_KINDS[source.kind].parse(source, result.body, result.content_type,
                                                     result.final_url)
+            if pages is not None:
+                items = pages.enrich(source, items, known)
         except ParseError as exc:
             return _Fetched(source, result, None, exc.message)
         except Exception as exc:  # a parser bug must not end the cycle

@@ -267,11 +267,13 @@ class Store:
             params += list(ids)
         query = (
             "SELECT a.*, e.name AS entity, e.priority AS priority, w.name AS watchlist, "
+            "pw.status AS page_status, pw.sha256 AS page_sha256, pw.checked AS page_checked, "
             "(SELECT group_concat(s.name, char(31)) FROM "
             "   (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
             "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names "
             "FROM alerts a JOIN entities e ON e.id = a.entity_id "
-            "JOIN watchlists w ON w.id = e.watchlist_id"
+            "JOIN watchlists w ON w.id = e.watchlist_id "
+            "LEFT JOIN page_watch pw ON pw.alert_id = a.id AND pw.status IN ('archived', 'edited', 'removed')"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY a.published DESC, a.id DESC"
             + (f" LIMIT {int(limit)}" if limit else "")
@@ -288,6 +290,7 @@ class Store:
                 sources=names, published=published, found=found,
                 matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
                 story=row["story_id"], read=bool(row["read"]), priority=bool(row["priority"]),
+                page=_page(row),
             ))
         return alerts
 
@@ -317,6 +320,15 @@ def health_status(row: sqlite3.Row, now: datetime) -> str:
     if last_success is None or now - last_success > allowed:
         return "stale"
     return "ok"
+
+
+def _page(row: sqlite3.Row) -> dict[str, Any] | None:
+    """An alert's statement page as `alerts --json` shows it, or None when none is archived."""
+    if row["page_status"] is None:
+        return None
+    checked = from_epoch(row["page_checked"])
+    return {"status": row["page_status"], "sha256": row["page_sha256"],
+            "checked": checked.isoformat() if checked else None}
 
 
 def _source(row: sqlite3.Row) -> Source:

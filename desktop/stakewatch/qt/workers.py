@@ -88,6 +88,7 @@ def poll_job(force: bool, honour_schedule: bool, notifier: Notifier | None) -> C
         now = datetime.now(UTC)
         notes = dispatch.notifications_for(store, report.new_alerts, now)
         notes += dispatch.health_changes(store, before, now)
+        notes += dispatch.page_changes(store, report.pages.changes, now)
         shown = 0
         to_show: list[Notification] = []
         if notifier is not None and not getattr(notifier, "gui_thread_only", False):
