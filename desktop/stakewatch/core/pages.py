@@ -33,7 +33,8 @@ _CHROME_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside
 # Lines that only stamp the page (last updated, posted on, views) change without the statement changing.
 _STAMP_WORDS = re.compile(
     r"(最終更新|更新日|掲載日|公開日|作成日|閲覧数|閲覧回数|アクセス数|ページビュー|"
-    r"last\s*(updated|modified|reviewed)|(updated|modified|posted|published)\s*(on\b|:)|"
+    r"last\s*(updated|modified|reviewed)|"
+    r"(updated|modified|posted|published)\s*(on\b|:|\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|"
     r"\d[\d,.]*\s*[kKmM]?\s*(page\s*)?(views|reads|visits|hits)\b|\b(views|page\s*views)\s*:)",
     re.IGNORECASE)
 _STAMP_LINE_LIMIT = 80

@@ -235,7 +235,7 @@ def health_notifications(previous: dict[str, str], current: Sequence[SourceHealt
 
 PAGE_EDITED = translate("Pages", "Statement edited: {entity}")
 PAGE_REMOVED = translate("Pages", "Statement removed: {entity}")
-PAGES_CHANGED = translate("Pages", "{n:?statement page|statement pages} changed: {n} ({edited} edited, "
+PAGES_CHANGED = translate("Pages", "{n} {n:?statement page|statement pages} changed ({edited} edited, "
                                    "{removed} removed)")
 PAGE_EDITED_BODY = translate("Pages", "{title}\nThe page's text changed since it was archived.")
 PAGE_REMOVED_BODY = translate("Pages", "{title}\nThe page is gone; the archived text is kept.")
