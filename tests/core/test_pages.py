@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from feedworld import Route, WorldServer, rss
 from pageworld import (
     CAO_SECOND,
     MINISTER_PARAGRAPHS,
@@ -19,6 +18,7 @@ from pageworld import (
     newsroom_page,
 )
 
+from feedworld import Route, WorldServer, rss
 from stakewatch.core import settings, store_pages
 from stakewatch.core.fetch import MIB, FetchConfig, Fetcher
 from stakewatch.core.i18n import use_language
@@ -31,7 +31,8 @@ from stakewatch.core.store import Store
 
 HTML = "text/html; charset=utf-8"
 AGENCY_CHROME = ("本文へ移動", "グローバルナビゲーション", "サイト内検索", "よく見られているページ", "閲覧数",
-                 "プライバシーポリシー", "Government of Japan", "やさしい日本語", "ポスト", "本日の記者会見はオンライン")
+                 "プライバシーポリシー", "Government of Japan", "やさしい日本語", "ポスト",
+                 "本日の記者会見はオンライン")
 
 
 def test_japanese_press_conference_page_keeps_the_statement_and_drops_the_chrome():
@@ -260,4 +261,4 @@ def test_page_notifications_are_quiet_and_follow_mutes_pauses_and_digests():
                                   set(), state, config, now)
     assert digest.title.startswith("4 statement pages changed") and digest.opens_inbox
     with use_language("ja"):
-        assert "編集" in str(PAGE_EDITED(entity="平将明")) or "変更" in str(PAGE_EDITED(entity="平将明"))
+        assert str(PAGE_EDITED(entity="平将明")) == "発言ページが更新されました:平将明"
