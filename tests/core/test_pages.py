@@ -262,3 +262,15 @@ def test_page_notifications_are_quiet_and_follow_mutes_pauses_and_digests():
     assert digest.title.startswith("4 statement pages changed") and digest.opens_inbox
     with use_language("ja"):
         assert str(PAGE_EDITED(entity="平将明")) == "発言ページが更新されました:平将明"
+
+
+def test_full_text_flag_is_read_from_the_source_or_its_options_and_validated():
+    from stakewatch.core.page_cycle import wants_full_text
+    from stakewatch.core.transfer import Refused, parse_source
+
+    assert wants_full_text(parse_source({"name": "A", "url": "https://example.org/f", "full_text": True}, "s"))
+    assert wants_full_text(parse_source({"name": "B", "url": "https://example.org/f",
+                                         "options": {"full_text": True}}, "s"))
+    assert not wants_full_text(parse_source({"name": "C", "url": "https://example.org/f"}, "s"))
+    with pytest.raises(Refused, match="full_text"):
+        parse_source({"name": "D", "url": "https://example.org/f", "full_text": "yes"}, "s")
