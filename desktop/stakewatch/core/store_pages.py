@@ -174,3 +174,29 @@ def record_check(store: Store, current: Watch, snap: PageSnapshot, next_check: d
                 "etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified) WHERE alert_id = ?",
                 (fetched, upcoming, snap.etag, snap.last_modified, current.alert_id))
     return change
+
+
+@dataclass(frozen=True)
+class PageView:
+    """What a window shows of an alert's statement page: plain data only."""
+
+    status: str
+    checked: datetime | None
+    sha256: str
+    final_url: str
+    versions: int
+    text: str
+    diff: tuple[tuple[str, str], ...] | None
+
+
+def page_view(store: Store, alert_id: int) -> PageView | None:
+    """The page status, latest archived text and (when edited) the word diff first -> latest; None if none."""
+    from .pages import word_diff
+
+    current = watch(store, alert_id)
+    kept = versions(store, alert_id)
+    if current is None or not kept or current.status not in SHOWN:
+        return None
+    diff = tuple(word_diff(kept[0].text, kept[-1].text)) if len(kept) > 1 else None
+    return PageView(status=current.status, checked=current.checked, sha256=kept[-1].sha256,
+                    final_url=kept[-1].final_url, versions=len(kept), text=kept[-1].text, diff=diff)
