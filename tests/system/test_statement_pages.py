@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 from pageworld import MINISTER_PARAGRAPHS, Chrome, agency_press_page, newsroom_page
@@ -96,6 +97,14 @@ def test_archive_edit_and_removal_of_a_statement(tmp_path: Path, data_dir: Path,
     assert shown.code == 0 and EDITED[2] in shown.out
     first = run_cli(data_dir, "snapshot", str(alert["id"]), "--first")
     assert MINISTER_PARAGRAPHS[2] in first.out
+
+    pdf = tmp_path / "briefing.pdf"
+    briefed = run_cli(data_dir, "briefing", "--since", "7d", "-o", str(pdf))
+    assert briefed.code == 0, briefed.err
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True, timeout=60).stdout.split())
+    assert "Removed from the source; archived text below" in text
+    assert "Archived text:" in text and "平デジタル大臣記者会見要旨" in text
 
 
 def test_title_only_feed_with_full_text_alerts_on_a_name_only_on_the_page(tmp_path: Path, data_dir: Path,

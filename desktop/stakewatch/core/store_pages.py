@@ -200,3 +200,22 @@ def page_view(store: Store, alert_id: int) -> PageView | None:
     diff = tuple(word_diff(kept[0].text, kept[-1].text)) if len(kept) > 1 else None
     return PageView(status=current.status, checked=current.checked, sha256=kept[-1].sha256,
                     final_url=kept[-1].final_url, versions=len(kept), text=kept[-1].text, diff=diff)
+
+
+def quotes(store: Store, alert_ids: list[int], lines: int = 3, limit: int = 280) -> dict[int, str]:
+    """The first lines of each alert's archived text (the first version: what was said), stamps and the
+    page title left out."""
+    from .pages import comparison_text
+
+    found: dict[int, str] = {}
+    for start in range(0, len(alert_ids), 500):
+        chunk = alert_ids[start:start + 500]
+        rows = store.conn.execute(
+            f"SELECT v.alert_id, v.text, a.title FROM page_versions v JOIN alerts a ON a.id = v.alert_id "
+            f"WHERE v.id IN (SELECT MIN(id) FROM page_versions WHERE alert_id IN ({','.join('?' * len(chunk))}) "
+            f"GROUP BY alert_id)", chunk)
+        for alert_id, text, title in rows:
+            kept = [line for line in comparison_text(text).split("\n") if line and line not in title]
+            quote = "\n".join(kept[:lines])
+            found[int(alert_id)] = quote if len(quote) <= limit else quote[:limit - 1] + "\u2026"
+    return found
