@@ -274,3 +274,16 @@ def test_full_text_flag_is_read_from_the_source_or_its_options_and_validated():
     assert not wants_full_text(parse_source({"name": "C", "url": "https://example.org/f"}, "s"))
     with pytest.raises(Refused, match="full_text"):
         parse_source({"name": "D", "url": "https://example.org/f", "full_text": "yes"}, "s")
+
+
+def test_archiving_is_bounded_per_cycle_and_catches_up(store: Store, world: WorldServer):
+    _setup(store, world)
+    world.routes["/agency.rss"] = Route(rss([{"title": f"平デジタル大臣記者会見 {n}", "link": world.url(f"/speech/{n}"),
+                                              "guid": f"s{n}"} for n in range(7)]))
+    for n in range(7):
+        world.routes[f"/speech/{n}"] = Route(agency_press_page(title=f"会見 {n}").encode(), content_type=HTML)
+    poller = Poller(store, PollConfig(pages=PageConfig(archive_per_cycle=3)))
+    assert len(poller.run_cycle().pages.archived) == 3
+    assert len(poller.run_cycle().pages.archived) == 3
+    assert len(poller.run_cycle().pages.archived) == 1
+    assert all(alert.page is not None for alert in store.alerts())

@@ -36,6 +36,7 @@ HostCap = Callable[[str], threading.Semaphore]
 class PageConfig:
     watch: timedelta = timedelta(days=14)
     full_text_per_source: int = 10
+    archive_per_cycle: int = 100
     archive_coverage: bool = False
     rechecks_per_cycle: int = 300
     workers: int = 8
@@ -102,7 +103,7 @@ class PageCycle:
         report = PageReport(full_text=self.full_text)
         kinds = ("statement", "coverage") if self.config.archive_coverage else ("statement",)
         since = now - max(self.config.watch, timedelta(days=1))
-        fresh = store_pages.unarchived(store, new_alerts, kinds, since, limit=50)
+        fresh = store_pages.unarchived(store, new_alerts, kinds, since, self.config.archive_per_cycle)
         watched = store_pages.due(store, now, force, None if force else self.config.rechecks_per_cycle)
         if cancel is not None and cancel.is_set():
             return report

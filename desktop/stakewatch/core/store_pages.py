@@ -78,15 +78,16 @@ def _version(row: Any) -> Version:
 
 def unarchived(store: Store, new_ids: list[int], kinds: tuple[str, ...], found_since: datetime,
                limit: int) -> list[tuple[int, str]]:
-    """(alert id, url) of alerts of `kinds` with no page record yet: this cycle's first, then recent ones."""
+    """Up to `limit` (alert id, url) of alerts of `kinds` with no page record yet: this cycle's first,
+    then recent ones (those a busy cycle left over)."""
     marks = ",".join("?" * len(kinds))
     rows = list(store.conn.execute(
         f"SELECT a.id, a.url FROM alerts a LEFT JOIN page_watch w ON w.alert_id = a.id "
         f"WHERE w.alert_id IS NULL AND a.kind IN ({marks}) AND a.url != '' AND a.found >= ? "
-        f"ORDER BY a.found DESC, a.id DESC LIMIT ?", (*kinds, to_epoch(found_since), max(limit, len(new_ids)))))
+        f"ORDER BY a.found DESC, a.id DESC LIMIT ?", (*kinds, to_epoch(found_since), limit + len(new_ids))))
     first = set(new_ids)
     rows.sort(key=lambda row: row[0] not in first)
-    return [(int(row[0]), str(row[1])) for row in rows[:max(limit, len(first))]]
+    return [(int(row[0]), str(row[1])) for row in rows[:limit]]
 
 
 def due(store: Store, now: datetime, force: bool, limit: int | None) -> list[Watch]:
