@@ -98,9 +98,9 @@ def page_html(entry: Entry) -> str:
     if note:
         out += f'<p style="margin-top:0; margin-left:12px; color:#b3261e"><b>{html.escape(note)}</b></p>'
     if entry.quote:
+        label = html.escape(QCoreApplication.translate("Briefing", "Archived text:"))
         lines = "<br/>".join(html.escape(line) for line in entry.quote.split("\n"))
-        out += (f'<p style="margin-top:0; margin-left:24px; color:#444"><i>'
-                f'{html.escape(QCoreApplication.translate("Briefing", "Archived text:"))}</i><br/>{lines}</p>')
+        out += f'<p style="margin-top:0; margin-left:24px; color:#444"><i>{label}</i><br/>{lines}</p>'
     return out
 
 

@@ -570,75 +570,109 @@
     </message>
 </context>
 <context>
-        <name>Pages</name>
-        <message>
-            <source>Statement edited: {entity}</source>
-            <translation>発言ページが更新されました:{entity}</translation>
-        </message>
-        <message>
-            <source>Statement removed: {entity}</source>
-            <translation>発言ページが削除されました:{entity}</translation>
-        </message>
-        <message>
-            <source>{n} {n:?statement page|statement pages} changed ({edited} edited, {removed} removed)</source>
-            <translation>発言ページ{n}件に変更(更新{edited}件、削除{removed}件)</translation>
-        </message>
-        <message>
-            <source>{title}
-The page's text changed since it was archived.</source>
-            <translation>{title}
-保存時から本文が変更されています。</translation>
-        </message>
-        <message>
-            <source>{title}
-The page is gone; the archived text is kept.</source>
-            <translation>{title}
-ページは削除されました。保存済みの本文は残っています。</translation>
-        </message>
-    </context>
+    <name>Briefing</name>
+    <message>
+        <source>Edited at the source after it was archived</source>
+        <translation>保存後に掲載元で変更</translation>
+    </message>
+    <message>
+        <source>Removed from the source; archived text below</source>
+        <translation>掲載元から削除(以下は保存済みの本文)</translation>
+    </message>
+    <message>
+        <source>Archived text:</source>
+        <translation>保存済みの本文:</translation>
+    </message>
+</context>
 <context>
-        <name>Snapshot</name>
-        <message>
-            <source>Snapshot</source>
-            <translation>スナップショット</translation>
-        </message>
-        <message>
-            <source>there is no alert {id}</source>
-            <translation>アラート{id}は存在しません</translation>
-        </message>
-        <message>
-            <source>alert {id} has no archived page yet</source>
-            <translation>アラート{id}のページはまだ保存されていません</translation>
-        </message>
-        <message>
-            <source>could not write {path}: {reason}</source>
-            <translation>{path}に書き込めませんでした:{reason}</translation>
-        </message>
-        <message>
-            <source>archived</source>
-            <translation>保存済み</translation>
-        </message>
-        <message>
-            <source>edited</source>
-            <translation>更新あり</translation>
-        </message>
-        <message>
-            <source>removed</source>
-            <translation>削除済み</translation>
-        </message>
-        <message>
-            <source>{status} · fetched {fetched} · HTTP {http} · {url}
+    <name>PagePanel</name>
+    <message>
+        <source>Statement page archived; last checked {checked}</source>
+        <translation>発言ページを保存済み(最終確認 {checked})</translation>
+    </message>
+    <message>
+        <source>Statement page edited since it was archived (removed words struck through, added words underlined); last checked {checked}</source>
+        <translation>保存後に発言ページが変更されました(削除された語句は取り消し線、追加された語句は下線で表示)。最終確認 {checked}</translation>
+    </message>
+    <message>
+        <source>Statement page removed; the archived text is kept. Last checked {checked}</source>
+        <translation>発言ページは削除されました。保存済みの本文は残っています。最終確認 {checked}</translation>
+    </message>
+    <message>
+        <source>{n} version(s)</source>
+        <translation>保存版 {n}件</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Statement edited: {entity}</source>
+        <translation>発言ページが更新されました:{entity}</translation>
+    </message>
+    <message>
+        <source>Statement removed: {entity}</source>
+        <translation>発言ページが削除されました:{entity}</translation>
+    </message>
+    <message>
+        <source>{n} {n:?statement page|statement pages} changed ({edited} edited, {removed} removed)</source>
+        <translation>発言ページ{n}件に変更(更新{edited}件、削除{removed}件)</translation>
+    </message>
+    <message>
+        <source>{title}
+The page's text changed since it was archived.</source>
+        <translation>{title}
+保存時から本文が変更されています。</translation>
+    </message>
+    <message>
+        <source>{title}
+The page is gone; the archived text is kept.</source>
+        <translation>{title}
+ページは削除されました。保存済みの本文は残っています。</translation>
+    </message>
+</context>
+<context>
+    <name>Snapshot</name>
+    <message>
+        <source>Snapshot</source>
+        <translation>スナップショット</translation>
+    </message>
+    <message>
+        <source>there is no alert {id}</source>
+        <translation>アラート{id}は存在しません</translation>
+    </message>
+    <message>
+        <source>alert {id} has no archived page yet</source>
+        <translation>アラート{id}のページはまだ保存されていません</translation>
+    </message>
+    <message>
+        <source>could not write {path}: {reason}</source>
+        <translation>{path}に書き込めませんでした:{reason}</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>更新あり</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>削除済み</translation>
+    </message>
+    <message>
+        <source>{status} · fetched {fetched} · HTTP {http} · {url}
 sha256 {sha256} · {n:?version|versions} kept</source>
-            <translation>{status} · 取得 {fetched} · HTTP {http} · {url}
+        <translation>{status} · 取得 {fetched} · HTTP {http} · {url}
 sha256 {sha256} · 保存版数 {n}</translation>
-        </message>
-        <message>
-            <source>No edits: one version archived.</source>
-            <translation>変更はありません(保存版は1件です)。</translation>
-        </message>
-        <message>
-            <source>Wrote {path} ({size} bytes, as fetched {fetched}).</source>
-            <translation>{path}に書き出しました({size}バイト、{fetched}取得時のまま)。</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>No edits: one version archived.</source>
+        <translation>変更はありません(保存版は1件です)。</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({size} bytes, as fetched {fetched}).</source>
+        <translation>{path}に書き出しました({size}バイト、{fetched}取得時のまま)。</translation>
+    </message>
+</context>
 </TS>
