@@ -19,12 +19,19 @@ from pageworld import (
 )
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core import settings, store_pages
+from stakewatch.core import dispatch, settings, store_pages
 from stakewatch.core.fetch import MIB, FetchConfig, Fetcher
 from stakewatch.core.i18n import use_language
 from stakewatch.core.model import Alert, Entity, Source, Watchlist
 from stakewatch.core.page_cycle import PageConfig
-from stakewatch.core.pages import comparison_text, is_generic_redirect, main_text, next_check, snapshot
+from stakewatch.core.pages import (
+    comparison_text,
+    is_generic_redirect,
+    main_text,
+    next_check,
+    render_diff,
+    snapshot,
+)
 from stakewatch.core.policy import PAGE_EDITED, PolicyConfig, PolicyState, page_notifications
 from stakewatch.core.poller import PollConfig, Poller
 from stakewatch.core.store import Store
@@ -192,6 +199,8 @@ def test_watch_in_cycles_schedule_conditional_get_and_redirect_home(store: Store
     [alert] = store.alerts()
     assert alert.page is not None and alert.page["status"] == "removed"
     assert MINISTER_PARAGRAPHS[0] in store_pages.versions(store, alert_id)[-1].text
+    [note] = dispatch.page_changes(store, report.pages.changes, clock.now)
+    assert note.title == "Statement removed: Masaaki Taira" and note.kind == "page" and note.urgency == "low"
     clock.now += timedelta(days=1)
     assert poller.run_cycle(force=True).pages.checked == 0  # removed pages are no longer watched
     clock.now += timedelta(days=30)
@@ -287,3 +296,16 @@ def test_archiving_is_bounded_per_cycle_and_catches_up(store: Store, world: Worl
     assert len(poller.run_cycle().pages.archived) == 3
     assert len(poller.run_cycle().pages.archived) == 1
     assert all(alert.page is not None for alert in store.alerts())
+
+
+def test_diff_marks_words_in_colour_and_in_plain_text():
+    old = "Title\nThe minister asked the company to respond quickly.\nSecond paragraph stays."
+    new = "Title\nThe minister asked the company to respond.\nSecond paragraph stays.\nA new closing line."
+    plain = render_diff(old, new).splitlines()
+    assert "- The minister asked the company to respond quickly." in plain
+    assert "+ The minister asked the company to respond." in plain
+    assert "~ The minister asked the company to respond[- quickly-]." in plain
+    assert "+ A new closing line." in plain and "  Title" in plain
+    coloured = render_diff(old, new, color=True)
+    assert "\x1b[31;9m quickly\x1b[0m" in coloured and "\x1b[32m+ A new closing line.\x1b[0m" not in coloured
+    assert "A new closing line." in coloured and "~ " not in coloured
