@@ -309,3 +309,19 @@ def test_diff_marks_words_in_colour_and_in_plain_text():
     coloured = render_diff(old, new, color=True)
     assert "\x1b[31;9m quickly\x1b[0m" in coloured and "\x1b[32m+ A new closing line.\x1b[0m" not in coloured
     assert "A new closing line." in coloured and "~ " not in coloured
+
+
+def test_a_page_not_published_yet_is_archived_when_it_appears(store: Store, world: WorldServer):
+    _setup(store, world)
+    world.routes["/speech/1"] = Route(b"Not Found", status=404, content_type="text/plain")
+    clock = Clock()
+    poller = Poller(store, PollConfig(), clock=clock)
+    [alert_id] = poller.run_cycle().new_alerts
+    assert store.alerts()[0].page is None
+    world.routes["/speech/1"] = Route(agency_press_page().encode(), content_type=HTML)
+    clock.now += timedelta(hours=1)
+    report = poller.run_cycle()
+    assert not report.pages.changes
+    page = store.alerts()[0].page
+    assert page is not None and page["status"] == "archived"
+    assert MINISTER_PARAGRAPHS[0] in store_pages.versions(store, alert_id)[0].text

@@ -126,9 +126,10 @@ def _add_version(store: Store, alert_id: int, snap: PageSnapshot) -> None:
 
 def record_first(store: Store, alert_id: int, snap: PageSnapshot, until: datetime,
                  next_check: datetime | None) -> bool:
-    """The first look at an alert's page; True when a version was archived."""
+    """The first look at an alert's page; True when a version was archived. A page not there yet (a feed
+    often announces it before it is published) stays pending and is looked at again on the schedule."""
     archived = snap.outcome == "text"
-    status = "archived" if archived else "pending" if snap.outcome == "failed" else "unavailable"
+    status = "archived" if archived else "pending"
     with store.transaction():
         store.conn.execute(
             "INSERT OR IGNORE INTO page_watch(alert_id, url, status, sha256, first_fetched, checked, next_check, "
@@ -136,7 +137,7 @@ def record_first(store: Store, alert_id: int, snap: PageSnapshot, until: datetim
             (alert_id, snap.url, status, snap.sha256 or None, to_epoch(snap.fetched) if archived else None,
              to_epoch(snap.fetched), to_epoch(next_check) if next_check else None, to_epoch(until),
              snap.etag if archived else None, snap.last_modified if archived else None,
-             0 if archived or snap.outcome != "failed" else 1, snap.error))
+             0 if archived else 1, snap.error))
         if archived:
             _add_version(store, alert_id, snap)
     return archived
