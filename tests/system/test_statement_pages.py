@@ -139,3 +139,21 @@ def test_snapshot_bad_input(data_dir: Path):
     assert missing.code == 1 and "999" in missing.err
     wrong = run_cli(data_dir, "snapshot", "abc")
     assert wrong.code == 2
+
+
+def test_an_edit_raises_one_quiet_notification_that_opens_the_page(notification_server, tmp_path: Path,
+                                                                   data_dir: Path, world: WorldServer):
+    world.routes["/agency.rss"] = Route(rss([{"title": "平デジタル大臣記者会見", "link": world.url("/speech/2")}]))
+    world.routes["/speech/2"] = Route(agency_press_page().encode(), content_type=HTML)
+    world.routes["/wire.rss"] = Route(rss([]))
+    assert run_cli(data_dir, "import", str(_config(tmp_path, world))).code == 0
+    first = run_cli(data_dir, "poll", "--once", "--notify")
+    assert "Notifications shown: 1 (through freedesktop)" in first.out, first.out + first.err
+    world.routes["/speech/2"] = Route(agency_press_page(paragraphs=EDITED).encode(), content_type=HTML)
+    edited = run_cli(data_dir, "poll", "--once", "--force", "--notify")
+    assert "Notifications shown: 1" in edited.out
+    calls = notification_server.wait_for_calls(2)
+    assert calls[1]["summary"] == "Statement edited: Masaaki Taira"
+    assert calls[1]["hints"]["urgency"] == 0 and "open" in calls[1]["actions"]
+    again = run_cli(data_dir, "poll", "--once", "--force", "--notify")
+    assert "Notifications shown: 0" in again.out
