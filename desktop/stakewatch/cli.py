@@ -150,6 +150,11 @@ def format_report(report: CycleReport, store: Store) -> str:
     for name, reason in report.skipped:
         if reason != "not due yet":
             lines.append(f"  skipped: {cell(name)}: {cell(reason)}")
+    pages = report.pages
+    if pages.archived or pages.changes:
+        edited = sum(1 for c in pages.changes if c.change == "edited")
+        lines.append(f"Statement pages: {len(pages.archived)} archived, {edited} edited, "
+                     f"{len(pages.changes) - edited} removed ({pages.checked} re-checked).")
     if report.new_alerts:
         lines.append(format_alerts(store.alerts(ids=report.new_alerts)))
     return "\n".join(lines)
@@ -191,8 +196,8 @@ def notify_cycle(store: Store, report: CycleReport, before: dict[str, str], noti
     """Show what the policy says for a finished cycle; the number shown."""
     now = datetime.now(UTC)
     shown = dispatch.notifications_for(store, report.new_alerts, now, show=notifier.show)
-    health = dispatch.health_changes(store, before, now)
-    return len(shown) + sum(1 for note in health if notifier.show(note))
+    notices = dispatch.health_changes(store, before, now) + dispatch.page_changes(store, report.pages.changes, now)
+    return len(shown) + sum(1 for note in notices if notifier.show(note))
 
 
 def cmd_poll(store: Store, args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from .model import Alert
 from .policy import safe_link
 from .store import Store
+from .store_pages import quotes
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Entry:
     sources: tuple[str, ...]
     snippet: str
     matched: tuple[str, ...]
+    page: str | None = None
+    quote: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,9 +80,11 @@ def _local(moment: datetime, zone: tzinfo | None) -> datetime:
     return moment.astimezone(zone) if zone else moment.astimezone()
 
 
-def _entry(alert: Alert, zone: tzinfo | None) -> Entry:
+def _entry(alert: Alert, zone: tzinfo | None, quoted: dict[int, str] | None = None) -> Entry:
+    """`page` is the statement page's status (archived, edited, removed); `quote` its archived text's first lines."""
     return Entry(time=_local(alert.published, zone), title=alert.title, url=safe_link(alert.url),
-                 sources=alert.sources or (alert.source,), snippet=alert.snippet, matched=alert.matched)
+                 sources=alert.sources or (alert.source,), snippet=alert.snippet, matched=alert.matched,
+                 page=alert.page["status"] if alert.page else None, quote=(quoted or {}).get(alert.id, ""))
 
 
 def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Sequence[str] | None = None,
@@ -92,6 +97,7 @@ def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Seq
     alerts = [a for a in store.alerts(since=start)
               if min(a.published, a.found) <= end and (entities is None or a.entity in entities)
               and (not statements_only or a.kind == "statement")]
+    quoted = quotes(store, [a.id for a in alerts if a.page and a.kind == "statement"])
     by_entity: dict[tuple[str, str], list[Alert]] = defaultdict(list)
     for alert in alerts:
         by_entity[(alert.watchlist, alert.entity)].append(alert)
@@ -110,7 +116,7 @@ def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Seq
             if entities is not None and entity.name not in entities:
                 continue
             found = sorted(by_entity.get((watchlist.name, entity.name), []), key=lambda a: a.published)
-            statements = tuple(_entry(a, zone) for a in found if a.kind == "statement")
+            statements = tuple(_entry(a, zone, quoted) for a in found if a.kind == "statement")
             coverage = tuple(_entry(a, zone) for a in found if a.kind != "statement")
             sources = {s for a in found for s in (a.sources or (a.source,))}
             summary.append(SummaryRow(watchlist.name, entity.name, len(statements), len(coverage), len(sources)))

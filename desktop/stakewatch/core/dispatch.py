@@ -12,8 +12,9 @@ from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 from . import settings
-from .policy import Notification, PolicyConfig, PolicyState, decide, health_notifications
+from .policy import Notification, PolicyConfig, PolicyState, decide, health_notifications, page_notifications
 from .store import Store, to_epoch
+from .store_pages import PageChange
 
 STATE_KEY = "policy.state"
 LONGEST_PAUSE = timedelta(days=7)
@@ -111,3 +112,12 @@ def health_snapshot(store: Store, now: datetime) -> dict[str, str]:
 
 def health_changes(store: Store, before: dict[str, str], now: datetime) -> list[Notification]:
     return health_notifications(before, store.health(now))
+
+
+def page_changes(store: Store, changes: Sequence[PageChange], now: datetime) -> list[Notification]:
+    """Quiet notices for statement pages a cycle found edited or removed."""
+    if not changes:
+        return []
+    alerts = {a.id: a for a in store.alerts(ids=[c.alert_id for c in changes])}
+    pairs = [(alerts[c.alert_id], c.change) for c in changes if c.alert_id in alerts]
+    return page_notifications(pairs, muted(store), load_state(store), policy_config(store), now)

@@ -209,6 +209,7 @@ class Alert:
     priority: bool = False
     revisions: int = 0
     backfilled: bool = False
+    page: dict[str, Any] | None = field(default=None, compare=False, hash=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -229,6 +230,7 @@ class Alert:
             "priority": self.priority,
             "revisions": self.revisions,
             "backfilled": self.backfilled,
+            "page": self.page,
         }
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 
+from .i18n import translate
 from .model import Alert, SourceHealth
 from .text import plain
 
@@ -230,3 +231,40 @@ def health_notifications(previous: dict[str, str], current: Sequence[SourceHealt
             body="Answering normally again.", url=None, opens_inbox=True, urgency="low",
             kind="health"))
     return notices
+
+
+PAGE_EDITED = translate("Pages", "Statement edited: {entity}")
+PAGE_REMOVED = translate("Pages", "Statement removed: {entity}")
+PAGES_CHANGED = translate("Pages", "{n} {n:?statement page|statement pages} changed ({edited} edited, "
+                                   "{removed} removed)")
+PAGE_EDITED_BODY = translate("Pages", "{title}\nThe page's text changed since it was archived.")
+PAGE_REMOVED_BODY = translate("Pages", "{title}\nThe page is gone; the archived text is kept.")
+
+
+def page_notification(alert: Alert, change: str) -> Notification:
+    """One quiet notice for a statement page edited or removed; an edit opens the page."""
+    title = clean(alert.title, BODY_LIMIT - 80)
+    if change == "edited":
+        return Notification(title=clean(str(PAGE_EDITED(entity=alert.entity)), TITLE_LIMIT),
+                            body=str(PAGE_EDITED_BODY(title=title)), url=safe_link(alert.url),
+                            alert_ids=(alert.id,), urgency="low", kind="page")
+    return Notification(title=clean(str(PAGE_REMOVED(entity=alert.entity)), TITLE_LIMIT),
+                        body=str(PAGE_REMOVED_BODY(title=title)), url=None, alert_ids=(alert.id,),
+                        opens_inbox=True, urgency="low", kind="page")
+
+
+def page_notifications(changes: Sequence[tuple[Alert, str]], muted: set[tuple[str, str]],
+                       state: PolicyState, config: PolicyConfig, now: datetime) -> list[Notification]:
+    """Notices for statement pages that changed: none while paused or for muted entities; past the
+    digest threshold, one notice that opens the inbox."""
+    if state.paused_until is not None and now < state.paused_until:
+        return []
+    shown = [(a, change) for a, change in changes
+             if (a.watchlist, a.entity) not in muted and (a.watchlist, "*") not in muted]
+    if len(shown) >= config.digest_threshold:
+        edited = sum(1 for _, change in shown if change == "edited")
+        return [Notification(
+            title=clean(str(PAGES_CHANGED(n=len(shown), edited=edited, removed=len(shown) - edited)), TITLE_LIMIT),
+            body=clean(", ".join(dict.fromkeys(a.entity for a, _ in shown)), BODY_LIMIT), url=None,
+            alert_ids=tuple(a.id for a, _ in shown), opens_inbox=True, urgency="low", kind="page")]
+    return [page_notification(alert, change) for alert, change in shown]

@@ -24,6 +24,7 @@ from .fetch import MAX_RETRY_AFTER, FetchConfig, Fetcher, FetchResult
 from .ingest import StoryIndex, Validators, ingest
 from .matching import Matcher
 from .model import Item, Source, UserError
+from .page_cycle import PageConfig, PageCycle, PageReport, known_guids
 from .secrets import redact, request_auth
 from .sources import SOURCE_KINDS, ParseError
 from .store import Store, describe_sqlite_error, future_within
@@ -47,6 +48,7 @@ class PollConfig:
     jitter: float = 0.2
     retention: timedelta | None = None
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    pages: PageConfig = field(default_factory=PageConfig)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class CycleReport:
     finished: datetime | None = None
     outcomes: list[Outcome] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    pages: PageReport = field(default_factory=PageReport)
 
     @property
     def new_alerts(self) -> list[int]:
@@ -215,6 +218,7 @@ class Poller:
             with caps_lock:
                 return host_caps[(urlsplit(url).hostname or "").lower()]
 
+        pages = PageCycle(self.fetcher, self.config.pages, host_cap)
         rows = {s.name: self.store.source_row(s.id) for s in sources if s.id is not None}
         sources = [s for s in sources if s.name in rows]
         pool = ThreadPoolExecutor(max_workers=max(1, self.config.total),
@@ -229,7 +233,7 @@ class Poller:
                 pending[pool.submit(self._fetch_one, source, url,
                                     row["etag"] if same else None,
                                     row["last_modified"] if same else None,
-                                    host_cap(url))] = source
+                                    host_cap(url), pages, known_guids(self.store, source))] = source
             while pending:
                 if cancel is not None and cancel.is_set():
                     cancelled = True
@@ -245,6 +249,8 @@ class Poller:
                     report.outcomes.append(outcome)
         finally:
             pool.shutdown(wait=not cancelled, cancel_futures=True)
+        if not cancelled:
+            report.pages = pages.finish(self.store, report.new_alerts, self.clock(), force, cancel)
         report.finished = self.clock()
         if self.config.retention is not None and not cancelled:
             try:
@@ -258,7 +264,8 @@ class Poller:
         return report
 
     def _fetch_one(self, source: Source, url: str, etag: str | None, last_modified: str | None,
-                   cap: threading.Semaphore) -> _Fetched:
+                   cap: threading.Semaphore, pages: PageCycle | None = None,
+                   stored_guids: frozenset[str] = frozenset()) -> _Fetched:
         headers, basic, problem = request_auth(source.options)
         known = tuple(headers.values()) + ((basic[1],) if basic else ())
         if problem is not None:
@@ -271,6 +278,8 @@ class Poller:
         try:
             items = SOURCE_KINDS[source.kind].parse(source, result.body, result.content_type,
                                                     result.final_url)
+            if pages is not None:
+                items = pages.enrich(source, items, stored_guids)
         except ParseError as exc:
             return _Fetched(source, result, None, shown_error(exc.message, known))
         except Exception as exc:  # a parser bug must not end the cycle

@@ -183,6 +183,40 @@ MIGRATIONS: list[str] = [
                        SELECT 1 FROM json_each(entities.aliases) a
                        WHERE instr(lower(x.value), lower(a.value)) > 0));
     """,
+    # statement pages: each alert's page, watched for a while, and every version of its main text;
+    # kept apart from items so that retention never prunes them
+    """
+    CREATE TABLE page_watch (
+        alert_id INTEGER PRIMARY KEY REFERENCES alerts(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        status TEXT NOT NULL,
+        sha256 TEXT,
+        first_fetched REAL,
+        checked REAL,
+        next_check REAL,
+        watch_until REAL NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        changed REAL
+    );
+    CREATE INDEX page_watch_next ON page_watch(next_check);
+    CREATE TABLE page_versions (
+        id INTEGER PRIMARY KEY,
+        alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        fetched REAL NOT NULL,
+        http_status INTEGER,
+        url TEXT NOT NULL,
+        final_url TEXT NOT NULL,
+        text TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        compare_key TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        html BLOB NOT NULL
+    );
+    CREATE INDEX page_versions_alert ON page_versions(alert_id, id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

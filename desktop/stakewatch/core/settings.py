@@ -12,6 +12,7 @@ from typing import Any
 
 from .fetch import MIB, FetchConfig, check_web_url
 from .model import UserError
+from .page_cycle import PageConfig
 from .poller import PollConfig
 from .store import Store
 
@@ -57,6 +58,15 @@ def _quiet_hours(text: str) -> str:
     return f"{start:%H:%M}-{end:%H:%M}"
 
 
+def _switch(text: str) -> bool:
+    value = text.strip().lower()
+    if value in ("on", "yes", "true", "1"):
+        return True
+    if value in ("off", "no", "false", "0"):
+        return False
+    raise ValueError("must be on or off")
+
+
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("alerts.digest_threshold", 3, "this many at once become one digest", _int_range(2, 50)),
     Setting("alerts.quiet_hours", "", "hold alerts, e.g. 22:00-07:00 (priority breaks through)",
@@ -71,6 +81,13 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("fetch.proxy", "system", "system, none, or a proxy address", _proxy),
     Setting("items.retention_days", 180, "days items are kept (alerts always are); 0 keeps all",
             _int_range(0, 36500)),
+    Setting("pages.watch_days", 14, "days a statement page is re-checked for edits and removal",
+            _int_range(0, 365)),
+    Setting("pages.full_text_per_source", 10, "pages a full-text source may fetch per cycle",
+            _int_range(0, 100)),
+    Setting("pages.archive_coverage", False, "archive the pages of coverage too (on/off)", _switch),
+    Setting("pages.warc", False, "also write each snapshot as a WARC record in the data folder (on/off)",
+            _switch),
 )}
 
 
@@ -112,5 +129,9 @@ def poll_config(store: Store) -> PollConfig:
         proxies=proxy or {},
     )
     days = int(get(store, "items.retention_days"))
+    pages = PageConfig(watch=timedelta(days=int(get(store, "pages.watch_days"))),
+                       full_text_per_source=int(get(store, "pages.full_text_per_source")),
+                       archive_coverage=bool(get(store, "pages.archive_coverage")),
+                       warc_dir=store.path.parent / "warc" if get(store, "pages.warc") else None)
     return PollConfig(per_host=int(get(store, "poll.per_host")), total=int(get(store, "poll.total")),
-                      fetch=fetch, retention=timedelta(days=days) if days else None)
+                      fetch=fetch, retention=timedelta(days=days) if days else None, pages=pages)

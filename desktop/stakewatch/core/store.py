@@ -377,12 +377,14 @@ class Store:
             params += list(ids)
         query = (
             "SELECT a.*, e.name AS entity, e.priority AS priority, w.name AS watchlist, "
+            "pw.status AS page_status, pw.sha256 AS page_sha256, pw.checked AS page_checked, "
             "(SELECT group_concat(s.name, char(31)) FROM "
             "   (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
             "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names, "
             "(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions "
             "FROM alerts a JOIN entities e ON e.id = a.entity_id "
-            "JOIN watchlists w ON w.id = e.watchlist_id"
+            "JOIN watchlists w ON w.id = e.watchlist_id "
+            "LEFT JOIN page_watch pw ON pw.alert_id = a.id AND pw.status IN ('archived', 'edited', 'removed')"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY a.published DESC, a.id DESC"
             + (f" LIMIT {int(limit)}" if limit else "")
@@ -399,6 +401,7 @@ class Store:
                 matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
                 story=row["story_id"], read=bool(row["read"]), priority=bool(row["priority"]),
                 revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
+                page=_page(row),
             )
 
     def notified_stories(self, alert_ids: Sequence[int]) -> set[int]:
@@ -446,6 +449,15 @@ def health_status(row: sqlite3.Row, now: datetime) -> str:
 def _not_after(moment: datetime | None, now: datetime) -> datetime | None:
     """A past moment stored while the clock ran ahead counts as now."""
     return min(moment, now) if moment is not None else None
+
+
+def _page(row: sqlite3.Row) -> dict[str, Any] | None:
+    """An alert's statement page as `alerts --json` shows it, or None when none is archived."""
+    if row["page_status"] is None:
+        return None
+    checked = from_epoch(row["page_checked"])
+    return {"status": row["page_status"], "sha256": row["page_sha256"],
+            "checked": checked.isoformat() if checked else None}
 
 
 def _source(row: sqlite3.Row) -> Source:

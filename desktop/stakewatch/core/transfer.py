@@ -245,6 +245,10 @@ def parse_source(data: Any, where: str) -> Source:
     problem = SOURCE_KINDS[kind].check_options(options) or check_auth_options(options)
     if problem:
         raise Refused(f"{where}.options.{problem.split(':', 1)[0]}", problem.split(":", 1)[1].strip())
+    for where_flag, flag in ((f"{where}.full_text", data.get("full_text")),
+                             (f"{where}.options.full_text", options.get("full_text"))):
+        if flag is not None and not isinstance(flag, bool):
+            raise Refused(where_flag, "must be true or false")
     if official and not SOURCE_KINDS[kind].statements:
         raise Refused(f"{where}.official_for", f"a {kind} source carries coverage, never statements")
     owner = data.get("entity")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -90,7 +90,22 @@ def _entry_html(entry: Entry) -> str:
     snippet = highlight(entry.snippet, entry.matched)
     return (f'<p style="margin-top:6px; margin-bottom:2px"><span style="color:#555">{when} \u00b7 '
             f"{sources}</span><br/>{title}</p>"
-            f'<p style="margin-top:0; margin-left:12px; color:#333">{snippet}</p>')
+            f'<p style="margin-top:0; margin-left:12px; color:#333">{snippet}</p>' + page_html(entry))
+
+
+def page_html(entry: Entry) -> str:
+    """An edited or removed statement marked, and the archived text's first lines quoted (escaped)."""
+    note = {"edited": QCoreApplication.translate("Briefing", "Edited at the source after it was archived"),
+            "removed": QCoreApplication.translate("Briefing", "Removed from the source; archived text below")
+            }.get(entry.page or "")
+    out = ""
+    if note:
+        out += f'<p style="margin-top:0; margin-left:12px; color:#b3261e"><b>{html.escape(note)}</b></p>'
+    if entry.quote:
+        label = html.escape(QCoreApplication.translate("Briefing", "Archived text:"))
+        lines = "<br/>".join(html.escape(line) for line in entry.quote.split("\n"))
+        out += f'<p style="margin-top:0; margin-left:24px; color:#444"><i>{label}</i><br/>{lines}</p>'
+    return out
 
 
 def body_chunks(briefing: Briefing, limit: int = 0) -> list[tuple[str, int]]:

@@ -35,6 +35,7 @@ from ..core import inbox
 from ..core.inbox import InboxQuery, InboxRow
 from ..core.policy import safe_link
 from ..core.store import Store
+from .page_panel import PagePanel
 
 PAGE = 500
 COLUMNS = (("published", "Published"), ("kind", "Kind"), ("entity", "Entity"), ("title", "Title"),
@@ -217,6 +218,8 @@ class InboxView(QWidget):
         pane_layout.addWidget(self.detail_title)
         pane_layout.addWidget(self.detail_meta)
         pane_layout.addWidget(self.detail_snippet, 1)
+        self.page_panel = PagePanel(pane)
+        pane_layout.addWidget(self.page_panel, 2)
         pane_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -296,6 +299,7 @@ class InboxView(QWidget):
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row()) if current.isValid() else None
         detail = inbox.detail(self.store, row.id) if row else None
+        self.page_panel.show_alert(self.store, detail.id if detail is not None else None)
         for button in (self.open_button, self.copy_button, self.read_button, self.mute_button):
             button.setEnabled(detail is not None)
         if detail is None:

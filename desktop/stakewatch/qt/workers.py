@@ -102,10 +102,11 @@ def poll_job(force: bool, honour_schedule: bool, notifier: Notifier | None,
         if notifier is not None and not getattr(notifier, "gui_thread_only", False):
             shown = len(dispatch.notifications_for(store, report.new_alerts, now, show=notifier.show))
             shown += sum(1 for note in dispatch.health_changes(store, before, now)
-                         if notifier.show(note))
+                         + dispatch.page_changes(store, report.pages.changes, now) if notifier.show(note))
         else:
             to_show = dispatch.notifications_for(store, report.new_alerts, now)
             to_show += dispatch.health_changes(store, before, now)
+            to_show += dispatch.page_changes(store, report.pages.changes, now)
         return PollOutcome(summary=report.summary(), new_alerts=len(report.new_alerts),
                            next_due=poller.next_due(), snapshot=snapshot(store), to_show=to_show,
                            shown=shown)

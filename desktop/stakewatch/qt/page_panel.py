@@ -1,0 +1,64 @@
+"""The statement page of the selected alert in the inbox: status, archived text, edits marked. GUI thread only.
+
+Page text is only ever inserted as plain text; removed words get a red,
+struck-through character format and added words a green, underlined one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
+
+from ..core.store import Store
+from ..core.store_pages import PageView, page_view
+
+
+class PagePanel(QWidget):
+    """Shows `page_view` of one alert; hidden when the alert has no archived page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = QTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAcceptRichText(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.text, 1)
+        self.view: PageView | None = None
+        self.setVisible(False)
+
+    def show_alert(self, store: Store, alert_id: int | None) -> None:
+        self.view = page_view(store, alert_id) if alert_id is not None else None
+        self.setVisible(self.view is not None)
+        self.text.clear()
+        if self.view is None:
+            self.status.setText("")
+            return
+        view = self.view
+        checked = view.checked.astimezone().strftime("%Y-%m-%d %H:%M") if view.checked else "-"
+        head = {
+            "archived": self.tr("Statement page archived; last checked {checked}"),
+            "edited": self.tr("Statement page edited since it was archived (removed words struck through, "
+                              "added words underlined); last checked {checked}"),
+            "removed": self.tr("Statement page removed; the archived text is kept. Last checked {checked}"),
+        }.get(view.status, "{checked}")
+        self.status.setText(head.format(checked=checked) + f"\nsha256 {view.sha256[:16]}\u2026 \u00b7 "
+                            + self.tr("{n} version(s)").format(n=view.versions))
+        cursor = self.text.textCursor()
+        plain = QTextCharFormat()
+        if view.diff is None:
+            cursor.insertText(view.text, plain)
+        else:
+            removed, added = QTextCharFormat(), QTextCharFormat()
+            removed.setForeground(QColor("#b3261e"))
+            removed.setFontStrikeOut(True)
+            added.setForeground(QColor("#1b6e20"))
+            added.setFontUnderline(True)
+            for op, words in view.diff:
+                cursor.insertText(words, removed if op == "-" else added if op == "+" else plain)
+        self.text.moveCursor(QTextCursor.MoveOperation.Start)

@@ -1,0 +1,60 @@
+"""The inbox's statement page section: status, archived text, and an edit with its words marked."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from pageworld import MINISTER_PARAGRAPHS, agency_press_page
+
+from feedworld import Route, WorldServer, rss
+from stakewatch.core.model import Entity, Source, Watchlist
+from stakewatch.core.poller import Poller
+from stakewatch.core.store import Store
+from stakewatch.qt.inbox import InboxView
+
+HTML = "text/html; charset=utf-8"
+EDITED = MINISTER_PARAGRAPHS[:2] + ("事業者に対しては、<b>口頭</b>で伝えました。",)
+
+
+def _formats(view: InboxView) -> dict[str, set[str]]:
+    """Text fragments of the page section by how they are drawn: removed, added, plain."""
+    found: dict[str, set[str]] = {"removed": set(), "added": set(), "plain": set()}
+    block = view.page_panel.text.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            style = fragment.charFormat()
+            kind = "removed" if style.fontStrikeOut() else "added" if style.fontUnderline() else "plain"
+            found[kind].add(fragment.text())
+            fragments += 1
+        block = block.next()
+    return found
+
+
+def test_inbox_shows_the_archived_text_then_the_edit_marked(qtbot, store: Store, world: WorldServer):
+    store.apply_config([Watchlist("W", (Entity("Masaaki Taira", "official", ("平デジタル大臣",)),))],
+                       [Source("Agency", "feed", world.url("/a.rss"), official_for=("Masaaki Taira",))])
+    world.routes["/a.rss"] = Route(rss([{"title": "平デジタル大臣記者会見", "link": world.url("/s/1")}]))
+    world.routes["/s/1"] = Route(agency_press_page().encode(), content_type=HTML)
+    moment = [datetime.now(UTC)]
+    poller = Poller(store, clock=lambda: moment[0])
+    poller.run_cycle()
+    view = InboxView(store, open_link=lambda url: None)
+    qtbot.addWidget(view)
+    view.table.selectRow(0)
+    assert not view.page_panel.isHidden()
+    assert "archived" in view.page_panel.status.text()
+    assert MINISTER_PARAGRAPHS[2] in view.page_panel.text.toPlainText()
+    assert "本文へ移動" not in view.page_panel.text.toPlainText()
+
+    world.routes["/s/1"] = Route(agency_press_page(paragraphs=EDITED).encode(), content_type=HTML)
+    moment[0] += timedelta(hours=2)
+    assert poller.run_cycle().pages.changes
+    view.refresh()
+    view.table.selectRow(0)
+    assert "edited" in view.page_panel.status.text()
+    marked = _formats(view)
+    assert any("速やかに" in text for text in marked["removed"])
+    assert any("<b>口頭</b>" in text or "口頭" in text for text in marked["added"])
+    assert view.page_panel.text.document().toHtml().count("<b>口頭") == 0  # page text never becomes markup
