@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from .matching import Match, Matcher
+from .matching import Match, Matcher, snippet
 from .model import Item, Source
 from .store import Store, to_epoch
 from .stories import (
@@ -150,9 +150,9 @@ def _record_alert(conn: sqlite3.Connection, entity_id: int, story_id: int, item_
     kind = "statement" if official else "coverage"
     cursor = conn.execute(
         "INSERT OR IGNORE INTO alerts(entity_id, story_id, item_id, kind, title, url, published, "
-        "found, matched, snippet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "found, matched, snippet, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (entity_id, story_id, item_id, kind, item.title, item.url, published, now,
-         json.dumps(list(match.matched), ensure_ascii=False), match.snippet))
+         json.dumps(list(match.matched), ensure_ascii=False), match.snippet, int(item.record)))
     if cursor.rowcount:
         alert_id = int(cursor.lastrowid or 0)
         conn.execute("INSERT OR IGNORE INTO alert_sources(alert_id, source_id, item_id, added) "
@@ -172,6 +172,26 @@ def _record_alert(conn: sqlite3.Connection, entity_id: int, story_id: int, item_
                                                             ensure_ascii=False),
              match.snippet, alert_id))
     return None
+
+
+def item_matches(item: Item, matcher: Matcher, entity_ids: dict[tuple[str, str], int]) -> list[Match]:
+    """The entities in `item`, with those it speaks for even when it does not name them.
+
+    A name found only inside the author's own name is a namesake, not a mention: the speech of
+    塩崎恭久 does not name 塩崎彰久 by saying 塩崎.
+    """
+    speakers = {name.casefold() for name in item.statement_for}
+    matches = matcher.match(item.text)
+    if item.author:
+        author = "".join(item.author.split()).casefold()
+        matches = [m for m in matches if m.entity.casefold() in speakers
+                   or not all("".join(word.split()).casefold() in author for word in m.matched)]
+    named = {(m.watchlist, m.entity.casefold()) for m in matches}
+    for watchlist, entity in entity_ids:
+        if entity.casefold() in speakers and (watchlist, entity.casefold()) not in named:
+            matches.append(Match(watchlist=watchlist, entity=entity, matched=(item.author or entity,),
+                                 snippet=snippet(item.summary or item.content or item.title, ()), spans=()))
+    return matches
 
 
 def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
@@ -202,7 +222,8 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
                 continue
             item_id = int(cursor.lastrowid or 0)
             result.new_items += 1
-            matches = matcher.match(item.text)
+            speakers = {name.casefold() for name in item.statement_for}
+            matches = item_matches(item, matcher, entity_ids)
             if not matches:
                 continue
             result.matched_items += 1
@@ -212,9 +233,9 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
                 entity_id = entity_ids.get((match.watchlist, match.entity))
                 if entity_id is None:
                     continue
-                alert_id = _record_alert(
-                    conn, entity_id, story_id, item_id, source.id, item, match,
-                    match.entity.casefold() in official_for, published, stamp)
+                official = match.entity.casefold() in official_for or match.entity.casefold() in speakers
+                alert_id = _record_alert(conn, entity_id, story_id, item_id, source.id, item, match,
+                                         official, published, stamp)
                 if alert_id is not None:
                     result.new_alerts.append(alert_id)
         _record_success(conn, source.id, stamp, validators, next_check)

@@ -81,7 +81,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Item:
-    """One entry of a source, as plain text (markup already removed)."""
+    """One entry of a source, as plain text (markup already removed).
+
+    `author` is who wrote or said it; `statement_for` names entities whose own words it is
+    whatever the source (a Diet speech by a followed speaker); `record` marks history such as
+    minutes, shown apart from breaking news.
+    """
 
     guid: str
     url: str
@@ -89,6 +94,9 @@ class Item:
     summary: str = ""
     content: str = ""
     published: datetime | None = None
+    author: str = ""
+    statement_for: tuple[str, ...] = ()
+    record: bool = False
 
     @property
     def text(self) -> str:
@@ -114,6 +122,7 @@ class Alert:
     story: int
     read: bool = False
     priority: bool = False
+    record: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -132,6 +141,7 @@ class Alert:
             "story": self.story,
             "read": self.read,
             "priority": self.priority,
+            "record": self.record,
         }
 
 

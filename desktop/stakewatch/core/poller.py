@@ -15,16 +15,17 @@ import threading
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from .fetch import FetchConfig, Fetcher, FetchResult
 from .ingest import StoryIndex, Validators, ingest
 from .matching import Matcher
-from .model import Item, Source
+from .model import Item, Source, Watchlist
 from .secrets import request_auth
 from .sources import SOURCE_KINDS, ParseError
+from .sources.base import Collect, FetchFailed
 from .store import Store, from_epoch
 
 Clock = Callable[[], datetime]
@@ -197,6 +198,10 @@ class Poller:
             pending: dict[Future[_Fetched], Source] = {}
             for source in _interleave_by_host(sources):
                 row = rows[source.name]
+                if SOURCE_KINDS[source.kind].collects:
+                    pending[pool.submit(self._collect_one, source, watchlists, from_epoch(row["last_success"]),
+                                        host_cap(source.url), cancel)] = source
+                    continue
                 url = SOURCE_KINDS[source.kind].request_url(source, watchlists)
                 same = row["validators_url"] == url
                 pending[pool.submit(self._fetch_one, source, url,
@@ -238,6 +243,34 @@ class Poller:
         except Exception as exc:  # a parser bug must not end the cycle
             return _Fetched(source, result, None, f"could not read the answer ({exc!r})")
         return _Fetched(source, result, items, None)
+
+    def _collect_one(self, source: Source, watchlists: list[Watchlist], last_success: datetime | None,
+                     cap: threading.Semaphore, cancel: threading.Event | None) -> _Fetched:
+        """A kind that reads several addresses (a paged API), one request at a time. Worker thread."""
+        headers, basic, problem = request_auth(source.options)
+        if problem is not None:
+            return _Fetched(source, FetchResult(url=source.url, final_url=source.url, error=problem), None, problem)
+        stop = cancel or threading.Event()
+        spent: list[float] = []
+
+        def fetch(url: str) -> FetchResult:
+            with cap:
+                result = self.fetcher.fetch(url, headers=headers, auth=basic)
+            spent.append(result.elapsed)
+            return result
+
+        context = Collect(fetch=fetch, pause=lambda seconds: not stop.wait(seconds), watchlists=watchlists,
+                          last_success=last_success, now=self.clock())
+        done = FetchResult(url=source.url, final_url=source.url, status=200)
+        try:
+            items = SOURCE_KINDS[source.kind].collect(source, context)
+        except FetchFailed as exc:
+            return _Fetched(source, replace(exc.result, elapsed=sum(spent)), None, exc.message)
+        except ParseError as exc:
+            return _Fetched(source, replace(done, elapsed=sum(spent)), None, exc.message)
+        except Exception as exc:  # a parser bug must not end the cycle
+            return _Fetched(source, done, None, f"could not read the answer ({exc!r})")
+        return _Fetched(source, replace(done, elapsed=sum(spent)), items, None)
 
     def _store_one(self, fetched: _Fetched, matcher: Matcher,
                    entity_ids: dict[tuple[str, str], int], row: sqlite3.Row,

@@ -150,6 +150,10 @@ MIGRATIONS: list[str] = [
         UPDATE alerts_fts SET title = new.title WHERE rowid = new.id;
     END;
     """,
+    # records (Diet minutes and other history) are shown apart from breaking news
+    """
+    ALTER TABLE alerts ADD COLUMN record INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -288,6 +288,7 @@ class Store:
                 sources=names, published=published, found=found,
                 matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
                 story=row["story_id"], read=bool(row["read"]), priority=bool(row["priority"]),
+                record=bool(row["record"]),
             ))
         return alerts
 
