@@ -27,6 +27,7 @@ from .secrets import request_auth
 from .sources import SOURCE_KINDS, ParseError
 from .sources.base import Collect, FetchFailed
 from .store import Store, from_epoch
+from .store_items import known_guids
 
 Clock = Callable[[], datetime]
 log = logging.getLogger("stakewatch.poller")
@@ -198,9 +199,10 @@ class Poller:
             pending: dict[Future[_Fetched], Source] = {}
             for source in _interleave_by_host(sources):
                 row = rows[source.name]
-                if SOURCE_KINDS[source.kind].collects:
+                if SOURCE_KINDS[source.kind].collecting(source):
+                    known = known_guids(self.store, source.id) if source.id is not None else frozenset()
                     pending[pool.submit(self._collect_one, source, watchlists, from_epoch(row["last_success"]),
-                                        host_cap(source.url), cancel)] = source
+                                        known, host_cap(source.url), cancel)] = source
                     continue
                 url = SOURCE_KINDS[source.kind].request_url(source, watchlists)
                 same = row["validators_url"] == url
@@ -245,7 +247,7 @@ class Poller:
         return _Fetched(source, result, items, None)
 
     def _collect_one(self, source: Source, watchlists: list[Watchlist], last_success: datetime | None,
-                     cap: threading.Semaphore, cancel: threading.Event | None) -> _Fetched:
+                     known: frozenset[str], cap: threading.Semaphore, cancel: threading.Event | None) -> _Fetched:
         """A kind that reads several addresses (a paged API), one request at a time. Worker thread."""
         headers, basic, problem = request_auth(source.options)
         if problem is not None:
@@ -260,7 +262,7 @@ class Poller:
             return result
 
         context = Collect(fetch=fetch, pause=lambda seconds: not stop.wait(seconds), watchlists=watchlists,
-                          last_success=last_success, now=self.clock())
+                          last_success=last_success, now=self.clock(), known=known)
         done = FetchResult(url=source.url, final_url=source.url, status=200)
         try:
             items = SOURCE_KINDS[source.kind].collect(source, context)

@@ -32,7 +32,8 @@ class Collect:
     """What a kind that reads several addresses per cycle is given (see `SourceKind.collects`).
 
     `fetch` is one GET under the source's host cap and credentials; `pause` waits between
-    requests and returns False when the cycle was cancelled meanwhile.
+    requests and returns False when the cycle was cancelled meanwhile; `known` holds the GUIDs
+    the source already stored.
     """
 
     fetch: Callable[[str], FetchResult]
@@ -40,6 +41,7 @@ class Collect:
     watchlists: Sequence[Watchlist]
     last_success: datetime | None
     now: datetime
+    known: frozenset[str] = frozenset()
 
 
 class SourceKind:
@@ -65,6 +67,11 @@ class SourceKind:
     def parse(cls, source: Source, body: bytes, content_type: str, url: str) -> list[Item]:
         """Items in a fetched answer. Raises ParseError with a sentence for the user."""
         raise NotImplementedError
+
+    @classmethod
+    def collecting(cls, source: Source) -> bool:
+        """Whether `source` is read through `collect` (several requests) rather than one fetch."""
+        return cls.collects
 
     @classmethod
     def collect(cls, source: Source, context: Collect) -> list[Item]:

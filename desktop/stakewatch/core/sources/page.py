@@ -1,7 +1,8 @@
 """Listing pages without a feed: CSS selectors pick the item links, titles and dates.
 
 Options: `item` (required: the links, or containers holding one link each),
-`link` (within a container; default `a`), `title` and `date` (within the item).
+`link` (within a container; default `a`), `title` and `date` (within the item),
+`follow_pdf` (true: the text of each new linked PDF, a few per cycle, becomes its item's text).
 The encoding comes from the HTTP header, then the page's meta tags, then a
 guess among UTF-8, Shift_JIS and EUC-JP.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from dataclasses import replace
 from typing import Any, ClassVar
 from urllib.parse import urljoin
 
@@ -19,8 +21,9 @@ from lxml import html as lxml_html
 
 from ..dates import parse_date
 from ..model import Item, Source
+from ..pdftext import is_pdf, pdf_text
 from ..text import plain
-from .base import ParseError, SourceKind
+from .base import Collect, FetchFailed, ParseError, SourceKind
 from .feed import build_item, web_link
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -75,11 +78,15 @@ def check_selector(selector: Any) -> str | None:
 class PageKind(SourceKind):
     name = "page"
     OPTIONS: ClassVar[tuple[str, ...]] = ("item", "link", "title", "date")
+    PDFS_PER_CYCLE: ClassVar[int] = 5
+    PDF_PAUSE: ClassVar[float] = 0.5
 
     @classmethod
     def check_options(cls, options: dict[str, Any]) -> str | None:
         if "item" not in options:
             return "item: a listing page needs the CSS selector of its items"
+        if "follow_pdf" in options and not isinstance(options["follow_pdf"], bool):
+            return "follow_pdf: must be true or false"
         for key in cls.OPTIONS:
             if key in options:
                 problem = check_selector(options[key])
@@ -122,3 +129,30 @@ class PageKind(SourceKind):
             item = build_item(link, link, html.escape(title, quote=False), "", "", published)
             items[link] = item
         return list(items.values())
+
+    @classmethod
+    def collecting(cls, source: Source) -> bool:
+        return source.options.get("follow_pdf") is True
+
+    @classmethod
+    def collect(cls, source: Source, context: Collect) -> list[Item]:
+        """The listing, then the text of up to PDFS_PER_CYCLE new PDF links; the other new PDFs wait for
+        later cycles. Worker thread."""
+        listing = context.fetch(source.url)
+        if not listing.ok:
+            raise FetchFailed(listing)
+        items = cls.parse(source, listing.body, listing.content_type, listing.final_url)
+        kept: list[Item] = []
+        followed = 0
+        for item in items:
+            if item.guid in context.known or not item.url.lower().split("?")[0].endswith(".pdf"):
+                kept.append(item)
+                continue
+            if followed >= cls.PDFS_PER_CYCLE or (followed and not context.pause(cls.PDF_PAUSE)):
+                continue  # read in a later cycle
+            followed += 1
+            answer = context.fetch(item.url)
+            if answer.ok and is_pdf(answer.body, answer.content_type):
+                item = replace(item, content=pdf_text(answer.body))
+            kept.append(item)
+        return kept
