@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import time
 
 from .text import plain
@@ -12,6 +13,9 @@ MAX_PAGES = 30
 MAX_CHARS = 20_000
 MAX_SECONDS = 10.0
 log = logging.getLogger("stakewatch.pdf")
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60"
+# extraction puts spaces where Japanese has none: between text runs and at line ends
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \n]+(?=\\S)|(?<=\\S)[ \n]+(?=[{_CJK}])")
 
 
 def is_pdf(body: bytes, content_type: str = "") -> bool:
@@ -40,5 +44,4 @@ def pdf_text(body: bytes, max_pages: int = MAX_PAGES, max_chars: int = MAX_CHARS
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
         log.info("unreadable PDF: %r", exc)
         return ""
-    # Japanese layout breaks lines mid-sentence: join lines, keep paragraph gaps as spaces
-    return plain(" ".join(parts), max_chars)
+    return plain(_CJK_GAP.sub("", "\n".join(parts)), max_chars)

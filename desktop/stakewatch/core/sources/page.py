@@ -1,7 +1,8 @@
 """Listing pages without a feed: CSS selectors pick the item links, titles and dates.
 
 Options: `item` (required: the links, or containers holding one link each),
-`link` (within a container; default `a`), `title` and `date` (within the item),
+`link` (within a container; default `a`), `title` and `date` (within the item; without it a date
+written in the title is used),
 `follow_pdf` (true: the text of each new linked PDF, a few per cycle, becomes its item's text).
 The encoding comes from the HTTP header, then the page's meta tags, then a
 guess among UTF-8, Shift_JIS and EUC-JP.
@@ -122,7 +123,9 @@ class PageKind(SourceKind):
                 else link_element
             title = plain(title_element.text_content() if title_element is not None else "", 500)
             published = None
-            if "date" in options:
+            if "date" not in options:
+                published = parse_date(title)  # 河野大臣記者会見（令和6年9月17日）
+            elif "date" in options:
                 date_element = next(iter(element.cssselect(options["date"])), None)
                 if date_element is not None:
                     published = parse_date(date_element.text_content())
