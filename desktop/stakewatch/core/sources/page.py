@@ -14,6 +14,7 @@ import codecs
 import html
 import re
 from dataclasses import replace
+from datetime import datetime
 from typing import Any, ClassVar
 from urllib.parse import urljoin
 
@@ -64,6 +65,17 @@ def decode_page(body: bytes, content_type: str) -> str:
         except UnicodeDecodeError:
             continue
     return body.decode("utf-8", errors="replace")
+
+
+def machine_date(value: str | None) -> datetime | None:
+    """A <time datetime="..."> value with its zone, else None."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def check_selector(selector: Any) -> str | None:
@@ -128,7 +140,7 @@ class PageKind(SourceKind):
             elif "date" in options:
                 date_element = next(iter(element.cssselect(options["date"])), None)
                 if date_element is not None:
-                    published = parse_date(date_element.text_content())
+                    published = machine_date(date_element.get("datetime")) or parse_date(date_element.text_content())
             item = build_item(link, link, html.escape(title, quote=False), "", "", published)
             items[link] = item
         return list(items.values())
