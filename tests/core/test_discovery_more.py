@@ -60,8 +60,9 @@ TELEGRAM_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Digit
 <body><section class="tgme_channel_history js-message_history">
 <div class="tgme_widget_message_wrap js-widget_message_wrap"><div class="tgme_widget_message text_not_supported_wrap
  js-widget_message" data-post="digital_minister/41"><div class="tgme_widget_message_bubble">
-<div class="tgme_widget_message_text js-message_text" dir="auto">平将明です。<b>生成AI</b>の利活用について<br>本日会見しました。</div>
-<div class="tgme_widget_message_footer compact js-message_footer"><div class="tgme_widget_message_info short js-message_info">
+<div class="tgme_widget_message_text js-message_text" dir="auto">平将明です。<b>生成AI</b>の利活用について<br>
+本日会見しました。</div><div class="tgme_widget_message_footer compact js-message_footer">
+<div class="tgme_widget_message_info short js-message_info">
 <span class="tgme_widget_message_views">1.2K</span><span class="tgme_widget_message_meta">
 <a class="tgme_widget_message_date" href="https://t.me/digital_minister/41">
 <time datetime="2025-10-10T05:30:00+00:00" class="time">14:30</time></a></span></div></div></div></div></div>
