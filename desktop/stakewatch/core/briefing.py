@@ -26,6 +26,7 @@ class Entry:
     sources: tuple[str, ...]
     snippet: str
     matched: tuple[str, ...]
+    record: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ def _local(moment: datetime, zone: tzinfo | None) -> datetime:
 
 def _entry(alert: Alert, zone: tzinfo | None) -> Entry:
     return Entry(time=_local(alert.published, zone), title=alert.title, url=safe_link(alert.url),
-                 sources=alert.sources or (alert.source,), snippet=alert.snippet, matched=alert.matched)
+                 sources=alert.sources or (alert.source,), snippet=alert.snippet, matched=alert.matched,
+                 record=alert.record)
 
 
 def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Sequence[str] | None = None,

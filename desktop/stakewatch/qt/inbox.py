@@ -97,7 +97,8 @@ class InboxModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.published.astimezone().strftime("%Y-%m-%d %H:%M"), row.kind, row.entity, row.title,
+            kind = self.tr("{} (record)").format(row.kind) if row.record else row.kind
+            return (row.published.astimezone().strftime("%Y-%m-%d %H:%M"), kind, row.entity, row.title,
                     row.source)[index.column()]
         if role == Qt.ItemDataRole.FontRole and not row.read:
             font = QFont()
@@ -306,8 +307,11 @@ class InboxView(QWidget):
         self.open_button.setEnabled(safe_link(detail.url) is not None)
         self.detail_title.setText(detail.title)
         sources = "\n".join(f"  \u2022 {name}" + (f" \u2014 {url}" if url else "") for name, url in detail.sources)
+        kind = detail.kind.capitalize()
+        if detail.record:
+            kind = self.tr("{} from the record (history, not news)").format(kind)
         self.detail_meta.setText(
-            f"{detail.kind.capitalize()} \u00b7 {detail.entity} ({detail.watchlist}) \u00b7 "
+            f"{kind} \u00b7 {detail.entity} ({detail.watchlist}) \u00b7 "
             f"{detail.published.astimezone():%Y-%m-%d %H:%M}\n{detail.url}\n{self.tr('Carried by')}:\n{sources}")
         self._write_snippet(detail.snippet, detail.matched)
         self.read_button.setText(self.tr("Mark unread") if detail.read else self.tr("Mark read"))

@@ -36,6 +36,13 @@
         </message>
     </context>
     <context>
+        <name>Briefing</name>
+        <message>
+            <source>Diet record (history, not news)</source>
+            <translation>国会会議録（過去の記録であり速報ではありません）</translation>
+        </message>
+    </context>
+    <context>
         <name>BriefingDialog</name>
         <message>
             <source>Export briefing</source>
@@ -280,6 +287,10 @@
             <translation>表示できる項目がありません: {}</translation>
         </message>
         <message>
+            <source>Type a name first</source>
+            <translation>先に名前を入力してください</translation>
+        </message>
+        <message>
             <source>Looking for feeds on {}…</source>
             <translation>{} のフィードを探しています…</translation>
         </message>
@@ -358,6 +369,10 @@
             <source>Test against stored items</source>
             <translation>保存済みの記事で試す</translation>
         </message>
+        <message>
+            <source>Suggest aliases…</source>
+            <translation>別表記の候補…</translation>
+        </message>
     </context>
     <context>
         <name>HealthView</name>
@@ -376,6 +391,13 @@
         <message>
             <source>Checking {} now</source>
             <translation>{} を今すぐ確認しています</translation>
+        </message>
+    </context>
+    <context>
+        <name>InboxModel</name>
+        <message>
+            <source>{} (record)</source>
+            <translation>{}（会議録）</translation>
         </message>
     </context>
     <context>
@@ -445,6 +467,10 @@
         <message>
             <source>No alert selected</source>
             <translation>アラートが選択されていません</translation>
+        </message>
+        <message>
+            <source>{} from the record (history, not news)</source>
+            <translation>{}（会議録：過去の記録であり速報ではありません）</translation>
         </message>
         <message>
             <source>Mark read</source>
@@ -594,6 +620,65 @@
         <message>
             <source>Secret</source>
             <translation>秘密情報</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestAliasesDialog</name>
+        <message>
+            <source>Suggest aliases for {}</source>
+            <translation>{} の別表記の候補</translation>
+        </message>
+        <message>
+            <source>Looking up readings and counting stored items…</source>
+            <translation>読みを調べ、保存済みの記事と照合しています…</translation>
+        </message>
+        <message>
+            <source>Spelling</source>
+            <translation>表記</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>Stored items</source>
+            <translation>該当記事数</translation>
+        </message>
+        <message>
+            <source>Needs context</source>
+            <translation>文脈語が必要</translation>
+        </message>
+        <message>
+            <source>Add ticked aliases</source>
+            <translation>チェックした表記を別名に追加</translation>
+        </message>
+        <message>
+            <source>Readings from JMnedict (EDRDG, CC BY-SA 4.0). Keep the spellings that match real items; a bare surname needs context terms.</source>
+            <translation>読みは JMnedict（EDRDG、CC BY-SA 4.0）によります。実際の記事に該当する表記を残してください。姓のみの表記には文脈語が必要です。</translation>
+        </message>
+        <message>
+            <source>reading</source>
+            <translation>読み</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>肩書き</translation>
+        </message>
+        <message>
+            <source>katakana</source>
+            <translation>カタカナ</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>要</translation>
+        </message>
+        <message>
+            <source>{0} spellings, {1} of them found in stored items</source>
+            <translation>候補 {0} 件、うち保存済みの記事に見つかったもの {1} 件</translation>
+        </message>
+        <message>
+            <source>No other spellings known for this name.</source>
+            <translation>この名前の別表記は見つかりませんでした。</translation>
         </message>
     </context>
 </TS>
