@@ -38,7 +38,8 @@ def test_diet_records_are_marked_in_the_inbox(qtbot, store: Store):
                        [diet])
     source = store.sources()[0]
     speech = Item("kokkai:1", "https://kokkai.ndl.go.jp/txt/121904889X00320251015/2",
-                  "衆議院 内閣委員会 第3号（2025-10-15）平将明（国務大臣（デジタル大臣））", content="お答えいたします。",
+                  "衆議院 内閣委員会 第3号（2025-10-15）平将明（国務大臣（デジタル大臣））",
+                  content="お答えいたします。",
                   published=NOW - timedelta(days=30), author="平将明", statement_for=("Masaaki Taira",), record=True)
     ingest(store, source, [speech], Matcher(store.watchlists()), store.entity_ids(), NOW,
            Validators(source.url, None, None), NOW)

@@ -25,7 +25,9 @@ from .romaji import romaji_to_katakana, spellings, to_katakana
 
 TABLE = ("names", "jmnedict-names.json.gz")
 MAX_READINGS = 6
-MAX_GIVEN = 3
+MAX_GIVEN = 4
+PER_KANJI = 4
+MAX_COMPOSED = 16
 MAX_CANDIDATES = 100
 KATAKANA_RANK = 6
 TITLES: tuple[str, ...] = ("大臣", "担当相", "相", "氏", "議員", "長官", "デジタル相", "経済安保相", "知財相")
@@ -51,7 +53,7 @@ class Candidate:
 
 @lru_cache(maxsize=1)
 def reading_table() -> dict[str, dict[str, list[str]]]:
-    """{"surname"|"given"|"person": {kanji: [kana…]}, "foreign": {latin: [katakana…]}}: the shipped table."""
+    """{"surname"|"given"|"person"|"kanji": {kanji: [kana…]}, "foreign": {latin: [katakana…]}}."""
     with _lock:
         path = resource(*TABLE)
         with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -76,7 +78,7 @@ def split_name(name: str, table: dict[str, dict[str, list[str]]]) -> list[tuple[
 def readings(family: str, given: str, table: dict[str, dict[str, list[str]]]) -> tuple[list[str], list[str]]:
     """The readings of each part, most likely first: a known person's own reading leads."""
     family_readings = list(table["surname"].get(family, []))
-    given_readings = list(table["given"].get(given, []))
+    given_readings = list(table["given"].get(given, [])) or composed(given, table)
     for full in table.get("person", {}).get(family + given, []):
         for family_kana in family_readings:
             if full.startswith(family_kana) and len(full) > len(family_kana):
@@ -88,6 +90,18 @@ def readings(family: str, given: str, table: dict[str, dict[str, list[str]]]) ->
                 given_readings.insert(0, given_kana)
                 break
     return family_readings[:MAX_READINGS], given_readings[:MAX_READINGS]
+
+
+def composed(given: str, table: dict[str, dict[str, list[str]]]) -> list[str]:
+    """Readings of a given name the table lacks, put together from its kanji's name readings
+    (亮正: りょう + せい), at most MAX_READINGS."""
+    per_kanji = [table.get("kanji", {}).get(char, [])[:PER_KANJI] for char in given]
+    if not per_kanji or any(not readings for readings in per_kanji) or len(per_kanji) > 3:
+        return []
+    combos: list[tuple[int, str]] = [(0, "")]
+    for readings in per_kanji:
+        combos = [(rank + position, head + tail) for rank, head in combos for position, tail in enumerate(readings)]
+    return [reading for _, reading in sorted(combos, key=lambda combo: combo[0])][:MAX_COMPOSED]
 
 
 def _capital(word: str) -> str:
