@@ -81,7 +81,9 @@ class SuggestAliasesDialog(QDialog):
         QThreadPool.globalInstance().start(self.task)
 
     def show_candidates(self, candidates: list[Candidate]) -> None:
-        self.candidates = [c for c in candidates if c.text.casefold() not in self.existing]
+        fresh = [c for c in candidates if c.text.casefold() not in self.existing]
+        # spellings found in stored items first, each group in the order of likelihood
+        self.candidates = sorted(fresh, key=lambda c: not c.matches)
         self.table.setRowCount(len(self.candidates))
         for row, candidate in enumerate(self.candidates):
             spelling = QTableWidgetItem(candidate.text)
