@@ -86,7 +86,7 @@ def _local(moment: datetime | None) -> str:
 def format_alerts(alerts: Sequence[Alert]) -> str:
     if not alerts:
         return "No alerts."
-    rows = [(_local(a.published), a.kind, a.entity, a.title,
+    rows = [(_local(a.published), a.kind + (" (record)" if a.record else ""), a.entity, a.title,
              a.source + (f" +{len(a.sources) - 1}" if len(a.sources) > 1 else ""), a.url)
             for a in alerts]
     return table(rows, ("Published", "Kind", "Entity", "Title", "Source", "Link"), flexible=3)

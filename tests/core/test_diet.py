@@ -168,6 +168,7 @@ def test_cli_lists_diet_records(diet: DietServer, data_dir: Path, tmp_path: Path
     path.write_text(json.dumps(watchlist, ensure_ascii=False), encoding="utf-8")
     assert run_cli(data_dir, "import", str(path)).code == 0
     assert run_cli(data_dir, "poll", "--once").code == 0
+    assert "statement (record)" in run_cli(data_dir, "alerts", "--since", "3650d").out
     alerts = json.loads(run_cli(data_dir, "alerts", "--since", "3650d", "--json").out)
     assert [(a["entity"], a["kind"], a["record"], a["url"]) for a in alerts] == [
         ("Masaaki Taira", "statement", True, answer["speechURL"])]
