@@ -67,6 +67,11 @@ KATAKANA: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Elon Musk", ("イーロン・マスク", "マスク")),
     ("Donald Trump", ("ドナルド・トランプ", "トランプ")),
     ("Satya Nadella", ("サティア・ナデラ", "ナデラ")),
+    ("Sundar Pichai", ("サンダー・ピチャイ", "ピチャイ")),
+    ("Demis Hassabis", ("デミス・ハサビス", "ハサビス")),
+    ("Jensen Huang", ("ジェンスン・フアン", "フアン")),
+    ("Brad Smith", ("ブラッド・スミス", "スミス")),
+    ("Mark Zuckerberg", ("マーク・ザッカーバーグ", "ザッカーバーグ")),
 )
 
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import run_cli
 from stakewatch.core.aliases import count_matches, suggest
 from stakewatch.core.model import Source, Watchlist
-from stakewatch.core.romaji import romaji_to_katakana, spellings
+from stakewatch.core.romaji import english_to_katakana, romaji_to_katakana, spellings
 from stakewatch.core.store import Store
 
 
@@ -50,6 +50,10 @@ def test_bare_surnames_need_context():
 def test_latin_names_get_katakana():
     found = texts("Sam Altman")
     assert "サム・アルトマン" in found and "アルトマン" in found
+    # names the dictionary lacks are read by rule
+    assert english_to_katakana("Nadella") == "ナデラ" and english_to_katakana("Musk") == "マスク"
+    assert english_to_katakana("Trump") == "トランプ" and english_to_katakana("Jürgen") is None
+    assert "サティア・ナデラ" in texts("Satya Nadella")
     assert texts("") == [] and texts("!!") == []
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from .matching import Matcher
 from .model import Entity, Watchlist
 from .paths import resource
-from .romaji import romaji_to_katakana, spellings, to_katakana
+from .romaji import english_to_katakana, romaji_to_katakana, spellings, to_katakana
 
 TABLE = ("names", "jmnedict-names.json.gz")
 MAX_READINGS = 6
@@ -151,7 +151,7 @@ def _latin(name: str, table: dict[str, dict[str, list[str]]]) -> list[Candidate]
     options: list[list[str]] = []
     for word in words:
         known = table["foreign"].get(word.casefold(), [])[:3]
-        guessed = romaji_to_katakana(word)
+        guessed = romaji_to_katakana(word) or (english_to_katakana(word) if not known else None)
         choices = list(dict.fromkeys(known + ([guessed] if guessed else [])))
         if not choices:
             return []

@@ -131,3 +131,60 @@ def romaji_to_katakana(word: str) -> str | None:
             return None
         i += size
     return to_katakana("".join(out))
+
+
+_FOREIGN_SYLLABLES = {
+    "ti": "ティ", "di": "ディ", "tu": "トゥ", "du": "ドゥ", "fa": "ファ", "fi": "フィ", "fe": "フェ", "fo": "フォ",
+    "fu": "フ", "wi": "ウィ", "we": "ウェ", "wo": "ウォ", "je": "ジェ", "she": "シェ", "che": "チェ", "ye": "イェ",
+    "si": "シ", "zi": "ジ", "hu": "フ", "yi": "イ", "wu": "ウ", "va": "バ", "vi": "ビ", "vu": "ブ", "ve": "ベ",
+    "vo": "ボ",
+}
+_CLOSING = {"t": "ト", "d": "ド", "n": "ン", "m": "ム", "sh": "シュ", "ch": "チ", "j": "ジ", "ts": "ツ"}
+_VOWELS = "aeiou"
+
+
+def english_to_katakana(word: str) -> str | None:
+    """A rough katakana reading of an English or other Latin-script name (Musk -> マスク,
+    Nadella -> ナデラ), for names the dictionary lacks; None when it has other letters."""
+    text = word.lower()
+    if not re.fullmatch(r"[a-z]+", text):
+        return None
+    for old, new in (("chr", "kr"), ("ch", "C"), ("ph", "f"), ("ck", "k"), ("th", "s"), ("qu", "kw"), ("x", "ks"),
+                     ("q", "k")):
+        text = text.replace(old, new)
+    text = re.sub(r"c(?=[eiy])", "s", text).replace("c", "k").replace("C", "ch").replace("l", "r")
+    text = re.sub(r"m(?=[pb])", "n", text)
+    text = text.replace("ch", "C").replace("sh", "S")
+    text = re.sub(r"(?<=[^aeiou])h|h(?![aeiou])", "", text).replace("C", "ch").replace("S", "sh")
+    text = re.sub(r"([^aeiou])\1", r"\1", text)
+    text = re.sub(r"u(?=[^aeiouy][^aeiouy]|[^aeiouy]$)", "a", text)
+    text = re.sub(r"(?<=[^aeiou])y(?=[aeiou])", "i", text)
+    text = re.sub(r"(?<=[^aeiou])y$", "i", text)
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        for size in (3, 2, 1):
+            chunk = text[i:i + size]
+            consonants = chunk.rstrip(_VOWELS)
+            if len(chunk) < size:
+                continue
+            if chunk in _FOREIGN_SYLLABLES:
+                out.append(_FOREIGN_SYLLABLES[chunk])
+                break
+            if chunk[-1] in _VOWELS and len(consonants) == size - 1:
+                kana = romaji_to_katakana(chunk)
+                if kana:
+                    out.append(kana)
+                    break
+        else:
+            size = 2 if text[i:i + 2] in _CLOSING else 1
+            chunk = text[i:i + size]
+            if chunk in _CLOSING:
+                out.append(_CLOSING[chunk])
+            else:
+                kana = romaji_to_katakana(chunk + "u")
+                if kana is None:
+                    return None
+                out.append(kana)
+        i += size
+    return "".join(out)
