@@ -151,6 +151,8 @@ def test_followed_speakers_are_japanese_full_names_only():
     speakers = followed(source, [WATCHLIST])
     assert speakers == {"塩崎彰久": "Akihisa Shiozaki", "平将明": "Masaaki Taira",
                         "城内実": "Minoru Kiuchi"}
+    by_alias = Source("Diet", "diet", "https://kokkai.ndl.go.jp/api/speech", options={"entities": ["平 将明"]})
+    assert followed(by_alias, [WATCHLIST]) == {"平将明": "Masaaki Taira"}
     assert SOURCE_KINDS["diet"].check_options({"entities": "x"})
     assert SOURCE_KINDS["diet"].check_options({"pause_seconds": 500})
     assert SOURCE_KINDS["diet"].check_options({"entities": ["Masaaki Taira"], "keywords": ["生成AI"]}) is None

@@ -1,6 +1,6 @@
 """Diet records: the National Diet Library's speech search API (国会会議録検索システム, /api/speech).
 
-Options: `entities` (names of the entities followed as speakers; every `official` when absent),
+Options: `entities` (the entities followed as speakers, by name or alias; every `official` when absent),
 `keywords` (optional words searched in any speech), `margin_days` (how far before the last
 success each cycle reads again, since minutes appear days or weeks after the sitting; 14 by
 default), `pause_seconds` (between requests; the API asks for one request at a time with a
@@ -59,11 +59,12 @@ def speaker_names(entity: Entity) -> list[str]:
 
 def followed(source: Source, watchlists: Sequence[Watchlist]) -> dict[str, str]:
     """Speaker name -> entity name, for the entities the source follows."""
-    wanted = {str(n).casefold() for n in source.options.get("entities", [])}
+    wanted = {squeeze(str(n)).casefold() for n in source.options.get("entities", [])}
     speakers: dict[str, str] = {}
     for watchlist in watchlists:
         for entity in watchlist.entities:
-            chosen = entity.name.casefold() in wanted if wanted else entity.kind == "official"
+            names = {squeeze(a).casefold() for a in entity.all_aliases}
+            chosen = bool(names & wanted) if wanted else entity.kind == "official"
             if chosen:
                 for name in speaker_names(entity):
                     speakers.setdefault(name, entity.name)
