@@ -105,7 +105,7 @@ STREAM_WIDTHS = (16, 9, 24, 0, 20)
 
 
 def _alert_row(alert: Alert) -> tuple[str, ...]:
-    return (_local(alert.published), alert.kind, alert.entity, alert.title,
+    return (_local(alert.published), alert.kind + (" (record)" if alert.record else ""), alert.entity, alert.title,
             alert.source + (f" +{len(alert.sources) - 1}" if len(alert.sources) > 1 else ""),
             alert.url)
 

@@ -11,6 +11,7 @@ from importlib import import_module
 
 MODULES: tuple[str, ...] = (
     "snapshot",
+    "aliases",
 )
 
 

@@ -29,6 +29,7 @@ class Entry:
     matched: tuple[str, ...]
     page: str | None = None
     quote: str = ""
+    record: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def _entry(alert: Alert, zone: tzinfo | None, quoted: dict[int, str] | None = No
     """`page` is the statement page's status (archived, edited, removed); `quote` its archived text's first lines."""
     return Entry(time=_local(alert.published, zone), title=alert.title, url=safe_link(alert.url),
                  sources=alert.sources or (alert.source,), snippet=alert.snippet, matched=alert.matched,
-                 page=alert.page["status"] if alert.page else None, quote=(quoted or {}).get(alert.id, ""))
+                 page=alert.page["status"] if alert.page else None, quote=(quoted or {}).get(alert.id, ""),
+                 record=alert.record)
 
 
 def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Sequence[str] | None = None,

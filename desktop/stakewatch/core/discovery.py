@@ -1,18 +1,31 @@
-"""Finding the feeds a web page announces with <link rel="alternate">.
+"""Finding the feeds behind an address.
 
-`discover` fetches (worker thread) and never raises: it returns the feeds found
-and, when there are none, a sentence saying why.
+In order: a known platform's profile (social.py), the address itself, the page's
+<link rel="alternate">, YouTube channel pages (the channel's video feed), links in
+the page body that look like feeds, then the common feed paths of the site
+(/feed, /rss, /index.rdf, /atom.xml). A Telegram channel becomes a page source on its
+public preview. `discover` fetches (worker thread) and never raises: it returns what
+it found and, when nothing, a sentence saying why.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from urllib.parse import urljoin
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import html as lxml_html
 
 from .fetch import Fetcher
-from .social import profile_feed, wordpress_feed
+from .social import (
+    TELEGRAM_OPTIONS,
+    profile_feed,
+    telegram_preview,
+    wordpress_feed,
+    youtube_channel_id,
+    youtube_feed,
+)
 from .sources.feed import web_link
 from .text import plain
 
@@ -21,11 +34,19 @@ FEED_TYPES = {"application/rss+xml": "RSS", "application/atom+xml": "Atom", "app
               "application/xml": "XML"}
 
 
+COMMON_PATHS = ("/feed", "/rss", "/index.rdf", "/atom.xml")
+MAX_BODY_LINKS = 4
+_FEEDISH = re.compile(r"(\.(rss|rdf|atom|xml)$|/(feed|rss|atom)/?$|[?&]feed=|/rss/)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class FoundFeed:
+    """A feed found, or (kind 'page') a page source with the `options` that read it."""
+
     title: str
     url: str
     kind: str
+    options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 def feeds_in_page(body: bytes, base_url: str) -> list[FoundFeed]:
@@ -47,6 +68,26 @@ def feeds_in_page(body: bytes, base_url: str) -> list[FoundFeed]:
     return list(found.values())
 
 
+def feed_links_in_body(body: bytes, base_url: str) -> list[str]:
+    """<a href> links of a page that look like feed addresses, absolute, in page order."""
+    try:
+        document = lxml_html.document_fromstring(body)
+    except (ValueError, lxml_html.etree.ParserError):
+        return []
+    base = document.xpath("string(//base/@href)") or base_url
+    found: dict[str, None] = {}
+    for anchor in document.xpath("//a[@href]"):
+        url = web_link(urljoin(base, anchor.get("href", "").strip()))
+        if url and _FEEDISH.search(urlsplit(url).path + ("?" + urlsplit(url).query if urlsplit(url).query else "")):
+            found.setdefault(url, None)
+    return list(found)
+
+
+def common_feed_paths(url: str) -> list[str]:
+    parts = urlsplit(url)
+    return [urlunsplit((parts.scheme, parts.netloc, path, "", "")) for path in COMMON_PATHS]
+
+
 def discover(url: str, fetcher: Fetcher | None = None) -> tuple[list[FoundFeed], str | None]:
     """The feeds `url` offers: the page's alternate links, or the URL itself if it is a feed."""
     from .model import Source
@@ -65,6 +106,9 @@ def discover(url: str, fetcher: Fetcher | None = None) -> tuple[list[FoundFeed],
             return None
         return answer.final_url
 
+    preview = telegram_preview(url)
+    if preview is not None:
+        return [FoundFeed("Telegram channel (public preview page)", preview, "page", dict(TELEGRAM_OPTIONS))], None
     known = profile_feed(url)
     if known is not None and (address := is_feed(known[1])):
         return [FoundFeed(f"{known[0]} feed", address, "feed")], None
@@ -77,6 +121,20 @@ def discover(url: str, fetcher: Fetcher | None = None) -> tuple[list[FoundFeed],
     except ParseError:
         pass
     feeds = feeds_in_page(result.body, result.final_url)
+    if not feeds:
+        # a YouTube channel page, or a ministry page linking its channel
+        channel = youtube_channel_id(result.body)
+        if channel is not None:
+            feeds = [FoundFeed("YouTube channel videos", youtube_feed(channel), "feed")]
+    if not feeds:
+        for link in feed_links_in_body(result.body, result.final_url)[:MAX_BODY_LINKS]:
+            if address := is_feed(link):
+                feeds.append(FoundFeed("Feed linked from the page", address, "feed"))
     if not feeds and (address := is_feed(wordpress_feed(result.final_url))):
         feeds = [FoundFeed("WordPress feed", address, "feed")]
+    if not feeds:
+        for candidate in common_feed_paths(result.final_url):
+            if address := is_feed(candidate):
+                feeds = [FoundFeed("Site feed", address, "feed")]
+                break
     return feeds, None if feeds else "the page announces no feed (no <link rel=\"alternate\"> to RSS, Atom or JSON)"

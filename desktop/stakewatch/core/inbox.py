@@ -46,6 +46,7 @@ class InboxRow:
     source: str
     read: bool
     priority: bool
+    record: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class AlertDetail:
     read: bool
     revisions: int = 0
     backfilled: bool = False
+    record: bool = False
 
 
 def fts_phrase(text: str) -> str | None:
@@ -127,14 +129,15 @@ def page(store: Store, query: InboxQuery, offset: int, limit: int) -> list[Inbox
     column = SORTABLE.get(query.order, "a.published")
     direction = "DESC" if query.descending else "ASC"
     rows = store.conn.execute(
-        "SELECT a.id, a.published, a.kind, e.name AS entity, w.name AS watchlist, a.title, a.url, a.read, "
+        "SELECT a.id, a.published, a.kind, a.record, e.name AS entity, w.name AS watchlist, a.title, a.url, a.read, "
         "e.priority, (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
         " WHERE x.alert_id = a.id ORDER BY x.added, s.id LIMIT 1) AS first_source "
         f"{_FROM}{where} ORDER BY {column} {direction}, a.id {direction} LIMIT ? OFFSET ?",
         params + [limit, offset])
     return [InboxRow(id=r["id"], published=from_epoch(r["published"]) or datetime.min, kind=r["kind"],
                      entity=r["entity"], watchlist=r["watchlist"], title=r["title"], url=r["url"],
-                     source=r["first_source"] or "", read=bool(r["read"]), priority=bool(r["priority"]))
+                     source=r["first_source"] or "", read=bool(r["read"]), priority=bool(r["priority"]),
+                     record=bool(r["record"]))
             for r in rows]
 
 
@@ -153,7 +156,8 @@ def detail(store: Store, alert_id: int) -> AlertDetail | None:
                        found=from_epoch(row["found"]) or datetime.min, kind=row["kind"], entity=row["entity"],
                        watchlist=row["watchlist"], sources=sources, snippet=row["snippet"],
                        matched=tuple(json.loads(row["matched"])), read=bool(row["read"]),
-                       revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]))
+                       revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
+                       record=bool(row["record"]))
 
 
 def mark_read(store: Store, alert_ids: list[int], read: bool = True) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from .i18n import translate
-from .matching import Match, Matcher
+from .matching import Match, Matcher, snippet
 from .model import Item, Source
 from .store import Store, to_epoch
 from .stories import (
@@ -236,9 +236,9 @@ def record_alert(conn: sqlite3.Connection, entity_id: int, story_id: int, item_i
     kind = "statement" if official else "coverage"
     cursor = conn.execute(
         "INSERT OR IGNORE INTO alerts(entity_id, story_id, item_id, kind, title, url, published, "
-        "found, matched, snippet, backfilled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "found, matched, snippet, backfilled, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (entity_id, story_id, item_id, kind, item.title, item.url, published, now,
-         json.dumps(list(match.matched), ensure_ascii=False), match.snippet, int(backfilled)))
+         json.dumps(list(match.matched), ensure_ascii=False), match.snippet, int(backfilled), int(item.record)))
     if cursor.rowcount:
         alert_id = int(cursor.lastrowid or 0)
         conn.execute("INSERT OR IGNORE INTO alert_sources(alert_id, source_id, item_id, added) "
@@ -289,10 +289,11 @@ class _Context:
 
 def _alerts_for(conn: sqlite3.Connection, ctx: _Context, item: Item, item_id: int, story_id: int | None,
                 published: float, result: IngestResult) -> None:
-    matches = ctx.matcher.match_item(item, ctx.source)
+    matches = item_matches(item, ctx.matcher, ctx.entity_ids, ctx.source)
     if not matches:
         return
     result.matched_items += 1
+    speakers = {name.casefold() for name in item.statement_for}
     if story_id is None:
         story_id = assign_story(conn, ctx.source_id, item, published, ctx.stamp, ctx.stories, matches)
         conn.execute("UPDATE items SET story_id = ? WHERE id = ?", (story_id, item_id))
@@ -300,9 +301,9 @@ def _alerts_for(conn: sqlite3.Connection, ctx: _Context, item: Item, item_id: in
         entity_id = ctx.entity_ids.get((match.watchlist, match.entity))
         if entity_id is None:
             continue
-        alert_id = record_alert(
-            conn, entity_id, story_id, item_id, ctx.source_id, item, match,
-            match.entity.casefold() in ctx.official_for, published, ctx.stamp)
+        official = match.entity.casefold() in ctx.official_for or match.entity.casefold() in speakers
+        alert_id = record_alert(conn, entity_id, story_id, item_id, ctx.source_id, item, match,
+                                official, published, ctx.stamp)
         if alert_id is not None:
             result.new_alerts.append(alert_id)
     prefer_publisher(conn, story_id)
@@ -325,6 +326,27 @@ def _revise(conn: sqlite3.Connection, ctx: _Context, item: Item, result: IngestR
     conn.execute("UPDATE alerts SET title = ? WHERE item_id = ?", (item.title, item_id))
     result.revised_items += 1
     _alerts_for(conn, ctx, item, item_id, story_id, published, result)
+
+
+def item_matches(item: Item, matcher: Matcher, entity_ids: dict[tuple[str, str], int],
+                 source: Source | None = None) -> list[Match]:
+    """The entities in `item`, with those it speaks for even when it does not name them.
+
+    A name found only inside the author's own name is a namesake, not a mention: the speech of
+    塩崎恭久 does not name 塩崎彰久 by saying 塩崎.
+    """
+    speakers = {name.casefold() for name in item.statement_for}
+    matches = matcher.match_item(item, source)
+    if item.speaker:
+        author = "".join(item.speaker.split()).casefold()
+        matches = [m for m in matches if m.entity.casefold() in speakers
+                   or not all("".join(word.split()).casefold() in author for word in m.matched)]
+    named = {(m.watchlist, m.entity.casefold()) for m in matches}
+    for watchlist, entity in entity_ids:
+        if entity.casefold() in speakers and (watchlist, entity.casefold()) not in named:
+            matches.append(Match(watchlist=watchlist, entity=entity, matched=(item.speaker or entity,),
+                                 snippet=snippet(item.summary or item.content or item.title, ()), spans=()))
+    return matches
 
 
 def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,

@@ -173,7 +173,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Item:
-    """One entry of a source, as plain text (markup already removed)."""
+    """One entry of a source, as plain text (markup already removed).
+
+    `authors` are who wrote it (matched like text); `speaker` who said it (a Diet speech: a name
+    found only inside it is a namesake, not a mention); `statement_for` names entities whose own
+    words it is whatever the source (a Diet speech by a followed speaker); `record` marks history
+    such as minutes, shown apart from breaking news.
+    """
 
     guid: str
     url: str
@@ -182,6 +188,9 @@ class Item:
     content: str = ""
     published: datetime | None = None
     authors: tuple[str, ...] = ()
+    speaker: str = ""
+    statement_for: tuple[str, ...] = ()
+    record: bool = False
 
     @property
     def text(self) -> str:
@@ -210,6 +219,7 @@ class Alert:
     revisions: int = 0
     backfilled: bool = False
     page: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    record: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -231,6 +241,7 @@ class Alert:
             "revisions": self.revisions,
             "backfilled": self.backfilled,
             "page": self.page,
+            "record": self.record,
         }
 
 

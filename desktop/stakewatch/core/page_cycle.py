@@ -57,14 +57,6 @@ def wants_full_text(source: Source) -> bool:
     return source.options.get("full_text") is True or source.extra.get("full_text") is True
 
 
-def known_guids(store: Store, source: Source) -> frozenset[str]:
-    """GUIDs already stored for a full-text source (empty for others). Store's thread."""
-    if source.id is None or not wants_full_text(source):
-        return frozenset()
-    return frozenset(row[0] for row in store.conn.execute("SELECT guid FROM items WHERE source_id = ?",
-                                                          (source.id,)))
-
-
 class PageCycle:
     def __init__(self, fetcher: Fetcher, config: PageConfig, host_cap: HostCap) -> None:
         self.fetcher = fetcher

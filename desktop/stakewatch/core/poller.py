@@ -15,7 +15,7 @@ import threading
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -23,11 +23,13 @@ from .cyclelock import CycleLock
 from .fetch import MAX_RETRY_AFTER, FetchConfig, Fetcher, FetchResult
 from .ingest import StoryIndex, Validators, ingest
 from .matching import Matcher
-from .model import Item, Source, UserError
-from .page_cycle import PageConfig, PageCycle, PageReport, known_guids
+from .model import Item, Source, UserError, Watchlist
+from .page_cycle import PageConfig, PageCycle, PageReport, wants_full_text
 from .secrets import redact, request_auth
 from .sources import SOURCE_KINDS, ParseError
-from .store import Store, describe_sqlite_error, future_within
+from .sources.base import Collect, FetchFailed
+from .store import Store, describe_sqlite_error, from_epoch, future_within
+from .store_items import known_guids
 from .text import plain
 
 Clock = Callable[[], datetime]
@@ -228,12 +230,18 @@ class Poller:
             pending: dict[Future[_Fetched], Source] = {}
             for source in _interleave_by_host(sources):
                 row = rows[source.name]
+                assert source.id is not None
+                if SOURCE_KINDS[source.kind].collecting(source):
+                    pending[pool.submit(self._collect_one, source, watchlists, from_epoch(row["last_success"]),
+                                        known_guids(self.store, source.id), host_cap(source.url), cancel)] = source
+                    continue
                 url = SOURCE_KINDS[source.kind].request_url(source, watchlists)
                 same = row["validators_url"] == url
+                guids = known_guids(self.store, source.id) if wants_full_text(source) else frozenset()
                 pending[pool.submit(self._fetch_one, source, url,
                                     row["etag"] if same else None,
                                     row["last_modified"] if same else None,
-                                    host_cap(url), pages, known_guids(self.store, source))] = source
+                                    host_cap(url), pages, guids)] = source
             while pending:
                 if cancel is not None and cancel.is_set():
                     cancelled = True
@@ -286,6 +294,36 @@ class Poller:
             return _Fetched(source, result, None,
                             f"could not read the answer ({type(exc).__name__})")
         return _Fetched(source, result, items, None)
+
+    def _collect_one(self, source: Source, watchlists: list[Watchlist], last_success: datetime | None,
+                     known: frozenset[str], cap: threading.Semaphore, cancel: threading.Event | None) -> _Fetched:
+        """A kind that reads several addresses (a paged API), one request at a time. Worker thread."""
+        headers, basic, problem = request_auth(source.options)
+        secrets = tuple(headers.values()) + ((basic[1],) if basic else ())
+        if problem is not None:
+            problem = plain(problem, ERROR_LIMIT)
+            return _Fetched(source, FetchResult(url=source.url, final_url=source.url, error=problem), None, problem)
+        stop = cancel or threading.Event()
+        spent: list[float] = []
+
+        def fetch(url: str) -> FetchResult:
+            with cap:
+                result = self.fetcher.fetch(url, headers=headers, auth=basic)
+            spent.append(result.elapsed)
+            return result
+
+        context = Collect(fetch=fetch, pause=lambda seconds: not stop.wait(seconds), watchlists=watchlists,
+                          last_success=last_success, now=self.clock(), known=known)
+        done = FetchResult(url=source.url, final_url=source.url, status=200)
+        try:
+            items = SOURCE_KINDS[source.kind].collect(source, context)
+        except FetchFailed as exc:
+            return _Fetched(source, replace(exc.result, elapsed=sum(spent)), None, shown_error(exc.message, secrets))
+        except ParseError as exc:
+            return _Fetched(source, replace(done, elapsed=sum(spent)), None, shown_error(exc.message, secrets))
+        except Exception as exc:  # a parser bug must not end the cycle
+            return _Fetched(source, done, None, f"could not read the answer ({type(exc).__name__})")
+        return _Fetched(source, replace(done, elapsed=sum(spent)), items, None)
 
     def _store_one(self, fetched: _Fetched, matcher: Matcher,
                    entity_ids: dict[tuple[str, str], int], row: sqlite3.Row,

@@ -217,6 +217,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX page_versions_alert ON page_versions(alert_id, id);
     """,
+    # records (Diet minutes and other history) are shown apart from breaking news
+    """
+    ALTER TABLE alerts ADD COLUMN record INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

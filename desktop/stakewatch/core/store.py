@@ -401,7 +401,7 @@ class Store:
                 matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
                 story=row["story_id"], read=bool(row["read"]), priority=bool(row["priority"]),
                 revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
-                page=_page(row),
+                page=_page(row), record=bool(row["record"]),
             )
 
     def notified_stories(self, alert_ids: Sequence[int]) -> set[int]:

@@ -23,6 +23,10 @@ THIRD_PARTY: tuple[tuple[str, str], ...] = (
     ("pyahocorasick", "BSD-3-Clause"),
     ("platformdirs, keyring, jeepney, plyer, SecretStorage", "MIT, MIT, MIT, MIT, BSD-3-Clause"),
     ("cryptography", "Apache-2.0 or BSD-3-Clause"),
+    ("pypdf", "BSD-3-Clause"),
+    ("Name readings (resources/names/jmnedict-names.json.gz), derived from JMnedict and KANJIDIC2",
+     "CC BY-SA 4.0, the property of the Electronic Dictionary Research and Development Group, used in "
+     "conformance with the Group's licence (https://www.edrdg.org/edrdg/licence.html)"),
 )
 
 

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.briefing import Briefing, Entry
+from ..core.i18n import translate
 from ..core.model import UserError
 from ..core.paths import resource
 from ..core.secrets import redact
@@ -41,6 +42,8 @@ CHUNK_ENTRIES = 400
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
            "#7f7f7f", "#bcbd22")
 _FAMILIES: list[str] = []
+
+RECORD = translate("Briefing", "Diet record (history, not news)")
 
 
 def font_families() -> list[str]:
@@ -87,6 +90,8 @@ def _entry_html(entry: Entry) -> str:
         title = f'<a href="{html.escape(entry.url, quote=True)}">{title}</a>'
     sources = html.escape(", ".join(entry.sources))
     when = entry.time.strftime("%Y-%m-%d %H:%M")
+    if entry.record:
+        when += " \u00b7 " + html.escape(str(RECORD))
     snippet = highlight(entry.snippet, entry.matched)
     return (f'<p style="margin-top:6px; margin-bottom:2px"><span style="color:#555">{when} \u00b7 '
             f"{sources}</span><br/>{title}</p>"

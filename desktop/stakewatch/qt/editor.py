@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -164,6 +165,8 @@ class EntityForm(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.save)
         layout.addWidget(QLabel(self.tr("Test against stored items")))
+        self.suggest = QPushButton(self.tr("Suggest aliases…"))
+        layout.addWidget(self.suggest)
         layout.addWidget(self.test_summary)
         layout.addWidget(self.test, 1)
 
@@ -440,6 +443,7 @@ class EditorView(QWidget):
         for signal in self.source_form.changed_signals():
             signal.connect(self.validate_source)
         self.entity_form.save.clicked.connect(self.save_entity)
+        self.entity_form.suggest.clicked.connect(self.suggest_aliases)
         self.source_form.save.clicked.connect(self.save_source)
         self.source_form.find_button.clicked.connect(self.find_feeds)
         self.source_form.preview_button.clicked.connect(self.preview)
@@ -679,6 +683,19 @@ class EditorView(QWidget):
         for item in items[:50]:
             when = item.published.astimezone().strftime("%Y-%m-%d") if item.published else "\u2014"
             found.addItem(f"{when}  {item.title} \u2014 {item.url}")
+
+    def suggest_aliases(self) -> None:
+        from ..core.store_aliases import recent_texts
+        from .suggest_dialog import SuggestAliasesDialog
+
+        form = self.entity_form
+        name = form.name.text().strip()
+        if not name:
+            self.status.emit(self.tr("Type a name first"))
+            return
+        dialog = SuggestAliasesDialog(name, recent_texts(self.store), _lines(form.aliases), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
+            form.aliases.setPlainText("\n".join(_lines(form.aliases) + dialog.chosen()))
 
     def find_feeds(self) -> None:
         url = self.source_form.url.text().strip()

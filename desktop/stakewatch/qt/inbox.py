@@ -98,7 +98,8 @@ class InboxModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.published.astimezone().strftime("%Y-%m-%d %H:%M"), row.kind, row.entity, row.title,
+            kind = self.tr("{} (record)").format(row.kind) if row.record else row.kind
+            return (row.published.astimezone().strftime("%Y-%m-%d %H:%M"), kind, row.entity, row.title,
                     row.source)[index.column()]
         if role == Qt.ItemDataRole.FontRole and not row.read:
             font = QFont()
@@ -310,6 +311,9 @@ class InboxView(QWidget):
         self.open_button.setEnabled(safe_link(detail.url) is not None)
         self.detail_title.setText(detail.title)
         sources = "\n".join(f"  \u2022 {name}" + (f" \u2014 {url}" if url else "") for name, url in detail.sources)
+        kind = detail.kind.capitalize()
+        if detail.record:
+            kind = self.tr("{} from the record (history, not news)").format(kind)
         marks = ""
         if detail.revisions:
             marks += " \u00b7 " + self.tr("Revised at the source ({} earlier version(s) kept)").format(
@@ -317,7 +321,7 @@ class InboxView(QWidget):
         if detail.backfilled:
             marks += " \u00b7 " + self.tr("Found in stored items")
         self.detail_meta.setText(
-            f"{detail.kind.capitalize()} \u00b7 {detail.entity} ({detail.watchlist}) \u00b7 "
+            f"{kind} \u00b7 {detail.entity} ({detail.watchlist}) \u00b7 "
             f"{detail.published.astimezone():%Y-%m-%d %H:%M}{marks}\n{detail.url}\n"
             f"{self.tr('Carried by')}:\n{sources}")
         self._write_snippet(detail.snippet, detail.matched)

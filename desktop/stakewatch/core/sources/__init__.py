@@ -7,6 +7,7 @@ an entry here.
 from __future__ import annotations
 
 from .base import ParseError, SourceKind
+from .diet import DietKind
 from .feed import FeedKind
 from .page import PageKind
 from .search import SearchKind
@@ -15,6 +16,7 @@ SOURCE_KINDS: dict[str, type[SourceKind]] = {
     FeedKind.name: FeedKind,
     PageKind.name: PageKind,
     SearchKind.name: SearchKind,
+    DietKind.name: DietKind,
 }
 
-__all__ = ["SOURCE_KINDS", "ParseError", "SourceKind", "FeedKind", "PageKind", "SearchKind"]
+__all__ = ["SOURCE_KINDS", "ParseError", "SourceKind", "FeedKind", "PageKind", "SearchKind", "DietKind"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, ClassVar
 
+from ..fetch import FetchResult
 from ..model import Item, Source, Watchlist
 
 
@@ -16,6 +19,31 @@ class ParseError(Exception):
         self.message = message
 
 
+class FetchFailed(ParseError):
+    """A request of a collecting kind failed; `result` keeps its status and Retry-After."""
+
+    def __init__(self, result: FetchResult) -> None:
+        super().__init__(result.error or "the request failed")
+        self.result = result
+
+
+@dataclass(frozen=True)
+class Collect:
+    """What a kind that reads several addresses per cycle is given (see `SourceKind.collects`).
+
+    `fetch` is one GET under the source's host cap and credentials; `pause` waits between
+    requests and returns False when the cycle was cancelled meanwhile; `known` holds the GUIDs
+    the source already stored.
+    """
+
+    fetch: Callable[[str], FetchResult]
+    pause: Callable[[float], bool]
+    watchlists: Sequence[Watchlist]
+    last_success: datetime | None
+    now: datetime
+    known: frozenset[str] = frozenset()
+
+
 class SourceKind:
     """A kind of source. Stateless: methods may run on any worker thread."""
 
@@ -23,6 +51,7 @@ class SourceKind:
     max_items: ClassVar[int] = 500
 
     statements: ClassVar[bool] = True
+    collects: ClassVar[bool] = False
 
     @classmethod
     def request_url(cls, source: Source, watchlists: Sequence[Watchlist] = ()) -> str:
@@ -37,4 +66,15 @@ class SourceKind:
     @classmethod
     def parse(cls, source: Source, body: bytes, content_type: str, url: str) -> list[Item]:
         """Items in a fetched answer. Raises ParseError with a sentence for the user."""
+        raise NotImplementedError
+
+    @classmethod
+    def collecting(cls, source: Source) -> bool:
+        """Whether `source` is read through `collect` (several requests) rather than one fetch."""
+        return cls.collects
+
+    @classmethod
+    def collect(cls, source: Source, context: Collect) -> list[Item]:
+        """Items of a kind with `collects = True`, read with as many requests as it needs, one at a
+        time. Worker thread. Raises FetchFailed or ParseError with a sentence for the user."""
         raise NotImplementedError

@@ -2,8 +2,9 @@
 
 Options: `item` (required: the links, or containers holding one link each),
 `link` (within a container; default `a`), `title` and `date` (within the item;
-without `date`, a <time> element or a date written in the container beside the
-link is used).
+without `date`, a <time> element, a date written in the container beside the
+link, or one written in the title is used),
+`follow_pdf` (true: the text of each new linked PDF, a few per cycle, becomes its item's text).
 The encoding comes from the HTTP header, then the page's meta tags, then a
 BOM, then strict UTF-8, then charset-normalizer's detection (Shift_JIS and
 EUC-JP first for .jp hosts). Dates are read with `dates.parse_date`, times of
@@ -15,6 +16,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
@@ -25,8 +27,9 @@ from lxml import html as lxml_html
 
 from ..dates import parse_date
 from ..model import Item, Source
+from ..pdftext import is_pdf, pdf_text
 from ..text import plain
-from .base import ParseError, SourceKind
+from .base import Collect, FetchFailed, ParseError, SourceKind
 from .feed import build_item, web_link
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -117,24 +120,39 @@ def decode_page(body: bytes, content_type: str, url: str = "") -> str:
     return body.decode("utf-8", errors="replace")
 
 
-def _date_text(element: Any) -> str:
-    stamp = element.get("datetime") if element.tag == "time" else None
-    return str(stamp or element.text_content())
+def machine_date(value: str | None) -> datetime | None:
+    """A <time datetime="..."> value with its zone, else None."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _element_date(element: Any) -> datetime | None:
+    """A datetime="..." value with its zone, else the date that value or the element's text writes."""
+    stamp = element.get("datetime")
+    return machine_date(stamp) or parse_date(str(stamp or element.text_content()))
 
 
 def _item_date(element: Any, link_element: Any, options: dict[str, Any]) -> datetime | None:
     """The item's date: the `date` selector's element, else a <time> inside the item, else a date
-    written in the item's text outside its link (a link's own words are its title)."""
+    written in the item's text outside its link (a link's own words are its title), else one written
+    in the title itself (河野大臣記者会見（令和6年9月17日）)."""
     if "date" in options:
         date_element = next(iter(element.cssselect(options["date"])), None)
-        return parse_date(_date_text(date_element)) if date_element is not None else None
+        return _element_date(date_element) if date_element is not None else None
     stamped = next(iter(element.xpath(".//time")), None)
     if stamped is not None:
-        return parse_date(_date_text(stamped))
-    if element is link_element:
-        return None
+        return _element_date(stamped)
     title = link_element.text_content()
-    return parse_date(element.text_content().replace(title, " ", 1))
+    if element is not link_element:
+        beside = parse_date(element.text_content().replace(title, " ", 1))
+        if beside is not None:
+            return beside
+    return parse_date(title)
 
 
 def check_selector(selector: Any) -> str | None:
@@ -150,11 +168,15 @@ def check_selector(selector: Any) -> str | None:
 class PageKind(SourceKind):
     name = "page"
     OPTIONS: ClassVar[tuple[str, ...]] = ("item", "link", "title", "date")
+    PDFS_PER_CYCLE: ClassVar[int] = 5
+    PDF_PAUSE: ClassVar[float] = 0.5
 
     @classmethod
     def check_options(cls, options: dict[str, Any]) -> str | None:
         if "item" not in options:
             return "item: a listing page needs the CSS selector of its items"
+        if "follow_pdf" in options and not isinstance(options["follow_pdf"], bool):
+            return "follow_pdf: must be true or false"
         for key in cls.OPTIONS:
             if key in options:
                 problem = check_selector(options[key])
@@ -193,3 +215,30 @@ class PageKind(SourceKind):
             item = build_item(link, link, html.escape(title, quote=False), "", "", published)
             items[link] = item
         return list(items.values())
+
+    @classmethod
+    def collecting(cls, source: Source) -> bool:
+        return source.options.get("follow_pdf") is True
+
+    @classmethod
+    def collect(cls, source: Source, context: Collect) -> list[Item]:
+        """The listing, then the text of up to PDFS_PER_CYCLE new PDF links; the other new PDFs wait for
+        later cycles. Worker thread."""
+        listing = context.fetch(source.url)
+        if not listing.ok:
+            raise FetchFailed(listing)
+        items = cls.parse(source, listing.body, listing.content_type, listing.final_url)
+        kept: list[Item] = []
+        followed = 0
+        for item in items:
+            if item.guid in context.known or not item.url.lower().split("?")[0].endswith(".pdf"):
+                kept.append(item)
+                continue
+            if followed >= cls.PDFS_PER_CYCLE or (followed and not context.pause(cls.PDF_PAUSE)):
+                continue  # read in a later cycle
+            followed += 1
+            answer = context.fetch(item.url)
+            if answer.ok and is_pdf(answer.body, answer.content_type):
+                item = replace(item, content=pdf_text(answer.body))
+            kept.append(item)
+        return kept

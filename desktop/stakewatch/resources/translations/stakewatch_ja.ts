@@ -9,6 +9,33 @@
         </message>
     </context>
     <context>
+        <name>Aliases</name>
+        <message>
+            <source>no other spellings known for {name}</source>
+            <translation>{name} の別表記は見つかりませんでした</translation>
+        </message>
+        <message>
+            <source>Candidate</source>
+            <translation>候補</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>Matches</source>
+            <translation>該当件数</translation>
+        </message>
+        <message>
+            <source>Needs context</source>
+            <translation>文脈語が必要</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>要</translation>
+        </message>
+    </context>
+    <context>
         <name>Backfill</name>
         <message>
             <source>{n} stored {n:?item|items} matched the new or changed entities</source>
@@ -17,6 +44,10 @@
     </context>
     <context>
         <name>Briefing</name>
+        <message>
+            <source>Diet record (history, not news)</source>
+            <translation>国会会議録（過去の記録であり速報ではありません）</translation>
+        </message>
         <message>
             <source>Edited at the source after it was archived</source>
             <translation>保存後に掲載元で変更</translation>
@@ -310,6 +341,10 @@
             <translation>表示できる項目がありません: {}</translation>
         </message>
         <message>
+            <source>Type a name first</source>
+            <translation>先に名前を入力してください</translation>
+        </message>
+        <message>
             <source>Looking for feeds on {}…</source>
             <translation>{} のフィードを探しています…</translation>
         </message>
@@ -416,6 +451,10 @@
             <source>Test against stored items</source>
             <translation>保存済みの記事で試す</translation>
         </message>
+        <message>
+            <source>Suggest aliases…</source>
+            <translation>別表記の候補…</translation>
+        </message>
     </context>
     <context>
         <name>HealthView</name>
@@ -434,6 +473,13 @@
         <message>
             <source>Checking {} now</source>
             <translation>{} を今すぐ確認しています</translation>
+        </message>
+    </context>
+    <context>
+        <name>InboxModel</name>
+        <message>
+            <source>{} (record)</source>
+            <translation>{}（会議録）</translation>
         </message>
     </context>
     <context>
@@ -503,6 +549,10 @@
         <message>
             <source>No alert selected</source>
             <translation>アラートが選択されていません</translation>
+        </message>
+        <message>
+            <source>{} from the record (history, not news)</source>
+            <translation>{}（会議録：過去の記録であり速報ではありません）</translation>
         </message>
         <message>
             <source>Revised at the source ({} earlier version(s) kept)</source>
@@ -758,6 +808,65 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <message>
             <source>Secret</source>
             <translation>秘密情報</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestAliasesDialog</name>
+        <message>
+            <source>Suggest aliases for {}</source>
+            <translation>{} の別表記の候補</translation>
+        </message>
+        <message>
+            <source>Looking up readings and counting stored items…</source>
+            <translation>読みを調べ、保存済みの記事と照合しています…</translation>
+        </message>
+        <message>
+            <source>Spelling</source>
+            <translation>表記</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>Stored items</source>
+            <translation>該当記事数</translation>
+        </message>
+        <message>
+            <source>Needs context</source>
+            <translation>文脈語が必要</translation>
+        </message>
+        <message>
+            <source>Add ticked aliases</source>
+            <translation>チェックした表記を別名に追加</translation>
+        </message>
+        <message>
+            <source>Readings from JMnedict (EDRDG, CC BY-SA 4.0). Keep the spellings that match real items; a bare surname needs context terms.</source>
+            <translation>読みは JMnedict（EDRDG、CC BY-SA 4.0）によります。実際の記事に該当する表記を残してください。姓のみの表記には文脈語が必要です。</translation>
+        </message>
+        <message>
+            <source>reading</source>
+            <translation>読み</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>肩書き</translation>
+        </message>
+        <message>
+            <source>katakana</source>
+            <translation>カタカナ</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>要</translation>
+        </message>
+        <message>
+            <source>{0} spellings, {1} of them found in stored items</source>
+            <translation>候補 {0} 件、うち保存済みの記事に見つかったもの {1} 件</translation>
+        </message>
+        <message>
+            <source>No other spellings known for this name.</source>
+            <translation>この名前の別表記は見つかりませんでした。</translation>
         </message>
     </context>
 </TS>

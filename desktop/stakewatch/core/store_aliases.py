@@ -1,0 +1,14 @@
+"""The stored text alias suggestions are counted against. Store's thread."""
+
+from __future__ import annotations
+
+from .store import Store
+
+RECENT_ITEMS = 20_000
+
+
+def recent_texts(store: Store, limit: int = RECENT_ITEMS) -> list[str]:
+    """Title, summary and content of the newest `limit` stored items, one text each."""
+    rows = store.conn.execute(
+        "SELECT title, summary, content FROM items ORDER BY fetched DESC, id DESC LIMIT ?", (limit,))
+    return ["\n".join(part for part in row if part) for row in rows]

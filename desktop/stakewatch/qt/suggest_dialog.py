@@ -1,0 +1,106 @@
+"""The "Suggest aliases" dialog: other spellings of a name with how many stored items each matches.
+
+GUI thread. The stored texts are read by the caller (on the thread of its Store); the suggestions
+and their counts are worked out on a pool thread, and the user ticks the ones to keep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.aliases import Candidate, count_matches, suggest
+
+
+class _Emitter(QObject):
+    finished = Signal(object)
+
+
+class _SuggestTask(QRunnable):
+    """Suggestions and their counts, on a pool thread (pure work: no Store)."""
+
+    def __init__(self, name: str, texts: Sequence[str]) -> None:
+        super().__init__()
+        self.name = name
+        self.texts = texts
+        self.emitter = _Emitter()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result: list[Candidate] = count_matches(suggest(self.name), self.texts)
+        except (OSError, ValueError):  # a missing or damaged reading table: no suggestions
+            result = []
+        self.emitter.finished.emit(result)
+
+
+class SuggestAliasesDialog(QDialog):
+    """Lists candidates for `name`; `chosen()` gives the ticked ones once accepted."""
+
+    def __init__(self, name: str, texts: Sequence[str], existing: Sequence[str] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Suggest aliases for {}").format(name))
+        self.existing = {a.casefold() for a in existing} | {name.casefold()}
+        self.summary = QLabel(self.tr("Looking up readings and counting stored items\u2026"))
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Spelling"), self.tr("Kind"), self.tr("Stored items"),
+                                              self.tr("Needs context")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add ticked aliases"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        note = QLabel(self.tr("Readings from JMnedict (EDRDG, CC BY-SA 4.0). Keep the spellings that match "
+                              "real items; a bare surname needs context terms."))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        layout.addWidget(self.buttons)
+        self.resize(620, 520)
+        self.candidates: list[Candidate] = []
+        self.task = _SuggestTask(name, list(texts))
+        self.task.emitter.finished.connect(self.show_candidates)
+        QThreadPool.globalInstance().start(self.task)
+
+    def show_candidates(self, candidates: list[Candidate]) -> None:
+        fresh = [c for c in candidates if c.text.casefold() not in self.existing]
+        # spellings found in stored items first, each group in the order of likelihood
+        self.candidates = sorted(fresh, key=lambda c: not c.matches)
+        self.table.setRowCount(len(self.candidates))
+        for row, candidate in enumerate(self.candidates):
+            spelling = QTableWidgetItem(candidate.text)
+            spelling.setFlags(spelling.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            real = bool(candidate.matches) and not candidate.needs_context
+            spelling.setCheckState(Qt.CheckState.Checked if real else Qt.CheckState.Unchecked)
+            count = QTableWidgetItem(str(candidate.matches or 0))
+            count.setData(Qt.ItemDataRole.DisplayRole, candidate.matches or 0)
+            kinds = {"reading": self.tr("reading"), "title": self.tr("title"), "katakana": self.tr("katakana")}
+            self.table.setItem(row, 0, spelling)
+            self.table.setItem(row, 1, QTableWidgetItem(kinds.get(candidate.kind, candidate.kind)))
+            self.table.setItem(row, 2, count)
+            self.table.setItem(row, 3, QTableWidgetItem(self.tr("yes") if candidate.needs_context else ""))
+        found = sum(1 for c in self.candidates if c.matches)
+        self.summary.setText(self.tr("{0} spellings, {1} of them found in stored items").format(
+            len(self.candidates), found) if self.candidates else self.tr("No other spellings known for this name."))
+
+    def chosen(self) -> list[str]:
+        return [self.table.item(row, 0).text() for row in range(self.table.rowCount())
+                if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]

@@ -1,0 +1,50 @@
+"""The suggestions dialog and Diet records in the inbox, driven with pytest-qt over a real store."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+
+from stakewatch.core.ingest import Validators, ingest
+from stakewatch.core.matching import Matcher
+from stakewatch.core.model import Entity, Item, Source, Watchlist
+from stakewatch.core.store import Store
+from stakewatch.qt.inbox import InboxView
+from stakewatch.qt.suggest_dialog import SuggestAliasesDialog
+
+NOW = datetime.now(UTC)
+STORED = ["Japan's IP minister Minoru Kiuchi warns OpenAI over Sora 2", "Minoru Jouchi said the government",
+          "城内大臣は閣議後の記者会見で", "Kiuchi brewery"]
+
+
+def test_dialog_lists_spellings_with_counts_and_ticks_the_real_ones(qtbot):
+    dialog = SuggestAliasesDialog("城内実", STORED, existing=["城内大臣"])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10_000)
+    rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+    assert "城内大臣" not in rows  # already an alias
+    assert dialog.table.item(rows["Minoru Kiuchi"], 2).text() == "1"
+    assert dialog.table.item(rows["Minoru Jonai"], 2).text() == "0"
+    assert dialog.table.item(rows["Kiuchi"], 3).text()  # needs context
+    assert set(dialog.chosen()) == {"Minoru Kiuchi", "Minoru Jouchi"}
+    dialog.table.item(rows["Minoru Jonai"], 0).setCheckState(Qt.CheckState.Checked)
+    assert "Minoru Jonai" in dialog.chosen()
+
+
+def test_diet_records_are_marked_in_the_inbox(qtbot, store: Store):
+    diet = Source("Diet records", "diet", "https://kokkai.ndl.go.jp/api/speech")
+    store.apply_config([Watchlist("Japan AI & IP", (Entity("Masaaki Taira", "official", aliases=("平将明",)),))],
+                       [diet])
+    source = store.sources()[0]
+    speech = Item("kokkai:1", "https://kokkai.ndl.go.jp/txt/121904889X00320251015/2",
+                  "衆議院 内閣委員会 第3号（2025-10-15）平将明（国務大臣（デジタル大臣））",
+                  content="お答えいたします。",
+                  published=NOW - timedelta(days=30), speaker="平将明", statement_for=("Masaaki Taira",), record=True)
+    ingest(store, source, [speech], Matcher(store.watchlists()), store.entity_ids(), NOW,
+           Validators(source.url, None, None), NOW)
+    view = InboxView(store, lambda url: None)
+    qtbot.addWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5_000)
+    assert view.model.index(0, 1).data() == "statement (record)"
