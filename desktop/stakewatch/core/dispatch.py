@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, time
 
-from . import settings
+from . import outbox, settings
 from .policy import Notification, PolicyConfig, PolicyState, decide, health_notifications
 from .store import Store, to_epoch
 
@@ -63,12 +63,14 @@ def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime)
             f"SELECT DISTINCT story_id FROM alerts WHERE notified IS NOT NULL "
             f"AND story_id IN ({','.join('?' * len(stories))})", stories)
         notified = {int(row[0]) for row in rows}
-    decision = decide(new, queued, notified, muted(store), state, policy_config(store), now)
+    config = policy_config(store)
+    decision = decide(new, queued, notified, muted(store), state, config, now)
     with store.transaction() as conn:
         if decision.delivered:
             conn.executemany("UPDATE alerts SET notified = ? WHERE id = ?",
                              [(to_epoch(now), alert_id) for alert_id in decision.delivered])
         store.set_setting(STATE_KEY, decision.state.to_json(), conn)
+        outbox.queue_decision(conn, decision, new + queued, config, now)
     return decision.notifications
 
 
@@ -77,4 +79,10 @@ def health_snapshot(store: Store, now: datetime) -> dict[str, str]:
 
 
 def health_changes(store: Store, before: dict[str, str], now: datetime) -> list[Notification]:
-    return health_notifications(before, store.health(now))
+    """Sources that turned bad or recovered (also queued for channels that take health notices), and
+    channels that started failing, each announced once."""
+    notices = health_notifications(before, store.health(now))
+    if notices:
+        with store.transaction() as conn:
+            outbox.queue_notices(conn, notices, now)
+    return notices + outbox.channel_notices(store)

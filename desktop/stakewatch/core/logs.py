@@ -26,9 +26,17 @@ _PATTERNS = (
 )
 
 
+_remembered: set[str] = set()
+
+
+def remember_secrets(values: tuple[str, ...]) -> None:
+    """Blank these in every log line and report from now on (a channel's URL and its parts). Any thread."""
+    _remembered.update(v for v in values if len(v) >= 4)
+
+
 def redact(text: str, known: tuple[str, ...] = ()) -> str:
     """`text` with credentials blanked: known secrets, auth headers, key=value pairs, passwords in URLs."""
-    for secret in known:
+    for secret in sorted({*known, *_remembered}, key=len, reverse=True):
         if secret:
             text = text.replace(secret, "[secret]")
     text = _PATTERNS[0].sub(lambda m: m.group(1) + (m.group(2) or "") + "[secret]", text)
@@ -54,6 +62,11 @@ def setup_logging(root: Path, store: Store | None = None) -> Path:
     if store is not None:
         names = {str(s.options.get("credential")) for s in store.sources() if s.options.get("credential")}
         known = tuple(secret for name in names if (secret := secrets.load_secret(name)))
+        from .channels import load_url
+        from .store_channels import channels
+
+        for _, channel in channels(store.conn):
+            load_url(channel.name)
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     handler.setFormatter(RedactingFormatter(known))
     logger = logging.getLogger("stakewatch")

@@ -14,7 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from ..core import dispatch, settings
+from ..commands.channels import render_pdf
+from ..core import dispatch, outbox, settings
 from ..core.model import Alert, UserError
 from ..core.policy import Notification
 from ..core.poller import Poller
@@ -88,6 +89,7 @@ def poll_job(force: bool, honour_schedule: bool, notifier: Notifier | None) -> C
         now = datetime.now(UTC)
         notes = dispatch.notifications_for(store, report.new_alerts, now)
         notes += dispatch.health_changes(store, before, now)
+        outbox.wake(store, render_pdf)
         shown = 0
         to_show: list[Notification] = []
         if notifier is not None and not getattr(notifier, "gui_thread_only", False):
