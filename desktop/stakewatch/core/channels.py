@@ -9,6 +9,7 @@ send through Apprise with a reason in words when it fails. Any thread.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Sequence
@@ -289,11 +290,18 @@ def _reason(log_text: str) -> SendError:
     return SendError(FAILED(detail=detail[:200]))
 
 
+@functools.lru_cache(maxsize=16)
+def _service(url: str) -> Any:
+    import apprise
+
+    return apprise.Apprise.instantiate(url)
+
+
 def send(url: str, payload: dict[str, Any], attachment: Path | None = None) -> None:
     """Send one message now through Apprise; returns when the service acknowledged. Raises SendError."""
     import apprise
 
-    service = apprise.Apprise.instantiate(url)
+    service = _service(url)
     if service is None:
         raise SendError(BAD_URL(), retry=False)
     formats = service.notify_format
@@ -316,7 +324,6 @@ def send(url: str, payload: dict[str, Any], attachment: Path | None = None) -> N
 
 
 def takes_attachments(url: str) -> bool:
-    import apprise
 
-    service = apprise.Apprise.instantiate(url)
+    service = _service(url)
     return bool(service is not None and getattr(service, "attachment_support", False))

@@ -170,6 +170,7 @@ def send_due(store: Store, now: datetime | None = None, config: OutboxConfig = O
     report = DeliveryReport()
     names = {row.id: row.channel.name for row in store_channels.channel_rows(store)}
     failed_channels: set[int] = set()
+    urls: dict[int, str | None] = {}
     with tempfile.TemporaryDirectory(prefix="stakewatch-digest-") as folder:
         for message in store_channels.due(store, now, limit=100_000):
             if stop is not None and stop.is_set():
@@ -177,7 +178,9 @@ def send_due(store: Store, now: datetime | None = None, config: OutboxConfig = O
             if message.channel_id in failed_channels or message.channel_id not in names:
                 continue
             name = names[message.channel_id]
-            url = load_url(name)
+            if message.channel_id not in urls:
+                urls[message.channel_id] = load_url(name)
+            url = urls[message.channel_id]
             try:
                 if url is None:
                     raise SendError(NO_URL(), retry=True)
