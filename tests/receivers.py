@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -121,6 +122,20 @@ class SmtpReceiver:
 
     def stop(self) -> None:
         self.controller.stop()
+
+
+@contextlib.contextmanager
+def keyring_in_process() -> Iterator[None]:
+    """This process's keyring is the Secret Service on the private bus (the `secret_service` fixture's)."""
+    import keyring
+    from keyring.backends import SecretService
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(SecretService.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
 
 
 def wait_until(check: Callable[[], bool], timeout: float = 15) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from receivers import JsonReceiver, free_port, wait_until
+from receivers import JsonReceiver, free_port, keyring_in_process, wait_until
 
 from stakewatch.core import outbox, store_channels
 from stakewatch.core.channels import Channel, render, save_url, story_payload
@@ -23,13 +23,8 @@ NOW = datetime(2025, 10, 10, 3, 0, tzinfo=UTC)
 
 @pytest.fixture
 def keyring_on_bus(secret_service) -> Iterator[None]:
-    import keyring
-    from keyring.backends import SecretService
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(SecretService.Keyring())
-    yield
-    keyring.set_keyring(previous)
+    with keyring_in_process():
+        yield
 
 
 @pytest.fixture
@@ -201,3 +196,15 @@ def test_the_courier_sends_on_its_own_thread(store: Store, receiver: JsonReceive
         courier.stop()
     assert woke_in < 0.5
     assert store_channels.channel_rows(store)[0].pending == 0
+
+
+def test_health_notices_go_to_the_channels_that_asked(store: Store):
+    add(store, Channel("ops", health=True))
+    add(store, Channel("team"))
+    notice = Notification("Source failing: Digital Agency", "server answered 503 (Service Unavailable)", None,
+                          kind="health")
+    with store.transaction() as conn:
+        outbox.queue_notices(conn, [notice, Notification("Statement by X", "", None)], NOW)
+    (ops,) = queued(store, "ops")
+    assert render(ops, markdown=False) == (notice.title, notice.body)
+    assert queued(store, "team") == []

@@ -205,7 +205,7 @@ def test_killed_between_queueing_and_sending_loses_and_duplicates_nothing(
 
 
 def test_email_digest_with_its_briefing_pdf_in_japanese(secret_service, world: WorldServer, tmp_path: Path):
-    env = {**secret_service.env, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**secret_service.env, "QT_QPA_PLATFORM": "offscreen", "LANGUAGE": "ja"}
     data = tmp_path / "data"
     config = world_with_one_fresh_statement(world, tmp_path, old=2)
     assert cli(data, env, "import", str(config)).returncode == 0
@@ -226,7 +226,7 @@ def test_email_digest_with_its_briefing_pdf_in_japanese(secret_service, world: W
         time.sleep(0.3)
         assert len(smtp.messages) == 1
         mail = smtp.messages[0]
-        assert "Stakewatch digest" in mail["Subject"]
+        assert mail["Subject"].startswith("Stakewatch まとめ") and "アラート" in mail["Subject"]
         text = "".join(p.get_content() for p in mail.walk() if p.get_content_type() in ("text/plain", "text/html"))
         assert "Masaaki Taira" in text and FRESH_URL in text and "平デジタル大臣記者会見" in text
         (pdf,) = [p for p in mail.walk() if p.get_content_type() == "application/pdf"]
@@ -237,3 +237,23 @@ def test_email_digest_with_its_briefing_pdf_in_japanese(secret_service, world: W
         assert smtp.password.encode() not in everything_written(data)
     finally:
         smtp.stop()
+
+
+def test_watch_delivers_in_the_background(secret_service, world: WorldServer, receiver: JsonReceiver,
+                                          tmp_path: Path):
+    env = secret_service.env
+    data = tmp_path / "data"
+    config = world_with_one_fresh_statement(world, tmp_path, old=2)
+    assert cli(data, env, "import", str(config)).returncode == 0
+    url = receiver.url("/team", USER, QUOTED_PASSWORD)
+    assert cli(data, env, "channel", "add", "team", stdin=url + "\n").returncode == 0
+    process = subprocess.Popen([sys.executable, "-m", "stakewatch", "--data-dir", str(data), "watch"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert wait_until(lambda: len(receiver.on("/team")) == 1, 60)
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert FRESH_URL in receiver.on("/team")[0]["json"]["message"] and len(receiver.on("/team")) == 1

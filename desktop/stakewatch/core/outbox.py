@@ -11,6 +11,7 @@ a poll or a popup.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import sqlite3
 import tempfile
@@ -274,6 +275,8 @@ def courier_for(database: Path, render_pdf: PdfRenderer | None = None) -> Courie
     with _couriers_lock:
         courier = _couriers.get(database)
         if courier is None:
+            if not _couriers:
+                atexit.register(stop_couriers)
             courier = _couriers[database] = Courier(database, render_pdf).start()
         return courier
 
@@ -283,3 +286,12 @@ def wake(store: Store, render_pdf: PdfRenderer | None = None) -> None:
     if store.conn.execute("SELECT EXISTS (SELECT 1 FROM channels)").fetchone()[0]:
         courier_for(store.path, render_pdf).wake()
 
+
+
+def stop_couriers(timeout: float = 10.0) -> None:
+    """Stop every Courier `courier_for` started (at exit: a send in flight is finished first)."""
+    with _couriers_lock:
+        running = list(_couriers.values())
+        _couriers.clear()
+    for courier in running:
+        courier.stop(timeout)
