@@ -10,24 +10,19 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from ..core import channels, outbox, store_channels
+from ..core import channel_admin, channels, outbox, store_channels
 from ..core.i18n import loads, render, translate
 from ..core.model import UserError
 from ..core.store import Store
 
 EXIT_OK, EXIT_ERROR = 0, 1
 TITLE = channels.TITLE
-EXISTS = translate("Channels", "a channel named {name!r} exists already; remove it first")
-NOT_FOUND = translate("Channels", "no channel named {name!r} (there are: {names})")
-NO_WATCHLIST = translate("Channels", "no watchlist named {name!r} (there are: {names})")
-CLASHES = translate("Channels", "{name!r} is the name of a source's credential; choose another channel name")
 ADDED = translate("Channels", "Added the channel {name!r}; its URL is in the keyring.")
 REMOVED = translate("Channels", "Removed the channel {name!r} and its URL from the keyring.")
 TESTED = translate("Channels", "Sent a test message to {name!r}.")
-TEST_FAILED = translate("Channels", "the test message to {name!r} failed: {reason}")
 NONE = translate("Channels", "No channels. Add one: echo URL | stakewatch channel add NAME")
 ALL = translate("Channels", "all")
 DELIVERED = translate("Channels", "Channel messages sent: {sent}, failed: {failed}.")
@@ -61,35 +56,13 @@ def read_url(name: str) -> str:
 
 def cmd_add(store: Store, args: argparse.Namespace) -> int:
     name = channels.check_name(args.name)
-    if store_channels.find(store, name):
-        raise UserError(TITLE, EXISTS(name=name))
-    known = [w.name for w in store.watchlists()]
-    for watchlist in args.watchlist or []:
-        if watchlist.casefold() not in {k.casefold() for k in known}:
-            raise UserError(TITLE, NO_WATCHLIST(name=watchlist, names=", ".join(known) or "-"))
-    if any(s.options.get("credential") == name for s in store.sources()):
-        raise UserError(TITLE, CLASHES(name=name))
-    schedule = channels.parse_schedule(args.digest) if args.digest else None
-    url = channels.check_url(read_url(name))
-    channel = channels.Channel(name=name, watchlists=tuple(args.watchlist or ()), only=args.only,
-                               health=args.health, quiet_hours=not args.ignore_quiet_hours,
-                               digest=schedule, digest_only=bool(schedule and args.digest_only))
-    channels.save_url(name, url)
-    try:
-        store_channels.add_channel(store, channel, datetime.now(UTC))
-    except BaseException:
-        channels.delete_url(name)
-        raise
-    print(ADDED(name=name))
+    channel_admin.find_free(store, name)
+    url = read_url(name)
+    added = channel_admin.add(store, name, url, watchlists=args.watchlist or (), only=args.only,
+                              health=args.health, digest=args.digest, digest_only=args.digest_only,
+                              quiet_hours=not args.ignore_quiet_hours)
+    print(ADDED(name=added.name))
     return EXIT_OK
-
-
-def _find(store: Store, name: str) -> store_channels.ChannelRow:
-    row = store_channels.find(store, name)
-    if row is None:
-        names = ", ".join(r.channel.name for r in store_channels.channel_rows(store)) or "-"
-        raise UserError(TITLE, NOT_FOUND(name=name, names=names))
-    return row
 
 
 def cmd_list(store: Store, args: argparse.Namespace) -> int:
@@ -112,27 +85,12 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_test(store: Store, args: argparse.Namespace) -> int:
-    row = _find(store, args.name)
-    name = row.channel.name
-    now = datetime.now(UTC)
-    url = channels.load_url(name)
-    try:
-        if url is None:
-            raise channels.SendError(channels.NO_URL())
-        channels.send(url, channels.notice_payload(str(channels.TEST_TITLE), str(channels.TEST_BODY(name=name))))
-    except channels.SendError as exc:
-        store_channels.record_error(store, name, exc.reason.dumps(), now)
-        raise UserError(TITLE, TEST_FAILED(name=name, reason=exc.reason)) from None
-    store_channels.record_success(store, name, now)
-    print(TESTED(name=name))
+    print(TESTED(name=channel_admin.test(store, args.name)))
     return EXIT_OK
 
 
 def cmd_remove(store: Store, args: argparse.Namespace) -> int:
-    row = _find(store, args.name)
-    store_channels.remove_channel(store, row.channel.name)
-    channels.delete_url(row.channel.name)
-    print(REMOVED(name=row.channel.name))
+    print(REMOVED(name=channel_admin.remove(store, args.name)))
     return EXIT_OK
 
 

@@ -158,6 +158,8 @@ def record_success(store: Store, name: str, now: datetime) -> None:
     with store.transaction() as conn:
         conn.execute("UPDATE channels SET last_success = ?, last_attempt = ?, last_error = NULL, "
                      "failing_since = NULL, announced = 0 WHERE name = ?", (to_epoch(now), to_epoch(now), name))
+        conn.execute("UPDATE outbox SET next_attempt = ? WHERE sent IS NULL AND abandoned IS NULL AND "
+                     "channel_id = (SELECT id FROM channels WHERE name = ?)", (to_epoch(now), name))
 
 
 def unannounced_failures(conn: sqlite3.Connection) -> list[tuple[str, str]]:

@@ -78,6 +78,10 @@
             <translation>{name!r} は情報源の認証情報の名前として使われています。別のチャンネル名を指定してください</translation>
         </message>
         <message>
+            <source>a channel receives everything, only statements or only priority entities</source>
+            <translation>チャンネルが受け取るのは、すべて・発言のみ・重要な対象のみ のいずれかです</translation>
+        </message>
+        <message>
             <source>Added the channel {name!r}; its URL is in the keyring.</source>
             <translation>チャンネル {name!r} を追加しました。URL はキーリングに保存されています。</translation>
         </message>
