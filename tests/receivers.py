@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import os
 import socket
 import threading
 import time
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterator
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 
@@ -125,17 +127,34 @@ class SmtpReceiver:
 
 
 @contextlib.contextmanager
-def keyring_in_process() -> Iterator[None]:
-    """This process's keyring is the Secret Service on the private bus (the `secret_service` fixture's)."""
-    import keyring
-    from keyring.backends import SecretService
+def keyring_in_process(home: Path) -> Iterator[None]:
+    """This process's keyring is a Secret Service (gnome-keyring) on a bus of its own, for one test.
 
-    previous = keyring.get_keyring()
-    keyring.set_keyring(SecretService.Keyring())
+    The bus address is put back afterwards, and keyring's choice restored without a new detection
+    (which would cache the Secret Service as viable for later tests, after the daemon is gone)."""
+    import keyring.core
+    from keyring.backends import SecretService as SecretServiceBackend
+
+    from desktopbus import SecretService, SessionBus
+
+    previous_address = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    previous = keyring.core._keyring_backend
+    bus = SessionBus()
+    service = None
     try:
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = bus.address
+        service = SecretService(bus.address, home)
+        keyring.core.set_keyring(SecretServiceBackend.Keyring())
         yield
     finally:
-        keyring.set_keyring(previous)
+        keyring.core._keyring_backend = previous
+        if service is not None:
+            service.stop()
+        bus.stop()
+        if previous_address is None:
+            os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        else:
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = previous_address
 
 
 def wait_until(check: Callable[[], bool], timeout: float = 15) -> bool:

@@ -22,8 +22,8 @@ NOW = datetime(2025, 10, 10, 3, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def keyring_on_bus(secret_service) -> Iterator[None]:
-    with keyring_in_process():
+def keyring_on_bus(tmp_path) -> Iterator[None]:
+    with keyring_in_process(tmp_path / "keyring"):
         yield
 
 

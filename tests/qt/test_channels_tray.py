@@ -16,7 +16,7 @@ from stakewatch.core.transfer import parse_config
 from stakewatch.qt.workers import poll_job
 
 
-def test_poll_job_delivers_through_the_courier(secret_service, world: WorldServer, store: Store):
+def test_poll_job_delivers_through_the_courier(tmp_path, world: WorldServer, store: Store):
     link = "https://www.kantei.go.jp/jp/104/statement/2025/1010kaiken.html"
     world.routes["/kantei.rss"] = Route(rss([{"title": "城内大臣 記者会見 Sora 2 について", "link": link,
                                               "pubDate": format_datetime(datetime.now(UTC) - timedelta(minutes=3))}]))
@@ -27,7 +27,7 @@ def test_poll_job_delivers_through_the_courier(secret_service, world: WorldServe
     store.apply_config(config.watchlists, config.sources)
     receiver = JsonReceiver().start()
     try:
-        with keyring_in_process():
+        with keyring_in_process(tmp_path / "keyring"):
             store_channels.add_channel(store, Channel("team"), datetime.now(UTC))
             save_url("team", receiver.url("/team"))
             outcome = poll_job(force=True, honour_schedule=False, notifier=None)(store)
