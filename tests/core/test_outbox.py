@@ -114,6 +114,9 @@ def test_feed_text_is_inert_in_markdown_and_plain_in_text():
     _, markdown = render(payload, markdown=True)
     assert "<script>" not in markdown and "&lt;script&gt;" in markdown
     assert r"\*Sora 2\*" in markdown and r"\[click\]\(javascript:alert\(1\)\)" in markdown
+    _, slack = render(payload, markdown=True, slack=True)
+    assert "<script>" not in slack and "&lt;script&gt;" in slack and "\\" not in slack
+    assert "<https://www.digital.go.jp/speech/10>" in slack
     _, text = render(payload, markdown=False)
     assert hostile in text and "https://www.digital.go.jp/speech/10" in text
     unsafe = story_payload([Alert(**{**alert(2, 11).__dict__, "url": "javascript:alert(1)"})])

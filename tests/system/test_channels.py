@@ -229,6 +229,8 @@ def test_email_digest_with_its_briefing_pdf_in_japanese(secret_service, world: W
         assert mail["Subject"].startswith("Stakewatch まとめ") and "アラート" in mail["Subject"]
         text = "".join(p.get_content() for p in mail.walk() if p.get_content_type() in ("text/plain", "text/html"))
         assert "Masaaki Taira" in text and FRESH_URL in text and "平デジタル大臣記者会見" in text
+        html = "".join(p.get_content() for p in mail.walk() if p.get_content_type() == "text/html")
+        assert f'href="{FRESH_URL}"' in html
         (pdf,) = [p for p in mail.walk() if p.get_content_type() == "application/pdf"]
         path = tmp_path / "digest.pdf"
         path.write_bytes(pdf.get_payload(decode=True))

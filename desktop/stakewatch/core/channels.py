@@ -207,10 +207,15 @@ def scheduled_payload(alerts: Sequence[Alert], start: datetime, end: datetime) -
 
 # rendering -----------------------------------------------------------------------------------
 
-def escape_markdown(text: str) -> str:
-    """Feed text made inert in markdown: HTML's three specials as entities, markdown's backslashed."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+def escape_markdown(text: str, slack: bool = False) -> str:
+    """Feed text made inert in markdown: HTML's three specials as entities, markdown's backslashed
+    (Slack's mrkdwn knows no backslash escapes: there the entities alone do it)."""
+    text = " ".join(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split())
+    return text if slack else _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _link(url: str, markdown: bool) -> str:
+    return f"<{url.replace('<', '%3C').replace('>', '%3E')}>" if markdown else url
 
 
 def _text(value: str) -> str:
@@ -219,9 +224,12 @@ def _text(value: str) -> str:
     return render(loads(value)) if value.startswith("{") else value
 
 
-def render(payload: dict[str, Any], markdown: bool) -> tuple[str, str]:
+def render(payload: dict[str, Any], markdown: bool, slack: bool = False) -> tuple[str, str]:
     """(title, body) of a message; body in the service's markdown when `markdown`, else plain text."""
-    esc = escape_markdown if markdown else (lambda s: " ".join(s.split()))
+
+    def esc(text: str) -> str:
+        return escape_markdown(text, slack) if markdown else " ".join(text.split())
+
     title = _text(str(payload.get("title", "")))
     lines: list[str] = []
 
@@ -231,12 +239,12 @@ def render(payload: dict[str, Any], markdown: bool) -> tuple[str, str]:
             marks.insert(0, str(PRIORITY))
         head = esc(story["title"])
         if markdown:
-            head = f"**{head}**"
+            head = f"*{head}*" if slack else f"**{head}**"
         lines.append(f"{bullet}{head}")
         dot = " \u00b7 "
         lines.append(f"  {esc(', '.join(story['entities']))}{dot}{dot.join(marks)}")
         if story.get("url"):
-            lines.append(f"  {story['url']}")
+            lines.append(f"  {_link(story['url'], markdown)}")
         lines.append("  " + esc(str(SOURCES(names=", ".join(story["sources"])))))
 
     kind = payload.get("kind")
@@ -246,10 +254,11 @@ def render(payload: dict[str, Any], markdown: bool) -> tuple[str, str]:
         if not payload["entities"]:
             lines.append(str(NOTHING))
         for entity in payload["entities"]:
-            lines.append(("## " if markdown else "") + esc(entity["entity"]))
+            lines.append(("*" + esc(entity["entity"]) + "*") if slack else
+                         ("## " if markdown else "") + esc(entity["entity"]))
             for label, key in ((STATEMENTS, "statements"), (COVERAGE, "coverage")):
                 if entity[key]:
-                    lines.append(("**" + esc(str(label)) + "**") if markdown else str(label))
+                    lines.append(("**" + esc(str(label)) + "**") if markdown and not slack else str(label))
                     for story in entity[key]:
                         story_lines(story, "- ")
             lines.append("")
@@ -260,8 +269,9 @@ def render(payload: dict[str, Any], markdown: bool) -> tuple[str, str]:
         for story in stories:
             story_lines(story, "- " if len(stories) > 1 else "")
     if markdown:
-        title = escape_markdown(title)
-        lines = [line + "  " if line and not line.startswith("#") else line for line in lines]
+        title = escape_markdown(title, slack)
+        if not slack:
+            lines = [line + "  " if line and not line.startswith("#") else line for line in lines]
     return title, "\n".join(lines).strip()
 
 
@@ -307,7 +317,9 @@ def send(url: str, payload: dict[str, Any], attachment: Path | None = None) -> N
     formats = service.notify_format
     native = formats[0] if isinstance(formats, (tuple, list)) else formats
     markdown = native in (apprise.NotifyFormat.MARKDOWN, apprise.NotifyFormat.HTML)
-    title, body = render({**payload, "attached": attachment is not None}, markdown)
+    slack = "slack" in str(getattr(service, "service_url", "") or "").lower() or \
+        "slack" in type(service).__name__.lower()
+    title, body = render({**payload, "attached": attachment is not None}, markdown, slack)
     if native == apprise.NotifyFormat.HTML:
         title = _text(str(payload.get("title", "")))
     attach = None
