@@ -211,3 +211,35 @@ def test_health_notices_go_to_the_channels_that_asked(store: Store):
     (ops,) = queued(store, "ops")
     assert render(ops, markdown=False) == (notice.title, notice.body)
     assert queued(store, "team") == []
+
+
+def test_digest_schedules_daily_and_weekly_in_local_time():
+    from stakewatch.core.channels import last_slot, parse_schedule
+    from stakewatch.core.model import UserError
+
+    assert parse_schedule(" Daily 8:05 ") == "daily 08:05" and parse_schedule("weekly MON 08:00") == "weekly mon 08:00"
+    for bad in ("daily", "weekly 08:00", "monthly 08:00", "daily 25:00", "weekly someday 08:00"):
+        with pytest.raises(UserError):
+            parse_schedule(bad)
+    wednesday_noon = datetime(2025, 10, 8, 12, 0).astimezone()
+    slot, period = last_slot("daily 08:00", wednesday_noon)
+    assert (slot.hour, slot.day, period) == (8, 8, timedelta(days=1))
+    slot, _ = last_slot("daily 13:00", wednesday_noon)
+    assert (slot.hour, slot.day) == (13, 7)
+    slot, period = last_slot("weekly mon 08:00", wednesday_noon)
+    assert (slot.weekday(), slot.day, period) == (0, 6, timedelta(days=7))
+    slot, _ = last_slot("weekly wed 13:00", wednesday_noon)
+    assert (slot.weekday(), slot.day) == (2, 1)
+
+
+def test_a_scheduled_digest_is_queued_once_per_slot(store: Store):
+    channel_id = add(store, Channel("morning", digest="daily 08:00", digest_only=True))
+    with store.transaction() as conn:
+        store_channels.set_last_digest(conn, channel_id, NOW - timedelta(days=3))
+    morning = datetime(2025, 10, 10, 9, 0).astimezone()
+    assert outbox.queue_scheduled(store, morning) == 1
+    assert outbox.queue_scheduled(store, morning + timedelta(hours=3)) == 0
+    assert outbox.queue_scheduled(store, morning + timedelta(days=1)) == 1
+    payloads = queued(store, "morning")
+    assert [p["kind"] for p in payloads] == ["scheduled", "scheduled"]
+    assert datetime.fromisoformat(payloads[0]["end"]).astimezone().hour == 8
