@@ -214,6 +214,11 @@ def cmd_poll(store: Store, args: argparse.Namespace) -> int:
         finally:
             notifier.close()
         print(f"Notifications shown: {shown} (through {notifier.name}).")
+        from .commands.channels import DELIVERED, deliver_now
+
+        delivery = deliver_now(store)
+        if delivery.sent or delivery.failed:
+            print(DELIVERED(sent=delivery.sent, failed=delivery.failed))
     return EXIT_OK
 
 
@@ -261,6 +266,10 @@ def cmd_watch(store: Store, args: argparse.Namespace) -> int:
     notifier = choose_notifier(_click, headless=True)
     print(f"Watching {len(store.sources(enabled_only=True))} sources; notifications through "
           f"{notifier.name}; Ctrl+C stops.", flush=True)
+    from .commands.channels import pdf_renderer
+    from .core.outbox import Courier
+
+    courier = Courier(store.path, pdf_renderer()).start()
     try:
         while not stop.is_set():
             before = dispatch.health_snapshot(store, datetime.now(UTC))
@@ -268,10 +277,12 @@ def cmd_watch(store: Store, args: argparse.Namespace) -> int:
             if report.outcomes:
                 print(f"[{_local(report.started)}] {format_report(report, store)}", flush=True)
                 notify_cycle(store, report, before, notifier)
+                courier.wake()
             upcoming = poller.next_due()
             pause = 60.0 if upcoming is None else (upcoming - datetime.now(UTC)).total_seconds()
             stop.wait(min(max(pause, 1.0), 60.0))
     finally:
+        courier.stop()
         notifier.close()
     return EXIT_OK
 

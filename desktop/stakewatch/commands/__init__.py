@@ -12,6 +12,7 @@ from importlib import import_module
 MODULES: tuple[str, ...] = (
     "snapshot",
     "aliases",
+    "channels",
 )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
-from . import settings
+from . import outbox, settings
 from .policy import Notification, PolicyConfig, PolicyState, decide, health_notifications, page_notifications
 from .store import Store, to_epoch
 from .store_pages import PageChange
@@ -78,7 +78,8 @@ def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime,
     queued = store.alerts(ids=list(state.queued)) if state.queued else []
     ids = sorted({a.id for a in new + queued})
     notified = store.notified_stories(ids) if ids else set()
-    decision = decide(new, queued, notified, muted(store), state, policy_config(store), now)
+    config = policy_config(store)
+    decision = decide(new, queued, notified, muted(store), state, config, now)
     shown = decision.notifications
     delivered = set(decision.delivered)
     next_state = decision.state
@@ -96,6 +97,7 @@ def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime,
             conn.executemany("UPDATE alerts SET notified = ? WHERE id = ?",
                              [(to_epoch(now), alert_id) for alert_id in sorted(delivered)])
         store.set_setting(STATE_KEY, next_state.to_json(), conn)
+        outbox.queue_decision(conn, decision, new + queued, config, now)
     return shown
 
 
@@ -111,7 +113,13 @@ def health_snapshot(store: Store, now: datetime) -> dict[str, str]:
 
 
 def health_changes(store: Store, before: dict[str, str], now: datetime) -> list[Notification]:
-    return health_notifications(before, store.health(now))
+    """Sources that turned bad or recovered (also queued for channels that take health notices), and
+    channels that started failing, each announced once."""
+    notices = health_notifications(before, store.health(now))
+    if notices:
+        with store.transaction() as conn:
+            outbox.queue_notices(conn, notices, now)
+    return notices + outbox.channel_notices(store)
 
 
 def page_changes(store: Store, changes: Sequence[PageChange], now: datetime) -> list[Notification]:

@@ -25,6 +25,13 @@ MAX_BYTES = 1024 * 1024
 BACKUPS = 5
 
 
+def remember_secrets(values: tuple[str, ...]) -> None:
+    """Blank these in every log line, report and output from now on (a channel's URL and its parts).
+    Any thread."""
+    for value in values:
+        secrets.remember(value)
+
+
 def redact(text: str, known: tuple[str, ...] = ()) -> str:
     """`text` with credentials blanked and terminal controls removed, line breaks kept."""
     return "\n".join(plain_line(line) for line in secrets.redact(text, known).split("\n"))
@@ -52,6 +59,11 @@ def setup_logging(root: Path, store: Store | None = None) -> Path | None:
                      if s.options.get("credential")}
             for name in names:
                 secrets.load_secret(name)
+            from .channels import load_url
+            from .store_channels import channels
+
+            for _, channel in channels(store.conn):
+                load_url(channel.name)
     logger = logging.getLogger("stakewatch")
     for old in [h for h in logger.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
         logger.removeHandler(old)

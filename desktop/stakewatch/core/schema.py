@@ -221,6 +221,47 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE alerts ADD COLUMN record INTEGER NOT NULL DEFAULT 0;
     """,
+    # channels (Apprise URLs live in the keyring, never here) and their outbox: one row per message
+    # and channel, queued in the transaction that records the policy's decision
+    """
+    CREATE TABLE channels (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        watchlists TEXT NOT NULL DEFAULT '[]',
+        only_kind TEXT,
+        health INTEGER NOT NULL DEFAULT 0,
+        quiet_hours INTEGER NOT NULL DEFAULT 1,
+        digest TEXT,
+        digest_only INTEGER NOT NULL DEFAULT 0,
+        last_digest REAL,
+        created REAL NOT NULL,
+        last_success REAL,
+        last_attempt REAL,
+        last_error TEXT,
+        failing_since REAL,
+        announced INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created REAL NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt REAL NOT NULL,
+        sent REAL,
+        abandoned REAL,
+        last_error TEXT,
+        UNIQUE (channel_id, key)
+    );
+    CREATE INDEX outbox_pending ON outbox(next_attempt) WHERE sent IS NULL AND abandoned IS NULL;
+    CREATE TABLE channel_stories (
+        channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL,
+        PRIMARY KEY (channel_id, story_id)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -583,6 +584,10 @@ class EditorView(QWidget):
                 "JOIN sources s ON s.id = i.source_id ORDER BY i.published DESC LIMIT ?", (TEST_ITEMS,))
             self._items = [(Item(r[0], r[1], r[2], r[3], r[4]), r[5]) for r in rows]
         return self._items
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self._test_timer.stop()
+        super().hideEvent(event)
 
     def run_test(self) -> None:
         """Show which stored items the entity as typed would match, and with which words."""

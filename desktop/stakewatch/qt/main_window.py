@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from ..core.store import open_store
+from .channels import ChannelsView
 from .editor import EditorView
 from .health import HealthView
 from .icons import app_icon
@@ -40,8 +41,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.inbox, self.tr("Alerts"))
         self.tabs.addTab(self.health, self.tr("Source health"))
         self.tabs.addTab(self.editor, self.tr("Watchlists"))
+        self.channels = ChannelsView(root, self.store)
+        self.tabs.addTab(self.channels, self.tr("Channels"))
         self.setCentralWidget(self.tabs)
-        for view in (self.inbox, self.health, self.editor):
+        for view in (self.inbox, self.health, self.editor, self.channels):
             view.status.connect(lambda text: self.statusBar().showMessage(text, 5_000))
         geometry = QSettings("Stakewatch", "Stakewatch").value("main/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -51,6 +54,7 @@ class MainWindow(QMainWindow):
         self.inbox.refresh()
         self.health.refresh()
         self.editor.refresh()
+        self.channels.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings("Stakewatch", "Stakewatch").setValue("main/geometry", self.saveGeometry())

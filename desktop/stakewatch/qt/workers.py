@@ -16,7 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from ..core import dispatch, settings
+from ..commands.channels import render_pdf
+from ..core import dispatch, outbox, settings
 from ..core.model import Alert, UserError
 from ..core.paths import database_path
 from ..core.policy import Notification
@@ -107,6 +108,7 @@ def poll_job(force: bool, honour_schedule: bool, notifier: Notifier | None,
             to_show = dispatch.notifications_for(store, report.new_alerts, now)
             to_show += dispatch.health_changes(store, before, now)
             to_show += dispatch.page_changes(store, report.pages.changes, now)
+        outbox.wake(store, render_pdf)
         return PollOutcome(summary=report.summary(), new_alerts=len(report.new_alerts),
                            next_due=poller.next_due(), snapshot=snapshot(store), to_show=to_show,
                            shown=shown)

@@ -113,6 +113,279 @@
         </message>
     </context>
     <context>
+        <name>ChannelDialog</name>
+        <message>
+            <source>Add channel</source>
+            <translation>チャンネルを追加</translation>
+        </message>
+        <message>
+            <source>Everything</source>
+            <translation>すべて</translation>
+        </message>
+        <message>
+            <source>Statements only</source>
+            <translation>発言のみ</translation>
+        </message>
+        <message>
+            <source>Priority entities only</source>
+            <translation>重要な対象のみ</translation>
+        </message>
+        <message>
+            <source>Also source-health notices</source>
+            <translation>情報源の障害通知も送る</translation>
+        </message>
+        <message>
+            <source>Send during quiet hours too</source>
+            <translation>通知停止時間帯にも送る</translation>
+        </message>
+        <message>
+            <source>e.g. daily 08:00 or weekly mon 08:00 (optional)</source>
+            <translation>例: daily 08:00、weekly mon 08:00（省略可）</translation>
+        </message>
+        <message>
+            <source>Only the scheduled digest</source>
+            <translation>定時のまとめのみ</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <source>Apprise URL</source>
+            <translation>Apprise URL</translation>
+        </message>
+        <message>
+            <source>Watchlists (none ticked: all)</source>
+            <translation>ウォッチリスト（未選択ならすべて）</translation>
+        </message>
+        <message>
+            <source>Receives</source>
+            <translation>受け取る内容</translation>
+        </message>
+        <message>
+            <source>Scheduled digest</source>
+            <translation>定時のまとめ</translation>
+        </message>
+    </context>
+    <context>
+        <name>Channels</name>
+        <message>
+            <source>Added the channel {name!r}; its URL is in the keyring.</source>
+            <translation>チャンネル {name!r} を追加しました。URL はキーリングに保存されています。</translation>
+        </message>
+        <message>
+            <source>Removed the channel {name!r} and its URL from the keyring.</source>
+            <translation>チャンネル {name!r} を削除し、URL をキーリングから消去しました。</translation>
+        </message>
+        <message>
+            <source>Sent a test message to {name!r}.</source>
+            <translation>{name!r} にテストメッセージを送信しました。</translation>
+        </message>
+        <message>
+            <source>No channels. Add one: echo URL | stakewatch channel add NAME</source>
+            <translation>チャンネルはありません。追加するには: echo URL | stakewatch channel add NAME</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <translation>すべて</translation>
+        </message>
+        <message>
+            <source>Channel messages sent: {sent}, failed: {failed}.</source>
+            <translation>チャンネルへの送信: 成功 {sent} 件、失敗 {failed} 件。</translation>
+        </message>
+        <message>
+            <source>Apprise URL for {name}: </source>
+            <translation>{name} の Apprise URL: </translation>
+        </message>
+        <message>
+            <source>a channel named {name!r} exists already; remove it first</source>
+            <translation>チャンネル {name!r} は既にあります。先に削除してください</translation>
+        </message>
+        <message>
+            <source>no channel named {name!r} (there are: {names})</source>
+            <translation>チャンネル {name!r} はありません（登録済み: {names}）</translation>
+        </message>
+        <message>
+            <source>no watchlist named {name!r} (there are: {names})</source>
+            <translation>ウォッチリスト {name!r} はありません（登録済み: {names}）</translation>
+        </message>
+        <message>
+            <source>{name!r} is the name of a source's credential; choose another channel name</source>
+            <translation>{name!r} は情報源の認証情報の名前として使われています。別のチャンネル名を指定してください</translation>
+        </message>
+        <message>
+            <source>a channel receives everything, only statements or only priority entities</source>
+            <translation>チャンネルが受け取るのは、すべて・発言のみ・重要な対象のみ のいずれかです</translation>
+        </message>
+        <message>
+            <source>the test message to {name!r} failed: {reason}</source>
+            <translation>{name!r} へのテストメッセージの送信に失敗しました: {reason}</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>チャンネル</translation>
+        </message>
+        <message>
+            <source>the channel's Apprise URL was not found in the keyring; add the channel again</source>
+            <translation>チャンネルの Apprise URL がキーリングに見つかりません。チャンネルを追加し直してください</translation>
+        </message>
+        <message>
+            <source>Apprise does not recognise this URL (check the service's URL format)</source>
+            <translation>Apprise が認識できない URL です（サービスの URL 形式を確認してください）</translation>
+        </message>
+        <message>
+            <source>no Apprise URL given on standard input</source>
+            <translation>標準入力から Apprise URL が渡されていません</translation>
+        </message>
+        <message>
+            <source>a channel needs a name of 1 to 60 characters without control characters</source>
+            <translation>チャンネル名は制御文字を含まない 1〜60 文字で指定してください</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a digest time like 'daily 08:00' or 'weekly mon 08:00'</source>
+            <translation>{value!r} はまとめ配信の時刻として無効です（例: 'daily 08:00'、'weekly mon 08:00'）</translation>
+        </message>
+        <message>
+            <source>the service is limiting how often we may send (HTTP 429); retrying later</source>
+            <translation>送信先サービスが送信頻度を制限しています（HTTP 429）。後で再送します</translation>
+        </message>
+        <message>
+            <source>the service had an error (HTTP {code}); retrying later</source>
+            <translation>送信先サービスでエラーが発生しました（HTTP {code}）。後で再送します</translation>
+        </message>
+        <message>
+            <source>the service refused the credentials in the channel's URL (HTTP {code})</source>
+            <translation>送信先サービスがチャンネル URL の認証情報を拒否しました（HTTP {code}）</translation>
+        </message>
+        <message>
+            <source>the service refused the message (HTTP {code})</source>
+            <translation>送信先サービスがメッセージを拒否しました（HTTP {code}）</translation>
+        </message>
+        <message>
+            <source>the service could not be reached (connection refused, no network or wrong address)</source>
+            <translation>送信先サービスに接続できません（接続拒否、ネットワーク未接続、またはアドレスの誤り）</translation>
+        </message>
+        <message>
+            <source>the service did not answer in time</source>
+            <translation>送信先サービスが時間内に応答しませんでした</translation>
+        </message>
+        <message>
+            <source>the mail server did not accept the message: {detail}</source>
+            <translation>メールサーバーがメッセージを受け付けませんでした: {detail}</translation>
+        </message>
+        <message>
+            <source>the service did not accept the message: {detail}</source>
+            <translation>送信先サービスがメッセージを受け付けませんでした: {detail}</translation>
+        </message>
+        <message>
+            <source>no reason given</source>
+            <translation>理由は示されていません</translation>
+        </message>
+        <message>
+            <source>Stakewatch test message</source>
+            <translation>Stakewatch テストメッセージ</translation>
+        </message>
+        <message>
+            <source>This channel ({name}) will receive Stakewatch alerts.</source>
+            <translation>このチャンネル（{name}）に Stakewatch のアラートが届きます。</translation>
+        </message>
+        <message>
+            <source>Stakewatch digest {start} to {end}: {n} {n:?alert|alerts}</source>
+            <translation>Stakewatch まとめ {start}〜{end}: アラート {n} 件</translation>
+        </message>
+        <message>
+            <source>Statement</source>
+            <translation>発言</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>重要</translation>
+        </message>
+        <message>
+            <source>Statements</source>
+            <translation>発言</translation>
+        </message>
+        <message>
+            <source>Coverage</source>
+            <translation>報道</translation>
+        </message>
+        <message>
+            <source>Sources: {names}</source>
+            <translation>掲載元: {names}</translation>
+        </message>
+        <message>
+            <source>Nothing new in this period.</source>
+            <translation>この期間に新しい情報はありません。</translation>
+        </message>
+        <message>
+            <source>The briefing PDF is attached.</source>
+            <translation>ブリーフィング PDF を添付しています。</translation>
+        </message>
+        <message>
+            <source>gave up on {n} {n:?message|messages} after a day of failures: {reason}</source>
+            <translation>1 日間失敗が続いたため {n} 件のメッセージの送信を断念しました: {reason}</translation>
+        </message>
+        <message>
+            <source>Channel failing: {name}</source>
+            <translation>チャンネルで障害: {name}</translation>
+        </message>
+        <message>
+            <source>unexpected error: {detail}</source>
+            <translation>予期しないエラー: {detail}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelsView</name>
+        <message>
+            <source>Add channel…</source>
+            <translation>チャンネルを追加…</translation>
+        </message>
+        <message>
+            <source>Send test message</source>
+            <translation>テストメッセージを送信</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>削除</translation>
+        </message>
+        <message>
+            <source>everything</source>
+            <translation>すべて</translation>
+        </message>
+        <message>
+            <source>statements</source>
+            <translation>発言</translation>
+        </message>
+        <message>
+            <source>priority</source>
+            <translation>重要</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <translation>すべて</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>チャンネル</translation>
+        </message>
+        <message>
+            <source>Added the channel {}; its URL is in the keyring.</source>
+            <translation>チャンネル {} を追加しました。URL はキーリングに保存されています。</translation>
+        </message>
+        <message>
+            <source>Sent a test message to {}.</source>
+            <translation>{} にテストメッセージを送信しました。</translation>
+        </message>
+        <message>
+            <source>Sending a test message to {}…</source>
+            <translation>{} にテストメッセージを送信しています…</translation>
+        </message>
+        <message>
+            <source>Removed the channel {}.</source>
+            <translation>チャンネル {} を削除しました。</translation>
+        </message>
+    </context>
+    <context>
         <name>Controller</name>
         <message>
             <source>This desktop has no system tray: Stakewatch runs in this window. Closing it keeps Stakewatch running until you quit.</source>
@@ -599,6 +872,10 @@
         <message>
             <source>Watchlists</source>
             <translation>ウォッチリスト</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>チャンネル</translation>
         </message>
     </context>
     <context>
