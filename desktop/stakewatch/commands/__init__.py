@@ -10,6 +10,8 @@ import argparse
 from importlib import import_module
 
 MODULES: tuple[str, ...] = (
+    "annotations",
+    "stories",
 )
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from .store import Store, from_epoch, to_epoch
+from .story_list import StoryRow, story_rows
 
 SORTABLE = {"published": "a.published", "kind": "a.kind", "entity": "e.name", "title": "a.title",
             "source": "first_source"}
@@ -170,3 +171,30 @@ def choices(store: Store) -> dict[str, list[str]]:
         "entity": [r[0] for r in store.conn.execute("SELECT DISTINCT name FROM entities ORDER BY name")],
         "source": [r[0] for r in store.conn.execute("SELECT name FROM sources ORDER BY name")],
     }
+
+
+def story_count(store: Store, query: InboxQuery) -> int:
+    """How many stories have at least one alert the query keeps."""
+    where, params = _where(query)
+    return int(store.conn.execute(f"SELECT COUNT(DISTINCT a.story_id) {_FROM}{where}", params).fetchone()[0])
+
+
+def story_page(store: Store, query: InboxQuery, offset: int, limit: int) -> list[StoryRow]:
+    """Stories newest first, each with every alert of it that the query keeps.
+
+    Walks stories by their publication index and stops after `offset + limit`, so the first page
+    costs the same at 100 or 100,000 stories.
+    """
+    where, params = _where(query)
+    inner = (f"SELECT 1 {_FROM}{where}{' AND' if where else ' WHERE'} a.story_id = s.id")
+    ids = [int(r[0]) for r in store.conn.execute(
+        f"SELECT s.id FROM stories s WHERE EXISTS ({inner}) ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?",
+        params + [limit, offset])]
+    if not ids:
+        return []
+    alert_ids = [int(r[0]) for r in store.conn.execute(
+        f"SELECT a.id {_FROM}{where}{' AND' if where else ' WHERE'} "
+        f"a.story_id IN ({','.join('?' * len(ids))})", params + ids)]
+    order = {story: n for n, story in enumerate(ids)}
+    rows = story_rows(store.alerts(ids=alert_ids))
+    return sorted(rows, key=lambda r: order[r.story])

@@ -114,6 +114,9 @@ class Alert:
     story: int
     read: bool = False
     priority: bool = False
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    flagged: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -132,6 +135,9 @@ class Alert:
             "story": self.story,
             "read": self.read,
             "priority": self.priority,
+            "note": self.note,
+            "tags": list(self.tags),
+            "flagged": self.flagged,
         }
 
 

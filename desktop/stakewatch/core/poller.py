@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
+from .feed_out import write_feeds
 from .fetch import FetchConfig, Fetcher, FetchResult
 from .ingest import StoryIndex, Validators, ingest
 from .matching import Matcher
@@ -43,6 +44,7 @@ class PollConfig:
     backoff_cap: timedelta = timedelta(hours=6)
     jitter: float = 0.2
     retention: timedelta | None = None
+    atom_feeds: bool = False
     fetch: FetchConfig = field(default_factory=FetchConfig)
 
 
@@ -218,6 +220,11 @@ class Poller:
             pruned = self.store.prune_items(report.finished - self.config.retention)
             if pruned:
                 log.info("pruned %d items older than %s", pruned, self.config.retention)
+        if self.config.atom_feeds:
+            try:
+                write_feeds(self.store, self.store.path.parent, report.finished)
+            except OSError:
+                log.exception("could not write the watchlists' Atom feeds")
         log.info("cycle: %s", report.summary())
         return report
 

@@ -36,6 +36,15 @@ def _int_range(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def _boolean(text: str) -> bool:
+    value = text.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("must be on or off")
+
+
 def _proxy(text: str) -> str:
     text = text.strip()
     if text in ("", "system", "none"):
@@ -71,6 +80,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("fetch.proxy", "system", "system, none, or a proxy address", _proxy),
     Setting("items.retention_days", 180, "days items are kept (alerts always are); 0 keeps all",
             _int_range(0, 36500)),
+    Setting("export.atom_feeds", True, "write each watchlist as an Atom feed in the data folder's feeds/",
+            _boolean),
 )}
 
 
@@ -113,4 +124,5 @@ def poll_config(store: Store) -> PollConfig:
     )
     days = int(get(store, "items.retention_days"))
     return PollConfig(per_host=int(get(store, "poll.per_host")), total=int(get(store, "poll.total")),
-                      fetch=fetch, retention=timedelta(days=days) if days else None)
+                      fetch=fetch, retention=timedelta(days=days) if days else None,
+                      atom_feeds=bool(get(store, "export.atom_feeds")))

@@ -252,10 +252,17 @@ class Store:
     # alerts ------------------------------------------------------------------------------------
 
     def alerts(self, since: datetime | None = None, watchlist: str | None = None,
-               limit: int | None = None, ids: Sequence[int] | None = None) -> list[Alert]:
-        """Alerts newest first; `since` keeps those published or found since then."""
+               limit: int | None = None, ids: Sequence[int] | None = None,
+               tags: Sequence[str] = (), flagged_only: bool = False) -> list[Alert]:
+        """Alerts newest first; `since` keeps those published or found since then; `tags` keeps
+        alerts carrying every one of them."""
         where: list[str] = []
         params: list[Any] = []
+        for tag in tags:
+            where.append("EXISTS (SELECT 1 FROM alert_tags t WHERE t.alert_id = a.id AND t.tag = ?)")
+            params.append(normalise_tag(tag))
+        if flagged_only:
+            where.append("a.flagged = 1")
         if since is not None:
             where.append("(a.published >= ? OR a.found >= ?)")
             params += [to_epoch(since), to_epoch(since)]
@@ -269,7 +276,8 @@ class Store:
             "SELECT a.*, e.name AS entity, e.priority AS priority, w.name AS watchlist, "
             "(SELECT group_concat(s.name, char(31)) FROM "
             "   (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
-            "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names "
+            "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names, "
+            "(SELECT group_concat(t.tag, char(31)) FROM alert_tags t WHERE t.alert_id = a.id) AS tag_names "
             "FROM alerts a JOIN entities e ON e.id = a.entity_id "
             "JOIN watchlists w ON w.id = e.watchlist_id"
             + (" WHERE " + " AND ".join(where) if where else "")
@@ -288,6 +296,8 @@ class Store:
                 sources=names, published=published, found=found,
                 matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
                 story=row["story_id"], read=bool(row["read"]), priority=bool(row["priority"]),
+                note=row["note"], flagged=bool(row["flagged"]),
+                tags=tuple(sorted(row["tag_names"].split("\x1f"))) if row["tag_names"] else (),
             ))
         return alerts
 
@@ -302,6 +312,11 @@ class Store:
         if table not in ("items", "alerts", "stories", "sources", "entities", "watchlists"):
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def normalise_tag(tag: str) -> str:
+    """Tags compare without case and surrounding spaces: "Sora", " sora " are one tag."""
+    return " ".join(tag.split()).casefold()
 
 
 def health_status(row: sqlite3.Row, now: datetime) -> str:
