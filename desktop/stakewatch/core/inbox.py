@@ -173,28 +173,33 @@ def choices(store: Store) -> dict[str, list[str]]:
     }
 
 
-def story_count(store: Store, query: InboxQuery) -> int:
-    """How many stories have at least one alert the query keeps."""
-    where, params = _where(query)
-    return int(store.conn.execute(f"SELECT COUNT(DISTINCT a.story_id) {_FROM}{where}", params).fetchone()[0])
+def story_page(store: Store, query: InboxQuery, offset: int, limit: int) -> tuple[int, list[StoryRow]]:
+    """How many stories the query keeps, and a page of them newest first, each with every alert of it
+    that the query keeps.
 
-
-def story_page(store: Store, query: InboxQuery, offset: int, limit: int) -> list[StoryRow]:
-    """Stories newest first, each with every alert of it that the query keeps.
-
-    Walks stories by their publication index and stops after `offset + limit`, so the first page
-    costs the same at 100 or 100,000 stories.
+    Without filters the page walks the stories' publication index and stops after `offset + limit`;
+    with filters (a search above all) the matching alerts are read once and grouped here, so a search
+    costs one pass over its hits, not one per story.
     """
     where, params = _where(query)
-    inner = (f"SELECT 1 {_FROM}{where}{' AND' if where else ' WHERE'} a.story_id = s.id")
-    ids = [int(r[0]) for r in store.conn.execute(
-        f"SELECT s.id FROM stories s WHERE EXISTS ({inner}) ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?",
-        params + [limit, offset])]
-    if not ids:
-        return []
-    alert_ids = [int(r[0]) for r in store.conn.execute(
-        f"SELECT a.id {_FROM}{where}{' AND' if where else ' WHERE'} "
-        f"a.story_id IN ({','.join('?' * len(ids))})", params + ids)]
+    if not where:
+        total = int(store.conn.execute("SELECT COUNT(DISTINCT story_id) FROM alerts").fetchone()[0])
+        ids = [int(r[0]) for r in store.conn.execute(
+            "SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM alerts a WHERE a.story_id = s.id) "
+            "ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?", (limit, offset))]
+        alert_ids = [int(r[0]) for r in store.conn.execute(
+            f"SELECT id FROM alerts WHERE story_id IN ({','.join('?' * len(ids))})", ids)] if ids else []
+    else:
+        newest: dict[int, float] = {}
+        members: dict[int, list[int]] = {}
+        for alert_id, story_id, published in store.conn.execute(
+                f"SELECT a.id, a.story_id, a.published {_FROM}{where}", params):
+            members.setdefault(story_id, []).append(alert_id)
+            if published > newest.get(story_id, float("-inf")):
+                newest[story_id] = published
+        total = len(members)
+        ids = sorted(newest, key=lambda story: (newest[story], story), reverse=True)[offset:offset + limit]
+        alert_ids = [alert_id for story in ids for alert_id in members[story]]
     order = {story: n for n, story in enumerate(ids)}
-    rows = story_rows(store.alerts(ids=alert_ids))
-    return sorted(rows, key=lambda r: order[r.story])
+    rows = story_rows(store.alerts(ids=alert_ids)) if alert_ids else []
+    return total, sorted(rows, key=lambda r: order[r.story])
