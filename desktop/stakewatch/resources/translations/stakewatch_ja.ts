@@ -757,4 +757,31 @@
             <translation>情報源</translation>
         </message>
     </context>
+    <context>
+        <name>StoryModel</name>
+        <message>
+            <source>Published</source>
+            <translation>公開日時</translation>
+        </message>
+        <message>
+            <source>Entities</source>
+            <translation>対象</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>見出し</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>情報源</translation>
+        </message>
+        <message>
+            <source>statement</source>
+            <translation>発言</translation>
+        </message>
+        <message>
+            <source>coverage</source>
+            <translation>報道</translation>
+        </message>
+    </context>
 </TS>
