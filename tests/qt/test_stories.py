@@ -63,3 +63,33 @@ def test_one_row_per_story_expanding_to_its_alerts(qtbot, qtmodeltester, tmp_pat
         model.reload()
         assert model.index(0, TITLE).data(Qt.ItemDataRole.DisplayRole).startswith("\u2691 ")
         assert model.index(0, 0, QModelIndex()).isValid()
+
+
+def test_note_tags_and_flag_from_the_keyboard(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from stakewatch.qt.annotate import Annotations
+
+    with open_store(tmp_path) as store:
+        stock(store)
+        model = StoryModel(store)
+        model.reload()
+        view = StoryView(model)
+        qtbot.addWidget(view)
+        view.show()
+        actions = Annotations(store, view.selected_alert_ids, view)
+        actions.changed.connect(view.reload)
+        actions.watch(view)
+        view.setCurrentIndex(model.index(0, 0))
+        view.selectionModel().select(model.index(0, 0), view.selectionModel().SelectionFlag.ClearAndSelect
+                                     | view.selectionModel().SelectionFlag.Rows)
+        ids = view.selected_alert_ids()
+        monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("記者会見の全文を確認", True))
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Copyright, 要確認", True))
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_N)
+        qtbot.keyClick(view, Qt.Key.Key_T)
+        qtbot.keyClick(view, Qt.Key.Key_F)
+        stored = store.alerts(ids=ids)
+        assert all(a.note == "記者会見の全文を確認" and a.flagged for a in stored)
+        assert all(a.tags == ("copyright", "要確認") for a in stored)

@@ -283,6 +283,22 @@ class StoryView(QTreeView):
         header.resizeSection(ENTITIES, 260)
         header.resizeSection(SOURCES, 150)
 
+    def reload(self) -> None:
+        """Re-read the stories, keeping the selected ones selected (a note or a poll must not lose them)."""
+        model = self.model()
+        assert isinstance(model, StoryModel)
+        chosen = {story.story for index in self.selectionModel().selectedRows()
+                  if (story := model.story_at(index)) is not None}
+        current = model.story_at(self.currentIndex())
+        model.reload()
+        selection = self.selectionModel()
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+        for row, node in enumerate(model.nodes):
+            if node.story.story in chosen:
+                selection.select(model.index(row, 0), flags)
+            if current is not None and node.story.story == current.story:
+                selection.setCurrentIndex(model.index(row, 0), selection.SelectionFlag.NoUpdate)
+
     def selected_alert_ids(self) -> list[int]:
         model = self.model()
         assert isinstance(model, StoryModel)

@@ -50,6 +50,34 @@
             <source>a tag needs at least one letter or digit: {tag!r}</source>
             <translation>タグには文字か数字を 1 つ以上含めてください: {tag!r}</translation>
         </message>
+        <message>
+            <source>&amp;Note…</source>
+            <translation>メモ(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Tags…</source>
+            <translation>タグ(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Flag for briefing</source>
+            <translation>ブリーフィング用にフラグ(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>メモ</translation>
+        </message>
+        <message>
+            <source>Note (an empty note is removed):</source>
+            <translation>メモ（空にすると削除します）:</translation>
+        </message>
+        <message>
+            <source>Tags, separated by commas:</source>
+            <translation>タグ（カンマ区切り）:</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>タグ</translation>
+        </message>
     </context>
     <context>
         <name>Briefing</name>
