@@ -93,6 +93,8 @@ def main() -> None:
             page = store.conn.execute(f"SELECT a.id {base} ORDER BY a.published DESC LIMIT 500", params).fetchall()
             return total, page
 
+        stories_ms, stories = timed(lambda: inbox.story_page(store, InboxQuery(), 0, 100))
+        stories_search_ms, stories_found = timed(lambda: inbox.story_page(store, query, 0, 100))
         like_ms, like_found = timed(lambda: like(["copyright", "budget"]))
         like_jp_ms, _ = timed(lambda: like(["著作権"]))
         like_rare_ms, _ = timed(lambda: like(["kabuki"]))
@@ -105,6 +107,9 @@ def main() -> None:
 | search "copyright budget" (FTS5 trigram): count + first 500 | **{search_ms:.1f} ms** ({found[0]:,} hits) \
 | {like_ms:.1f} ms ({like_found[0]:,} hits) | < 200 ms |
 | search "著作権" | **{jp_ms:.1f} ms** ({jp_found[0]:,} hits) | {like_jp_ms:.1f} ms | |
+| stories first: count + first 100 stories | **{stories_ms:.1f} ms** ({stories[0]:,} stories) | | < 50 ms |
+| stories first, search "copyright budget" | **{stories_search_ms:.1f} ms** \
+({stories_found[0]:,} stories) | | < 200 ms |
 | search a rare word, "kabuki" | **{rare_ms:.1f} ms** ({rare_found[0]:,} hits) | {like_rare_ms:.1f} ms | |
 
 Medians of 5 runs. The inbox model then loads 500 more rows each time the view scrolls to the end.

@@ -26,6 +26,7 @@ from .commands import register_all
 from .core import dispatch, paths, settings
 from .core.backfill import backfill, changed_entities
 from .core.demo import DemoServer, demo_config, prepare_demo_dir
+from .core.i18n import translate
 from .core.links import open_link
 from .core.logs import diagnostics, setup_logging
 from .core.model import Alert, SourceHealth, UserError
@@ -38,6 +39,9 @@ from .core.transfer import export_file, import_file, parse_config, read_config_f
 from .notify import Notifier, choose_notifier
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+EXPORT_TITLE = translate("Export", "Export")
+NEEDS_OUTPUT = translate("Export", "say where to write the file with -o FILE.csv or -o FILE.xlsx")
+EXPORTED = translate("Export", "Wrote {n} {n:?alert|alerts} to {path}.")
 _DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -96,7 +100,7 @@ def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int) 
     return "\n".join(lines)
 
 
-def _local(moment: datetime | None) -> str:
+def local_time(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "never"
 
 
@@ -105,7 +109,7 @@ STREAM_WIDTHS = (16, 9, 24, 0, 20)
 
 
 def _alert_row(alert: Alert) -> tuple[str, ...]:
-    return (_local(alert.published), alert.kind + (" (record)" if alert.record else ""), alert.entity, alert.title,
+    return (local_time(alert.published), alert.kind + (" (record)" if alert.record else ""), alert.entity, alert.title,
             alert.source + (f" +{len(alert.sources) - 1}" if len(alert.sources) > 1 else ""),
             alert.url)
 
@@ -138,7 +142,7 @@ def stream_alerts(alerts: Iterable[Alert], out: TextIO) -> int:
 def format_sources(health: Sequence[SourceHealth]) -> str:
     if not health:
         return "No sources."
-    rows = [(h.name, h.status, _local(h.last_success), str(h.consecutive_failures),
+    rows = [(h.name, h.status, local_time(h.last_success), str(h.consecutive_failures),
              h.last_error or h.note or "") for h in health]
     return table(rows, ("Source", "Status", "Last success", "Failures", "Last error"), flexible=4)
 
@@ -223,8 +227,19 @@ def cmd_poll(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_alerts(store: Store, args: argparse.Namespace) -> int:
-    """Alerts newest first, written as SQLite yields them (any number, little memory)."""
-    alerts = store.iter_alerts(since=args.since, watchlist=args.watchlist, limit=args.limit)
+    """Alerts newest first, written as SQLite yields them (any number, little memory), or exported."""
+    if args.format or args.output:
+        from .core.exports import export_alerts
+
+        if not args.output:
+            raise UserError(EXPORT_TITLE, NEEDS_OUTPUT)
+        output = Path(args.output)
+        rows = export_alerts(store.iter_alerts(since=args.since, watchlist=args.watchlist, limit=args.limit,
+                                               tags=args.tag or (), flagged_only=args.flagged), output, args.format)
+        print(EXPORTED(n=rows, path=str(output)))
+        return EXIT_OK
+    alerts = store.iter_alerts(since=args.since, watchlist=args.watchlist, limit=args.limit,
+                               tags=args.tag or (), flagged_only=args.flagged)
     if args.json:
         sys.stdout.write("[")
         for index, alert in enumerate(alerts):
@@ -275,7 +290,7 @@ def cmd_watch(store: Store, args: argparse.Namespace) -> int:
             before = dispatch.health_snapshot(store, datetime.now(UTC))
             report = poller.run_cycle(honour_schedule=True, cancel=stop)
             if report.outcomes:
-                print(f"[{_local(report.started)}] {format_report(report, store)}", flush=True)
+                print(f"[{local_time(report.started)}] {format_report(report, store)}", flush=True)
                 notify_cycle(store, report, before, notifier)
                 courier.wake()
             upcoming = poller.next_due()
@@ -309,7 +324,7 @@ def cmd_briefing(store: Store, args: argparse.Namespace) -> int:
         raise UserError("Briefing", f"no watchlist named {args.watchlist!r} (there are: {', '.join(names) or 'none'})")
     end = datetime.now(UTC)
     briefing = build_briefing(store, args.since, end, watchlists=[args.watchlist] if args.watchlist else None,
-                              statements_only=args.statements_only)
+                              statements_only=args.statements_only, tags=args.tag or ())
     output = Path(args.output)
     if output.suffix.lower() != ".pdf":
         raise UserError("Briefing", f"{output} should end in .pdf")
@@ -389,7 +404,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help="only alerts published or found since: 7d, 12h, 30m, 2w or a date")
     sub.add_argument("--watchlist", metavar="NAME")
     sub.add_argument("--limit", type=_positive, metavar="N", help="only the N newest")
+    sub.add_argument("--tag", action="append", metavar="TAG", help="only alerts with this tag (repeatable)")
+    sub.add_argument("--flagged", action="store_true", help="only alerts flagged for the briefing")
     sub.add_argument("--json", action="store_true")
+    sub.add_argument("--format", choices=("csv", "xlsx"), help="write a spreadsheet to -o FILE")
+    sub.add_argument("-o", "--output", metavar="FILE", help="the file to write (its suffix picks the format)")
     sub.set_defaults(run=cmd_alerts)
 
     sub = commands.add_parser("sources", help="show every source's health")
@@ -402,6 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     sub.add_argument("--watchlist", metavar="NAME")
     sub.add_argument("--statements-only", action="store_true")
+    sub.add_argument("--tag", action="append", metavar="TAG", help="only alerts with this tag (repeatable)")
     sub.add_argument("--page", choices=("A4", "Letter"), default="A4")
     sub.set_defaults(run=cmd_briefing)
 

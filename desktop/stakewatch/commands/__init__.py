@@ -13,6 +13,8 @@ MODULES: tuple[str, ...] = (
     "snapshot",
     "aliases",
     "channels",
+    "annotations",
+    "stories",
 )
 
 

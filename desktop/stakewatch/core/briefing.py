@@ -30,6 +30,10 @@ class Entry:
     page: str | None = None
     quote: str = ""
     record: bool = False
+    entity: str = ""
+    kind: str = "coverage"
+    note: str = ""
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class Briefing:
     series: dict[str, tuple[int, ...]]
     failing: tuple[tuple[str, str], ...]
     sections: tuple[WatchlistSection, ...]
+    flagged: tuple[Entry, ...] = ()
 
     @property
     def total(self) -> int:
@@ -86,17 +91,21 @@ def _entry(alert: Alert, zone: tzinfo | None, quoted: dict[int, str] | None = No
     return Entry(time=_local(alert.published, zone), title=alert.title, url=safe_link(alert.url),
                  sources=alert.sources or (alert.source,), snippet=alert.snippet, matched=alert.matched,
                  page=alert.page["status"] if alert.page else None, quote=(quoted or {}).get(alert.id, ""),
-                 record=alert.record)
+                 record=alert.record,
+                 entity=alert.entity, kind=alert.kind, note=alert.note, tags=alert.tags)
 
 
 def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Sequence[str] | None = None,
                    entities: Sequence[str] | None = None, statements_only: bool = False,
-                   zone: tzinfo | None = None, now: datetime | None = None) -> Briefing:
-    """Alerts published or found in [start, end], by watchlist and entity. Store's thread."""
+                   zone: tzinfo | None = None, now: datetime | None = None,
+                   tags: Sequence[str] = ()) -> Briefing:
+    """Alerts published or found in [start, end], by watchlist and entity; flagged alerts first.
+
+    `tags` keeps only alerts carrying every one of them. Store's thread."""
     generated = _local(now or datetime.now(start.tzinfo), zone)
     configured = store.watchlists()
     chosen = [w for w in configured if watchlists is None or w.name in watchlists]
-    alerts = [a for a in store.alerts(since=start)
+    alerts = [a for a in store.alerts(since=start, tags=tags)
               if min(a.published, a.found) <= end and (entities is None or a.entity in entities)
               and (not statements_only or a.kind == "statement")]
     quoted = quotes(store, [a.id for a in alerts if a.page and a.kind == "statement"])
@@ -133,10 +142,13 @@ def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Seq
             entity_sections.append(EntitySection(entity.name, statements, coverage))
         sections.append(WatchlistSection(watchlist.name, tuple(entity_sections)))
 
+    shown = {w.name for w in chosen}
+    flagged = tuple(_entry(a, zone) for a in sorted(alerts, key=lambda a: a.published)
+                    if a.flagged and a.watchlist in shown)
     failing = tuple((h.name, h.last_error or h.status) for h in store.health(end)
                     if h.status in ("failing", "backing off"))
     zone_name = generated.tzname() or "local time"
     return Briefing(title="Stakewatch briefing", start=_local(start, zone), end=_local(end, zone),
                     generated=generated, timezone=zone_name, watchlists=tuple(w.name for w in chosen),
                     summary=tuple(summary), days=days, series=series, failing=failing,
-                    sections=tuple(sections))
+                    sections=tuple(sections), flagged=flagged)

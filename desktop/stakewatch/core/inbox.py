@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from .store import Store, from_epoch, to_epoch
+from .story_list import StoryRow, story_rows
 
 SORTABLE = {"published": "a.published", "kind": "a.kind", "entity": "e.name", "title": "a.title",
             "source": "first_source"}
@@ -179,3 +180,35 @@ def choices(store: Store) -> dict[str, list[str]]:
         "entity": [r[0] for r in store.conn.execute("SELECT DISTINCT name FROM entities ORDER BY name")],
         "source": [r[0] for r in store.conn.execute("SELECT name FROM sources ORDER BY name")],
     }
+
+
+def story_page(store: Store, query: InboxQuery, offset: int, limit: int) -> tuple[int, list[StoryRow]]:
+    """How many stories the query keeps, and a page of them newest first, each with every alert of it
+    that the query keeps.
+
+    Without filters the page walks the stories' publication index and stops after `offset + limit`;
+    with filters (a search above all) the matching alerts are read once and grouped here, so a search
+    costs one pass over its hits, not one per story.
+    """
+    where, params = _where(query)
+    if not where:
+        total = int(store.conn.execute("SELECT COUNT(DISTINCT story_id) FROM alerts").fetchone()[0])
+        ids = [int(r[0]) for r in store.conn.execute(
+            "SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM alerts a WHERE a.story_id = s.id) "
+            "ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?", (limit, offset))]
+        alert_ids = [int(r[0]) for r in store.conn.execute(
+            f"SELECT id FROM alerts WHERE story_id IN ({','.join('?' * len(ids))})", ids)] if ids else []
+    else:
+        newest: dict[int, float] = {}
+        members: dict[int, list[int]] = {}
+        for alert_id, story_id, published in store.conn.execute(
+                f"SELECT a.id, a.story_id, a.published {_FROM}{where}", params):
+            members.setdefault(story_id, []).append(alert_id)
+            if published > newest.get(story_id, float("-inf")):
+                newest[story_id] = published
+        total = len(members)
+        ids = sorted(newest, key=lambda story: (newest[story], story), reverse=True)[offset:offset + limit]
+        alert_ids = [alert_id for story in ids for alert_id in members[story]]
+    order = {story: n for n, story in enumerate(ids)}
+    rows = story_rows(store.alerts(ids=alert_ids)) if alert_ids else []
+    return total, sorted(rows, key=lambda r: order[r.story])

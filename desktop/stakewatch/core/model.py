@@ -220,6 +220,9 @@ class Alert:
     backfilled: bool = False
     page: dict[str, Any] | None = field(default=None, compare=False, hash=False)
     record: bool = False
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    flagged: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -242,6 +245,9 @@ class Alert:
             "backfilled": self.backfilled,
             "page": self.page,
             "record": self.record,
+            "note": self.note,
+            "tags": list(self.tags),
+            "flagged": self.flagged,
         }
 
 

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from .cyclelock import CycleLock
+from .feed_out import write_feeds
 from .fetch import MAX_RETRY_AFTER, FetchConfig, Fetcher, FetchResult
 from .ingest import StoryIndex, Validators, ingest
 from .matching import Matcher
@@ -49,6 +50,7 @@ class PollConfig:
     backoff_cap: timedelta = timedelta(hours=6)
     jitter: float = 0.2
     retention: timedelta | None = None
+    atom_feeds: bool = False
     fetch: FetchConfig = field(default_factory=FetchConfig)
     pages: PageConfig = field(default_factory=PageConfig)
 
@@ -269,6 +271,11 @@ class Poller:
                 if pruned:
                     log.info("pruned %d items older than %s", pruned, self.config.retention)
         log.info("cycle%s: %s", " (cancelled)" if cancelled else "", report.summary())
+        if self.config.atom_feeds and not cancelled:
+            try:
+                write_feeds(self.store, self.store.path.parent, report.finished)
+            except (OSError, sqlite3.Error, UserError):
+                log.exception("could not write the watchlists' Atom feeds")
         return report
 
     def _fetch_one(self, source: Source, url: str, etag: str | None, last_modified: str | None,

@@ -262,6 +262,18 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (channel_id, story_id)
     ) WITHOUT ROWID;
     """,
+    # analysts annotate alerts: a note, a flag for the briefing, tags; stories are listed by their alerts
+    """
+    ALTER TABLE alerts ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE alerts ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE alert_tags (
+        alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (alert_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX alert_tags_tag ON alert_tags(tag, alert_id);
+    CREATE INDEX IF NOT EXISTS alerts_story ON alerts(story_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

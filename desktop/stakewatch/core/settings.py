@@ -88,6 +88,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("pages.archive_coverage", False, "archive the pages of coverage too (on/off)", _switch),
     Setting("pages.warc", False, "also write each snapshot as a WARC record in the data folder (on/off)",
             _switch),
+    Setting("export.atom_feeds", True, "write each watchlist as an Atom feed in the data folder's feeds/",
+            _switch),
 )}
 
 
@@ -134,4 +136,5 @@ def poll_config(store: Store) -> PollConfig:
                        archive_coverage=bool(get(store, "pages.archive_coverage")),
                        warc_dir=store.path.parent / "warc" if get(store, "pages.warc") else None)
     return PollConfig(per_host=int(get(store, "poll.per_host")), total=int(get(store, "poll.total")),
-                      fetch=fetch, retention=timedelta(days=days) if days else None, pages=pages)
+                      fetch=fetch, retention=timedelta(days=days) if days else None, pages=pages,
+                      atom_feeds=bool(get(store, "export.atom_feeds")))

@@ -351,21 +351,29 @@ class Store:
     # alerts ------------------------------------------------------------------------------------
 
     def alerts(self, since: datetime | None = None, watchlist: str | None = None,
-               limit: int | None = None, ids: Sequence[int] | None = None) -> list[Alert]:
-        """Alerts newest first; `since` keeps those published or found since then."""
-        return list(self.iter_alerts(since, watchlist, limit, ids))
+               limit: int | None = None, ids: Sequence[int] | None = None,
+               tags: Sequence[str] = (), flagged_only: bool = False) -> list[Alert]:
+        """Alerts newest first; `since` keeps those published or found since then; `tags` keeps
+        alerts carrying every one of them."""
+        return list(self.iter_alerts(since, watchlist, limit, ids, tags, flagged_only))
 
     def iter_alerts(self, since: datetime | None = None, watchlist: str | None = None,
-                    limit: int | None = None, ids: Sequence[int] | None = None) -> Iterator[Alert]:
+                    limit: int | None = None, ids: Sequence[int] | None = None,
+                    tags: Sequence[str] = (), flagged_only: bool = False) -> Iterator[Alert]:
         """Like `alerts`, one at a time as SQLite yields them (a long list never sits in memory)."""
         if ids is not None and len(ids) > ID_CHUNK:
             found = [alert for chunk in _chunks(ids)
-                     for alert in self.iter_alerts(since, watchlist, None, chunk)]
+                     for alert in self.iter_alerts(since, watchlist, None, chunk, tags, flagged_only)]
             found.sort(key=lambda alert: (alert.published, alert.id), reverse=True)
             yield from (found[:limit] if limit else found)
             return
         where: list[str] = []
         params: list[Any] = []
+        for tag in tags:
+            where.append("EXISTS (SELECT 1 FROM alert_tags t WHERE t.alert_id = a.id AND t.tag = ?)")
+            params.append(normalise_tag(tag))
+        if flagged_only:
+            where.append("a.flagged = 1")
         if since is not None:
             where.append("(a.published >= ? OR a.found >= ?)")
             params += [to_epoch(since), to_epoch(since)]
@@ -381,7 +389,8 @@ class Store:
             "(SELECT group_concat(s.name, char(31)) FROM "
             "   (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
             "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names, "
-            "(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions "
+            "(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions, "
+            "(SELECT group_concat(t.tag, char(31)) FROM alert_tags t WHERE t.alert_id = a.id) AS tag_names "
             "FROM alerts a JOIN entities e ON e.id = a.entity_id "
             "JOIN watchlists w ON w.id = e.watchlist_id "
             "LEFT JOIN page_watch pw ON pw.alert_id = a.id AND pw.status IN ('archived', 'edited', 'removed')"
@@ -402,6 +411,8 @@ class Store:
                 story=row["story_id"], read=bool(row["read"]), priority=bool(row["priority"]),
                 revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
                 page=_page(row), record=bool(row["record"]),
+                note=row["note"], flagged=bool(row["flagged"]),
+                tags=tuple(sorted(row["tag_names"].split("\x1f"))) if row["tag_names"] else (),
             )
 
     def notified_stories(self, alert_ids: Sequence[int]) -> set[int]:
@@ -429,6 +440,11 @@ class Store:
         if table not in ("items", "alerts", "stories", "sources", "entities", "watchlists"):
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def normalise_tag(tag: str) -> str:
+    """Tags compare without case and surrounding spaces: "Sora", " sora " are one tag."""
+    return " ".join(tag.split()).casefold()
 
 
 def health_status(row: sqlite3.Row, now: datetime) -> str:

@@ -158,6 +158,31 @@ def body_html(briefing: Briefing) -> str:
     return "".join(markup for markup, _count in body_chunks(briefing, limit=max(1, briefing.total)))
 
 
+def flagged_html(briefing: Briefing) -> str:
+    """The alerts flagged for the briefing, with their notes and tags, before everything else."""
+    if not briefing.flagged:
+        return ""
+    translate = QCoreApplication.translate
+    heading = translate("Briefing", "Flagged")
+    note_label = translate("Briefing", "Note")
+    tags_label = translate("Briefing", "Tags")
+    kinds = {"statement": translate("Briefing", "statement"), "coverage": translate("Briefing", "coverage")}
+    parts = [f"<h1>{html.escape(heading)} ({len(briefing.flagged)})</h1>"]
+    for entry in briefing.flagged:
+        kind = kinds.get(entry.kind, entry.kind)
+        parts.append(f'<p style="margin-top:8px; margin-bottom:0"><b>{html.escape(entry.entity)}</b>'
+                     f' <span style="color:#555">\u00b7 {html.escape(kind)}</span></p>')
+        parts.append(_entry_html(entry))
+        if entry.note:
+            note = "<br/>".join(html.escape(line) for line in entry.note.splitlines())
+            parts.append(f'<p style="margin-top:0; margin-left:12px; background:#fff6d6">'
+                         f"<b>{html.escape(note_label)}:</b> {note}</p>")
+        if entry.tags:
+            parts.append(f'<p style="margin-top:0; margin-left:12px; color:#555">'
+                         f"{html.escape(tags_label)}: {html.escape(', '.join(entry.tags))}</p>")
+    return "".join(parts)
+
+
 def summary_html(briefing: Briefing) -> str:
     rows = "".join(
         f"<tr><td>{html.escape(r.entity)}</td><td>{html.escape(r.watchlist)}</td>"
@@ -323,7 +348,7 @@ def render_pdf(briefing: Briefing, path: Path, page: str = "A4") -> int:
     try:
         layout = writer.pageLayout().paintRectPixels(DPI)
         width, height = float(layout.width()), float(layout.height()) - HEADER - FOOTER
-        summary = _document(summary_html(briefing), width, height)
+        summary = _document(flagged_html(briefing) + summary_html(briefing), width, height)
         chunks = [] if briefing.empty else body_chunks(briefing)
         laid_out = sum(count for _markup, count in chunks)
         if laid_out != briefing.total:

@@ -36,6 +36,77 @@
         </message>
     </context>
     <context>
+        <name>Annotations</name>
+        <message>
+            <source>Note saved on {n} {n:?alert|alerts}.</source>
+            <translation>{n} 件のアラートにメモを保存しました。</translation>
+        </message>
+        <message>
+            <source>Note cleared on {n} {n:?alert|alerts}.</source>
+            <translation>{n} 件のアラートのメモを消去しました。</translation>
+        </message>
+        <message>
+            <source>Tagged {n} {n:?alert|alerts}: {tags}.</source>
+            <translation>{n} 件のアラートにタグを付けました: {tags}</translation>
+        </message>
+        <message>
+            <source>Removed {tags} from {n} {n:?alert|alerts}.</source>
+            <translation>{n} 件のアラートからタグ「{tags}」を外しました。</translation>
+        </message>
+        <message>
+            <source>Flagged {n} {n:?alert|alerts} for the briefing.</source>
+            <translation>{n} 件のアラートにフラグを付けました（ブリーフィングの冒頭に載ります）。</translation>
+        </message>
+        <message>
+            <source>Flag removed from {n} {n:?alert|alerts}.</source>
+            <translation>{n} 件のアラートのフラグを外しました。</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>アラート</translation>
+        </message>
+        <message>
+            <source>there is no alert {id} (see stakewatch alerts for the ids)</source>
+            <translation>アラート {id} は見つかりません（ID は stakewatch alerts で確認できます）</translation>
+        </message>
+        <message>
+            <source>there is no story {id} (see stakewatch stories for the ids)</source>
+            <translation>ストーリー {id} は見つかりません（ID は stakewatch stories で確認できます）</translation>
+        </message>
+        <message>
+            <source>a tag needs at least one letter or digit: {tag!r}</source>
+            <translation>タグには文字か数字を 1 つ以上含めてください: {tag!r}</translation>
+        </message>
+        <message>
+            <source>&amp;Note…</source>
+            <translation>メモ(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Tags…</source>
+            <translation>タグ(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Flag for briefing</source>
+            <translation>ブリーフィング用にフラグ(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>メモ</translation>
+        </message>
+        <message>
+            <source>Note (an empty note is removed):</source>
+            <translation>メモ（空にすると削除します）:</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>タグ</translation>
+        </message>
+        <message>
+            <source>Tags, separated by commas:</source>
+            <translation>タグ（カンマ区切り）:</translation>
+        </message>
+    </context>
+    <context>
         <name>Backfill</name>
         <message>
             <source>{n} stored {n:?item|items} matched the new or changed entities</source>
@@ -59,6 +130,26 @@
         <message>
             <source>Archived text:</source>
             <translation>保存済みの本文:</translation>
+        </message>
+        <message>
+            <source>Flagged</source>
+            <translation>注目（フラグ付き）</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>メモ</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>タグ</translation>
+        </message>
+        <message>
+            <source>statement</source>
+            <translation>発言</translation>
+        </message>
+        <message>
+            <source>coverage</source>
+            <translation>報道</translation>
         </message>
     </context>
     <context>
@@ -730,6 +821,101 @@
         </message>
     </context>
     <context>
+        <name>Export</name>
+        <message>
+            <source>Export</source>
+            <translation>書き出し</translation>
+        </message>
+        <message>
+            <source>say where to write the file with -o FILE.csv or -o FILE.xlsx</source>
+            <translation>書き出し先を -o FILE.csv または -o FILE.xlsx で指定してください</translation>
+        </message>
+        <message>
+            <source>Wrote {n} {n:?alert|alerts} to {path}.</source>
+            <translation>{n} 件のアラートを {path} に書き出しました。</translation>
+        </message>
+        <message>
+            <source>the folder {folder} does not exist</source>
+            <translation>フォルダー {folder} がありません</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: {reason}</source>
+            <translation>{path} に書き込めません: {reason}</translation>
+        </message>
+        <message>
+            <source>unknown format {format!r}: use csv or xlsx</source>
+            <translation>形式 {format!r} には対応していません。csv か xlsx を指定してください</translation>
+        </message>
+        <message>
+            <source>XLSX export needs the XlsxWriter package ({reason})</source>
+            <translation>XLSX で書き出すには XlsxWriter パッケージが必要です（{reason}）</translation>
+        </message>
+        <message>
+            <source>statement</source>
+            <translation>発言</translation>
+        </message>
+        <message>
+            <source>coverage</source>
+            <translation>報道</translation>
+        </message>
+        <message>
+            <source>Published (UTC, ISO 8601)</source>
+            <translation>公開日時（UTC、ISO 8601）</translation>
+        </message>
+        <message>
+            <source>Published (local time)</source>
+            <translation>公開日時（ローカル時刻）</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>種別</translation>
+        </message>
+        <message>
+            <source>Entity</source>
+            <translation>対象</translation>
+        </message>
+        <message>
+            <source>Watchlist</source>
+            <translation>ウォッチリスト</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>見出し</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>リンク</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>情報源</translation>
+        </message>
+        <message>
+            <source>Matched words</source>
+            <translation>一致した語</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>タグ</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>メモ</translation>
+        </message>
+        <message>
+            <source>Flagged</source>
+            <translation>フラグ</translation>
+        </message>
+        <message>
+            <source>Alert</source>
+            <translation>アラート ID</translation>
+        </message>
+        <message>
+            <source>Story</source>
+            <translation>ストーリー ID</translation>
+        </message>
+    </context>
+    <context>
         <name>HealthView</name>
         <message>
             <source>Retry now</source>
@@ -1085,6 +1271,60 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <message>
             <source>Secret</source>
             <translation>秘密情報</translation>
+        </message>
+    </context>
+    <context>
+        <name>Stories</name>
+        <message>
+            <source>No stories.</source>
+            <translation>ストーリーはありません。</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>公開日時</translation>
+        </message>
+        <message>
+            <source>Story</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Entities</source>
+            <translation>対象</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>見出し</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>情報源</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoryModel</name>
+        <message>
+            <source>Published</source>
+            <translation>公開日時</translation>
+        </message>
+        <message>
+            <source>Entities</source>
+            <translation>対象</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>見出し</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>情報源</translation>
+        </message>
+        <message>
+            <source>statement</source>
+            <translation>発言</translation>
+        </message>
+        <message>
+            <source>coverage</source>
+            <translation>報道</translation>
         </message>
     </context>
     <context>

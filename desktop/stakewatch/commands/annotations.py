@@ -1,0 +1,69 @@
+"""`stakewatch note|tag|flag ALERT_ID ...`: what analysts add to alerts (and, with --story, to a story)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..core import store_annotations as notes
+from ..core.i18n import translate
+from ..core.store import Store
+
+NOTE_SET = translate("Annotations", "Note saved on {n} {n:?alert|alerts}.")
+NOTE_CLEARED = translate("Annotations", "Note cleared on {n} {n:?alert|alerts}.")
+TAGGED = translate("Annotations", "Tagged {n} {n:?alert|alerts}: {tags}.")
+UNTAGGED = translate("Annotations", "Removed {tags} from {n} {n:?alert|alerts}.")
+FLAGGED = translate("Annotations", "Flagged {n} {n:?alert|alerts} for the briefing.")
+UNFLAGGED = translate("Annotations", "Flag removed from {n} {n:?alert|alerts}.")
+
+
+def _targets(store: Store, args: argparse.Namespace) -> list[int]:
+    return notes.story_alert_ids(store, args.id) if args.story else [args.id]
+
+
+def cmd_note(store: Store, args: argparse.Namespace) -> int:
+    ids = _targets(store, args)
+    text = " ".join(args.text)
+    notes.set_note(store, ids, text)
+    print((NOTE_SET if text.strip() else NOTE_CLEARED)(n=len(ids)))
+    return 0
+
+
+def cmd_tag(store: Store, args: argparse.Namespace) -> int:
+    ids = _targets(store, args)
+    if args.remove:
+        removed = notes.remove_tags(store, ids, args.tags)
+        print(UNTAGGED(n=len(ids), tags=", ".join(removed)))
+    else:
+        added = notes.add_tags(store, ids, args.tags)
+        print(TAGGED(n=len(ids), tags=", ".join(added)))
+    return 0
+
+
+def cmd_flag(store: Store, args: argparse.Namespace) -> int:
+    ids = _targets(store, args)
+    notes.set_flag(store, ids, not args.off)
+    print((UNFLAGGED if args.off else FLAGGED)(n=len(ids)))
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    story_help = "the id is a story's (stakewatch stories): apply to each of its alerts"
+
+    sub = commands.add_parser("note", help="write a note on an alert (an empty text clears it)")
+    sub.add_argument("id", type=int, metavar="ALERT_ID")
+    sub.add_argument("text", nargs="*", metavar="TEXT")
+    sub.add_argument("--story", action="store_true", help=story_help)
+    sub.set_defaults(run=cmd_note)
+
+    sub = commands.add_parser("tag", help="add tags to an alert (--remove takes them off)")
+    sub.add_argument("id", type=int, metavar="ALERT_ID")
+    sub.add_argument("tags", nargs="+", metavar="TAG")
+    sub.add_argument("--remove", action="store_true")
+    sub.add_argument("--story", action="store_true", help=story_help)
+    sub.set_defaults(run=cmd_tag)
+
+    sub = commands.add_parser("flag", help="flag an alert for the briefing's Flagged section (--off unflags)")
+    sub.add_argument("id", type=int, metavar="ALERT_ID")
+    sub.add_argument("--off", action="store_true")
+    sub.add_argument("--story", action="store_true", help=story_help)
+    sub.set_defaults(run=cmd_flag)

@@ -1,0 +1,95 @@
+"""The story tree over a real store: one row per story, chips per entity, expanding to alerts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from stakewatch.core import store_annotations
+from stakewatch.core.ingest import Validators, ingest
+from stakewatch.core.matching import Matcher
+from stakewatch.core.model import Entity, Item, Source, Watchlist
+from stakewatch.core.store import Store, open_store
+from stakewatch.qt.stories import CHIPS_ROLE, ENTITIES, TITLE, StoryModel, StoryView
+
+NOW = datetime.now(UTC)
+
+
+def stock(store: Store) -> None:
+    entities = (Entity("Minoru Kiuchi", "official", aliases=("城内実",)), Entity("OpenAI", "company"),
+                Entity("Sora 2", "product"))
+    store.apply_config([Watchlist("Japan AI & IP", entities)],
+                       [Source("Cabinet Office", "feed", "https://example.org/cao.rdf",
+                               official_for=("Minoru Kiuchi",)),
+                        Source("Wire", "feed", "https://example.org/wire.xml")])
+    sources = {s.name: s for s in store.sources()}
+    matcher = Matcher(store.watchlists())
+    for name, items in (
+        ("Cabinet Office", [Item("c1", "https://example.org/kaiken", "城内実大臣の記者会見、OpenAIのSora 2に言及",
+                                 published=NOW - timedelta(hours=1))]),
+        ("Wire", [Item("w1", "https://example.org/openai", "OpenAI answers Japan on copyright",
+                       published=NOW - timedelta(hours=2)),
+                  Item("w2", "https://example.org/sora", "Sora 2 tops the app charts",
+                       published=NOW - timedelta(hours=3))])):
+        ingest(store, sources[name], items, matcher, store.entity_ids(), NOW,
+               Validators(sources[name].url, None, None), NOW)
+
+
+def test_one_row_per_story_expanding_to_its_alerts(qtbot, qtmodeltester, tmp_path: Path) -> None:
+    with open_store(tmp_path) as store:
+        stock(store)
+        alerts = store.alerts()
+        model = StoryModel(store)
+        model.reload()
+        qtmodeltester.check(model)
+        assert model.rowCount() == len({a.story for a in alerts})
+        assert sum(model.rowCount(model.index(r, 0)) for r in range(model.rowCount())) == len(alerts)
+        chips = [model.index(r, ENTITIES).data(CHIPS_ROLE) for r in range(model.rowCount())]
+        assert ("Minoru Kiuchi", True) in [c for row in chips for c in row]
+
+        view = StoryView(model)
+        qtbot.addWidget(view)
+        view.show()
+        first = model.index(0, 0)
+        view.expand(first)
+        view.selectionModel().select(first, view.selectionModel().SelectionFlag.Rows
+                                     | view.selectionModel().SelectionFlag.Select)
+        story_ids = view.selected_alert_ids()
+        assert story_ids and set(story_ids) == set(model.story_at(first).alerts)  # type: ignore[union-attr]
+
+        store_annotations.set_flag(store, story_ids)
+        model.reload()
+        assert model.index(0, TITLE).data(Qt.ItemDataRole.DisplayRole).startswith("\u2691 ")
+        assert model.index(0, 0, QModelIndex()).isValid()
+
+
+def test_note_tags_and_flag_from_the_keyboard(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from stakewatch.qt.annotate import Annotations
+
+    with open_store(tmp_path) as store:
+        stock(store)
+        model = StoryModel(store)
+        model.reload()
+        view = StoryView(model)
+        qtbot.addWidget(view)
+        view.show()
+        actions = Annotations(store, view.selected_alert_ids, view)
+        actions.changed.connect(view.reload)
+        actions.watch(view)
+        view.setCurrentIndex(model.index(0, 0))
+        view.selectionModel().select(model.index(0, 0), view.selectionModel().SelectionFlag.ClearAndSelect
+                                     | view.selectionModel().SelectionFlag.Rows)
+        ids = view.selected_alert_ids()
+        monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("記者会見の全文を確認", True))
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Copyright, 要確認", True))
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_N)
+        qtbot.keyClick(view, Qt.Key.Key_T)
+        qtbot.keyClick(view, Qt.Key.Key_F)
+        stored = store.alerts(ids=ids)
+        assert all(a.note == "記者会見の全文を確認" and a.flagged for a in stored)
+        assert all(a.tags == ("copyright", "要確認") for a in stored)
