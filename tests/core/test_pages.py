@@ -325,3 +325,15 @@ def test_a_page_not_published_yet_is_archived_when_it_appears(store: Store, worl
     page = store.alerts()[0].page
     assert page is not None and page["status"] == "archived"
     assert MINISTER_PARAGRAPHS[0] in store_pages.versions(store, alert_id)[0].text
+
+
+def test_two_statements_on_one_page_share_one_fetch(store: Store, world: WorldServer):
+    store.apply_config(
+        [Watchlist("W", (Entity("Masaaki Taira", "official", ("平デジタル大臣",)),
+                         Entity("Minoru Kiuchi", "official", ("城内大臣",))))],
+        [Source("Cabinet", "feed", world.url("/c.rss"), official_for=("Masaaki Taira", "Minoru Kiuchi"))])
+    world.routes["/c.rss"] = Route(rss([{"title": "平デジタル大臣と城内大臣の共同会見", "link": world.url("/joint")}]))
+    world.routes["/joint"] = Route(agency_press_page().encode(), content_type=HTML)
+    report = Poller(store).run_cycle()
+    assert len(report.new_alerts) == 2 and sorted(report.pages.archived) == sorted(report.new_alerts)
+    assert world.hits["/joint"] == 1

@@ -112,12 +112,15 @@ class PageCycle:
                                 thread_name_prefix="stakewatch-page") as pool:
             first = {url: pool.submit(self._first_look, url) for url in urls}
             again = [(w, pool.submit(self._look, w.url, w.etag, w.last_modified)) for w in watched]
+            exported: set[str] = set()
             for alert_id, url in fresh:
                 snap = first[url].result()
                 upcoming = next_check(now, now, now + self.config.watch)
                 if store_pages.record_first(store, alert_id, snap, now + self.config.watch, upcoming):
                     report.archived.append(alert_id)
-                    self._export(snap)
+                    if url not in exported:
+                        exported.add(url)
+                        self._export(snap)
             for current, future in again:
                 snap = future.result()
                 report.checked += 1
