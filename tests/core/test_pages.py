@@ -337,3 +337,16 @@ def test_two_statements_on_one_page_share_one_fetch(store: Store, world: WorldSe
     report = Poller(store).run_cycle()
     assert len(report.new_alerts) == 2 and sorted(report.pages.archived) == sorted(report.new_alerts)
     assert world.hits["/joint"] == 1
+
+
+def test_a_page_bug_never_ends_the_cycle(store: Store, world: WorldServer, monkeypatch: pytest.MonkeyPatch):
+    import stakewatch.core.page_cycle as page_cycle
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("extractor bug")
+
+    _setup(store, world)
+    monkeypatch.setattr(page_cycle, "snapshot", broken)
+    report = Poller(store).run_cycle()
+    assert len(report.new_alerts) == 1 and not report.pages.archived
+    assert store_pages.watch(store, report.new_alerts[0]).status == "pending"  # type: ignore[union-attr]

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +75,13 @@ class PageCycle:
         self.full_text = 0
 
     def _look(self, url: str, etag: str | None = None, last_modified: str | None = None) -> PageSnapshot:
-        with self.host_cap(url):
-            return snapshot(self.fetcher, url, etag, last_modified)
+        try:
+            with self.host_cap(url):
+                return snapshot(self.fetcher, url, etag, last_modified)
+        except Exception as exc:  # one page's fault must not end a cycle
+            log.exception("reading the page %s failed", url)
+            return PageSnapshot(url=url, final_url=url, fetched=datetime.now(UTC), outcome="failed",
+                                error=f"unexpected failure: {exc!r}")
 
     def enrich(self, source: Source, items: list[Item], known: frozenset[str]) -> list[Item]:
         """New items of a full-text source with their page's main text as content. Worker thread."""
