@@ -1,9 +1,12 @@
 """Statement pages: fetch a linked page, keep its main text, tell an edit from a chrome change.
 
-The main text comes from trafilatura (navigation, menus, sidebars, footers and
-comments left out), fed HTML that is already decoded with the listing pages'
-charset rules (header, meta, then UTF-8 / Shift_JIS / EUC-JP). Everything here
-is pure and thread-safe; `snapshot` runs on a worker thread.
+The page is decoded with the listing pages' charset rules (header, meta, then
+UTF-8 / Shift_JIS / EUC-JP), its chrome is pruned by tag, ARIA role, id and
+class (menus, sidebars, share bars, breadcrumbs, footers), and trafilatura
+extracts the main text from the tree that is left (with a plain fallback for
+pages too small for it). Edits are judged on the text without the lines that
+only stamp the page (最終更新日, "Updated October 8", "2.4K views").
+Everything here is thread-safe; `snapshot` runs on a worker thread.
 """
 
 from __future__ import annotations
