@@ -350,3 +350,15 @@ def test_a_page_bug_never_ends_the_cycle(store: Store, world: WorldServer, monke
     report = Poller(store).run_cycle()
     assert len(report.new_alerts) == 1 and not report.pages.archived
     assert store_pages.watch(store, report.new_alerts[0]).status == "pending"  # type: ignore[union-attr]
+
+
+def test_an_article_container_named_like_chrome_is_kept():
+    page = ("<html><body><div class='navigation'><a href='/'>Home</a> <a href='/about'>About</a></div>"
+            "<h1>Statement on AI and copyright</h1><div class='entry-content has-ads'>"
+            "<p>The minister said the ministry will study the matter carefully and report back soon.</p>"
+            "<p>She added that rights holders would be heard before any decision.</p></div>"
+            "<div class='widget'>Archives: October 2025</div>"
+            "<div class='copyright'>(c) 2025 Example</div></body></html>")
+    text = main_text(page)
+    assert "study the matter carefully" in text and "rights holders would be heard" in text
+    assert "Archives" not in text and "About" not in text and "(c) 2025" not in text

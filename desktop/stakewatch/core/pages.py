@@ -76,8 +76,10 @@ _CHROME_WORDS = frozenset({
     "header", "footer", "nav", "navi", "gnavi", "gnav", "menu", "leftmenu", "rightmenu", "sidebar", "side", "sidemenu",
     "breadcrumb", "breadcrumbs", "pankuzu", "topicpath", "share", "social", "sns", "related", "ranking", "recommend",
     "pagetop", "cookie", "consent", "newsletter", "banner", "tags", "lang", "skip", "subscribe", "popular",
-    "counter", "ad", "ads", "advert", "toolbar", "utility", "search", "most",
+    "counter", "ad", "ads", "advert", "toolbar", "utility", "search", "most", "navigation", "navbar", "topnav",
+    "subnav", "globalnav", "localnav", "masthead", "copyright", "pagination", "pager", "sitemap", "widget",
 })
+_SILENT_TAGS = frozenset({"script", "style", "noscript", "template"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 _SPLIT_NAME = re.compile(r"[\s_\-]+")
 
@@ -98,10 +100,14 @@ def _parse(markup: str) -> Any:
     except (ValueError, lxml_html.etree.ParserError):
         return None
     doomed = []
+    whole = len(document.text_content())
     for element in document.iter():
         if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article", "h1"):
             continue
-        if _is_chrome(element) and not element.xpath(".//main|.//article|.//h1"):
+        if not _is_chrome(element) or element.xpath(".//main|.//article|.//h1"):
+            continue
+        # a container named like chrome ("entry has-ads") that holds most of the page is the article
+        if element.tag in _SILENT_TAGS or len(element.text_content()) * 2 < whole:
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
