@@ -325,3 +325,40 @@ def test_a_page_not_published_yet_is_archived_when_it_appears(store: Store, worl
     page = store.alerts()[0].page
     assert page is not None and page["status"] == "archived"
     assert MINISTER_PARAGRAPHS[0] in store_pages.versions(store, alert_id)[0].text
+
+
+def test_two_statements_on_one_page_share_one_fetch(store: Store, world: WorldServer):
+    store.apply_config(
+        [Watchlist("W", (Entity("Masaaki Taira", "official", ("平デジタル大臣",)),
+                         Entity("Minoru Kiuchi", "official", ("城内大臣",))))],
+        [Source("Cabinet", "feed", world.url("/c.rss"), official_for=("Masaaki Taira", "Minoru Kiuchi"))])
+    world.routes["/c.rss"] = Route(rss([{"title": "平デジタル大臣と城内大臣の共同会見", "link": world.url("/joint")}]))
+    world.routes["/joint"] = Route(agency_press_page().encode(), content_type=HTML)
+    report = Poller(store).run_cycle()
+    assert len(report.new_alerts) == 2 and sorted(report.pages.archived) == sorted(report.new_alerts)
+    assert world.hits["/joint"] == 1
+
+
+def test_a_page_bug_never_ends_the_cycle(store: Store, world: WorldServer, monkeypatch: pytest.MonkeyPatch):
+    import stakewatch.core.page_cycle as page_cycle
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("extractor bug")
+
+    _setup(store, world)
+    monkeypatch.setattr(page_cycle, "snapshot", broken)
+    report = Poller(store).run_cycle()
+    assert len(report.new_alerts) == 1 and not report.pages.archived
+    assert store_pages.watch(store, report.new_alerts[0]).status == "pending"  # type: ignore[union-attr]
+
+
+def test_an_article_container_named_like_chrome_is_kept():
+    page = ("<html><body><div class='navigation'><a href='/'>Home</a> <a href='/about'>About</a></div>"
+            "<h1>Statement on AI and copyright</h1><div class='entry-content has-ads'>"
+            "<p>The minister said the ministry will study the matter carefully and report back soon.</p>"
+            "<p>She added that rights holders would be heard before any decision.</p></div>"
+            "<div class='widget'>Archives: October 2025</div>"
+            "<div class='copyright'>(c) 2025 Example</div></body></html>")
+    text = main_text(page)
+    assert "study the matter carefully" in text and "rights holders would be heard" in text
+    assert "Archives" not in text and "About" not in text and "(c) 2025" not in text

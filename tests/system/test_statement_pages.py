@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 from pageworld import MINISTER_PARAGRAPHS, Chrome, agency_press_page, newsroom_page
@@ -99,8 +101,11 @@ def test_archive_edit_and_removal_of_a_statement(tmp_path: Path, data_dir: Path,
     assert MINISTER_PARAGRAPHS[2] in first.out
 
     pdf = tmp_path / "briefing.pdf"
-    briefed = run_cli(data_dir, "briefing", "--since", "7d", "-o", str(pdf))
-    assert briefed.code == 0, briefed.err
+    # in a child process: a QGuiApplication left in this one would stop later widget tests
+    briefed = subprocess.run([sys.executable, "-m", "stakewatch", "--data-dir", str(data_dir), "briefing", "--since",
+                              "7d", "-o", str(pdf)], capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert briefed.returncode == 0, briefed.stderr
     text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                                    check=True, timeout=60).stdout.split())
     assert "Removed from the source; archived text below" in text

@@ -27,7 +27,7 @@ STATUS = {
     "removed": translate("Snapshot", "removed"),
 }
 HEADER = translate("Snapshot", "{status} · fetched {fetched} · HTTP {http} · {url}\nsha256 {sha256} · "
-                               "{n:?version|versions} kept")
+                               "{n} {n:?version|versions} kept")
 ONE_VERSION = translate("Snapshot", "No edits: one version archived.")
 WROTE = translate("Snapshot", "Wrote {path} ({size} bytes, as fetched {fetched}).")
 

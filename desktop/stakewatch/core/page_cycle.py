@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +67,13 @@ class PageCycle:
         self.full_text = 0
 
     def _look(self, url: str, etag: str | None = None, last_modified: str | None = None) -> PageSnapshot:
-        with self.host_cap(url):
-            return snapshot(self.fetcher, url, etag, last_modified)
+        try:
+            with self.host_cap(url):
+                return snapshot(self.fetcher, url, etag, last_modified)
+        except Exception as exc:  # one page's fault must not end a cycle
+            log.exception("reading the page %s failed", url)
+            return PageSnapshot(url=url, final_url=url, fetched=datetime.now(UTC), outcome="failed",
+                                error=f"unexpected failure: {exc!r}")
 
     def enrich(self, source: Source, items: list[Item], known: frozenset[str]) -> list[Item]:
         """New items of a full-text source with their page's main text as content. Worker thread."""
@@ -104,12 +109,15 @@ class PageCycle:
                                 thread_name_prefix="stakewatch-page") as pool:
             first = {url: pool.submit(self._first_look, url) for url in urls}
             again = [(w, pool.submit(self._look, w.url, w.etag, w.last_modified)) for w in watched]
+            exported: set[str] = set()
             for alert_id, url in fresh:
                 snap = first[url].result()
                 upcoming = next_check(now, now, now + self.config.watch)
                 if store_pages.record_first(store, alert_id, snap, now + self.config.watch, upcoming):
                     report.archived.append(alert_id)
-                    self._export(snap)
+                    if url not in exported:
+                        exported.add(url)
+                        self._export(snap)
             for current, future in again:
                 snap = future.result()
                 report.checked += 1

@@ -1,9 +1,12 @@
 """Statement pages: fetch a linked page, keep its main text, tell an edit from a chrome change.
 
-The main text comes from trafilatura (navigation, menus, sidebars, footers and
-comments left out), fed HTML that is already decoded with the listing pages'
-charset rules (header, meta, then UTF-8 / Shift_JIS / EUC-JP). Everything here
-is pure and thread-safe; `snapshot` runs on a worker thread.
+The page is decoded with the listing pages' charset rules (header, meta, then
+UTF-8 / Shift_JIS / EUC-JP), its chrome is pruned by tag, ARIA role, id and
+class (menus, sidebars, share bars, breadcrumbs, footers), and trafilatura
+extracts the main text from the tree that is left (with a plain fallback for
+pages too small for it). Edits are judged on the text without the lines that
+only stamp the page (最終更新日, "Updated October 8", "2.4K views").
+Everything here is thread-safe; `snapshot` runs on a worker thread.
 """
 
 from __future__ import annotations
@@ -73,8 +76,10 @@ _CHROME_WORDS = frozenset({
     "header", "footer", "nav", "navi", "gnavi", "gnav", "menu", "leftmenu", "rightmenu", "sidebar", "side", "sidemenu",
     "breadcrumb", "breadcrumbs", "pankuzu", "topicpath", "share", "social", "sns", "related", "ranking", "recommend",
     "pagetop", "cookie", "consent", "newsletter", "banner", "tags", "lang", "skip", "subscribe", "popular",
-    "counter", "ad", "ads", "advert", "toolbar", "utility", "search", "most",
+    "counter", "ad", "ads", "advert", "toolbar", "utility", "search", "most", "navigation", "navbar", "topnav",
+    "subnav", "globalnav", "localnav", "masthead", "copyright", "pagination", "pager", "sitemap", "widget",
 })
+_SILENT_TAGS = frozenset({"script", "style", "noscript", "template"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 _SPLIT_NAME = re.compile(r"[\s_\-]+")
 
@@ -95,10 +100,14 @@ def _parse(markup: str) -> Any:
     except (ValueError, lxml_html.etree.ParserError):
         return None
     doomed = []
+    whole = len(document.text_content())
     for element in document.iter():
         if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article", "h1"):
             continue
-        if _is_chrome(element) and not element.xpath(".//main|.//article|.//h1"):
+        if not _is_chrome(element) or element.xpath(".//main|.//article|.//h1"):
+            continue
+        # a container named like chrome ("entry has-ads") that holds most of the page is the article
+        if element.tag in _SILENT_TAGS or len(element.text_content()) * 2 < whole:
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:

@@ -1153,7 +1153,7 @@ The page is gone; the archived text is kept.</source>
         </message>
         <message>
             <source>{status} · fetched {fetched} · HTTP {http} · {url}
-sha256 {sha256} · {n:?version|versions} kept</source>
+sha256 {sha256} · {n} {n:?version|versions} kept</source>
             <translation>{status} · 取得 {fetched} · HTTP {http} · {url}
 sha256 {sha256} · 保存版数 {n}</translation>
         </message>
