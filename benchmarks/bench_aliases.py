@@ -106,7 +106,8 @@ def main() -> int:
                 kata_hits += 1
             else:
                 kata_missed.append(f"{name} → {spelling}")
-    words = ("政府は", "生成AI", "著作権", "said", "the", "OpenAI", "Sora 2", "デジタル庁", "記者会見", "について", "policy")
+    words = ("政府は", "生成AI", "著作権", "said", "the", "OpenAI", "Sora 2", "デジタル庁", "記者会見", "について",
+             "policy")
     rng = random.Random(17)
     texts = [" ".join(rng.choice(words) for _ in range(150)) + (" Minoru Kiuchi said" if n % 100 == 0 else "")
              for n in range(RECENT_ITEMS)]
