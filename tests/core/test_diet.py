@@ -175,3 +175,12 @@ def test_cli_lists_diet_records(diet: DietServer, data_dir: Path, tmp_path: Path
     alerts = json.loads(run_cli(data_dir, "alerts", "--since", "3650d", "--json").out)
     assert [(a["entity"], a["kind"], a["record"], a["url"]) for a in alerts] == [
         ("Masaaki Taira", "statement", True, answer["speechURL"])]
+
+
+def test_briefing_marks_diet_records(diet: DietServer, store: Store):
+    from stakewatch.core.briefing import build_briefing
+
+    poll(store, diet_source(diet.url)).run_cycle()
+    briefing = build_briefing(store, NOW - timedelta(days=400), NOW + timedelta(days=1), now=NOW)
+    entries = [e for w in briefing.sections for s in w.entities for e in s.statements]
+    assert entries and all(e.record for e in entries)
