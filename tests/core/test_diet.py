@@ -80,23 +80,24 @@ def test_speakers_are_statements_mentions_are_coverage_and_namesakes_are_not_ale
     assert alerts[("OpenAI", speech_url["山田太郎"])].kind == "coverage"
     # the father, 塩崎恭久, is not the followed lawmaker, though he says 塩崎 in a 委員 speech
     assert not [a for a in store.alerts() if a.url == speech_url["塩崎恭久"]]
-    # several pages were read for the speakers' search, one request at a time
-    starts = [q["startRecord"] for q in diet.state.queries if "speaker" in q]
-    assert starts == ["1", "3", "5"]
-    speakers = diet.state.queries[0]["speaker"].split()
-    assert set(speakers) == {"塩崎彰久", "平将明", "城内実"}
+    # every page of each speaker's search was read, one request at a time
+    starts = [(q["speaker"], q["startRecord"]) for q in diet.state.queries if "speaker" in q]
+    assert starts == [(name, start) for name in ("塩崎彰久", "平将明", "城内実") for start in ("1", "3", "5")]
     assert all(q["recordPacking"] == "json" and q["maximumRecords"] == "100" for q in diet.state.queries)
     assert [q["any"] for q in diet.state.queries if "any" in q] == ["OpenAI"]
 
 
 def test_later_page_is_read(diet: DietServer, store: Store):
     diet.state.page_size = 1
+    later = speech(9, "平将明", "○平国務大臣　生成ＡＩの制度について、引き続き検討してまいります。", date="2025-10-20",
+                   position="国務大臣（デジタル大臣）")
+    diet.state.speeches.append(later)
     report = poll(store, diet_source(diet.url)).run_cycle()
     assert report.outcomes[0].ok
-    assert report.outcomes[0].new_items == 3  # the three followed speakers, one page each
-    assert len([q for q in diet.state.queries if "speaker" in q]) == 3
-    kiuchi = [a for a in store.alerts() if a.entity == "Minoru Kiuchi" and a.kind == "statement"]
-    assert kiuchi and kiuchi[0].url == SPEECHES[3]["speechURL"]
+    assert report.outcomes[0].new_items == 4
+    assert [q["startRecord"] for q in diet.state.queries if q["speaker"] == "平将明"] == ["1", "2"]
+    taira = {a.url for a in store.alerts() if a.entity == "Masaaki Taira" and a.kind == "statement"}
+    assert taira == {SPEECHES[1]["speechURL"], later["speechURL"]}
 
 
 def test_query_window_starts_60_days_back_then_from_last_success_with_margin(diet: DietServer, store: Store):
@@ -117,7 +118,7 @@ def test_empty_answer_is_a_success_without_items(diet: DietServer, store: Store)
     diet.state.speeches = []
     report = poll(store, diet_source(diet.url)).run_cycle()
     assert report.outcomes[0].ok and report.outcomes[0].new_items == 0
-    assert diet.state.queries[0].get("startRecord") == "1" and len(diet.state.queries) == 1
+    assert [q["startRecord"] for q in diet.state.queries] == ["1", "1", "1"]  # one page for each speaker
 
 
 @pytest.mark.parametrize("status", [200, 500])
@@ -174,3 +175,12 @@ def test_cli_lists_diet_records(diet: DietServer, data_dir: Path, tmp_path: Path
     alerts = json.loads(run_cli(data_dir, "alerts", "--since", "3650d", "--json").out)
     assert [(a["entity"], a["kind"], a["record"], a["url"]) for a in alerts] == [
         ("Masaaki Taira", "statement", True, answer["speechURL"])]
+
+
+def test_briefing_marks_diet_records(diet: DietServer, store: Store):
+    from stakewatch.core.briefing import build_briefing
+
+    poll(store, diet_source(diet.url)).run_cycle()
+    briefing = build_briefing(store, NOW - timedelta(days=400), NOW + timedelta(days=1), now=NOW)
+    entries = [e for w in briefing.sections for s in w.entities for e in s.statements]
+    assert entries and all(e.record for e in entries)

@@ -1,4 +1,4 @@
-"""The suggestions dialog and Diet records in the inbox, driven with pytest-qt over a real store."""
+"""The suggestions dialog, Diet records in the inbox and found preview pages, with pytest-qt over a real store."""
 
 from __future__ import annotations
 
@@ -48,3 +48,20 @@ def test_diet_records_are_marked_in_the_inbox(qtbot, store: Store):
     view.refresh()
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5_000)
     assert view.model.index(0, 1).data() == "statement (record)"
+
+
+def test_a_found_telegram_preview_fills_the_page_selectors(qtbot, store: Store):
+    from PySide6.QtWidgets import QListWidgetItem
+
+    from stakewatch.core.discovery import discover
+    from stakewatch.qt.editor import EditorView
+
+    editor = EditorView(store)
+    qtbot.addWidget(editor)
+    feeds, _ = discover("https://t.me/digital_minister")
+    item = QListWidgetItem(feeds[0].title)
+    item.setData(Qt.ItemDataRole.UserRole, feeds[0])
+    editor._use_found(item)
+    form = editor.source_form
+    assert form.kind.currentText() == "page" and form.url.text() == "https://t.me/s/digital_minister"
+    assert form.selectors["item"].text() == ".tgme_widget_message"

@@ -725,6 +725,10 @@ class EditorView(QWidget):
         feed = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(feed, FoundFeed):
             self.source_form.url.setText(feed.url)
+            if feed.kind == "page":  # a Telegram channel's preview page, read with selectors
+                self.source_form.kind.setCurrentText("page")
+                for key, edit in self.source_form.selectors.items():
+                    edit.setText(str(feed.options.get(key, "")))
             if not self.source_form.name.text().strip():
                 self.source_form.name.setText(feed.title)
 

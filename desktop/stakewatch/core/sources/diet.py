@@ -3,8 +3,8 @@
 Options: `entities` (the entities followed as speakers, by name or alias; every `official` when absent),
 `keywords` (optional words searched in any speech), `margin_days` (how far before the last
 success each cycle reads again, since minutes appear days or weeks after the sitting; 14 by
-default), `pause_seconds` (between requests; the API asks for one request at a time with a
-pause). The first poll reads at least the last 60 days. Every page of an answer is followed.
+default), `pause_seconds` (between requests, 2 by default: the API asks for one request at a
+time, a few seconds apart). The first poll reads at least the last 60 days. Every page of an answer is followed.
 
 A speech whose speaker is a followed entity (the same name once spaces are removed) is that
 entity's statement; other watched names in it are coverage. Every item is a record.
@@ -32,7 +32,7 @@ MAX_KEYWORDS = 5
 MAX_SPEAKERS = 20
 FIRST_WINDOW = timedelta(days=60)
 DEFAULT_MARGIN_DAYS = 14
-DEFAULT_PAUSE = 1.0
+DEFAULT_PAUSE = 2.0
 SPEECH_LIMIT = 20_000
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -168,13 +168,13 @@ class DietKind(SourceKind):
 
     @classmethod
     def queries(cls, source: Source, watchlists: Sequence[Watchlist], start: datetime) -> list[dict[str, str]]:
-        """The searches of one cycle: the followed speakers together, then each keyword."""
+        """The searches of one cycle: each followed speaker, then each keyword."""
         common = {"from": start.astimezone(JST).strftime("%Y-%m-%d"), "recordPacking": "json",
                   "maximumRecords": str(PAGE_SIZE)}
         searches: list[dict[str, str]] = []
-        names = list(followed(source, watchlists))[:MAX_SPEAKERS]
-        if names:
-            searches.append({**common, "speaker": " ".join(names)})
+        # one speaker per search: the API would take them space-separated (OR), but a name each keeps
+        # every query short and exact
+        searches.extend({**common, "speaker": name} for name in list(followed(source, watchlists))[:MAX_SPEAKERS])
         for word in list(source.options.get("keywords", []))[:MAX_KEYWORDS]:
             searches.append({**common, "any": str(word).strip()})
         return searches
