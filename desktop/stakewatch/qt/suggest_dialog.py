@@ -102,5 +102,5 @@ class SuggestAliasesDialog(QDialog):
             len(self.candidates), found) if self.candidates else self.tr("No other spellings known for this name."))
 
     def chosen(self) -> list[str]:
-        return [self.table.item(row, 0).text() for row in range(self.table.rowCount())
-                if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+        items = [self.table.item(row, 0) for row in range(self.table.rowCount())]
+        return [item.text() for item in items if item is not None and item.checkState() == Qt.CheckState.Checked]
