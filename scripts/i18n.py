@@ -51,7 +51,9 @@ def missing(ts: Path) -> list[tuple[str, str]]:
     out = []
     for key, message in _messages(ET.parse(ts)).items():
         node = message.find("translation")
-        if node is None or node.get("type") == "unfinished" or not (node.text or "").strip():
+        forms = [] if node is None else [f.text or "" for f in node.iter("numerusform")]
+        text = " ".join(forms) if forms else ("" if node is None else node.text or "")
+        if node is None or node.get("type") == "unfinished" or not text.strip():
             out.append(key)
     return out
 
