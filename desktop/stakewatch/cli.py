@@ -31,7 +31,8 @@ from .core.model import Alert, SourceHealth, UserError
 from .core.policy import Notification
 from .core.poller import CycleReport, Poller
 from .core.secrets import redact
-from .core.store import Store, open_store, storage_error
+from .core.storage_errors import storage_error
+from .core.store import Store, open_store
 from .core.text import plain
 from .core.transfer import export_file, import_file, parse_config, read_config_file
 from .notify import Notifier, choose_notifier

@@ -26,7 +26,8 @@ from .matching import Matcher
 from .model import Item, Source, UserError
 from .secrets import redact, request_auth
 from .sources import SOURCE_KINDS, ParseError
-from .store import Store, describe_sqlite_error, future_within
+from .storage_errors import describe_sqlite_error
+from .store import Store, future_within
 from .text import plain
 
 Clock = Callable[[], datetime]
