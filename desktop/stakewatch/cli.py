@@ -33,7 +33,8 @@ from .core.model import Alert, SourceHealth, UserError
 from .core.policy import Notification
 from .core.poller import CycleReport, Poller
 from .core.secrets import redact
-from .core.store import Store, open_store, storage_error
+from .core.storage_errors import storage_error
+from .core.store import Store, open_store
 from .core.text import plain
 from .core.transfer import export_file, import_file, parse_config, read_config_file
 from .notify import Notifier, choose_notifier
@@ -66,26 +67,42 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
             "2025-10-01") from exc
 
 
+def _char_width(char: str) -> int:
+    return 2 if char >= "\u1100" and unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) if text.isascii() else sum(_char_width(c) for c in text)
 
 
 def cell(text: str) -> str:
-    """A table cell: one line, no terminal control or bidi character, no secret."""
+    """A table cell: one line, no terminal control or bidi character."""
+    return plain(text)
+
+
+def safe_cell(text: str) -> str:
+    """A cell of Stakewatch's own text (errors, reasons): also without secrets or userinfo."""
     return plain(redact(text))
 
 
 def _fit(text: str, width: int) -> str:
-    text = cell(text)
-    if _width(text) <= width:
-        return text + " " * (width - _width(text))
-    out = ""
+    """`text` (already a cell) padded or cut with an ellipsis to `width` terminal columns;
+    reads no further into `text` than the width needs."""
+    if text.isascii() and len(text) <= width:
+        return text + " " * (width - len(text))
+    out: list[str] = []
+    used = 0
     for char in text:
-        if _width(out + char) > width - 1:
+        step = _char_width(char)
+        if used + step > width:
             break
-        out += char
-    out += "\u2026"
-    return out + " " * (width - _width(out))
+        out.append(char)
+        used += step
+    else:
+        return text + " " * (width - used)
+    while out and used > width - 1:
+        used -= _char_width(out.pop())
+    return "".join(out) + "\u2026" + " " * (width - used - 1)
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int) -> str:
@@ -130,9 +147,9 @@ def stream_alerts(alerts: Iterable[Alert], out: TextIO) -> int:
         if count == 0:
             out.write("  ".join(_fit(h, w) for h, w in zip(ALERT_HEADERS, widths, strict=False))
                       + "  " + ALERT_HEADERS[-1] + "\n")
-        row = _alert_row(alert)
+        row = [cell(c) for c in _alert_row(alert)]
         out.write("  ".join(_fit(c, w) for c, w in zip(row, widths, strict=False))
-                  + "  " + cell(row[-1]) + "\n")
+                  + "  " + row[-1] + "\n")
         count += 1
     if count == 0:
         out.write("No alerts.\n")
@@ -143,17 +160,17 @@ def format_sources(health: Sequence[SourceHealth]) -> str:
     if not health:
         return "No sources."
     rows = [(h.name, h.status, local_time(h.last_success), str(h.consecutive_failures),
-             h.last_error or h.note or "") for h in health]
+             safe_cell(h.last_error or h.note or "")) for h in health]
     return table(rows, ("Source", "Status", "Last success", "Failures", "Last error"), flexible=4)
 
 
 def format_report(report: CycleReport, store: Store) -> str:
     lines = [report.summary().capitalize() + "."]
     for outcome in report.failures:
-        lines.append(f"  failing: {cell(outcome.source)}: {cell(outcome.error or '')}")
+        lines.append(f"  failing: {cell(outcome.source)}: {safe_cell(outcome.error or '')}")
     for name, reason in report.skipped:
         if reason != "not due yet":
-            lines.append(f"  skipped: {cell(name)}: {cell(reason)}")
+            lines.append(f"  skipped: {cell(name)}: {safe_cell(reason)}")
     pages = report.pages
     if pages.archived or pages.changes:
         edited = sum(1 for c in pages.changes if c.change == "edited")
@@ -492,7 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print("Loaded the default watchlist (Japan AI & IP).")
         return run_gui(root, args, demo is not None)
     except UserError as exc:
-        print(f"stakewatch: {cell(exc.title.lower())}: {cell(exc.message)}", file=sys.stderr)
+        print(f"stakewatch: {safe_cell(exc.title.lower())}: {safe_cell(exc.message)}", file=sys.stderr)
         return EXIT_ERROR
     except sqlite3.Error as exc:
         error = storage_error(exc, paths.database_path(root) if root else "the database")

@@ -21,7 +21,8 @@ from stakewatch.core.fetch import FetchConfig
 from stakewatch.core.model import Entity, Source, Watchlist
 from stakewatch.core.policy import Notification, PolicyState
 from stakewatch.core.poller import PollConfig, Poller
-from stakewatch.core.store import StorageError, Store, storage_error, to_epoch
+from stakewatch.core.storage_errors import StorageError, storage_error
+from stakewatch.core.store import Store, to_epoch
 
 WATCHLIST = Watchlist("W", (Entity("Minoru Kiuchi", "official", aliases=("Kiuchi",)),))
 
@@ -187,3 +188,26 @@ def test_cancel_cuts_a_cycle_short_of_its_deadlines(store: Store, world: WorldSe
     report = poller.run_cycle(cancel=cancel)
     assert report.outcomes == [] and report.finished is not None
     assert os.path.exists(store.path.parent / "poll.lock")
+
+
+def test_a_cycle_waits_for_another_process_cycle(store: Store, world: WorldServer, tmp_path: Path):
+    _source(store, world)
+    released = tmp_path / "released"
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from stakewatch.core.cyclelock import CycleLock\n"
+        "with CycleLock(Path(sys.argv[1])) as lock:\n"
+        "    print('held' if lock.acquired else 'not held', flush=True)\n"
+        "    time.sleep(1.5)\n"
+        "    Path(sys.argv[2]).write_text(repr(time.time()))\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", script, str(store.path.parent), str(released)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        report = Poller(store).run_cycle()
+        assert [o.source for o in report.outcomes] == ["Feed"]
+        assert report.started.timestamp() >= float(released.read_text())
+    finally:
+        holder.wait(timeout=30)

@@ -22,13 +22,11 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
 from .. import __version__
 from .text import plain
+from .transport import DeadlineAdapter, DeflateDecoder, cut, is_timeout, set_read_timeout, watched
 
 MIB = 1024 * 1024
 USER_AGENT = (
@@ -131,67 +129,6 @@ def origin(url: str) -> tuple[str, str, int | None]:
     return scheme, (parts.hostname or "").lower(), port or _DEFAULT_PORTS.get(scheme)
 
 
-def without_userinfo(url: str) -> str:
-    """`url` with any user name and password taken out of its host part."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if "@" not in parts.netloc:
-        return url
-    return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
-
-
-_watched = threading.local()
-
-
-def _watch(sock: socket.socket | None) -> None:
-    """Remember a socket the current fetch reads from, so the deadline can cut it."""
-    sockets = getattr(_watched, "sockets", None)
-    if sockets is not None and sock is not None:
-        sockets.append(sock)
-
-
-class _WatchedHTTPConnection(HTTPConnection):
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        super().request(*args, **kwargs)
-        _watch(self.sock)
-
-
-class _WatchedHTTPSConnection(HTTPSConnection):
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        super().request(*args, **kwargs)
-        _watch(self.sock)
-
-
-class _HTTPPool(HTTPConnectionPool):
-    ConnectionCls = _WatchedHTTPConnection
-
-
-class _HTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _WatchedHTTPSConnection
-
-
-class _DeadlineAdapter(HTTPAdapter):
-    """An adapter whose connections report their sockets, for the whole-request deadline."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
-
-    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
-        manager = super().proxy_manager_for(proxy, **kwargs)
-        manager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
-        return manager
-
-
-def _cut(sockets: list[socket.socket]) -> None:
-    """The deadline passed: end every read of this fetch, even a server dripping its headers."""
-    for sock in sockets:
-        with contextlib.suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
-
-
 class Fetcher:
     """Fetches URLs. Thread-safe: each thread gets its own requests.Session."""
 
@@ -208,7 +145,7 @@ class Fetcher:
             session = requests.Session()
             retry = Retry(total=1, connect=1, read=0, status=0, other=0, redirect=0,
                           backoff_factor=0.2, raise_on_status=False, raise_on_redirect=False)
-            adapter = _DeadlineAdapter(max_retries=retry, pool_connections=4, pool_maxsize=4)
+            adapter = DeadlineAdapter(max_retries=retry, pool_connections=4, pool_maxsize=4)
             session.mount("http://", adapter)
             session.mount("https://", adapter)
             session.headers.update({
@@ -228,7 +165,7 @@ class Fetcher:
             self._aborted = True
             active = list(self._active)
         for sockets in active:
-            _cut(sockets)
+            cut(sockets)
 
     def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None,
               headers: dict[str, str] | None = None, auth: Any = None) -> FetchResult:
@@ -241,10 +178,10 @@ class Fetcher:
         deadline = started + self.config.deadline
         current = url
         sockets: list[socket.socket] = []
-        _watched.sockets = sockets
+        watched.sockets = sockets
         with self._active_lock:
             self._active.append(sockets)
-        watchdog = threading.Timer(self.config.deadline + 0.25, _cut, args=(sockets,))
+        watchdog = threading.Timer(self.config.deadline + 0.25, cut, args=(sockets,))
         watchdog.daemon = True
         watchdog.start()
         try:
@@ -285,7 +222,7 @@ class Fetcher:
                                elapsed=time.monotonic() - started)
         finally:
             watchdog.cancel()
-            _watched.sockets = None
+            watched.sockets = None
             with self._active_lock:
                 self._active.remove(sockets)
 
@@ -363,7 +300,7 @@ class Fetcher:
         if encoding in ("gzip", "x-gzip"):
             decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
         elif encoding == "deflate":
-            decoder = _DeflateDecoder()
+            decoder = DeflateDecoder()
         elif encoding not in ("", "identity"):
             shown = plain(encoding, MAX_ENCODING_SHOWN)
             raise FetchError(f"server used a compression Stakewatch does not read ({shown})")
@@ -378,7 +315,7 @@ class Fetcher:
                     raise FetchError(STOPPED, status=response.status_code)
                 if remaining <= 0:
                     raise FetchError(f"no complete answer within {self.config.deadline:g} s")
-                _set_read_timeout(raw, remaining)
+                set_read_timeout(raw, remaining)
                 chunk = raw.read1(64 * 1024, decode_content=False)
                 if not chunk:
                     break
@@ -416,59 +353,12 @@ class Fetcher:
         except (requests.exceptions.RequestException, OSError, Exception) as exc:
             if self._aborted:
                 raise FetchError(STOPPED, status=response.status_code) from exc
-            if _is_timeout(exc) or time.monotonic() >= deadline:
+            if is_timeout(exc) or time.monotonic() >= deadline:
                 raise FetchError(f"no complete answer within {self.config.deadline:g} s",
                                  status=response.status_code) from exc
             raise FetchError("connection closed before the whole answer arrived",
                              status=response.status_code) from exc
         return b"".join(chunks)
-
-
-class _DeflateDecoder:
-    """'deflate' is zlib-wrapped by the standard, raw deflate by some servers: accept both."""
-
-    def __init__(self) -> None:
-        self._inner: Any = None
-        self._pending = b""
-
-    def decompress(self, data: bytes, max_length: int) -> bytes:
-        if self._inner is None:
-            self._pending += data
-            if len(self._pending) < 2:
-                return b""
-            first, second = self._pending[0], self._pending[1]
-            wrapped = first & 0x0F == 8 and (first << 8 | second) % 31 == 0
-            self._inner = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
-            data, self._pending = self._pending, b""
-        return bytes(self._inner.decompress(data, max_length))
-
-    @property
-    def unconsumed_tail(self) -> bytes:
-        return bytes(self._inner.unconsumed_tail) if self._inner is not None else b""
-
-    @property
-    def eof(self) -> bool:
-        return bool(self._inner is not None and self._inner.eof)
-
-    def flush(self) -> bytes:
-        return bytes(self._inner.flush()) if self._inner is not None else b""
-
-
-def _set_read_timeout(raw: Any, seconds: float) -> None:
-    """Cut the next socket read at the deadline (urllib3 keeps its socket on `_connection`)."""
-    sock = getattr(getattr(raw, "_connection", None), "sock", None)
-    if sock is not None:
-        with contextlib.suppress(OSError):
-            sock.settimeout(max(0.05, seconds))
-
-
-def _is_timeout(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, TimeoutError | requests.exceptions.Timeout) or "timed out" in str(seen):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
 
 
 def _describe_connection_error(exc: Exception, url: str) -> str:

@@ -17,7 +17,8 @@ from pathlib import Path
 from .. import __version__
 from . import secrets, settings
 from .model import UserError
-from .store import Store, describe_sqlite_error
+from .storage_errors import describe_sqlite_error
+from .store import Store
 from .text import plain_line
 
 LOG_NAME = "stakewatch.log"

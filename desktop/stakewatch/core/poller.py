@@ -29,7 +29,8 @@ from .page_cycle import PageConfig, PageCycle, PageReport, wants_full_text
 from .secrets import redact, request_auth
 from .sources import SOURCE_KINDS, ParseError
 from .sources.base import Collect, FetchFailed
-from .store import Store, describe_sqlite_error, from_epoch, future_within
+from .storage_errors import describe_sqlite_error
+from .store import Store, from_epoch, future_within
 from .store_items import known_guids
 from .text import plain
 

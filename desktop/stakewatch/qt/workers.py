@@ -22,7 +22,8 @@ from ..core.model import Alert, UserError
 from ..core.paths import database_path
 from ..core.policy import Notification
 from ..core.poller import Poller
-from ..core.store import Store, describe_sqlite_error, open_store
+from ..core.storage_errors import describe_sqlite_error
+from ..core.store import Store, open_store
 from ..notify import Notifier
 
 LATEST = 16
