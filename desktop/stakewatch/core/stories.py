@@ -276,7 +276,6 @@ def strip_publisher(title: str, publisher: str = "", news_search: bool = False) 
             suffix = separator + publisher
             if stripped.endswith(suffix) and len(stripped) > len(suffix):
                 return stripped[: -len(suffix)].rstrip()
-        return title
     if news_search:
         head, separator, tail = stripped.rpartition(" - ")
         if separator and head.strip() and 0 < len(tail.strip()) <= MAX_PUBLISHER_LENGTH:
