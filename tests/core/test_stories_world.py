@@ -311,3 +311,25 @@ def test_listing_page_dates_without_a_date_selector(world: WorldServer, store: S
     assert rows["1"] == (datetime(2025, 10, 10, 5, 30, tzinfo=UTC), 1)
     assert rows["2"] == (datetime(2025, 10, 8, 0, 0, tzinfo=UTC), 1)
     assert rows["3"][1] == 0
+
+
+def test_two_ministries_same_press_conference_title_are_two_stories(world: WorldServer, store: Store):
+    base = world.base
+    title = "大臣記者会見（令和7年10月7日）"
+    world.routes["/cao.rss"] = Route(rss([item(title, f"{base}/cao/kaiken",
+                                               "城内実大臣がOpenAIへの要請について述べた。")]))
+    world.routes["/digital.rss"] = Route(rss([item(title, f"{base}/digital/kaiken",
+                                                   "平将明大臣がOpenAIへの要請について述べた。")]))
+    world.routes["/wire.rss"] = Route(rss([item(title, f"{base}/wire/kaiken", "城内実大臣の会見を伝える。")]))
+    poller = setup(store, [
+        Source("Cabinet Office", "feed", world.url("/cao.rss"), official_for=("Minoru Kiuchi",)),
+        Source("Digital Agency", "feed", world.url("/digital.rss"), official_for=("Masaaki Taira",)),
+        Source("Wire", "feed", world.url("/wire.rss")),
+    ])
+    # the ministry whose minister the wire does not name answers first, the wire before the other
+    for name in ("Digital Agency", "Wire", "Cabinet Office"):
+        poller.run_cycle(force=True, sources=[s for s in store.sources() if s.name == name])
+    stories = {a.entity: a.story for a in store.alerts() if a.kind == "statement"}
+    assert stories["Minoru Kiuchi"] != stories["Masaaki Taira"]
+    [kiuchi] = [a for a in store.alerts() if a.entity == "Minoru Kiuchi"]
+    assert set(kiuchi.sources) == {"Cabinet Office", "Wire"}

@@ -185,19 +185,43 @@ def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list
         row = conn.execute("SELECT story_id FROM story_keys WHERE key = ?", (key,)).fetchone()
         if row is not None:
             return int(row[0])
-    for story_id in index.candidates(conn, tokens, published)[:MAX_NEAR_DUPLICATE_CANDIDATES]:
+    found: list[tuple[int, int, int]] = []
+    for order, story_id in enumerate(index.candidates(conn, tokens, published)[:MAX_NEAR_DUPLICATE_CANDIDATES]):
         story_names = index.names.get(story_id, {})
         watched = frozenset(word for words in (*names.values(), *story_names.values()) for word in words)
         if not similar_titles(tokens, index.tokens[story_id], item.title, index.titles[story_id], watched):
             continue
         if watched_names_differ(names, item.title, story_names, index.titles[story_id]):
             continue
+        if names and story_names and not names.keys() & story_names.keys():
+            continue  # look-alike titles over texts about different entities
         same_source = conn.execute(
             "SELECT 1 FROM items WHERE story_id = ? AND source_id = ? LIMIT 1",
             (story_id, source_id)).fetchone()
-        if same_source is None:
-            return story_id
-    return None
+        if same_source is None and not _other_officials(conn, source_id, story_id):
+            # among look-alike titles, the story naming the same entities wins, then the closest in time
+            found.append((-len(names.keys() & story_names.keys()), order, story_id))
+    return min(found)[2] if found else None
+
+
+def _official_for(conn: sqlite3.Connection, source_ids: Sequence[int]) -> frozenset[str]:
+    names: set[str] = set()
+    for source_id in source_ids:
+        row = conn.execute("SELECT official_for FROM sources WHERE id = ?", (source_id,)).fetchone()
+        if row is not None:
+            names.update(str(name).casefold() for name in json.loads(row[0]))
+    return frozenset(names)
+
+
+def _other_officials(conn: sqlite3.Connection, source_id: int, story_id: int) -> bool:
+    """True when the item's source and the story's sources are official for different entities:
+    two officials' statements, however alike their titles, are never one story."""
+    mine = _official_for(conn, [source_id])
+    if not mine:
+        return False
+    theirs = _official_for(conn, [int(row[0]) for row in conn.execute(
+        "SELECT DISTINCT source_id FROM items WHERE story_id = ?", (story_id,))])
+    return bool(theirs) and not (mine & theirs)
 
 
 def matched_words(matches: Sequence[Match]) -> dict[str, tuple[str, ...]]:
