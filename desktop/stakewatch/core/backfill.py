@@ -19,10 +19,11 @@ from typing import Any
 import ahocorasick
 
 from .i18n import Message, translate
-from .ingest import StoryIndex, assign_story, prefer_publisher, record_alert
+from .ingest import prefer_publisher, record_alert
 from .matching import Match, Matcher, compact_term
 from .model import Entity, Item, Watchlist
 from .store import Store, to_epoch
+from .story_index import StoryIndex, assign_story
 from .text import compact, fold
 
 EntityKey = tuple[str, str]
