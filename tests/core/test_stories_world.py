@@ -333,3 +333,23 @@ def test_two_ministries_same_press_conference_title_are_two_stories(world: World
     assert stories["Minoru Kiuchi"] != stories["Masaaki Taira"]
     [kiuchi] = [a for a in store.alerts() if a.entity == "Minoru Kiuchi"]
     assert set(kiuchi.sources) == {"Cabinet Office", "Wire"}
+
+
+def test_backfill_joins_a_copy_to_the_story_it_already_has(world: WorldServer, store: Store):
+    base = world.base
+    title = "城内実大臣、生成AIの著作権侵害防止を米企業に要請"
+    world.routes["/a.rss"] = Route(rss([item(title, f"{base}/a/1",
+                                             "動画生成AI「Sora 2」を巡り城内実大臣が会見した。")]))
+    world.routes["/b.rss"] = Route(rss([item(title + "（共同）", f"{base}/b/1", "城内実大臣が会見した。")]))
+    only_sora = Watchlist("Japan AI & IP", (Entity("Sora 2", "product", aliases=("Sora2",)),))
+    store.apply_config([only_sora], [Source("A", "feed", world.url("/a.rss")),
+                                     Source("B", "feed", world.url("/b.rss"))])
+    Poller(store, PollConfig()).run_cycle(force=True)
+    assert store.conn.execute("SELECT COUNT(*) FROM items WHERE story_id IS NULL").fetchone()[0] == 1
+    from stakewatch.core.backfill import backfill, changed_entities
+
+    before = store.watchlists()
+    store.apply_config([WATCHLIST], [])
+    result = backfill(store, changed_entities(before, store.watchlists()))
+    kiuchi = [a for a in store.alerts() if a.entity == "Minoru Kiuchi"]
+    assert result.matched_items == 2 and len(kiuchi) == 1 and set(kiuchi[0].sources) == {"A", "B"}

@@ -139,7 +139,8 @@ def backfill(store: Store, entities: Sequence[EntityKey], now: datetime | None =
             source_id, item_id, published = int(row["source_id"]), int(row["id"]), float(row["published"])
             story_id = row["story_id"]
             if story_id is None:
-                story_id = assign_story(conn, source_id, item, published, stamp, index, matches)
+                story_id = assign_story(conn, source_id, item, published, stamp, index, matches,
+                                        same_entities=False)
                 conn.execute("UPDATE items SET story_id = ? WHERE id = ?", (story_id, item_id))
             for match in matches:
                 entity_id = entity_ids.get((match.watchlist, match.entity))

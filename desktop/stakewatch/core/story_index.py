@@ -116,7 +116,8 @@ class StoryIndex:
 
 
 def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list[str],
-                tokens: frozenset[str], published: float, index: StoryIndex, names: Names) -> int | None:
+                tokens: frozenset[str], published: float, index: StoryIndex, names: Names,
+                same_entities: bool) -> int | None:
     for key in keys:
         row = conn.execute("SELECT story_id FROM story_keys WHERE key = ?", (key,)).fetchone()
         if row is not None:
@@ -129,7 +130,7 @@ def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list
             continue
         if watched_names_differ(names, item.title, story_names, index.titles[story_id]):
             continue
-        if names and story_names and not names.keys() & story_names.keys():
+        if same_entities and names and story_names and not names.keys() & story_names.keys():
             continue  # look-alike titles over texts about different entities
         same_source = conn.execute(
             "SELECT 1 FROM items WHERE story_id = ? AND source_id = ? LIMIT 1",
@@ -166,16 +167,18 @@ def matched_words(matches: Sequence[Match]) -> dict[str, tuple[str, ...]]:
 
 def assign_story(conn: sqlite3.Connection, source_id: int, item: Item, published: float,
                  now: float, index: StoryIndex | None = None,
-                 matches: Sequence[Match] = ()) -> int:
+                 matches: Sequence[Match] = (), same_entities: bool = True) -> int:
     """The story of `item`: found by link, GUID or a near-duplicate title, else a new one.
 
-    Titles that name different watched entities (`matches`) or different people are never merged.
+    Titles that name different watched entities (`matches`) or different people are never merged;
+    with `same_entities`, neither are look-alike titles over texts naming no entity in common
+    (off for backfill: stories stored earlier do not know the entity being added).
     """
     index = index if index is not None else StoryIndex()
     keys = story_keys(item)
     tokens = title_tokens(item.title)
     names = names_in_title(item.title, matched_words(matches))
-    story_id = _find_story(conn, source_id, item, keys, tokens, published, index, names)
+    story_id = _find_story(conn, source_id, item, keys, tokens, published, index, names, same_entities)
     if story_id is None:
         story_id = int(conn.execute(
             "INSERT INTO stories(title, tokens, published, created, names) VALUES (?, ?, ?, ?, ?)",
