@@ -353,3 +353,30 @@ def test_backfill_joins_a_copy_to_the_story_it_already_has(world: WorldServer, s
     result = backfill(store, changed_entities(before, store.watchlists()))
     kiuchi = [a for a in store.alerts() if a.entity == "Minoru Kiuchi"]
     assert result.matched_items == 2 and len(kiuchi) == 1 and set(kiuchi[0].sources) == {"A", "B"}
+
+
+def test_stories_command_lists_one_line_per_story(world: WorldServer, store: Store, data_dir: Path):
+    base = world.base
+    own = f"{base}/nikkei/article/DGXZQOUA07CPK0X01C25A0000000/"
+    world.routes["/google.rss"] = Route(rss_with_sources([
+        google_item(NIKKEI_TITLE, "日本経済新聞", "https://www.nikkei.com")]))
+    world.routes["/nikkei.rss"] = Route(rss([item(NIKKEI_TITLE, own, "城内実大臣は7日の記者会見で要請した。")]))
+    world.routes["/digital.rss"] = Route(rss([item(
+        "平将明大臣、OpenAIに著作権侵害防止を要請 動画生成AI「Sora 2」巡り", f"{base}/digital/1",
+        "平将明デジタル大臣は記者会見で述べた。")]))
+    poller = setup(store, [Source("News search", "feed", world.url("/google.rss")),
+                           Source("Nikkei", "feed", world.url("/nikkei.rss")),
+                           Source("Digital Agency", "feed", world.url("/digital.rss"),
+                                  official_for=("Masaaki Taira",))])
+    cycle(poller)
+    result = run_cli(data_dir, "stories", "--since", "7d", "--json")
+    assert result.code == 0, result.err
+    stories = {s["url"]: s for s in json.loads(result.out)}
+    assert set(stories) == {own, f"{base}/digital/1"}
+    kiuchi = stories[own]
+    assert "Minoru Kiuchi" in kiuchi["entities"] and "Masaaki Taira" not in kiuchi["entities"]
+    assert set(kiuchi["sources"]) == {"News search", "Nikkei"} and kiuchi["kinds"] == ["coverage"]
+    taira = stories[f"{base}/digital/1"]
+    assert "Masaaki Taira" in taira["entities"] and "statement" in taira["kinds"]
+    assert set(kiuchi) == {"story", "title", "url", "published", "entities", "kinds", "sources"}
+    assert "Published" in run_cli(data_dir, "stories").out

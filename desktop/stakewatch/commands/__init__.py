@@ -10,6 +10,7 @@ import argparse
 from importlib import import_module
 
 MODULES: tuple[str, ...] = (
+    "stories",
 )
 
 
