@@ -380,3 +380,14 @@ def test_stories_command_lists_one_line_per_story(world: WorldServer, store: Sto
     assert "Masaaki Taira" in taira["entities"] and "statement" in taira["kinds"]
     assert set(kiuchi) == {"story", "title", "url", "published", "entities", "kinds", "sources"}
     assert "Published" in run_cli(data_dir, "stories").out
+
+
+def test_one_story_from_several_publishers_in_a_news_search_is_one_alert(world: WorldServer, store: Store):
+    world.routes["/google.rss"] = Route(rss_with_sources([
+        google_item(NIKKEI_TITLE, "日本経済新聞", "https://www.nikkei.com", n=1),
+        google_item(NIKKEI_TITLE, "47NEWS", "https://www.47news.jp", n=2),
+        google_item(NIKKEI_TITLE, "Yahoo!ニュース", "https://news.yahoo.co.jp", n=3)]))
+    poller = setup(store, [Source("News search", "feed", world.url("/google.rss"))])
+    cycle(poller)
+    kiuchi = [a for a in store.alerts() if a.entity == "Minoru Kiuchi"]
+    assert len(kiuchi) == 1 and kiuchi[0].title == NIKKEI_TITLE

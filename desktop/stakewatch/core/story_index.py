@@ -20,6 +20,7 @@ from .stories import (
     Names,
     canonical_url,
     guid_key,
+    is_news_redirect,
     names_in_title,
     similar_titles,
     title_tokens,
@@ -135,7 +136,9 @@ def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list
         same_source = conn.execute(
             "SELECT 1 FROM items WHERE story_id = ? AND source_id = ? LIMIT 1",
             (story_id, source_id)).fetchone()
-        if same_source is None and not _other_officials(conn, source_id, story_id):
+        # a source's look-alike titles are distinct items, unless it is a news search: there they are
+        # one story's copies from several publishers
+        if (same_source is None or is_news_redirect(item.url)) and not _other_officials(conn, source_id, story_id):
             # among look-alike titles, the story naming the same entities wins, then the closest in time
             found.append((-len(names.keys() & story_names.keys()), order, story_id))
     return min(found)[2] if found else None
