@@ -391,3 +391,29 @@ def test_one_story_from_several_publishers_in_a_news_search_is_one_alert(world: 
     cycle(poller)
     kiuchi = [a for a in store.alerts() if a.entity == "Minoru Kiuchi"]
     assert len(kiuchi) == 1 and kiuchi[0].title == NIKKEI_TITLE
+
+
+def test_a_guid_reused_across_answers_is_a_new_item_but_an_edit_that_moves_the_page_is_not(
+        world: WorldServer, store: Store):
+    base = world.base
+    world.routes["/latest.rss"] = Route(rss([item("OpenAI announces Sora 2 opt-in for rightsholders",
+                                                  f"{base}/p/1", "a", guid="latest")]))
+    poller = setup(store, [Source("Latest", "feed", world.url("/latest.rss"))])
+    cycle(poller)
+    world.routes["/latest.rss"] = Route(rss([item("Minister Minoru Kiuchi meets OpenAI executives",
+                                                  f"{base}/p/2", "b", guid="latest")]))
+    new = cycle(poller)
+    assert {a.entity for a in store.alerts(ids=new)} == {"Minoru Kiuchi", "OpenAI"}
+    assert store.count("items") == 2
+    titles = {a.title for a in store.alerts()}
+    assert "OpenAI announces Sora 2 opt-in for rightsholders" in titles
+    world.routes["/blog.rss"] = Route(rss([item("Minister Minoru Kiuchi meets OpenAI executives",
+                                                f"{base}/blog/draft-12", "c", guid="blog?p=12")]))
+    store.apply_config([], [Source("Blog", "feed", world.url("/blog.rss"))])
+    blog = [s for s in store.sources() if s.name == "Blog"]
+    poller.run_cycle(force=True, sources=blog)
+    world.routes["/blog.rss"] = Route(rss([item("Minister Minoru Kiuchi meets OpenAI executives in Tokyo",
+                                                f"{base}/blog/kiuchi-meets-openai", "c", guid="blog?p=12")]))
+    assert poller.run_cycle(force=True, sources=blog).new_alerts == []
+    assert store.count("items") == 3
+    assert store.conn.execute("SELECT COUNT(*) FROM item_revisions").fetchone()[0] == 1

@@ -21,12 +21,13 @@ from .i18n import translate
 from .matching import Match, Matcher
 from .model import Item, Source
 from .store import Store, to_epoch
-from .stories import canonical_url, is_news_redirect, strip_tracking
+from .stories import canonical_url, is_news_redirect, strip_tracking, title_tokens
 from .story_index import StoryIndex, assign_story, story_keys
 
 __all__ = ["IngestResult", "StoryIndex", "Validators", "assign_story", "ingest", "record_alert", "story_keys"]
 
 MAX_REVISIONS = 20
+RELATED_TITLE_SHARE = 0.5
 REUSED_GUIDS = translate("Ingest", "the feed gives one GUID to different items: they are told apart by their links")
 
 
@@ -158,6 +159,32 @@ def _alerts_for(conn: sqlite3.Connection, ctx: _Context, item: Item, item_id: in
     prefer_publisher(conn, story_id)
 
 
+def _insert(conn: sqlite3.Connection, source_id: int, item: Item, published: float, dated: bool,
+            stamp: float) -> int | None:
+    """The new item's id, or None when the source already has an item under this GUID."""
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO items(source_id, guid, url, canonical_url, title, summary, "
+        "content, published, dated, fetched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (source_id, item.guid, item.url, canonical_url(item.url), item.title,
+         item.summary, item.content, published, int(dated), stamp))
+    return int(cursor.lastrowid or 0) if cursor.rowcount else None
+
+
+def _another_item(conn: sqlite3.Connection, source_id: int, item: Item) -> bool:
+    """True when the item stored under `item`'s GUID has another link and an unrelated title (less
+    than half of the shorter title's words shared): not an edit of it (an edit keeps its link, or
+    most of its title when the address changes) but a reused GUID."""
+    link = canonical_url(item.url)
+    if not link or item.guid == item.url:
+        return False
+    row = conn.execute("SELECT canonical_url, title FROM items WHERE source_id = ? AND guid = ?",
+                       (source_id, item.guid)).fetchone()
+    if row is None or not row[0] or row[0] == link:
+        return False
+    new, old = title_tokens(item.title), title_tokens(row[1])
+    return len(new & old) < RELATED_TITLE_SHARE * min(len(new), len(old))
+
+
 def _revise(conn: sqlite3.Connection, ctx: _Context, item: Item, result: IngestResult) -> None:
     """`item` came back under a stored GUID: keep the earlier version if the text changed, re-match."""
     row = conn.execute(
@@ -198,16 +225,17 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
                 item = replace(item, url=strip_tracking(item.url))
             dated = item.published is not None
             published = min(to_epoch(item.published), stamp) if item.published else stamp
-            cursor = conn.execute(
-                "INSERT OR IGNORE INTO items(source_id, guid, url, canonical_url, title, summary, "
-                "content, published, dated, fetched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (source.id, item.guid, item.url, canonical_url(item.url), item.title,
-                 item.summary, item.content, published, int(dated), stamp))
-            if not cursor.rowcount:
+            item_id = _insert(conn, source.id, item, published, dated, stamp)
+            if item_id is None and _another_item(conn, source.id, item):
+                # the GUID of an earlier, different item (new link, unrelated title): the link is its identity
+                result.reused_guids = True
+                item = replace(item, guid=item.url)
+                item_id = _insert(conn, source.id, item, published, dated, stamp)
+            if item_id is None:
                 _revise(conn, ctx, item, result)
                 continue
             result.new_items += 1
-            _alerts_for(conn, ctx, item, int(cursor.lastrowid or 0), None, published, result)
+            _alerts_for(conn, ctx, item, item_id, None, published, result)
         _record_success(conn, source.id, stamp, validators, next_check)
         if items:
             # an unchanged answer (304) keeps what the last full one said
