@@ -417,3 +417,18 @@ def test_a_guid_reused_across_answers_is_a_new_item_but_an_edit_that_moves_the_p
     assert poller.run_cycle(force=True, sources=blog).new_alerts == []
     assert store.count("items") == 3
     assert store.conn.execute("SELECT COUNT(*) FROM item_revisions").fetchone()[0] == 1
+
+
+def test_backfilled_alerts_never_pop_up_even_if_handed_to_the_policy(world: WorldServer, store: Store):
+    base = world.base
+    world.routes["/a.rss"] = Route(rss([item("城内実大臣が会見", f"{base}/a/1", "知財担当の城内実大臣。")]))
+    only_openai = Watchlist("Japan AI & IP", (Entity("OpenAI", "company"),))
+    store.apply_config([only_openai], [Source("A", "feed", world.url("/a.rss"))])
+    Poller(store, PollConfig()).run_cycle(force=True)
+    from stakewatch.core.backfill import backfill, changed_entities
+
+    before = store.watchlists()
+    store.apply_config([WATCHLIST], [])
+    assert backfill(store, changed_entities(before, store.watchlists())).new_alerts == 1
+    ids = [a.id for a in store.alerts()]
+    assert dispatch.notifications_for(store, ids, datetime.now(UTC)) == []

@@ -54,7 +54,8 @@ def pause(store: Store, until: datetime | None) -> None:
 def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime) -> list[Notification]:
     """Decide what to show now for these new alerts (and whatever was queued)."""
     state = load_state(store)
-    new = store.alerts(ids=list(new_alert_ids)) if new_alert_ids else []
+    # alerts found in stored items for a new entity fill the inbox, never a popup
+    new = [a for a in store.alerts(ids=list(new_alert_ids)) if not a.backfilled] if new_alert_ids else []
     queued = store.alerts(ids=list(state.queued)) if state.queued else []
     # an alert is one (entity, story): a story already notified for one entity is still news for
     # another, so only an alert notified itself counts as notified
