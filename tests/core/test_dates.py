@@ -28,6 +28,8 @@ def test_year_less_dates_are_the_latest_not_in_the_future():
     assert parse_date("10月10日", now=NOW) == at(2025, 10, 10, 3)
     assert parse_date("10月10日 14:30", now=NOW) == at(2025, 10, 10, 5, 30)
     assert parse_date("12月24日", now=NOW) == at(2024, 12, 24, 3)
+    assert parse_date("10/10(金) 16:09配信", now=NOW) == at(2025, 10, 10, 7, 9)
+    assert parse_date("1/2", now=NOW) is None
 
 
 def test_relative_dates():

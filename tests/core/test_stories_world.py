@@ -311,3 +311,124 @@ def test_listing_page_dates_without_a_date_selector(world: WorldServer, store: S
     assert rows["1"] == (datetime(2025, 10, 10, 5, 30, tzinfo=UTC), 1)
     assert rows["2"] == (datetime(2025, 10, 8, 0, 0, tzinfo=UTC), 1)
     assert rows["3"][1] == 0
+
+
+def test_two_ministries_same_press_conference_title_are_two_stories(world: WorldServer, store: Store):
+    base = world.base
+    title = "大臣記者会見（令和7年10月7日）"
+    world.routes["/cao.rss"] = Route(rss([item(title, f"{base}/cao/kaiken",
+                                               "城内実大臣がOpenAIへの要請について述べた。")]))
+    world.routes["/digital.rss"] = Route(rss([item(title, f"{base}/digital/kaiken",
+                                                   "平将明大臣がOpenAIへの要請について述べた。")]))
+    world.routes["/wire.rss"] = Route(rss([item(title, f"{base}/wire/kaiken", "城内実大臣の会見を伝える。")]))
+    poller = setup(store, [
+        Source("Cabinet Office", "feed", world.url("/cao.rss"), official_for=("Minoru Kiuchi",)),
+        Source("Digital Agency", "feed", world.url("/digital.rss"), official_for=("Masaaki Taira",)),
+        Source("Wire", "feed", world.url("/wire.rss")),
+    ])
+    # the ministry whose minister the wire does not name answers first, the wire before the other
+    for name in ("Digital Agency", "Wire", "Cabinet Office"):
+        poller.run_cycle(force=True, sources=[s for s in store.sources() if s.name == name])
+    stories = {a.entity: a.story for a in store.alerts() if a.kind == "statement"}
+    assert stories["Minoru Kiuchi"] != stories["Masaaki Taira"]
+    [kiuchi] = [a for a in store.alerts() if a.entity == "Minoru Kiuchi"]
+    assert set(kiuchi.sources) == {"Cabinet Office", "Wire"}
+
+
+def test_backfill_joins_a_copy_to_the_story_it_already_has(world: WorldServer, store: Store):
+    base = world.base
+    title = "城内実大臣、生成AIの著作権侵害防止を米企業に要請"
+    world.routes["/a.rss"] = Route(rss([item(title, f"{base}/a/1",
+                                             "動画生成AI「Sora 2」を巡り城内実大臣が会見した。")]))
+    world.routes["/b.rss"] = Route(rss([item(title + "（共同）", f"{base}/b/1", "城内実大臣が会見した。")]))
+    only_sora = Watchlist("Japan AI & IP", (Entity("Sora 2", "product", aliases=("Sora2",)),))
+    store.apply_config([only_sora], [Source("A", "feed", world.url("/a.rss")),
+                                     Source("B", "feed", world.url("/b.rss"))])
+    Poller(store, PollConfig()).run_cycle(force=True)
+    assert store.conn.execute("SELECT COUNT(*) FROM items WHERE story_id IS NULL").fetchone()[0] == 1
+    from stakewatch.core.backfill import backfill, changed_entities
+
+    before = store.watchlists()
+    store.apply_config([WATCHLIST], [])
+    result = backfill(store, changed_entities(before, store.watchlists()))
+    kiuchi = [a for a in store.alerts() if a.entity == "Minoru Kiuchi"]
+    assert result.matched_items == 2 and len(kiuchi) == 1 and set(kiuchi[0].sources) == {"A", "B"}
+
+
+def test_stories_command_lists_one_line_per_story(world: WorldServer, store: Store, data_dir: Path):
+    base = world.base
+    own = f"{base}/nikkei/article/DGXZQOUA07CPK0X01C25A0000000/"
+    world.routes["/google.rss"] = Route(rss_with_sources([
+        google_item(NIKKEI_TITLE, "日本経済新聞", "https://www.nikkei.com")]))
+    world.routes["/nikkei.rss"] = Route(rss([item(NIKKEI_TITLE, own, "城内実大臣は7日の記者会見で要請した。")]))
+    world.routes["/digital.rss"] = Route(rss([item(
+        "平将明大臣、OpenAIに著作権侵害防止を要請 動画生成AI「Sora 2」巡り", f"{base}/digital/1",
+        "平将明デジタル大臣は記者会見で述べた。")]))
+    poller = setup(store, [Source("News search", "feed", world.url("/google.rss")),
+                           Source("Nikkei", "feed", world.url("/nikkei.rss")),
+                           Source("Digital Agency", "feed", world.url("/digital.rss"),
+                                  official_for=("Masaaki Taira",))])
+    cycle(poller)
+    result = run_cli(data_dir, "stories", "--since", "7d", "--json")
+    assert result.code == 0, result.err
+    stories = {s["url"]: s for s in json.loads(result.out)}
+    assert set(stories) == {own, f"{base}/digital/1"}
+    kiuchi = stories[own]
+    assert "Minoru Kiuchi" in kiuchi["entities"] and "Masaaki Taira" not in kiuchi["entities"]
+    assert set(kiuchi["sources"]) == {"News search", "Nikkei"} and set(kiuchi["kinds"].values()) == {"coverage"}
+    taira = stories[f"{base}/digital/1"]
+    assert "Masaaki Taira" in taira["entities"] and taira["kinds"]["Masaaki Taira"] == "statement"
+    assert {"story", "title", "url", "published", "entities", "kinds", "sources"} <= set(kiuchi)
+    assert "Published" in run_cli(data_dir, "stories").out
+
+
+def test_one_story_from_several_publishers_in_a_news_search_is_one_alert(world: WorldServer, store: Store):
+    world.routes["/google.rss"] = Route(rss_with_sources([
+        google_item(NIKKEI_TITLE, "日本経済新聞", "https://www.nikkei.com", n=1),
+        google_item(NIKKEI_TITLE, "47NEWS", "https://www.47news.jp", n=2),
+        google_item(NIKKEI_TITLE, "Yahoo!ニュース", "https://news.yahoo.co.jp", n=3)]))
+    poller = setup(store, [Source("News search", "feed", world.url("/google.rss"))])
+    cycle(poller)
+    kiuchi = [a for a in store.alerts() if a.entity == "Minoru Kiuchi"]
+    assert len(kiuchi) == 1 and kiuchi[0].title == NIKKEI_TITLE
+
+
+def test_a_guid_reused_across_answers_is_a_new_item_but_an_edit_that_moves_the_page_is_not(
+        world: WorldServer, store: Store):
+    base = world.base
+    world.routes["/latest.rss"] = Route(rss([item("OpenAI announces Sora 2 opt-in for rightsholders",
+                                                  f"{base}/p/1", "a", guid="latest")]))
+    poller = setup(store, [Source("Latest", "feed", world.url("/latest.rss"))])
+    cycle(poller)
+    world.routes["/latest.rss"] = Route(rss([item("Minister Minoru Kiuchi meets OpenAI executives",
+                                                  f"{base}/p/2", "b", guid="latest")]))
+    new = cycle(poller)
+    assert {a.entity for a in store.alerts(ids=new)} == {"Minoru Kiuchi", "OpenAI"}
+    assert store.count("items") == 2
+    titles = {a.title for a in store.alerts()}
+    assert "OpenAI announces Sora 2 opt-in for rightsholders" in titles
+    world.routes["/blog.rss"] = Route(rss([item("Minister Minoru Kiuchi meets OpenAI executives",
+                                                f"{base}/blog/draft-12", "c", guid="blog?p=12")]))
+    store.apply_config([], [Source("Blog", "feed", world.url("/blog.rss"))])
+    blog = [s for s in store.sources() if s.name == "Blog"]
+    poller.run_cycle(force=True, sources=blog)
+    world.routes["/blog.rss"] = Route(rss([item("Minister Minoru Kiuchi meets OpenAI executives in Tokyo",
+                                                f"{base}/blog/kiuchi-meets-openai", "c", guid="blog?p=12")]))
+    assert poller.run_cycle(force=True, sources=blog).new_alerts == []
+    assert store.count("items") == 3
+    assert store.conn.execute("SELECT COUNT(*) FROM item_revisions").fetchone()[0] == 1
+
+
+def test_backfilled_alerts_never_pop_up_even_if_handed_to_the_policy(world: WorldServer, store: Store):
+    base = world.base
+    world.routes["/a.rss"] = Route(rss([item("城内実大臣が会見", f"{base}/a/1", "知財担当の城内実大臣。")]))
+    only_openai = Watchlist("Japan AI & IP", (Entity("OpenAI", "company"),))
+    store.apply_config([only_openai], [Source("A", "feed", world.url("/a.rss"))])
+    Poller(store, PollConfig()).run_cycle(force=True)
+    from stakewatch.core.backfill import backfill, changed_entities
+
+    before = store.watchlists()
+    store.apply_config([WATCHLIST], [])
+    assert backfill(store, changed_entities(before, store.watchlists())).new_alerts == 1
+    ids = [a.id for a in store.alerts()]
+    assert dispatch.notifications_for(store, ids, datetime.now(UTC)) == []

@@ -19,10 +19,11 @@ from typing import Any
 import ahocorasick
 
 from .i18n import Message, translate
-from .ingest import StoryIndex, assign_story, prefer_publisher, record_alert
+from .ingest import prefer_publisher, record_alert
 from .matching import Match, Matcher, compact_term
 from .model import Entity, Item, Watchlist
 from .store import Store, to_epoch
+from .story_index import StoryIndex, assign_story
 from .text import compact, fold
 
 EntityKey = tuple[str, str]
@@ -138,7 +139,8 @@ def backfill(store: Store, entities: Sequence[EntityKey], now: datetime | None =
             source_id, item_id, published = int(row["source_id"]), int(row["id"]), float(row["published"])
             story_id = row["story_id"]
             if story_id is None:
-                story_id = assign_story(conn, source_id, item, published, stamp, index, matches)
+                story_id = assign_story(conn, source_id, item, published, stamp, index, matches,
+                                        same_entities=False)
                 conn.execute("UPDATE items SET story_id = ? WHERE id = ?", (story_id, item_id))
             for match in matches:
                 entity_id = entity_ids.get((match.watchlist, match.entity))

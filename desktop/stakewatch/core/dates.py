@@ -2,7 +2,8 @@
 
 A date may be followed by a time of day (14時30分, 14:30, 午後2時, 10:15 AM,
 after a weekday such as （火）); without one it is taken as noon. A year-less
-Japanese date (10月10日) is the latest such day not in the future; relative
+Japanese date (10月10日, or 10/10(金) as news portals write it) is the latest
+such day not in the future; relative
 dates (3時間前, 昨日, 2 hours ago, yesterday) count back from `now`.
 
 Pure functions, any thread; `parse_date` returns None rather than raising.
@@ -22,6 +23,7 @@ _YMD_KANJI = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YMD = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _ISO_ZONED = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})")
 _MD_KANJI = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_MD_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})\s*\([月火水木金土日]\)")
 _MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                         "dec"), 1)}
 _DMY_EN = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b")
@@ -113,7 +115,7 @@ def _full_date(normal: str, zone: timezone) -> datetime | None:
 
 
 def _year_less(normal: str, zone: timezone, now: datetime) -> datetime | None:
-    match = _MD_KANJI.search(normal)
+    match = _MD_KANJI.search(normal) or _MD_SLASH.search(normal)
     if match is None:
         return None
     month, day = int(match.group(1)), int(match.group(2))

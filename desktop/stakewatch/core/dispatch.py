@@ -74,7 +74,8 @@ def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime,
     notification decided is returned and counted as delivered.
     """
     state = load_state(store, now)
-    new = store.alerts(ids=list(new_alert_ids)) if new_alert_ids else []
+    # alerts found in stored items for a new entity fill the inbox, never a popup
+    new = [a for a in store.alerts(ids=list(new_alert_ids)) if not a.backfilled] if new_alert_ids else []
     queued = store.alerts(ids=list(state.queued)) if state.queued else []
     ids = sorted({a.id for a in new + queued})
     notified = store.notified_stories(ids) if ids else set()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -22,22 +21,13 @@ from .i18n import translate
 from .matching import Match, Matcher, snippet
 from .model import Item, Source
 from .store import Store, to_epoch
-from .stories import (
-    NEAR_DUPLICATE_THRESHOLD,
-    NEAR_DUPLICATE_WINDOW,
-    Names,
-    canonical_url,
-    guid_key,
-    is_news_redirect,
-    names_in_title,
-    similar_titles,
-    strip_tracking,
-    title_tokens,
-    watched_names_differ,
-)
+from .stories import canonical_url, is_news_redirect, strip_tracking, title_tokens
+from .story_index import StoryIndex, assign_story, story_keys
 
-MAX_NEAR_DUPLICATE_CANDIDATES = 64
+__all__ = ["IngestResult", "StoryIndex", "Validators", "assign_story", "ingest", "record_alert", "story_keys"]
+
 MAX_REVISIONS = 20
+RELATED_TITLE_SHARE = 0.5
 REUSED_GUIDS = translate("Ingest", "the feed gives one GUID to different items: they are told apart by their links")
 
 
@@ -57,19 +47,6 @@ class Validators:
     url: str
     etag: str | None
     last_modified: str | None
-
-
-def story_keys(item: Item) -> list[str]:
-    """Keys under which another source's copy of this story would be found."""
-    keys: list[str] = []
-    link = canonical_url(item.url)
-    if link:
-        keys.append("url:" + link)
-    guid = guid_key(item.guid)
-    # bare GUIDs like "42" are only unique inside one feed
-    if guid and (":" in guid or len(guid) >= 20) and "url:" + guid not in keys:
-        keys.append(("url:" if guid.startswith("https://") else "guid:") + guid)
-    return keys
 
 
 def distinct_guids(items: Sequence[Item]) -> tuple[list[Item], bool]:
@@ -102,131 +79,6 @@ def distinct_guids(items: Sequence[Item]) -> tuple[list[Item], bool]:
         seen.add(identity)
         kept.append(item if identity == item.guid else replace(item, guid=identity))
     return kept, reused
-
-
-DAY = 86_400.0
-
-
-MAX_POSTING = 100
-
-
-def _jaccard_floor(size: int) -> int:
-    """Shared tokens a title of `size` tokens needs with any near-duplicate: ceil(0.8 |A|)."""
-    return max(1, math.ceil(size * NEAR_DUPLICATE_THRESHOLD - 1e-9))
-
-
-class StoryIndex:
-    """Recent stories' title tokens, with an inverted index, so that looking for a near-duplicate
-    costs the stories sharing rare words with the title, not every story of the week.
-
-    Only the rarest tokens of a title are looked up (prefix filtering): a near-duplicate must share
-    at least one of the |A| - ceil(0.8 |A|) + 1 rarest. A token already carried by more than
-    MAX_POSTING stories of the window is never walked: frequent words (stop words, the entity's
-    own name in a busy news cycle) cannot make the search quadratic.
-
-    Loaded lazily a day at a time from the connection it is given; one per cycle is enough.
-    """
-
-    def __init__(self) -> None:
-        self.tokens: dict[int, frozenset[str]] = {}
-        self.titles: dict[int, str] = {}
-        self.published: dict[int, float] = {}
-        self.names: dict[int, Names] = {}
-        self.postings: dict[str, set[int]] = {}
-        self.loaded: set[int] = set()
-
-    def add(self, story_id: int, tokens: frozenset[str], title: str, published: float,
-            names: Names | None = None) -> None:
-        self.tokens[story_id] = tokens
-        self.titles[story_id] = title
-        self.published[story_id] = published
-        self.names[story_id] = names or {}
-        for token in tokens:
-            self.postings.setdefault(token, set()).add(story_id)
-
-    def _load(self, conn: sqlite3.Connection, published: float) -> None:
-        window = NEAR_DUPLICATE_WINDOW.total_seconds()
-        for day in range(int((published - window) // DAY), int((published + window) // DAY) + 1):
-            if day in self.loaded:
-                continue
-            self.loaded.add(day)
-            for story_id, stored, title, when, names in conn.execute(
-                    "SELECT id, tokens, title, published, names FROM stories "
-                    "WHERE published >= ? AND published < ?", (day * DAY, (day + 1) * DAY)):
-                if story_id not in self.tokens:
-                    self.add(int(story_id), frozenset(json.loads(stored)), title, when,
-                             json.loads(names or "{}"))
-
-    def candidates(self, conn: sqlite3.Connection, tokens: frozenset[str], published: float) -> list[int]:
-        """Stories within the window sharing enough words to possibly be near-duplicates, closest first."""
-        self._load(conn, published)
-        if not tokens:
-            return []
-        window = NEAR_DUPLICATE_WINDOW.total_seconds()
-        needed = _jaccard_floor(len(tokens))
-        rarest = sorted(tokens, key=lambda token: len(self.postings.get(token, ())))
-        seen: set[int] = set()
-        for token in rarest[: len(tokens) - needed + 1]:
-            posting = self.postings.get(token, ())
-            if len(posting) <= MAX_POSTING:
-                seen.update(posting)
-        if not seen and rarest:
-            # a title made only of frequent words: its rarest one is all there is to go on
-            seen.update(self.postings.get(rarest[0], ()))
-        found = [story_id for story_id in seen
-                 if abs(self.published[story_id] - published) <= window
-                 and len(tokens & self.tokens[story_id]) >= needed]
-        return sorted(found, key=lambda story_id: abs(self.published[story_id] - published))
-
-
-def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list[str],
-                tokens: frozenset[str], published: float, index: StoryIndex, names: Names) -> int | None:
-    for key in keys:
-        row = conn.execute("SELECT story_id FROM story_keys WHERE key = ?", (key,)).fetchone()
-        if row is not None:
-            return int(row[0])
-    for story_id in index.candidates(conn, tokens, published)[:MAX_NEAR_DUPLICATE_CANDIDATES]:
-        story_names = index.names.get(story_id, {})
-        watched = frozenset(word for words in (*names.values(), *story_names.values()) for word in words)
-        if not similar_titles(tokens, index.tokens[story_id], item.title, index.titles[story_id], watched):
-            continue
-        if watched_names_differ(names, item.title, story_names, index.titles[story_id]):
-            continue
-        same_source = conn.execute(
-            "SELECT 1 FROM items WHERE story_id = ? AND source_id = ? LIMIT 1",
-            (story_id, source_id)).fetchone()
-        if same_source is None:
-            return story_id
-    return None
-
-
-def matched_words(matches: Sequence[Match]) -> dict[str, tuple[str, ...]]:
-    return {match.entity.casefold(): match.matched for match in matches}
-
-
-def assign_story(conn: sqlite3.Connection, source_id: int, item: Item, published: float,
-                 now: float, index: StoryIndex | None = None,
-                 matches: Sequence[Match] = ()) -> int:
-    """The story of `item`: found by link, GUID or a near-duplicate title, else a new one.
-
-    Titles that name different watched entities (`matches`) or different people are never merged.
-    """
-    index = index if index is not None else StoryIndex()
-    keys = story_keys(item)
-    tokens = title_tokens(item.title)
-    names = names_in_title(item.title, matched_words(matches))
-    story_id = _find_story(conn, source_id, item, keys, tokens, published, index, names)
-    if story_id is None:
-        story_id = int(conn.execute(
-            "INSERT INTO stories(title, tokens, published, created, names) VALUES (?, ?, ?, ?, ?)",
-            (item.title, json.dumps(sorted(tokens), ensure_ascii=False), published, now,
-             json.dumps(names, ensure_ascii=False, sort_keys=True)),
-        ).lastrowid or 0)
-        index.add(story_id, tokens, item.title, published, names)
-    for key in keys:
-        conn.execute("INSERT OR IGNORE INTO story_keys(key, story_id) VALUES (?, ?)",
-                     (key, story_id))
-    return story_id
 
 
 def record_alert(conn: sqlite3.Connection, entity_id: int, story_id: int, item_id: int,
@@ -309,6 +161,32 @@ def _alerts_for(conn: sqlite3.Connection, ctx: _Context, item: Item, item_id: in
     prefer_publisher(conn, story_id)
 
 
+def _insert(conn: sqlite3.Connection, source_id: int, item: Item, published: float, dated: bool,
+            stamp: float) -> int | None:
+    """The new item's id, or None when the source already has an item under this GUID."""
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO items(source_id, guid, url, canonical_url, title, summary, "
+        "content, published, dated, fetched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (source_id, item.guid, item.url, canonical_url(item.url), item.title,
+         item.summary, item.content, published, int(dated), stamp))
+    return int(cursor.lastrowid or 0) if cursor.rowcount else None
+
+
+def _another_item(conn: sqlite3.Connection, source_id: int, item: Item) -> bool:
+    """True when the item stored under `item`'s GUID has another link and an unrelated title (less
+    than half of the shorter title's words shared): not an edit of it (an edit keeps its link, or
+    most of its title when the address changes) but a reused GUID."""
+    link = canonical_url(item.url)
+    if not link or item.guid == item.url:
+        return False
+    row = conn.execute("SELECT canonical_url, title FROM items WHERE source_id = ? AND guid = ?",
+                       (source_id, item.guid)).fetchone()
+    if row is None or not row[0] or row[0] == link:
+        return False
+    new, old = title_tokens(item.title), title_tokens(row[1])
+    return len(new & old) < RELATED_TITLE_SHARE * min(len(new), len(old))
+
+
 def _revise(conn: sqlite3.Connection, ctx: _Context, item: Item, result: IngestResult) -> None:
     """`item` came back under a stored GUID: keep the earlier version if the text changed, re-match."""
     row = conn.execute(
@@ -370,16 +248,17 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
                 item = replace(item, url=strip_tracking(item.url))
             dated = item.published is not None
             published = min(to_epoch(item.published), stamp) if item.published else stamp
-            cursor = conn.execute(
-                "INSERT OR IGNORE INTO items(source_id, guid, url, canonical_url, title, summary, "
-                "content, published, dated, fetched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (source.id, item.guid, item.url, canonical_url(item.url), item.title,
-                 item.summary, item.content, published, int(dated), stamp))
-            if not cursor.rowcount:
+            item_id = _insert(conn, source.id, item, published, dated, stamp)
+            if item_id is None and _another_item(conn, source.id, item):
+                # the GUID of an earlier, different item (new link, unrelated title): the link is its identity
+                result.reused_guids = True
+                item = replace(item, guid=item.url)
+                item_id = _insert(conn, source.id, item, published, dated, stamp)
+            if item_id is None:
                 _revise(conn, ctx, item, result)
                 continue
             result.new_items += 1
-            _alerts_for(conn, ctx, item, int(cursor.lastrowid or 0), None, published, result)
+            _alerts_for(conn, ctx, item, item_id, None, published, result)
         _record_success(conn, source.id, stamp, validators, next_check)
         if items:
             # an unchanged answer (304) keeps what the last full one said

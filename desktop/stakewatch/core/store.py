@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .i18n import loads, render, translate
+from .i18n import loads, render
 from .model import Alert, Entity, Source, SourceHealth, UserError, Watchlist, aliases_from_json
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .storage_errors import storage_error

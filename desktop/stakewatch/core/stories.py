@@ -236,20 +236,17 @@ Names = dict[str, list[str]]
 
 
 def names_in_title(title: str, matched: dict[str, tuple[str, ...]]) -> Names:
-    """For each entity (key) whose matched words (values) occur in `title`: those words, compacted."""
+    """For each matched entity (key), its matched words (values) that occur in `title`, compacted;
+    an empty list for an entity named only in the item's text."""
     key = compact(fold(title))
-    names: Names = {}
-    for entity, words in matched.items():
-        present = sorted({w for w in (compact(fold(word)) for word in words) if w and w in key})
-        if present:
-            names[entity] = present
-    return names
+    return {entity: sorted({w for w in (compact(fold(word)) for word in words) if w and w in key})
+            for entity, words in matched.items()}
 
 
 def _lacks(names: Names, others: Names, other_title: str) -> bool:
     key = ""
     for entity, words in names.items():
-        if entity in others:
+        if not words or others.get(entity):
             continue
         key = key or compact(fold(other_title))
         if not any(word in key for word in words):
@@ -276,7 +273,6 @@ def strip_publisher(title: str, publisher: str = "", news_search: bool = False) 
             suffix = separator + publisher
             if stripped.endswith(suffix) and len(stripped) > len(suffix):
                 return stripped[: -len(suffix)].rstrip()
-        return title
     if news_search:
         head, separator, tail = stripped.rpartition(" - ")
         if separator and head.strip() and 0 < len(tail.strip()) <= MAX_PUBLISHER_LENGTH:

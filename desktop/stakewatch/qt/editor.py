@@ -8,12 +8,13 @@ be undone. Feed discovery runs on a pool thread.
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -562,17 +563,25 @@ class EditorView(QWidget):
         if changed:
             self._start_backfill(changed)
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._test_timer.stop()  # a pending Test-panel run must not reach a store closed after us
+        super().closeEvent(event)
+
     def _start_backfill(self, changed: list[tuple[str, str]]) -> None:
         """Match the stored items against new or changed entities on a pool thread; say how many matched."""
         path = self.store.path
         task = _DiscoverTask("", lambda: backfill_file(path, changed))
         self._tasks.add(task)
+        view = weakref.ref(self)  # the task must not keep a closed editor (and its timers) alive
 
         def done(result: object) -> None:
-            self._tasks.discard(task)
-            self.backfilled = str(result.message()) if isinstance(result, BackfillResult) else str(result)
-            self.status.emit(self.backfilled)
-            self.saved.emit()
+            editor = view()
+            if editor is None:
+                return
+            editor._tasks.discard(task)
+            editor.backfilled = str(result.message()) if isinstance(result, BackfillResult) else str(result)
+            editor.status.emit(editor.backfilled)
+            editor.saved.emit()
 
         task.emitter.finished.connect(done)
         self.pool.start(task)
