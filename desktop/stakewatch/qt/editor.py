@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -546,9 +547,13 @@ class EditorView(QWidget):
             self._items = [(Item(r[0], r[1], r[2], r[3], r[4]), r[5]) for r in rows]
         return self._items
 
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self._test_timer.stop()
+        super().hideEvent(event)
+
     def run_test(self) -> None:
         """Show which stored items the entity as typed would match, and with which words."""
-        if self.pages.currentWidget() is not self.entity_form:
+        if self.pages.currentWidget() is not self.entity_form or not self.isVisible():
             return
         form = self.entity_form
         data = form.data()
