@@ -129,11 +129,10 @@ class _Scan:
     occurrence asks about them, so the common text that names nobody costs the automaton walk alone.
     """
 
-    __slots__ = ("text", "compacted", "found", "ends", "_spans", "_terms", "_accepts")
+    __slots__ = ("compacted", "found", "ends", "_spans", "_terms", "_accepts")
 
-    def __init__(self, text: str, compacted: _Compacted, terms: list[Term],
+    def __init__(self, compacted: _Compacted, terms: list[Term],
                  accepts: Callable[[_Compacted, Term, int], Span | None]) -> None:
-        self.text = text
         self.compacted = compacted
         self.found: dict[int, tuple[list[Span], list[Span]]] = {}
         self.ends: dict[int, list[int]] = {}
@@ -244,7 +243,7 @@ class Matcher:
     def _scan(self, text: str) -> _Scan:
         """One pass of the automaton over `text`: O(length of text), whatever the number of entities."""
         compacted = _Compacted(fold(text))
-        scan = _Scan(text, compacted, self._terms, self._accepts)
+        scan = _Scan(compacted, self._terms, self._accepts)
         if self._empty or not text:
             return scan
         found, ends = scan.found, scan.ends
