@@ -61,7 +61,8 @@ def main() -> None:
                      f"{target} |")
     body = "\n".join(lines) + "\n\n"
     body += ("Each (text, entity) pair counts once: precision is the share of entities found that were expected, "
-             "recall the share of expected entities found. Decoy texts expect nothing.\n")
+             "recall the share of expected entities found. Decoy texts expect nothing, or only a company "
+             "they name in passing.\n")
     if wrong:
         body += "\nTexts not matched exactly:\n\n| id | title | found, not expected | expected, missed |\n" \
                 "|---|---|---|---|\n" + "\n".join(wrong) + "\n"

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from test_editor import editor
 
 from stakewatch.core.store import Store
-from stakewatch.qt.editor import ENTITY, WATCHLIST, EditorView
+from stakewatch.qt.editor import ENTITY, SOURCE, WATCHLIST, EditorView
 
 
 def ticks(view: EditorView) -> dict[str, bool]:
@@ -47,3 +47,24 @@ def test_each_alias_shows_whether_it_needs_context_and_the_user_can_change_it(qt
     view.select(ENTITY, "Japan AI & IP", "Masaaki Taira")
     assert ticks(view) == {"Masaaki Taira": False, "平将明": True, "Taira": False}
     assert form.veto.toPlainText() == "exhibition"
+
+
+def test_a_source_can_belong_to_an_entity_and_editing_keeps_it(qtbot, store: Store):
+    view = editor(qtbot, store)
+    view.start_new_source()
+    form = view.source_form
+    form.name.setText("Sora team blog")
+    form.url.setText("https://blog.example/posts.atom")
+    form.owner.setText("Nobody")
+    assert not form.save.isEnabled() and form.error.text() == "source.entity: no entity named 'Nobody'"
+    form.owner.setText("Sora 2")
+    assert form.save.isEnabled(), form.error.text()
+    form.save.click()
+    saved = {s.name: s for s in store.sources()}["Sora team blog"]
+    assert saved.entity == "Sora 2" and saved.official_for == ("Sora 2",)
+    view.select(SOURCE, None, "Sora team blog")
+    assert form.owner.text() == "Sora 2" and form.official_for.text() == ""
+    form.interval.setValue(45)
+    form.save.click()
+    saved = {s.name: s for s in store.sources()}["Sora team blog"]
+    assert saved.entity == "Sora 2" and saved.interval_minutes == 45

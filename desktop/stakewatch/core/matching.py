@@ -129,11 +129,10 @@ class _Scan:
     occurrence asks about them, so the common text that names nobody costs the automaton walk alone.
     """
 
-    __slots__ = ("text", "compacted", "found", "ends", "_spans", "_terms", "_accepts")
+    __slots__ = ("compacted", "found", "ends", "_spans", "_terms", "_accepts")
 
-    def __init__(self, text: str, compacted: _Compacted, terms: list[Term],
+    def __init__(self, compacted: _Compacted, terms: list[Term],
                  accepts: Callable[[_Compacted, Term, int], Span | None]) -> None:
-        self.text = text
         self.compacted = compacted
         self.found: dict[int, tuple[list[Span], list[Span]]] = {}
         self.ends: dict[int, list[int]] = {}
@@ -244,27 +243,24 @@ class Matcher:
     def _scan(self, text: str) -> _Scan:
         """One pass of the automaton over `text`: O(length of text), whatever the number of entities."""
         compacted = _Compacted(fold(text))
-        scan = _Scan(text, compacted, self._terms, self._accepts)
+        scan = _Scan(compacted, self._terms, self._accepts)
         if self._empty or not text:
             return scan
         found, ends = scan.found, scan.ends
         accepts = self._accepts
         for end, (marks, terms) in self._automaton.iter(compacted.compact):
             for mark in marks:
-                seen = ends.get(mark)
-                if seen is None:
-                    ends[mark] = [end]
+                if mark in ends:
+                    ends[mark].append(end)
                 else:
-                    seen.append(end)
+                    ends[mark] = [end]
             for term in terms:
                 span = accepts(compacted, term, end)
-                if span is None:
-                    continue
-                for entity, needs_context in term.aliases:
-                    entry = found.get(entity)
-                    if entry is None:
-                        entry = found[entity] = ([], [])
-                    entry[1 if needs_context else 0].append(span)
+                if span is not None:
+                    for entity, needs_context in term.aliases:
+                        if entity not in found:
+                            found[entity] = ([], [])
+                        found[entity][needs_context].append(span)
         return scan
 
     def _decide(self, text: str, scan: _Scan, context: _Scan | None = None) -> dict[int, Match]:
@@ -292,7 +288,8 @@ class Matcher:
         """Every entity named in `text` by an occurrence that counts (see the module)."""
         if self._empty or not text:
             return []
-        return list(self._decide(text, self._scan(text)).values())
+        scan = self._scan(text)
+        return list(self._decide(text, scan).values()) if scan.found else []
 
     def match_item(self, item: Item, source: Source | None = None) -> list[Match]:
         """Entities named in the item's text or among its authors, and the entity `source` belongs to.

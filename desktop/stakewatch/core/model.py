@@ -119,10 +119,11 @@ _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 def needs_context_by_default(alias: str) -> bool:
     """Whether an alias is too ambiguous to stand alone, judged by its shape.
 
-    Full names (two or more parts), kanji names of three or more characters,
-    brand-shaped words (OpenAI, Sora2, オープンAI) stand alone; a single Latin
-    or kana word (a bare surname, a common word) and anything of three
-    characters or fewer needs context.
+    Full names (two or more parts), kanji names of three or more characters and
+    brand-shaped words (OpenAI, Sora2, オープンAI, 平デジタル相) stand alone; a
+    single Latin or kana word (a bare surname, a common word), a Latin or kana
+    alias of three characters or fewer (LDP, AI) and a kanji alias of one or
+    two characters (城内, 平氏) need context.
     """
     text = unicodedata.normalize("NFKC", alias).strip()
     parts = _PARTS.findall(text)

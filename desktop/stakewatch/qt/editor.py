@@ -237,6 +237,10 @@ class SourceForm(QWidget):
         self.interval.setRange(1, MAX_INTERVAL)
         self.interval.setSuffix(self.tr(" min"))
         self.enabled = QCheckBox(self.tr("Enabled"))
+        self.owner = QLineEdit()
+        self.owner.setPlaceholderText(self.tr("The entity whose own blog or account this is: "
+                                              "every item is its statement"))
+        self._extra: dict[str, Any] = {}
         self.official_for = QLineEdit()
         self.official_for.setPlaceholderText(
             self.tr("Entities whose own statements this source carries, comma-separated"))
@@ -288,6 +292,7 @@ class SourceForm(QWidget):
         self.form.addRow(self.tr("Region"), self.region)
         self.form.addRow(self.tr("Check every"), self.interval)
         self.form.addRow(self.tr("Official for"), self.official_for)
+        self.form.addRow(self.tr("Belongs to"), self.owner)
         self.form.addRow("", self.enabled)
         self.form.addRow(self.tr("Credential"), self.credential)
         self.form.addRow(self.tr("Authentication"), self.auth)
@@ -315,6 +320,7 @@ class SourceForm(QWidget):
         for search_widget in (self.preset, self.search_entities, self.lang, self.region):
             self._row(search_widget, kind == "search")
         self._row(self.official_for, kind != "search")
+        self._row(self.owner, kind != "search")
         has_credential = bool(self.credential.text().strip())
         self._row(self.auth, has_credential)
         self._row(self.username, has_credential and self.auth.currentText() == "basic")
@@ -346,12 +352,16 @@ class SourceForm(QWidget):
 
     def data(self) -> dict[str, Any]:
         official = [part.strip() for part in self.official_for.text().split(",") if part.strip()]
-        data: dict[str, Any] = {"name": self.name.text(), "kind": self.kind.currentText(),
+        data: dict[str, Any] = {**{k: v for k, v in self._extra.items() if k != "entity"},
+                                "name": self.name.text(), "kind": self.kind.currentText(),
                                 "url": self.url.text().strip(), "interval_minutes": self.interval.value(),
                                 "enabled": self.enabled.isChecked(), "official_for": official,
                                 "options": self.options()}
+        if self.owner.text().strip():
+            data["entity"] = self.owner.text().strip()
         if data["kind"] == "search":
             data["official_for"] = []
+            data.pop("entity", None)
         return data
 
     def load(self, source: Source) -> None:
@@ -361,7 +371,9 @@ class SourceForm(QWidget):
         self.url.setText(source.url)
         self.interval.setValue(source.interval_minutes)
         self.enabled.setChecked(source.enabled)
-        self.official_for.setText(", ".join(source.official_for))
+        self._extra = dict(source.extra)
+        self.owner.setText(source.entity)
+        self.official_for.setText(", ".join(o for o in source.official_for if o != source.entity))
         for key, edit in self.selectors.items():
             edit.setText(str(options.get(key, "")))
         self.search_entities.setText(", ".join(options.get("entities", [])))
@@ -378,7 +390,8 @@ class SourceForm(QWidget):
     def changed_signals(self) -> list[Any]:
         return [self.name.textChanged, self.kind.currentIndexChanged, self.url.textChanged,
                 self.interval.valueChanged, self.enabled.toggled, self.official_for.textChanged,
-                self.search_entities.textChanged, self.lang.textChanged, self.region.textChanged,
+                self.owner.textChanged, self.search_entities.textChanged, self.lang.textChanged,
+                self.region.textChanged,
                 self.credential.textChanged, self.auth.currentIndexChanged, self.username.textChanged,
                 self.header.textChanged] + [edit.textChanged for edit in self.selectors.values()]
 
@@ -600,7 +613,7 @@ class EditorView(QWidget):
 
     def run_test(self) -> None:
         """Show which stored items the entity as typed would match, and with which words."""
-        if self.pages.currentWidget() is not self.entity_form:
+        if self.pages.currentWidget() is not self.entity_form or not self.isVisible():
             return
         form = self.entity_form
         data = form.data()
@@ -639,6 +652,8 @@ class EditorView(QWidget):
         entity_names = {e.name.casefold() for w in self.store.watchlists() for e in w.entities}
         try:
             source = editing.validate_source(form.data(), [s.name for s in self.store.sources()], original)
+            if source.entity and source.entity.casefold() not in entity_names:
+                raise UserError("Sources", f"source.entity: no entity named {source.entity!r}")
             unknown = [name for name in source.official_for if name.casefold() not in entity_names]
             if unknown:
                 raise UserError("Sources", f"source.official_for: no entity named {unknown[0]!r}")

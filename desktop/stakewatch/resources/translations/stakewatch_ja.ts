@@ -1181,6 +1181,10 @@ sha256 {sha256} · 保存版数 {n}</translation>
             <translation>有効</translation>
         </message>
         <message>
+            <source>The entity whose own blog or account this is: every item is its statement</source>
+            <translation>本人のブログやアカウントの場合、その対象名（すべての項目が本人の発言になります）</translation>
+        </message>
+        <message>
             <source>Entities whose own statements this source carries, comma-separated</source>
             <translation>この情報源が本人の発言を載せる対象（カンマ区切り）</translation>
         </message>
@@ -1251,6 +1255,10 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <message>
             <source>Official for</source>
             <translation>公式発言の対象</translation>
+        </message>
+        <message>
+            <source>Belongs to</source>
+            <translation>本人の情報源</translation>
         </message>
         <message>
             <source>Credential</source>
