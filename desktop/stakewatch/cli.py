@@ -21,18 +21,24 @@ from pathlib import Path
 
 from . import __version__
 from .commands import register_all
-from .core import dispatch, paths, settings
+from .core import paths, settings
 from .core.demo import DemoServer, demo_config, prepare_demo_dir
+from .core.i18n import translate
 from .core.links import open_link
 from .core.logs import diagnostics, setup_logging
 from .core.model import Alert, SourceHealth, UserError
 from .core.policy import Notification
-from .core.poller import CycleReport, Poller
+from .core.poller import CycleReport
+from .core.service import SEEDED, Service, import_summary, show_notifications
 from .core.store import Store, open_store
-from .core.transfer import export_file, import_file, parse_config, read_config_file
+from .core.transfer import parse_config
 from .notify import Notifier, choose_notifier
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+NO_SOURCES = translate("Cli", "No enabled sources: import a watchlist first (stakewatch import FILE).")
+SHOWN = translate("Cli", "Notifications shown: {shown} (through {backend}).")
+WATCHING = translate("Cli", "Watching {sources} {sources:?source|sources}; notifications through {backend}; "
+                            "Ctrl+C stops.")
 _DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -114,24 +120,17 @@ def format_report(report: CycleReport, store: Store) -> str:
 
 def seed_default(store: Store) -> bool:
     """Load the built-in default watchlist into an empty store; True if it did."""
-    if not store.is_empty():
-        return False
-    config = read_config_file(paths.resource("default-watchlist.json"))
-    store.apply_config(config.watchlists, config.sources)
-    return True
+    return Service(store).seed_default()
 
 
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
-    config = import_file(store, Path(args.file))
-    entities = sum(len(w.entities) for w in config.watchlists)
-    print(f"Imported {len(config.watchlists)} watchlist(s), {entities} entities and "
-          f"{len(config.sources)} source(s) from {args.file}.")
+    config, _summary = Service(store).import_file(Path(args.file))
+    print(import_summary(config, args.file))
     return EXIT_OK
 
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
-    export_file(store, Path(args.file))
-    print(f"Exported to {args.file}.")
+    print(Service(store).export_file(Path(args.file)))
     return EXIT_OK
 
 
@@ -140,28 +139,34 @@ def _click(notification: Notification) -> None:
         open_link(notification.url)
 
 
-def notify_cycle(store: Store, report: CycleReport, before: dict[str, str], notifier: Notifier) -> int:
-    """Show what the policy says for a finished cycle; the number shown."""
-    now = datetime.now(UTC)
-    notes = dispatch.notifications_for(store, report.new_alerts, now)
-    notes += dispatch.health_changes(store, before, now)
-    return sum(1 for note in notes if notifier.show(note))
+class _Counter:
+    def __init__(self, notifier: Notifier) -> None:
+        self.notifier = notifier
+        self.shown = 0
+
+    def __call__(self, note: Notification) -> bool:
+        shown = self.notifier.show(note)
+        self.shown += int(bool(shown))
+        return shown
 
 
 def cmd_poll(store: Store, args: argparse.Namespace) -> int:
-    if not store.sources(enabled_only=True):
-        print("No enabled sources: import a watchlist first (stakewatch import FILE).")
+    service = Service(store)
+    if not service.has_enabled_sources():
+        print(NO_SOURCES())
         return EXIT_OK
-    before = dispatch.health_snapshot(store, datetime.now(UTC))
-    report = Poller(store, settings.poll_config(store)).run_cycle(force=args.force)
-    print(format_report(report, store))
-    if args.notify:
-        notifier = choose_notifier(_click, headless=True)
-        try:
-            shown = notify_cycle(store, report, before, notifier)
-        finally:
+    notifier = choose_notifier(_click, headless=True) if args.notify else None
+    counter = _Counter(notifier) if notifier is not None else None
+    if counter is not None:
+        service.reactions.append(show_notifications(counter))
+    try:
+        result = service.poll(force=args.force)
+    finally:
+        if notifier is not None:
             notifier.close()
-        print(f"Notifications shown: {shown} (through {notifier.name}).")
+    print(format_report(result.report, store))
+    if counter is not None and notifier is not None:
+        print(SHOWN(shown=counter.shown, backend=notifier.name))
     return EXIT_OK
 
 
@@ -187,25 +192,21 @@ def cmd_sources(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_watch(store: Store, args: argparse.Namespace) -> int:
     """Poll on each source's schedule until interrupted, printing and notifying new alerts."""
-    if seed_default(store):
-        print("Loaded the default watchlist (Japan AI & IP).")
+    service = Service(store)
+    if service.seed_default():
+        print(SEEDED())
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    poller = Poller(store, settings.poll_config(store))
     notifier = choose_notifier(_click, headless=True)
-    print(f"Watching {len(store.sources(enabled_only=True))} sources; notifications through "
-          f"{notifier.name}; Ctrl+C stops.", flush=True)
+    service.reactions.append(show_notifications(notifier.show))
+    print(WATCHING(sources=len(store.sources(enabled_only=True)), backend=notifier.name), flush=True)
     try:
         while not stop.is_set():
-            before = dispatch.health_snapshot(store, datetime.now(UTC))
-            report = poller.run_cycle(honour_schedule=True, cancel=stop)
-            if report.outcomes:
-                print(f"[{_local(report.started)}] {format_report(report, store)}", flush=True)
-                notify_cycle(store, report, before, notifier)
-            upcoming = poller.next_due()
-            pause = 60.0 if upcoming is None else (upcoming - datetime.now(UTC)).total_seconds()
-            stop.wait(min(max(pause, 1.0), 60.0))
+            result = service.poll(honour_schedule=True, cancel=stop)
+            if result.report.outcomes:
+                print(f"[{_local(result.report.started)}] {format_report(result.report, store)}", flush=True)
+            stop.wait(min(max(service.next_wait(result.next_due).total_seconds(), 1.0), 60.0))
     finally:
         notifier.close()
     return EXIT_OK
@@ -378,7 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if run is not None:
                 return int(run(store, args))
             if demo is None and seed_default(store):
-                print("Loaded the default watchlist (Japan AI & IP).")
+                print(SEEDED())
         return run_gui(root, args, demo is not None)
     except UserError as exc:
         print(f"stakewatch: {exc.title.lower()}: {exc.message}", file=sys.stderr)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from feedworld import Route, WorldServer, rss
 from stakewatch.core.ingest import Validators, ingest
@@ -26,11 +29,24 @@ def stock(store: Store) -> None:
            Validators(wire.url, None, None), NOW)
 
 
+_views: list[EditorView] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_views_before_the_store_closes(store: Store) -> Iterator[None]:
+    yield
+    for view in _views:
+        view._test_timer.stop()
+        view.close()
+    _views.clear()
+
+
 def editor(qtbot, store: Store) -> EditorView:
     stock(store)
     view = EditorView(store)
     qtbot.addWidget(view)
     view.show()
+    _views.append(view)
     return view
 
 

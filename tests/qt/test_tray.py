@@ -50,8 +50,7 @@ def controller(qtbot, data_dir: Path, world: WorldServer):
     configure(data_dir, world)
     ctl = Controller(data_dir, notifier=RecordingNotifier())
     yield ctl
-    ctl.timer.stop()
-    ctl.heartbeat.stop()
+    ctl.scheduler.stop()
     ctl.pool.waitForDone(20_000)
     if ctl.window is not None:
         ctl.window.close()
@@ -110,8 +109,7 @@ def test_hostile_title_is_literal_text_everywhere(qtbot, data_dir: Path, world: 
     assert all("<" not in n.title + n.body for n in ctl.notifier.shown)
     menu_text = next(a.text() for a in ctl.menu.actions() if a.text().startswith("Sora 2:"))
     assert "&&" in menu_text  # an ampersand is shown, not taken as a shortcut marker
-    ctl.timer.stop()
-    ctl.heartbeat.stop()
+    ctl.scheduler.stop()
     ctl.window.close()
 
 
@@ -159,11 +157,11 @@ def test_start_at_login_writes_an_xdg_autostart_entry(tmp_path: Path, monkeypatc
 def test_clock_jump_after_sleep_triggers_a_poll(qtbot, controller):
     controller.start()
     qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
-    controller._wall -= 3600  # as if the machine had slept an hour
-    controller._check_clock()
+    controller.scheduler._wall -= 3600  # as if the machine had slept an hour
+    controller.scheduler.check_clock()
     assert controller.in_flight
     qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
-    controller._check_clock()
+    controller.scheduler.check_clock()
     assert not controller.in_flight
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, time
 
-from . import settings
+from . import settings, store_alerts
 from .policy import Notification, PolicyConfig, PolicyState, decide, health_notifications
-from .store import Store, to_epoch
+from .store import Store
 
 STATE_KEY = "policy.state"
 
@@ -47,8 +47,7 @@ def load_state(store: Store) -> PolicyState:
 def pause(store: Store, until: datetime | None) -> None:
     """Hold every notification until `until` (None resumes at the next decision)."""
     state = load_state(store)
-    with store.transaction() as conn:
-        store.set_setting(STATE_KEY, PolicyState(state.queued, state.recent, until).to_json(), conn)
+    store.set_setting(STATE_KEY, PolicyState(state.queued, state.recent, until).to_json())
 
 
 def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime) -> list[Notification]:
@@ -57,18 +56,9 @@ def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime)
     new = store.alerts(ids=list(new_alert_ids)) if new_alert_ids else []
     queued = store.alerts(ids=list(state.queued)) if state.queued else []
     stories = sorted({a.story for a in new + queued})
-    notified: set[int] = set()
-    if stories:
-        rows = store.conn.execute(
-            f"SELECT DISTINCT story_id FROM alerts WHERE notified IS NOT NULL "
-            f"AND story_id IN ({','.join('?' * len(stories))})", stories)
-        notified = {int(row[0]) for row in rows}
+    notified = store_alerts.notified_stories(store, stories)
     decision = decide(new, queued, notified, muted(store), state, policy_config(store), now)
-    with store.transaction() as conn:
-        if decision.delivered:
-            conn.executemany("UPDATE alerts SET notified = ? WHERE id = ?",
-                             [(to_epoch(now), alert_id) for alert_id in decision.delivered])
-        store.set_setting(STATE_KEY, decision.state.to_json(), conn)
+    store_alerts.record_delivery(store, decision.delivered, now, STATE_KEY, decision.state.to_json())
     return decision.notifications
 
 

@@ -100,7 +100,10 @@ def catalogue(lang: str) -> Mapping[tuple[str, str], str]:
             node = message.find("translation")
             if source is None or node is None or node.get("type") in ("unfinished", "vanished", "obsolete"):
                 continue
-            table[(name, source)] = node.text or ""
+            forms = [form.text or "" for form in node.iter("numerusform")]
+            text = forms[0] if forms else node.text or ""
+            if text:
+                table[(name, source)] = text
     return table
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import random
-import sqlite3
 import threading
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
@@ -25,7 +24,7 @@ from .matching import Matcher
 from .model import Item, Source
 from .secrets import request_auth
 from .sources import SOURCE_KINDS, ParseError
-from .store import Store, from_epoch
+from .store import Row, Store, from_epoch
 
 Clock = Callable[[], datetime]
 log = logging.getLogger("stakewatch.poller")
@@ -240,7 +239,7 @@ class Poller:
         return _Fetched(source, result, items, None)
 
     def _store_one(self, fetched: _Fetched, matcher: Matcher,
-                   entity_ids: dict[tuple[str, str], int], row: sqlite3.Row,
+                   entity_ids: dict[tuple[str, str], int], row: Row,
                    stories: StoryIndex) -> Outcome:
         source, result = fetched.source, fetched.result
         assert source.id is not None

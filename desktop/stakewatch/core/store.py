@@ -23,6 +23,8 @@ STALE_MINIMUM = timedelta(hours=6)
 BACKING_OFF_AFTER = 3
 
 
+Row = sqlite3.Row
+
 def to_epoch(value: datetime) -> float:
     return value.timestamp()
 

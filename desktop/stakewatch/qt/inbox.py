@@ -12,7 +12,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,14 +40,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import inbox
-from ..core.inbox import InboxQuery, InboxRow
+from ..core import store_inbox as inbox
 from ..core.policy import safe_link
 from ..core.store import Store
+from ..core.store_inbox import InboxQuery, InboxRow
 
 PAGE = 500
-COLUMNS = (("published", "Published"), ("kind", "Kind"), ("entity", "Entity"), ("title", "Title"),
-           ("source", "Source"))
+COLUMNS = (("published", QT_TRANSLATE_NOOP("InboxModel", "Published")),
+           ("kind", QT_TRANSLATE_NOOP("InboxModel", "Kind")),
+           ("entity", QT_TRANSLATE_NOOP("InboxModel", "Entity")),
+           ("title", QT_TRANSLATE_NOOP("InboxModel", "Title")),
+           ("source", QT_TRANSLATE_NOOP("InboxModel", "Source")))
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 

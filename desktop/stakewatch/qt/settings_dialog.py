@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,15 +20,15 @@ from PySide6.QtWidgets import (
 from ..core import settings
 
 LABELS = {
-    "alerts.quiet_hours": "Quiet hours",
-    "alerts.digest_threshold": "Digest from",
-    "poll.per_host": "Requests per host",
-    "poll.total": "Requests at once",
-    "fetch.connect_timeout": "Connect timeout (s)",
-    "fetch.read_timeout": "Read timeout (s)",
-    "fetch.deadline": "Request deadline (s)",
-    "fetch.max_body_mib": "Largest answer (MiB)",
-    "fetch.proxy": "Proxy",
+    "alerts.quiet_hours": QT_TRANSLATE_NOOP("SettingsDialog", "Quiet hours"),
+    "alerts.digest_threshold": QT_TRANSLATE_NOOP("SettingsDialog", "Digest from"),
+    "poll.per_host": QT_TRANSLATE_NOOP("SettingsDialog", "Requests per host"),
+    "poll.total": QT_TRANSLATE_NOOP("SettingsDialog", "Requests at once"),
+    "fetch.connect_timeout": QT_TRANSLATE_NOOP("SettingsDialog", "Connect timeout (s)"),
+    "fetch.read_timeout": QT_TRANSLATE_NOOP("SettingsDialog", "Read timeout (s)"),
+    "fetch.deadline": QT_TRANSLATE_NOOP("SettingsDialog", "Request deadline (s)"),
+    "fetch.max_body_mib": QT_TRANSLATE_NOOP("SettingsDialog", "Largest answer (MiB)"),
+    "fetch.proxy": QT_TRANSLATE_NOOP("SettingsDialog", "Proxy"),
 }
 
 
