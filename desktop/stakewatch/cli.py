@@ -23,18 +23,44 @@ from . import __version__
 from .commands import register_all
 from .core import paths, settings
 from .core.demo import DemoServer, demo_config, prepare_demo_dir
-from .core.i18n import translate
+from .core.i18n import loads, render, translate
 from .core.links import open_link
 from .core.logs import diagnostics, setup_logging
 from .core.model import Alert, SourceHealth, UserError
 from .core.policy import Notification
 from .core.poller import CycleReport
-from .core.service import SEEDED, Service, import_summary, show_notifications
+from .core.service import SEEDED, Service, cycle_summary, import_summary, show_notifications
+from .core.states import health_label, kind_label
 from .core.store import Store, open_store
 from .core.transfer import parse_config
 from .notify import Notifier, choose_notifier
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+NEVER = translate("Cli", "never")
+NO_ALERTS = translate("Cli", "No alerts.")
+NO_SOURCES_YET = translate("Cli", "No sources.")
+ALERT_HEADERS = (translate("Cli", "Published"), translate("Cli", "Kind"), translate("Cli", "Entity"),
+                 translate("Cli", "Title"), translate("Cli", "Source"), translate("Cli", "Link"))
+SOURCE_HEADERS = (translate("Cli", "Source"), translate("Cli", "Status"), translate("Cli", "Last success"),
+                  translate("Cli", "Failures"), translate("Cli", "Last error"))
+FAILING_LINE = translate("Cli", "failing: {source}: {error}")
+SKIPPED_LINE = translate("Cli", "skipped: {source}: {reason}")
+SETTINGS_TITLE = translate("Cli", "Settings")
+BRIEFING_TITLE = translate("Cli", "Briefing")
+CREDENTIALS_TITLE = translate("Cli", "Credentials")
+UNKNOWN_SETTING = translate("Cli", "unknown setting '{key}'")
+NONE = translate("Cli", "none")
+NO_WATCHLIST = translate("Cli", "no watchlist named '{name}' (there are: {names})")
+NOT_PDF = translate("Cli", "{file} should end in .pdf")
+NEEDS_QT = translate("Cli", "PDF output needs Qt (PySide6): {error}")
+WROTE = translate("Cli", "Wrote {file}: {pages} {pages:?page|pages}, {alerts} {alerts:?alert|alerts}.")
+DELETED_SECRET = translate("Cli", "Deleted the credential '{name}' from the keyring.")
+STORED_SECRET = translate("Cli", "Stored the credential '{name}' in the keyring.")
+NO_SECRET = translate("Cli", "no secret given on standard input")
+SECRET_PROMPT = translate("Cli", "Secret for {name}: ")
+NO_DISPLAY = translate("Cli", "no display (DISPLAY and WAYLAND_DISPLAY are unset)")
+NO_QT = translate("Cli", "Qt is not available ({error})")
+HEADLESS = translate("Cli", "{reason}; watching without a tray (stakewatch watch).")
 NO_SOURCES = translate("Cli", "No enabled sources: import a watchlist first (stakewatch import FILE).")
 SHOWN = translate("Cli", "Notifications shown: {shown} (through {backend}).")
 WATCHING = translate("Cli", "Watching {sources} {sources:?source|sources}; notifications through {backend}; "
@@ -86,33 +112,33 @@ def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int) 
 
 
 def _local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "never"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else str(NEVER)
 
 
 def format_alerts(alerts: Sequence[Alert]) -> str:
     if not alerts:
-        return "No alerts."
-    rows = [(_local(a.published), a.kind, a.entity, a.title,
+        return str(NO_ALERTS)
+    rows = [(_local(a.published), render(kind_label(a.kind)), a.entity, a.title,
              a.source + (f" +{len(a.sources) - 1}" if len(a.sources) > 1 else ""), a.url)
             for a in alerts]
-    return table(rows, ("Published", "Kind", "Entity", "Title", "Source", "Link"), flexible=3)
+    return table(rows, [str(h) for h in ALERT_HEADERS], flexible=3)
 
 
 def format_sources(health: Sequence[SourceHealth]) -> str:
     if not health:
-        return "No sources."
-    rows = [(h.name, h.status, _local(h.last_success), str(h.consecutive_failures),
-             h.last_error or "") for h in health]
-    return table(rows, ("Source", "Status", "Last success", "Failures", "Last error"), flexible=4)
+        return str(NO_SOURCES_YET)
+    rows = [(h.name, render(health_label(h.status)), _local(h.last_success), str(h.consecutive_failures),
+             h.error) for h in health]
+    return table(rows, [str(h) for h in SOURCE_HEADERS], flexible=4)
 
 
 def format_report(report: CycleReport, store: Store) -> str:
-    lines = [report.summary().capitalize() + "."]
+    lines = [str(cycle_summary(report))]
     for outcome in report.failures:
-        lines.append(f"  failing: {outcome.source}: {outcome.error}")
+        lines.append("  " + str(FAILING_LINE(source=outcome.source, error=loads(outcome.error) or "")))
     for name, reason in report.skipped:
         if reason != "not due yet":
-            lines.append(f"  skipped: {name}: {reason}")
+            lines.append("  " + str(SKIPPED_LINE(source=name, reason=reason)))
     if report.new_alerts:
         lines.append(format_alerts(store.alerts(ids=report.new_alerts)))
     return "\n".join(lines)
@@ -219,7 +245,7 @@ def cmd_settings(store: Store, args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.value is None:
         if args.key not in settings.SETTINGS:
-            raise UserError("Settings", f"unknown setting {args.key!r}")
+            raise UserError(SETTINGS_TITLE, UNKNOWN_SETTING(key=args.key))
         print(settings.get(store, args.key))
         return EXIT_OK
     print(f"{args.key} = {settings.put(store, args.key, args.value)}")
@@ -231,20 +257,20 @@ def cmd_briefing(store: Store, args: argparse.Namespace) -> int:
 
     names = [w.name for w in store.watchlists()]
     if args.watchlist is not None and args.watchlist not in names:
-        raise UserError("Briefing", f"no watchlist named {args.watchlist!r} (there are: {', '.join(names) or 'none'})")
+        raise UserError(BRIEFING_TITLE, NO_WATCHLIST(name=args.watchlist, names=", ".join(names) or NONE))
     end = datetime.now(UTC)
     briefing = build_briefing(store, args.since, end, watchlists=[args.watchlist] if args.watchlist else None,
                               statements_only=args.statements_only)
     output = Path(args.output)
     if output.suffix.lower() != ".pdf":
-        raise UserError("Briefing", f"{output} should end in .pdf")
+        raise UserError(BRIEFING_TITLE, NOT_PDF(file=str(output)))
     try:
         from .qt.briefing_pdf import ensure_gui_application, write_briefing
     except ImportError as exc:
-        raise UserError("Briefing", f"PDF output needs Qt (PySide6): {exc}") from exc
+        raise UserError(BRIEFING_TITLE, NEEDS_QT(error=str(exc))) from exc
     ensure_gui_application()
     pages = write_briefing(briefing, output, args.page)
-    print(f"Wrote {output}: {pages} pages, {briefing.total} alerts.")
+    print(WROTE(file=str(output), pages=pages, alerts=briefing.total))
     return EXIT_OK
 
 
@@ -254,18 +280,18 @@ def cmd_credential(store: Store, args: argparse.Namespace) -> int:
 
     if args.delete:
         secrets.delete_secret(args.name)
-        print(f"Deleted the credential {args.name!r} from the keyring.")
+        print(DELETED_SECRET(name=args.name))
         return EXIT_OK
     if sys.stdin.isatty():
         import getpass
 
-        secret = getpass.getpass(f"Secret for {args.name}: ")
+        secret = getpass.getpass(str(SECRET_PROMPT(name=args.name)))
     else:
         secret = sys.stdin.readline().rstrip("\r\n")
     if not secret:
-        raise UserError("Credentials", "no secret given on standard input")
+        raise UserError(CREDENTIALS_TITLE, NO_SECRET)
     secrets.store_secret(args.name, secret)
-    print(f"Stored the credential {args.name!r} in the keyring.")
+    print(STORED_SECRET(name=args.name))
     return EXIT_OK
 
 
@@ -348,14 +374,14 @@ def run_gui(root: Path, args: argparse.Namespace, demo: bool) -> int:
     reason = None
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                                                  or os.environ.get("QT_QPA_PLATFORM")):
-        reason = "no display (DISPLAY and WAYLAND_DISPLAY are unset)"
+        reason = str(NO_DISPLAY)
     else:
         try:
             from .qt.app import run_app
         except ImportError as exc:
-            reason = f"Qt is not available ({exc})"
+            reason = str(NO_QT(error=str(exc)))
     if reason is not None:
-        print(f"stakewatch: {reason}; watching without a tray (stakewatch watch).", file=sys.stderr)
+        print(f"stakewatch: {HEADLESS(reason=reason)}", file=sys.stderr)
         with open_store(root) as store:
             return cmd_watch(store, args)
     return run_app(root, demo=demo)

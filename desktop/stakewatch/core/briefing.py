@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from .model import Alert
 from .policy import safe_link
+from .states import HealthStatus, health_label
 from .store import Store
 
 
@@ -125,8 +126,8 @@ def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Seq
             entity_sections.append(EntitySection(entity.name, statements, coverage))
         sections.append(WatchlistSection(watchlist.name, tuple(entity_sections)))
 
-    failing = tuple((h.name, h.last_error or h.status) for h in store.health(end)
-                    if h.status in ("failing", "backing off"))
+    failing = tuple((h.name, h.error or str(health_label(h.status))) for h in store.health(end)
+                    if HealthStatus(h.status).bad)
     zone_name = generated.tzname() or "local time"
     return Briefing(title="Stakewatch briefing", start=_local(start, zone), end=_local(end, zone),
                     generated=generated, timezone=zone_name, watchlists=tuple(w.name for w in chosen),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from . import secrets, settings
+from .states import HealthStatus
 from .store import Store
 
 LOG_NAME = "stakewatch.log"
@@ -79,8 +80,8 @@ def diagnostics(root: Path, store: Store, lines: int = 60) -> str:
     report.append(f"Watchlists: {len(store.watchlists())}, sources: {len(store.sources())}, "
                   f"items: {store.count('items')}, alerts: {store.count('alerts')}")
     report.append("Sources not ok:")
-    report += [f"  {h.name}: {h.status}, {h.consecutive_failures} failure(s), {h.last_error or ''}"
-               for h in store.health() if h.status != "ok"]
+    report += [f"  {h.name}: {h.status}, {h.consecutive_failures} failure(s), {h.error}"
+               for h in store.health() if h.status != HealthStatus.OK]
     log = root / "logs" / LOG_NAME
     if log.exists():
         report.append("Last log lines:")

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 import ahocorasick
 
 from .model import Watchlist
+from .states import MatcherRole
 from .text import WORD_RUN, char_class, compact, fold, fold_with_map, is_latin_alnum, is_separator
 
-ALIAS, CONTEXT, EXCLUDE = 0, 1, 2
+ALIAS, CONTEXT, EXCLUDE = MatcherRole.ALIAS, MatcherRole.CONTEXT, MatcherRole.EXCLUDE
 MAX_GAP = 3
 SNIPPET_RADIUS = 80
 
@@ -36,7 +37,7 @@ class Term:
     """One compiled word: which entity it belongs to, its role and where it may be split."""
 
     entity: int
-    role: int
+    role: MatcherRole
     length: int
     latin_start: bool
     latin_end: bool

@@ -25,11 +25,12 @@ from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 
 from .model import Alert, SourceHealth
+from .states import AlertKind, HealthStatus
 from .text import plain
 
 TITLE_LIMIT = 120
 BODY_LIMIT = 300
-BAD_STATUSES = frozenset({"failing", "backing off"})
+BAD_STATUSES = frozenset({HealthStatus.FAILING, HealthStatus.BACKING_OFF})
 
 
 @dataclass(frozen=True)
@@ -112,15 +113,15 @@ def _is_backlog(alert: Alert, config: PolicyConfig) -> bool:
 
 def _rank(group: Sequence[Alert]) -> tuple[int, int, float]:
     return (0 if any(a.priority for a in group) else 1,
-            0 if any(a.kind == "statement" for a in group) else 1,
+            0 if any(a.kind == AlertKind.STATEMENT for a in group) else 1,
             -max(a.published for a in group).timestamp())
 
 
 def story_notification(group: Sequence[Alert]) -> Notification:
     """One notification for the alerts of one story, naming every entity in it."""
-    lead = min(group, key=lambda a: (a.kind != "statement", not a.priority))
-    entities = list(dict.fromkeys(a.entity for a in sorted(group, key=lambda a: a.kind != "statement")))
-    statement = [a.entity for a in group if a.kind == "statement"]
+    lead = min(group, key=lambda a: (a.kind != AlertKind.STATEMENT, not a.priority))
+    entities = list(dict.fromkeys(a.entity for a in sorted(group, key=lambda a: a.kind != AlertKind.STATEMENT)))
+    statement = [a.entity for a in group if a.kind == AlertKind.STATEMENT]
     priority = any(a.priority for a in group)
     if statement:
         head = f"Statement by {', '.join(dict.fromkeys(statement))}"
@@ -143,7 +144,7 @@ def digest_notification(alerts: Sequence[Alert], reason: str = "") -> Notificati
     counts = Counter(a.entity for a in alerts)
     order = list(dict.fromkeys(a.entity for a in alerts))
     summary = ", ".join(f"{entity} {counts[entity]}" for entity in order)
-    statements = sum(1 for a in alerts if a.kind == "statement")
+    statements = sum(1 for a in alerts if a.kind == AlertKind.STATEMENT)
     body = f"{statements} statement{'s' * (statements != 1)}, " \
            f"{len(alerts) - statements} coverage" + (f" \u00b7 {reason}" if reason else "")
     return Notification(title=clean(f"{len(alerts)} new: {summary}", TITLE_LIMIT), body=body,
@@ -211,12 +212,12 @@ def health_notifications(previous: dict[str, str], current: Sequence[SourceHealt
     """One quiet notice when sources turn bad, and one when they recover."""
     turned_bad = [h for h in current if h.status in BAD_STATUSES and previous.get(h.name) not in BAD_STATUSES
                   and h.name in previous]
-    recovered = [h for h in current if h.status == "ok" and previous.get(h.name) in BAD_STATUSES]
+    recovered = [h for h in current if h.status == HealthStatus.OK and previous.get(h.name) in BAD_STATUSES]
     notices: list[Notification] = []
     if len(turned_bad) == 1:
         source = turned_bad[0]
         notices.append(Notification(title=clean(f"Source failing: {source.name}", TITLE_LIMIT),
-                                    body=clean(source.last_error or "", BODY_LIMIT), url=None,
+                                    body=clean(source.error, BODY_LIMIT), url=None,
                                     opens_inbox=True, urgency="low", kind="health"))
     elif turned_bad:
         notices.append(Notification(

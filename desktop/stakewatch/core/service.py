@@ -46,6 +46,10 @@ IMPORTED_FROM = translate("Service", "Imported {watchlists} {watchlists:?watchli
                                      "{entities:?entity|entities} and {sources} {sources:?source|sources} "
                                      "from {file}.")
 EXPORTED = translate("Service", "Exported to {file}.")
+CYCLE = translate("Service", "Polled {polled} {polled:?source|sources}: {ok} ok ({unchanged} unchanged), "
+                             "{failing} failing; {items} new {items:?item|items}; {alerts} new "
+                             "{alerts:?alert|alerts}{rest}.")
+SKIPPED = translate("Service", "; {skipped} skipped")
 SEEDED = translate("Service", "Loaded the default watchlist (Japan AI & IP).")
 
 
@@ -170,6 +174,15 @@ def next_wait(next_due: datetime | None, now: datetime) -> timedelta:
     if next_due is None:
         return MAX_WAIT
     return min(max(next_due - now, MIN_WAIT), MAX_WAIT)
+
+
+def cycle_summary(report: CycleReport) -> Message:
+    """'Polled 3 sources: 2 ok (1 unchanged), 1 failing; 4 new items; 1 new alert.' in the user's language."""
+    ok = [o for o in report.outcomes if o.ok]
+    return CYCLE(polled=len(report.outcomes), ok=len(ok), unchanged=sum(1 for o in ok if o.not_modified),
+                 failing=len(report.failures), items=sum(o.new_items for o in report.outcomes),
+                 alerts=len(report.new_alerts), skipped=len(report.skipped),
+                 rest=SKIPPED(skipped=len(report.skipped)) if report.skipped else "")
 
 
 def import_summary(config: Config, file: str | None = None) -> Message:

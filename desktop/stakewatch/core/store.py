@@ -17,6 +17,7 @@ from typing import Any
 
 from .model import Alert, Entity, Source, SourceHealth, UserError, Watchlist
 from .schema import MIGRATIONS, SCHEMA_VERSION
+from .states import AlertKind, HealthStatus
 
 STALE_FACTOR = 3
 STALE_MINIMUM = timedelta(hours=6)
@@ -285,7 +286,7 @@ class Store:
             found = from_epoch(row["found"])
             assert published is not None and found is not None
             alerts.append(Alert(
-                id=row["id"], entity=row["entity"], watchlist=row["watchlist"], kind=row["kind"],
+                id=row["id"], entity=row["entity"], watchlist=row["watchlist"], kind=AlertKind(row["kind"]),
                 title=row["title"], url=row["url"], source=names[0] if names else "",
                 sources=names, published=published, found=found,
                 matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
@@ -306,19 +307,19 @@ class Store:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
-def health_status(row: sqlite3.Row, now: datetime) -> str:
+def health_status(row: sqlite3.Row, now: datetime) -> HealthStatus:
     """ok / failing / backing off / stale / new / disabled, from a sources row."""
     if not row["enabled"]:
-        return "disabled"
+        return HealthStatus.DISABLED
     if row["last_attempt"] is None:
-        return "new"
+        return HealthStatus.NEW
     if row["consecutive_failures"]:
-        return "backing off" if row["consecutive_failures"] >= BACKING_OFF_AFTER else "failing"
+        return HealthStatus.BACKING_OFF if row["consecutive_failures"] >= BACKING_OFF_AFTER else HealthStatus.FAILING
     allowed = max(timedelta(minutes=row["interval_minutes"] * STALE_FACTOR), STALE_MINIMUM)
     last_success = from_epoch(row["last_success"])
     if last_success is None or now - last_success > allowed:
-        return "stale"
-    return "ok"
+        return HealthStatus.STALE
+    return HealthStatus.OK
 
 
 def _source(row: sqlite3.Row) -> Source:

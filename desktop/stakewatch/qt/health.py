@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 
 from ..core.model import SourceHealth
 from ..core.store import Store
+from .labels import status_colour, status_label
 
 HEADERS = (QT_TRANSLATE_NOOP("HealthView", "Source"), QT_TRANSLATE_NOOP("HealthView", "Status"),
            QT_TRANSLATE_NOOP("HealthView", "Last success"), QT_TRANSLATE_NOOP("HealthView", "Failures"),
            QT_TRANSLATE_NOOP("HealthView", "Last error"), QT_TRANSLATE_NOOP("HealthView", "Next check"))
-STATUS_COLOURS = {"ok": "#2b8a3e", "failing": "#c92a2a", "backing off": "#e8590c", "stale": "#e67700",
-                  "new": "#495057", "disabled": "#868e96"}
 
 
 def _when(moment: datetime | None) -> str:
@@ -69,14 +68,15 @@ class HealthView(QWidget):
         self.sources = self.store.health()
         self.table.setRowCount(len(self.sources))
         for row, source in enumerate(self.sources):
-            cells = (source.name, source.status, _when(source.last_success), str(source.consecutive_failures),
-                     source.last_error or "", _when(source.retry_after or source.next_check))
+            cells = (source.name, status_label(source.status), _when(source.last_success),
+                     str(source.consecutive_failures), source.error,
+                     _when(source.retry_after or source.next_check))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:
                     item.setToolTip(source.url)
                 if column == 1:
-                    item.setForeground(QColor(STATUS_COLOURS.get(source.status, "#000")))
+                    item.setForeground(QColor(status_colour(source.status)))
                 if column == 4 and text:
                     item.setToolTip(text)
                 self.table.setItem(row, column, item)

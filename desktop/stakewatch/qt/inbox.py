@@ -42,8 +42,10 @@ from PySide6.QtWidgets import (
 
 from ..core import store_inbox as inbox
 from ..core.policy import safe_link
+from ..core.states import AlertKind
 from ..core.store import Store
 from ..core.store_inbox import InboxQuery, InboxRow
+from .labels import alert_kind_label
 
 PAGE = 500
 COLUMNS = (("published", QT_TRANSLATE_NOOP("InboxModel", "Published")),
@@ -109,8 +111,8 @@ class InboxModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.published.astimezone().strftime("%Y-%m-%d %H:%M"), row.kind, row.entity, row.title,
-                    row.source)[index.column()]
+            return (row.published.astimezone().strftime("%Y-%m-%d %H:%M"), alert_kind_label(row.kind), row.entity,
+                    row.title, row.source)[index.column()]
         if role == Qt.ItemDataRole.FontRole and not row.read:
             font = QFont()
             font.setBold(True)
@@ -274,7 +276,7 @@ class InboxView(QWidget):
         def chosen(combo: QComboBox) -> str | None:
             return combo.currentText() if combo.currentIndex() > 0 else None
 
-        kind = {1: "statement", 2: "coverage"}.get(self.kind.currentIndex())
+        kind = {1: AlertKind.STATEMENT, 2: AlertKind.COVERAGE}.get(self.kind.currentIndex())
         since = until = None
         if self.dated.isChecked():
             since = _local_day(self.since.date())
@@ -319,7 +321,7 @@ class InboxView(QWidget):
         self.detail_title.setText(detail.title)
         sources = "\n".join(f"  \u2022 {name}" + (f" \u2014 {url}" if url else "") for name, url in detail.sources)
         self.detail_meta.setText(
-            f"{detail.kind.capitalize()} \u00b7 {detail.entity} ({detail.watchlist}) \u00b7 "
+            f"{alert_kind_label(detail.kind)} \u00b7 {detail.entity} ({detail.watchlist}) \u00b7 "
             f"{detail.published.astimezone():%Y-%m-%d %H:%M}\n{detail.url}\n{self.tr('Carried by')}:\n{sources}")
         self._write_snippet(detail.snippet, detail.matched)
         self.read_button.setText(self.tr("Mark unread") if detail.read else self.tr("Mark read"))

@@ -120,6 +120,130 @@
     <context>
         <name>Cli</name>
         <message>
+            <source>never</source>
+            <translation>なし</translation>
+        </message>
+        <message>
+            <source>No alerts.</source>
+            <translation>アラートはありません。</translation>
+        </message>
+        <message>
+            <source>No sources.</source>
+            <translation>情報源はありません。</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>公開日時</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>種別</translation>
+        </message>
+        <message>
+            <source>Entity</source>
+            <translation>対象</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>見出し</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>情報源</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>リンク</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <source>Last success</source>
+            <translation>最終成功</translation>
+        </message>
+        <message>
+            <source>Failures</source>
+            <translation>失敗回数</translation>
+        </message>
+        <message>
+            <source>Last error</source>
+            <translation>直近のエラー</translation>
+        </message>
+        <message>
+            <source>failing: {source}: {error}</source>
+            <translation>障害: {source}: {error}</translation>
+        </message>
+        <message>
+            <source>skipped: {source}: {reason}</source>
+            <translation>対象外: {source}: {reason}</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <source>Briefing</source>
+            <translation>ブリーフィング</translation>
+        </message>
+        <message>
+            <source>Credentials</source>
+            <translation>認証情報</translation>
+        </message>
+        <message>
+            <source>unknown setting '{key}'</source>
+            <translation>「{key}」という設定項目はありません</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>なし</translation>
+        </message>
+        <message>
+            <source>no watchlist named '{name}' (there are: {names})</source>
+            <translation>「{name}」というウォッチリストはありません（登録済み: {names}）</translation>
+        </message>
+        <message>
+            <source>{file} should end in .pdf</source>
+            <translation>{file} の拡張子は .pdf にしてください</translation>
+        </message>
+        <message>
+            <source>PDF output needs Qt (PySide6): {error}</source>
+            <translation>PDF の作成には Qt（PySide6）が必要です: {error}</translation>
+        </message>
+        <message>
+            <source>Wrote {file}: {pages} {pages:?page|pages}, {alerts} {alerts:?alert|alerts}.</source>
+            <translation>{file} を作成しました（{pages} ページ、アラート {alerts} 件）。</translation>
+        </message>
+        <message>
+            <source>Deleted the credential '{name}' from the keyring.</source>
+            <translation>認証情報「{name}」をキーリングから削除しました。</translation>
+        </message>
+        <message>
+            <source>Stored the credential '{name}' in the keyring.</source>
+            <translation>認証情報「{name}」をキーリングに保存しました。</translation>
+        </message>
+        <message>
+            <source>no secret given on standard input</source>
+            <translation>標準入力から秘密情報が渡されていません</translation>
+        </message>
+        <message>
+            <source>Secret for {name}: </source>
+            <translation>{name} の秘密情報: </translation>
+        </message>
+        <message>
+            <source>no display (DISPLAY and WAYLAND_DISPLAY are unset)</source>
+            <translation>画面がありません（DISPLAY と WAYLAND_DISPLAY が未設定）</translation>
+        </message>
+        <message>
+            <source>Qt is not available ({error})</source>
+            <translation>Qt を利用できません（{error}）</translation>
+        </message>
+        <message>
+            <source>{reason}; watching without a tray (stakewatch watch).</source>
+            <translation>{reason}。トレイなしで監視を続けます（stakewatch watch）。</translation>
+        </message>
+        <message>
             <source>No enabled sources: import a watchlist first (stakewatch import FILE).</source>
             <translation>有効な情報源がありません。先にウォッチリストを読み込んでください（stakewatch import ファイル名）。</translation>
         </message>
@@ -546,6 +670,14 @@
         <message>
             <source>Exported to {file}.</source>
             <translation>{file} に書き出しました。</translation>
+        </message>
+        <message>
+            <source>Polled {polled} {polled:?source|sources}: {ok} ok ({unchanged} unchanged), {failing} failing; {items} new {items:?item|items}; {alerts} new {alerts:?alert|alerts}{rest}.</source>
+            <translation>情報源 {polled} 件を確認しました: 正常 {ok} 件（更新なし {unchanged} 件）、障害 {failing} 件。新着記事 {items} 件、新着アラート {alerts} 件{rest}。</translation>
+        </message>
+        <message>
+            <source>; {skipped} skipped</source>
+            <translation>、確認を見送った情報源 {skipped} 件</translation>
         </message>
         <message>
             <source>Loaded the default watchlist (Japan AI &amp; IP).</source>
