@@ -658,6 +658,69 @@
         </message>
     </context>
     <context>
+        <name>Notification</name>
+        <message>
+            <source>Statement by {entities}</source>
+            <translation>{entities} の発言</translation>
+        </message>
+        <message>
+            <source>Statement by {entities} (also {others})</source>
+            <translation>{entities} の発言（関連: {others}）</translation>
+        </message>
+        <message>
+            <source>Coverage: {entities}</source>
+            <translation>{entities} に関する報道</translation>
+        </message>
+        <message>
+            <source>Priority · {head}</source>
+            <translation>【重要】{head}</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>{n} new: {summary}</source>
+            <translation>新着 {n} 件 — {summary}</translation>
+        </message>
+        <message>
+            <source>{entity} {n}</source>
+            <translation>{entity} {n} 件</translation>
+        </message>
+        <message>
+            <source>{statements} {statements:?statement|statements}, {coverage} coverage</source>
+            <translation>発言 {statements} 件、報道 {coverage} 件</translation>
+        </message>
+        <message>
+            <source>while quiet</source>
+            <translation>通知を控えていた間の分</translation>
+        </message>
+        <message>
+            <source>Source failing: {source}</source>
+            <translation>情報源で障害: {source}</translation>
+        </message>
+        <message>
+            <source>{n} sources failing</source>
+            <translation>{n} 件の情報源で障害</translation>
+        </message>
+        <message>
+            <source>{n:?Source|Sources} back: {sources}</source>
+            <translation>情報源が復旧: {sources}</translation>
+        </message>
+        <message>
+            <source>Answering normally again.</source>
+            <translation>正常に応答しています。</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>開く</translation>
+        </message>
+        <message>
+            <source>Open inbox</source>
+            <translation>受信箱を開く</translation>
+        </message>
+    </context>
+    <context>
         <name>Service</name>
         <message>
             <source>Imported {watchlists} {watchlists:?watchlist|watchlists}, {entities} {entities:?entity|entities} and {sources} {sources:?source|sources}.</source>
