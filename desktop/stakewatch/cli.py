@@ -241,7 +241,7 @@ def cmd_watch(store: Store, args: argparse.Namespace) -> int:
 def cmd_settings(store: Store, args: argparse.Namespace) -> int:
     if args.key is None:
         for key, setting in settings.SETTINGS.items():
-            print(f"{key:24} {settings.get(store, key)!s:10} {setting.description}")
+            print(f"{key:24} {settings.get(store, key)!s:10} {render(setting.description)}")
         return EXIT_OK
     if args.value is None:
         if args.key not in settings.SETTINGS:

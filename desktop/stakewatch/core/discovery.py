@@ -12,10 +12,15 @@ from urllib.parse import urljoin
 from lxml import html as lxml_html
 
 from .fetch import Fetcher
+from .i18n import Text, translate
 from .social import profile_feed, wordpress_feed
 from .sources.feed import web_link
 from .text import plain
 
+PLATFORM_FEED = translate("Discovery", "{platform} feed")
+IS_A_FEED = translate("Discovery", "This address is a feed")
+WORDPRESS_FEED = translate("Discovery", "WordPress feed")
+NO_FEED = translate("Discovery", "the page announces no feed (no <link rel=\"alternate\"> to RSS, Atom or JSON)")
 FEED_TYPES = {"application/rss+xml": "RSS", "application/atom+xml": "Atom", "application/feed+json": "JSON Feed",
               "application/json": "JSON Feed", "application/rdf+xml": "RDF", "text/xml": "XML",
               "application/xml": "XML"}
@@ -67,16 +72,16 @@ def discover(url: str, fetcher: Fetcher | None = None) -> tuple[list[FoundFeed],
 
     known = profile_feed(url)
     if known is not None and (address := is_feed(known[1])):
-        return [FoundFeed(f"{known[0]} feed", address, "feed")], None
+        return [FoundFeed(str(PLATFORM_FEED(platform=known[0])), address, "feed")], None
     result = fetcher.fetch(url)
     if not result.ok:
         return [], result.error
     try:
         FeedKind.parse(Source("probe", "feed", url), result.body, result.content_type, result.final_url)
-        return [FoundFeed("This address is a feed", result.final_url, "feed")], None
+        return [FoundFeed(str(IS_A_FEED), result.final_url, "feed")], None
     except ParseError:
         pass
     feeds = feeds_in_page(result.body, result.final_url)
     if not feeds and (address := is_feed(wordpress_feed(result.final_url))):
-        feeds = [FoundFeed("WordPress feed", address, "feed")]
-    return feeds, None if feeds else "the page announces no feed (no <link rel=\"alternate\"> to RSS, Atom or JSON)"
+        feeds = [FoundFeed(str(WORDPRESS_FEED), address, "feed")]
+    return feeds, None if feeds else Text(NO_FEED)

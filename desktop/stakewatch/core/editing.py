@@ -22,14 +22,22 @@ from .store_editing import (
     save_entity,
     save_source,
 )
-from .transfer import Refused, parse_entity, parse_source
+from .transfer import (
+    DUPLICATE_ENTITY,
+    DUPLICATE_SOURCE,
+    DUPLICATE_WATCHLIST,
+    NOT_EMPTY,
+    Refused,
+    parse_entity,
+    parse_source,
+)
 
 
 def _unique(kind: str, name: str, siblings: list[str], original: str | None) -> None:
     others = {s.casefold() for s in siblings if original is None or s.casefold() != original.casefold()}
     if name.casefold() in others:
-        raise Refused(f"{kind}.name", f"duplicate {kind} name {name!r}" + (" in this watchlist" if kind == "entity"
-                                                                           else ""))
+        raise Refused(f"{kind}.name", DUPLICATE_ENTITY(name=name) if kind == "entity"
+                      else DUPLICATE_SOURCE(name=name))
 
 
 def validate_entity(data: dict[str, Any], siblings: list[str], original: str | None = None) -> Entity:
@@ -48,9 +56,9 @@ def validate_source(data: dict[str, Any], siblings: list[str], original: str | N
 def add_watchlist(store: Store, name: str) -> Watchlist:
     name = name.strip()
     if not name:
-        raise Refused("watchlist.name", "must not be empty")
+        raise Refused("watchlist.name", NOT_EMPTY)
     if any(w.name.casefold() == name.casefold() for w in store.watchlists()):
-        raise Refused("watchlist.name", f"duplicate watchlist name {name!r}")
+        raise Refused("watchlist.name", DUPLICATE_WATCHLIST(name=name))
     watchlist = Watchlist(name)
     store.apply_config([watchlist], [])
     return watchlist

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .i18n import loads, render
+from .i18n import render
 from .states import AlertKind, HealthStatus
 
 ENTITY_KINDS: tuple[str, ...] = ("official", "company", "product", "topic")
@@ -159,7 +159,7 @@ class SourceHealth:
     @property
     def error(self) -> str:
         """The last error in the current language; '' when the last attempt succeeded."""
-        return render(loads(self.last_error))
+        return render(self.last_error)
 
     def to_json(self) -> dict[str, Any]:
         def iso(value: datetime | None) -> str | None:

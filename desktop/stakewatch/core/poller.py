@@ -19,12 +19,17 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from .fetch import FetchConfig, Fetcher, FetchResult
+from .i18n import Text, translate
 from .ingest import StoryIndex, Validators, ingest
 from .matching import Matcher
 from .model import Item, Source
 from .secrets import request_auth
 from .sources import SOURCE_KINDS, ParseError
 from .store import Row, Store, from_epoch
+
+NOT_DUE = translate("Poller", "not due yet")
+UNKNOWN_KIND = translate("Poller", "unknown source kind '{kind}'")
+UNREADABLE_ANSWER = translate("Poller", "could not read the answer ({error})")
 
 Clock = Callable[[], datetime]
 log = logging.getLogger("stakewatch.poller")
@@ -150,9 +155,9 @@ class Poller:
                 skipped.append((source.name, f"backing off after {row['consecutive_failures']} "
                                 f"failure(s) until {backoff_until:%H:%M} UTC"))
             elif honour_schedule and not force and next_check and next_check > now:
-                skipped.append((source.name, "not due yet"))
+                skipped.append((source.name, Text(NOT_DUE)))
             elif source.kind not in SOURCE_KINDS:
-                skipped.append((source.name, f"unknown source kind {source.kind!r}"))
+                skipped.append((source.name, Text(UNKNOWN_KIND(kind=source.kind))))
             else:
                 due.append(source)
         return due, skipped
@@ -235,7 +240,8 @@ class Poller:
         except ParseError as exc:
             return _Fetched(source, result, None, exc.message)
         except Exception as exc:  # a parser bug must not end the cycle
-            return _Fetched(source, result, None, f"could not read the answer ({exc!r})")
+            log.exception("reading %s failed unexpectedly", source.name)
+            return _Fetched(source, result, None, Text(UNREADABLE_ANSWER(error=repr(exc))))
         return _Fetched(source, result, items, None)
 
     def _store_one(self, fetched: _Fetched, matcher: Matcher,

@@ -47,8 +47,7 @@ IMPORTED_FROM = translate("Service", "Imported {watchlists} {watchlists:?watchli
                                      "from {file}.")
 EXPORTED = translate("Service", "Exported to {file}.")
 CYCLE = translate("Service", "Polled {polled} {polled:?source|sources}: {ok} ok ({unchanged} unchanged), "
-                             "{failing} failing; {items} new {items:?item|items}; {alerts} new "
-                             "{alerts:?alert|alerts}{rest}.")
+                             "{failing} failing; {items} new items; {alerts} new alerts{rest}.")
 SKIPPED = translate("Service", "; {skipped} skipped")
 SEEDED = translate("Service", "Loaded the default watchlist (Japan AI & IP).")
 

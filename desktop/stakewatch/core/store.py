@@ -15,6 +15,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from . import i18n
+from .i18n import translate
 from .model import Alert, Entity, Source, SourceHealth, UserError, Watchlist
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .states import AlertKind, HealthStatus
@@ -25,6 +27,12 @@ BACKING_OFF_AFTER = 3
 
 
 Row = sqlite3.Row
+
+DATABASE = translate("Database", "Database")
+CANNOT_OPEN = translate("Database", "{file} cannot be opened: {error}")
+TOO_NEW = translate("Database",
+                    "{file} was written by a newer Stakewatch (schema {version}, this one knows {known})")
+
 
 def to_epoch(value: datetime) -> float:
     return value.timestamp()
@@ -53,7 +61,7 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise UserError("Database", f"{path} cannot be opened: {exc}") from exc
+            raise UserError(DATABASE, CANNOT_OPEN(file=str(path), error=str(exc))) from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -78,8 +86,7 @@ class Store:
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise UserError("Database", f"{self.path} was written by a newer Stakewatch "
-                            f"(schema {version}, this one knows {SCHEMA_VERSION})")
+            raise UserError(DATABASE, TOO_NEW(file=str(self.path), version=version, known=SCHEMA_VERSION))
         for number in range(version, SCHEMA_VERSION):
             with self.transaction() as conn:
                 for statement in _statements(MIGRATIONS[number]):
@@ -210,7 +217,7 @@ class Store:
                 "UPDATE sources SET last_attempt = ?, last_error = ?, "
                 "consecutive_failures = consecutive_failures + 1, next_check = ?, "
                 "backoff_until = ?, retry_after = ? WHERE id = ?",
-                (to_epoch(now), message, to_epoch(next_check), to_epoch(backoff_until),
+                (to_epoch(now), i18n.dumps(message), to_epoch(next_check), to_epoch(backoff_until),
                  to_epoch(retry_after) if retry_after else None, source_id))
 
     def health(self, now: datetime | None = None) -> list[SourceHealth]:
@@ -229,7 +236,7 @@ class Store:
                 status=health_status(row, now),
                 last_success=from_epoch(row["last_success"]),
                 last_attempt=from_epoch(row["last_attempt"]),
-                last_error=row["last_error"] if row["consecutive_failures"] else None,
+                last_error=i18n.loads_text(row["last_error"]) if row["consecutive_failures"] else None,
                 consecutive_failures=row["consecutive_failures"],
                 next_check=from_epoch(row["next_check"]),
                 retry_after=from_epoch(row["retry_after"])

@@ -9,8 +9,15 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from .i18n import translate
 from .model import Entity, Item, Source, UserError
 from .store import Store
+
+WATCHLISTS = translate("Editing", "Watchlists")
+SOURCES = translate("Editing", "Sources")
+NO_WATCHLIST = translate("Editing", "no watchlist named '{name}'")
+NO_ENTITY = translate("Editing", "no entity named '{name}' in '{watchlist}'")
+NO_SOURCE = translate("Editing", "no source named '{name}'")
 
 # parents before children, so that restoring in this order satisfies foreign keys
 _TABLES = ("watchlists", "entities", "sources", "items", "alerts", "alert_sources")
@@ -35,7 +42,7 @@ def _bump(store: Store, conn: Any) -> None:
 def _watchlist_id(store: Store, name: str) -> int:
     row = store.conn.execute("SELECT id FROM watchlists WHERE name = ?", (name,)).fetchone()
     if row is None:
-        raise UserError("Watchlists", f"no watchlist named {name!r}")
+        raise UserError(WATCHLISTS, NO_WATCHLIST(name=name))
     return int(row[0])
 
 
@@ -85,7 +92,7 @@ def delete_entity(store: Store, watchlist: str, name: str) -> Snapshot:
     row = store.conn.execute("SELECT id FROM entities WHERE watchlist_id = ? AND name = ?",
                              (watchlist_id, name)).fetchone()
     if row is None:
-        raise UserError("Watchlists", f"no entity named {name!r} in {watchlist!r}")
+        raise UserError(WATCHLISTS, NO_ENTITY(name=name, watchlist=watchlist))
     entity_id = int(row[0])
     alerts = "alert_id IN (SELECT id FROM alerts WHERE entity_id = ?)"
     return _delete(store, f"entity {name}",
@@ -107,7 +114,7 @@ def delete_watchlist(store: Store, name: str) -> Snapshot:
 def delete_source(store: Store, name: str) -> Snapshot:
     row = store.conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
     if row is None:
-        raise UserError("Sources", f"no source named {name!r}")
+        raise UserError(SOURCES, NO_SOURCE(name=name))
     source_id = int(row[0])
     return _delete(store, f"source {name}",
                    [("sources", "id = ?", (source_id,)), ("items", "source_id = ?", (source_id,)),

@@ -18,6 +18,7 @@ from xml.sax.saxutils import quoteattr
 from lxml import etree
 
 from .fetch import check_web_url
+from .i18n import FIELD_PROBLEM, Message, split_field_problem, translate
 from .matching import compact_term
 from .model import ENTITY_KINDS, Entity, Source, UserError, Watchlist
 from .secrets import check_auth_options
@@ -36,13 +37,50 @@ _WATCHLIST_FIELDS = {"name", "entities", "muted"}
 _SOURCE_FIELDS = {"name", "kind", "url", "interval_minutes", "enabled", "official_for",
                   "options"}
 
+REFUSED_TITLE = translate("Import", "Import refused")
+IMPORT_TITLE = translate("Import", "Import")
+EXPORT_TITLE = translate("Import", "Export")
+MUST_BE_TEXT = translate("Import", "must be text, got {got}")
+NOT_EMPTY = translate("Import", "must not be empty")
+TOO_LONG = translate("Import", "is longer than {limit} characters")
+CONTROL_CHARACTERS = translate("Import", "contains control characters")
+MUST_BE_BOOL = translate("Import", "must be true or false, got {got}")
+MUST_BE_WORDS = translate("Import", "must be a list of words")
+TOO_MANY_TERMS = translate("Import", "has more than {limit} entries")
+NOTHING_TO_MATCH = translate("Import", "has nothing to match once spaces and dashes are set aside")
+MUST_BE_OBJECT = translate("Import", "must be an object, got {got}")
+MUST_BE_LIST = translate("Import", "must be a list")
+ONE_OF = translate("Import", "must be one of {kinds}, got {got}")
+DUPLICATE_ENTITY = translate("Import", "duplicate entity name '{name}' in this watchlist")
+DUPLICATE_WATCHLIST = translate("Import", "duplicate watchlist name '{name}'")
+DUPLICATE_SOURCE = translate("Import", "duplicate source name '{name}'")
+UNKNOWN_KIND = translate("Import", "unknown source kind {kind} (known: {known})")
+BAD_URL = translate("Import", "{reason} ({url})")
+BAD_INTERVAL = translate("Import", "must be a whole number of minutes from 1 to {limit}")
+COVERAGE_ONLY = translate("Import", "a {kind} source carries coverage, never statements")
+NEEDS_QUERY = translate("Import", "a search address needs {placeholder} where the search words go")
+WRONG_VERSION = translate("Import", "this Stakewatch reads version {version}, got {got}")
+NO_ENTITY = translate("Import", "no entity named '{name}'")
+EMPTY_FILE = translate("Import", "the file has no watchlists and no sources")
+BAD_XML = translate("Import", "not well-formed XML ({error})")
+NOT_OPML = translate("Import", "the root element is <{tag}>, not <opml>")
+NO_FEEDS = translate("Import", "no outline with an xmlUrl (no feeds) in the file")
+TOO_BIG = translate("Import", "the file is larger than 20 MiB")
+CANNOT_READ = translate("Import", "cannot read {file}: {error}")
+CANNOT_WRITE = translate("Import", "cannot write {file}: {error}")
+NOT_UTF8 = translate("Import", "the file is not UTF-8 text")
+AT_LINE = translate("Import", "line {line} column {column}")
+BAD_JSON = translate("Import", "invalid JSON ({error})")
+TOO_DEEP = translate("Import", "the JSON is nested too deeply")
+
 
 class Refused(UserError):
     """A file that cannot be imported; `message` names the place and the reason."""
 
-    def __init__(self, where: str, reason: str) -> None:
-        super().__init__("Import refused", f"{where}: {reason}" if where else reason)
+    def __init__(self, where: str, reason: Message | str) -> None:
+        super().__init__(REFUSED_TITLE, FIELD_PROBLEM(field=where, reason=reason) if where else reason)
         self.where = where
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -53,14 +91,14 @@ class Config:
 
 def _string(value: Any, where: str, empty_ok: bool = False, limit: int = MAX_NAME) -> str:
     if not isinstance(value, str):
-        raise Refused(where, f"must be text, got {type(value).__name__}")
+        raise Refused(where, MUST_BE_TEXT(got=type(value).__name__))
     text = value.strip()
     if not text and not empty_ok:
-        raise Refused(where, "must not be empty")
+        raise Refused(where, NOT_EMPTY)
     if len(text) > limit:
-        raise Refused(where, f"is longer than {limit} characters")
+        raise Refused(where, TOO_LONG(limit=limit))
     if any(ord(c) < 32 for c in text):
-        raise Refused(where, "contains control characters")
+        raise Refused(where, CONTROL_CHARACTERS)
     return text
 
 
@@ -68,7 +106,7 @@ def _bool(value: Any, where: str, default: bool) -> bool:
     if value is None:
         return default
     if not isinstance(value, bool):
-        raise Refused(where, f"must be true or false, got {json.dumps(value)[:40]}")
+        raise Refused(where, MUST_BE_BOOL(got=json.dumps(value)[:40]))
     return value
 
 
@@ -76,22 +114,21 @@ def _terms(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise Refused(where, "must be a list of words")
+        raise Refused(where, MUST_BE_WORDS)
     if len(value) > MAX_TERMS:
-        raise Refused(where, f"has more than {MAX_TERMS} entries")
+        raise Refused(where, TOO_MANY_TERMS(limit=MAX_TERMS))
     terms: dict[str, None] = {}
     for index, term in enumerate(value):
         text = _string(term, f"{where}[{index}]")
         if not compact_term(text)[0]:
-            raise Refused(f"{where}[{index}]", "has nothing to match once spaces and dashes "
-                          "are set aside")
+            raise Refused(f"{where}[{index}]", NOTHING_TO_MATCH)
         terms.setdefault(text, None)
     return tuple(terms)
 
 
 def _object(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise Refused(where, f"must be an object, got {type(value).__name__}")
+        raise Refused(where, MUST_BE_OBJECT(got=type(value).__name__))
     return value
 
 
@@ -102,7 +139,7 @@ def _extra(data: dict[str, Any], known: set[str]) -> dict[str, Any]:
 def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
     value = data.get(key, [])
     if not isinstance(value, list):
-        raise Refused(where, "must be a list")
+        raise Refused(where, MUST_BE_LIST)
     return value
 
 
@@ -110,11 +147,10 @@ def parse_entity(data: Any, where: str) -> Entity:
     data = _object(data, where)
     name = _string(data.get("name"), f"{where}.name")
     if not compact_term(name)[0]:
-        raise Refused(f"{where}.name", "has nothing to match once spaces and dashes are set aside")
+        raise Refused(f"{where}.name", NOTHING_TO_MATCH)
     kind = data.get("kind", "topic")
     if kind not in ENTITY_KINDS:
-        raise Refused(f"{where}.kind", f"must be one of {', '.join(ENTITY_KINDS)}, "
-                      f"got {json.dumps(kind)[:40]}")
+        raise Refused(f"{where}.kind", ONE_OF(kinds=", ".join(ENTITY_KINDS), got=json.dumps(kind)[:40]))
     return Entity(
         name=name, kind=kind,
         aliases=tuple(a for a in _terms(data.get("aliases"), f"{where}.aliases") if a != name),
@@ -134,8 +170,7 @@ def parse_watchlist(data: Any, where: str) -> Watchlist:
     for index, raw in enumerate(_list(data, "entities", f"{where}.entities")):
         entity = parse_entity(raw, f"{where}.entities[{index}]")
         if entity.name.casefold() in seen:
-            raise Refused(f"{where}.entities[{index}].name",
-                          f"duplicate entity name {entity.name!r} in this watchlist")
+            raise Refused(f"{where}.entities[{index}].name", DUPLICATE_ENTITY(name=entity.name))
         seen.add(entity.name.casefold())
         entities.append(entity)
     return Watchlist(name=name, entities=tuple(entities),
@@ -148,27 +183,26 @@ def parse_source(data: Any, where: str) -> Source:
     name = _string(data.get("name"), f"{where}.name")
     kind = data.get("kind", "feed")
     if kind not in SOURCE_KINDS:
-        raise Refused(f"{where}.kind", f"unknown source kind {json.dumps(kind)[:40]} "
-                      f"(known: {', '.join(sorted(SOURCE_KINDS))})")
+        raise Refused(f"{where}.kind", UNKNOWN_KIND(kind=json.dumps(kind)[:40], known=", ".join(sorted(SOURCE_KINDS))))
     url = _string(data.get("url"), f"{where}.url", limit=4_000)
     reason = check_web_url(url)
     if reason:
-        raise Refused(f"{where}.url", f"{reason} ({url[:80]})")
+        raise Refused(f"{where}.url", BAD_URL(reason=reason, url=url[:80]))
     interval = data.get("interval_minutes", DEFAULT_INTERVAL)
     if isinstance(interval, bool) or not isinstance(interval, int) or \
             not 1 <= interval <= MAX_INTERVAL:
-        raise Refused(f"{where}.interval_minutes",
-                      f"must be a whole number of minutes from 1 to {MAX_INTERVAL}")
+        raise Refused(f"{where}.interval_minutes", BAD_INTERVAL(limit=MAX_INTERVAL))
     official = _terms(data.get("official_for"), f"{where}.official_for")
     options = data.get("options", {})
     _object(options, f"{where}.options")
     problem = SOURCE_KINDS[kind].check_options(options) or check_auth_options(options)
     if problem:
-        raise Refused(f"{where}.options.{problem.split(':', 1)[0]}", problem.split(":", 1)[1].strip())
+        option, why = split_field_problem(problem)
+        raise Refused(f"{where}.options.{option}", why)
     if official and not SOURCE_KINDS[kind].statements:
-        raise Refused(f"{where}.official_for", f"a {kind} source carries coverage, never statements")
+        raise Refused(f"{where}.official_for", COVERAGE_ONLY(kind=kind))
     if kind == "search" and "{query}" not in url:
-        raise Refused(f"{where}.url", "a search address needs {query} where the search words go")
+        raise Refused(f"{where}.url", NEEDS_QUERY(placeholder="{query}"))
     return Source(name=name, kind=kind, url=url, interval_minutes=interval,
                   enabled=_bool(data.get("enabled"), f"{where}.enabled", True),
                   official_for=official, options=options, extra=_extra(data, _SOURCE_FIELDS))
@@ -179,14 +213,13 @@ def parse_config(document: Any, known_entities: Sequence[str] = ()) -> Config:
     data = _object(document, "")
     version = data.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
-        raise Refused("version", f"this Stakewatch reads version {FORMAT_VERSION}, "
-                      f"got {json.dumps(version)[:20]}")
+        raise Refused("version", WRONG_VERSION(version=FORMAT_VERSION, got=json.dumps(version)[:20]))
     watchlists: list[Watchlist] = []
     names: set[str] = set()
     for index, raw in enumerate(_list(data, "watchlists", "watchlists")):
         watchlist = parse_watchlist(raw, f"watchlists[{index}]")
         if watchlist.name.casefold() in names:
-            raise Refused(f"watchlists[{index}].name", f"duplicate watchlist name {watchlist.name!r}")
+            raise Refused(f"watchlists[{index}].name", DUPLICATE_WATCHLIST(name=watchlist.name))
         names.add(watchlist.name.casefold())
         watchlists.append(watchlist)
     entity_names = {e.name.casefold() for w in watchlists for e in w.entities}
@@ -196,15 +229,14 @@ def parse_config(document: Any, known_entities: Sequence[str] = ()) -> Config:
     for index, raw in enumerate(_list(data, "sources", "sources")):
         source = parse_source(raw, f"sources[{index}]")
         if source.name.casefold() in names:
-            raise Refused(f"sources[{index}].name", f"duplicate source name {source.name!r}")
+            raise Refused(f"sources[{index}].name", DUPLICATE_SOURCE(name=source.name))
         names.add(source.name.casefold())
         for position, entity in enumerate(source.official_for):
             if entity.casefold() not in entity_names:
-                raise Refused(f"sources[{index}].official_for[{position}]",
-                              f"no entity named {entity!r}")
+                raise Refused(f"sources[{index}].official_for[{position}]", NO_ENTITY(name=entity))
         sources.append(source)
     if not watchlists and not sources:
-        raise Refused("", "the file has no watchlists and no sources")
+        raise Refused("", EMPTY_FILE)
     return Config(tuple(watchlists), tuple(sources))
 
 
@@ -241,9 +273,9 @@ def parse_opml(data: bytes) -> Config:
     try:
         root = etree.fromstring(data, parser=_safe_parser())
     except etree.XMLSyntaxError as exc:
-        raise Refused("opml", f"not well-formed XML ({exc.msg})") from exc
+        raise Refused("opml", BAD_XML(error=exc.msg)) from exc
     if root.tag != "opml":
-        raise Refused("opml", f"the root element is <{root.tag}>, not <opml>")
+        raise Refused("opml", NOT_OPML(tag=str(root.tag)))
     sources: list[Source] = []
     names: set[str] = set()
     for index, outline in enumerate(root.iter("outline")):
@@ -258,7 +290,7 @@ def parse_opml(data: bytes) -> Config:
         names.add(name.casefold())
         sources.append(parse_source({"name": name, "kind": "feed", "url": url.strip()}, where))
     if not sources:
-        raise Refused("opml", "no outline with an xmlUrl (no feeds) in the file")
+        raise Refused("opml", NO_FEEDS)
     return Config((), tuple(sources))
 
 
@@ -280,21 +312,21 @@ def read_config_file(path: Path, known_entities: Sequence[str] = ()) -> Config:
     """Parse a watchlist JSON or OPML file. Raises Refused or UserError; reads nothing else."""
     try:
         if path.stat().st_size > MAX_FILE:
-            raise Refused(str(path.name), "the file is larger than 20 MiB")
+            raise Refused(str(path.name), TOO_BIG)
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError("Import", f"cannot read {path}: {exc.strerror}") from exc
+        raise UserError(IMPORT_TITLE, CANNOT_READ(file=str(path), error=exc.strerror or str(exc))) from exc
     head = data.lstrip()[:200].lower()
     if path.suffix.lower() in (".opml", ".xml") or head.startswith((b"<?xml", b"<opml")):
         return parse_opml(data)
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise Refused("", "the file is not UTF-8 text") from exc
+        raise Refused("", NOT_UTF8) from exc
     except json.JSONDecodeError as exc:
-        raise Refused(f"line {exc.lineno} column {exc.colno}", f"invalid JSON ({exc.msg})") from exc
+        raise Refused(str(AT_LINE(line=exc.lineno, column=exc.colno)), BAD_JSON(error=exc.msg)) from exc
     except RecursionError as exc:
-        raise Refused("", "the JSON is nested too deeply") from exc
+        raise Refused("", TOO_DEEP) from exc
     return parse_config(document, known_entities)
 
 
@@ -318,4 +350,4 @@ def export_file(store: Store, path: Path) -> None:
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)
     except OSError as exc:
-        raise UserError("Export", f"cannot write {path}: {exc.strerror}") from exc
+        raise UserError(EXPORT_TITLE, CANNOT_WRITE(file=str(path), error=exc.strerror or str(exc))) from exc

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from ..core.i18n import Message, lookup, render
+from ..core.i18n import Message, lookup, render, translate
 from ..core.links import open_link
 from ..core.logs import diagnostics, setup_logging
 from ..core.policy import Notification
@@ -32,6 +32,11 @@ from .tray_menu import MenuHandlers, TrayMenu
 from .workers import StoreTask, Tasks
 
 log = logging.getLogger("stakewatch.tray")
+ALREADY_RUNNING = translate("App", "Stakewatch is already running; it has been brought forward.")
+RUNNING = translate("App", "Stakewatch is running; notifications through {backend}; tray {tray}.")
+RUNNING_DEMO = translate("App", "Stakewatch is running (demo); notifications through {backend}; tray {tray}.")
+TRAY_SHOWN = translate("App", "shown")
+TRAY_MISSING = translate("App", "unavailable")
 
 
 class TrayNotifier:
@@ -335,7 +340,7 @@ def run_app(root: Path, demo: bool = False) -> int:
     app.setWindowIcon(app_icon())
     install_translation(app)
     if not demo and ask_running_instance(root):
-        print("Stakewatch is already running; it has been brought forward.")
+        print(ALREADY_RUNNING.render())
         return 0
     with open_store(root) as store:
         setup_logging(root, store)
@@ -352,7 +357,7 @@ def run_app(root: Path, demo: bool = False) -> int:
     wake.start(500)
     wake.timeout.connect(lambda: None)
     controller.start()
-    print(f"Stakewatch is running{' (demo)' if demo else ''}; notifications through "
-          f"{controller.notifier.name}; tray {'shown' if controller.has_tray else 'unavailable'}.",
+    print((RUNNING_DEMO if demo else RUNNING)(backend=controller.notifier.name,
+                                              tray=TRAY_SHOWN if controller.has_tray else TRAY_MISSING).render(),
           flush=True)
     return int(app.exec())

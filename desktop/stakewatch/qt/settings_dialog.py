@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import settings
+from ..core.i18n import render
 
 LABELS = {
     "alerts.quiet_hours": QT_TRANSLATE_NOOP("SettingsDialog", "Quiet hours"),
@@ -44,8 +45,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         for key, label in LABELS.items():
             field = QLineEdit(str(values.get(key, settings.SETTINGS[key].default)))
-            field.setToolTip(settings.SETTINGS[key].description)
-            field.setPlaceholderText(settings.SETTINGS[key].description)
+            field.setToolTip(render(settings.SETTINGS[key].description))
+            field.setPlaceholderText(render(settings.SETTINGS[key].description))
             field.textChanged.connect(self._validate)
             self.fields[key] = field
             form.addRow(self.tr(label), field)
@@ -70,7 +71,8 @@ class SettingsDialog(QDialog):
             try:
                 settings.SETTINGS[key].parse(field.text())
             except ValueError as exc:
-                found.append(f"{LABELS[key]} {exc}")
+                problem = render(exc.args[0]) if exc.args else str(exc)
+                found.append(self.tr("{label} {problem}").format(label=self.tr(LABELS[key]), problem=problem))
         return found
 
     def _validate(self) -> None:

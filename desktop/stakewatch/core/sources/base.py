@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from ..i18n import Message, text
 from ..model import Item, Source, Watchlist
 
 
 class ParseError(Exception):
     """The answer could not be read as this kind of source; `message` is for the user."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Message | str) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = text(message)
 
 
 class SourceKind:

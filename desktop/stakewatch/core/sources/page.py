@@ -18,10 +18,16 @@ from cssselect import GenericTranslator, SelectorError
 from lxml import html as lxml_html
 
 from ..dates import parse_date
+from ..i18n import field_problem, translate
 from ..model import Item, Source
 from ..text import plain
 from .base import ParseError, SourceKind
 from .feed import build_item, web_link
+
+NEEDS_ITEM = translate("Page", "a listing page needs the CSS selector of its items")
+NOT_HTML = translate("Page", "not a web page: it could not be read as HTML")
+BAD_SELECTOR = translate("Page", "the item selector is not valid CSS ({error})")
+NOTHING_MATCHES = translate("Page", "the page has nothing matching the item selector '{selector}'")
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
@@ -79,12 +85,12 @@ class PageKind(SourceKind):
     @classmethod
     def check_options(cls, options: dict[str, Any]) -> str | None:
         if "item" not in options:
-            return "item: a listing page needs the CSS selector of its items"
+            return field_problem("item", NEEDS_ITEM)
         for key in cls.OPTIONS:
             if key in options:
                 problem = check_selector(options[key])
                 if problem:
-                    return f"{key}: {problem}"
+                    return field_problem(key, problem)
         return None
 
     @classmethod
@@ -94,14 +100,14 @@ class PageKind(SourceKind):
         try:
             document = lxml_html.document_fromstring(text)
         except (ValueError, lxml_html.etree.ParserError) as exc:
-            raise ParseError("not a web page: it could not be read as HTML") from exc
+            raise ParseError(NOT_HTML) from exc
         base = document.xpath("string(//base/@href)") or url
         try:
             found = document.cssselect(options.get("item", "a"))
         except SelectorError as exc:
-            raise ParseError(f"the item selector is not valid CSS ({exc})") from exc
+            raise ParseError(BAD_SELECTOR(error=str(exc))) from exc
         if not found:
-            raise ParseError(f"the page has nothing matching the item selector {options.get('item')!r}")
+            raise ParseError(NOTHING_MATCHES(selector=str(options.get("item"))))
         items: dict[str, Item] = {}
         for element in found[: cls.max_items]:
             link_element = element if element.tag == "a" else next(iter(element.cssselect(options.get("link", "a"))),

@@ -51,6 +51,151 @@
         </message>
     </context>
     <context>
+        <name>App</name>
+        <message>
+            <source>Stakewatch is already running; it has been brought forward.</source>
+            <translation>Stakewatch はすでに起動しています。ウィンドウを前面に表示しました。</translation>
+        </message>
+        <message>
+            <source>Stakewatch is running; notifications through {backend}; tray {tray}.</source>
+            <translation>Stakewatch を起動しました。通知: {backend}、トレイ: {tray}。</translation>
+        </message>
+        <message>
+            <source>Stakewatch is running (demo); notifications through {backend}; tray {tray}.</source>
+            <translation>Stakewatch をデモモードで起動しました。通知: {backend}、トレイ: {tray}。</translation>
+        </message>
+        <message>
+            <source>shown</source>
+            <translation>表示中</translation>
+        </message>
+        <message>
+            <source>unavailable</source>
+            <translation>利用不可</translation>
+        </message>
+    </context>
+    <context>
+        <name>Autostart</name>
+        <message>
+            <source>Start at login</source>
+            <translation>ログイン時の起動</translation>
+        </message>
+        <message>
+            <source>could not be turned on: {error}</source>
+            <translation>有効にできませんでした: {error}</translation>
+        </message>
+        <message>
+            <source>could not be turned off: {error}</source>
+            <translation>無効にできませんでした: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Briefing</name>
+        <message>
+            <source>Stakewatch briefing</source>
+            <translation>Stakewatch 動向ブリーフィング</translation>
+        </message>
+        <message>
+            <source>local time</source>
+            <translation>現地時間</translation>
+        </message>
+        <message>
+            <source>Briefing</source>
+            <translation>ブリーフィング</translation>
+        </message>
+        <message>
+            <source>Statements ({n})</source>
+            <translation>本人の発言（{n} 件）</translation>
+        </message>
+        <message>
+            <source>Coverage ({n} {n:?story|stories})</source>
+            <translation>関連報道（{n} 件）</translation>
+        </message>
+        <message>
+            <source>Nothing was found in this period.</source>
+            <translation>この期間に該当する記事はありませんでした。</translation>
+        </message>
+        <message>
+            <source>Entity</source>
+            <translation>対象</translation>
+        </message>
+        <message>
+            <source>Watchlist</source>
+            <translation>ウォッチリスト</translation>
+        </message>
+        <message>
+            <source>Statements</source>
+            <translation>発言</translation>
+        </message>
+        <message>
+            <source>Coverage</source>
+            <translation>報道</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>情報源</translation>
+        </message>
+        <message>
+            <source>Sources failing</source>
+            <translation>取得できなかった情報源</translation>
+        </message>
+        <message>
+            <source>All sources answered normally.</source>
+            <translation>すべての情報源から正常に取得できました。</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>概要</translation>
+        </message>
+        <message>
+            <source>{n} {n:?alert|alerts} in the period.</source>
+            <translation>期間中のアラートは {n} 件です。</translation>
+        </message>
+        <message>
+            <source>Page {number} of {total}</source>
+            <translation>{number} / {total} ページ</translation>
+        </message>
+        <message>
+            <source>Generated {when} ({zone})</source>
+            <translation>作成日時: {when}（{zone}）</translation>
+        </message>
+        <message>
+            <source>Watchlists: {names}</source>
+            <translation>ウォッチリスト: {names}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>なし</translation>
+        </message>
+        <message>
+            <source>{n} {n:?alert|alerts}: {statements} {statements:?statement|statements}, {coverage} coverage</source>
+            <translation>アラート {n} 件（発言 {statements} 件、報道 {coverage} 件）</translation>
+        </message>
+        <message>
+            <source>{n} {n:?source|sources} failing at the end of the period</source>
+            <translation>期間末時点で障害のある情報源: {n} 件</translation>
+        </message>
+        <message>
+            <source>Alerts per entity per day</source>
+            <translation>対象別・日別のアラート件数</translation>
+        </message>
+        <message>
+            <source>No alerts in this period</source>
+            <translation>この期間のアラートはありません</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>cannot write {file}</source>
+            <translation>{file} に書き込めません</translation>
+        </message>
+        <message>
+            <source>cannot write {file}: {error}</source>
+            <translation>{file} に書き込めません: {error}</translation>
+        </message>
+    </context>
+    <context>
         <name>BriefingDialog</name>
         <message>
             <source>Last 24 hours</source>
@@ -292,6 +437,114 @@
         </message>
     </context>
     <context>
+        <name>Credentials</name>
+        <message>
+            <source>Credentials</source>
+            <translation>認証情報</translation>
+        </message>
+        <message>
+            <source>must be the name of a secret in the keyring</source>
+            <translation>キーリングに保存した秘密情報の名前を指定してください</translation>
+        </message>
+        <message>
+            <source>must be one of {kinds}</source>
+            <translation>{kinds} のいずれかを指定してください</translation>
+        </message>
+        <message>
+            <source>basic authentication needs a user name</source>
+            <translation>Basic 認証にはユーザー名が必要です</translation>
+        </message>
+        <message>
+            <source>name the header that carries the key, e.g. X-Api-Key</source>
+            <translation>キーを載せるヘッダー名を指定してください（例: X-Api-Key）</translation>
+        </message>
+        <message>
+            <source>secrets belong in the keyring, not in the source</source>
+            <translation>秘密情報は情報源の設定ではなくキーリングに保存してください</translation>
+        </message>
+        <message>
+            <source>no keyring could be opened ({error})</source>
+            <translation>キーリングを開けませんでした（{error}）</translation>
+        </message>
+        <message>
+            <source>no system keyring is available (no Secret Service, Keychain or Credential Manager)</source>
+            <translation>システムのキーリングを利用できません（Secret Service、キーチェーン、資格情報マネージャーのいずれもありません）</translation>
+        </message>
+        <message>
+            <source>the only keyring available stores secrets unprotected ({backend})</source>
+            <translation>利用できるキーリングは秘密情報を保護せずに保存します（{backend}）</translation>
+        </message>
+        <message>
+            <source>the credential needs a name</source>
+            <translation>認証情報には名前が必要です</translation>
+        </message>
+        <message>
+            <source>{problem}; the secret was not stored</source>
+            <translation>{problem}。秘密情報は保存していません</translation>
+        </message>
+        <message>
+            <source>the keyring refused to store '{name}': {error}</source>
+            <translation>キーリングが「{name}」の保存を拒否しました: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Database</name>
+        <message>
+            <source>Database</source>
+            <translation>データベース</translation>
+        </message>
+        <message>
+            <source>{file} cannot be opened: {error}</source>
+            <translation>{file} を開けません: {error}</translation>
+        </message>
+        <message>
+            <source>{file} was written by a newer Stakewatch (schema {version}, this one knows {known})</source>
+            <translation>{file} は新しい版の Stakewatch で作成されています（スキーマ {version}、この版が扱えるのは {known} まで）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Discovery</name>
+        <message>
+            <source>{platform} feed</source>
+            <translation>{platform} のフィード</translation>
+        </message>
+        <message>
+            <source>This address is a feed</source>
+            <translation>このアドレス自体がフィードです</translation>
+        </message>
+        <message>
+            <source>WordPress feed</source>
+            <translation>WordPress のフィード</translation>
+        </message>
+        <message>
+            <source>the page announces no feed (no &lt;link rel="alternate"&gt; to RSS, Atom or JSON)</source>
+            <translation>このページはフィードを案内していません（RSS、Atom、JSON への &lt;link rel="alternate"&gt; がありません）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Editing</name>
+        <message>
+            <source>Watchlists</source>
+            <translation>ウォッチリスト</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>情報源</translation>
+        </message>
+        <message>
+            <source>no watchlist named '{name}'</source>
+            <translation>「{name}」というウォッチリストはありません</translation>
+        </message>
+        <message>
+            <source>no entity named '{name}' in '{watchlist}'</source>
+            <translation>「{watchlist}」に「{name}」という対象はありません</translation>
+        </message>
+        <message>
+            <source>no source named '{name}'</source>
+            <translation>「{name}」という情報源はありません</translation>
+        </message>
+    </context>
+    <context>
         <name>EditorView</name>
         <message>
             <source>Choose a watchlist, an entity or a source on the left.</source>
@@ -465,6 +718,168 @@
         </message>
     </context>
     <context>
+        <name>Feed</name>
+        <message>
+            <source>not a feed: the JSON is broken</source>
+            <translation>フィードではありません: JSON が壊れています</translation>
+        </message>
+        <message>
+            <source>not a feed: got JSON that is not a JSON Feed</source>
+            <translation>フィードではありません: JSON Feed 形式ではない JSON が返されました</translation>
+        </message>
+        <message>
+            <source>not a feed: the JSON Feed has no items list</source>
+            <translation>フィードではありません: JSON Feed に items の一覧がありません</translation>
+        </message>
+        <message>
+            <source>not a feed: it defines nested XML entities (an expansion attack)</source>
+            <translation>フィードではありません: 入れ子の XML 実体が定義されています（展開攻撃のおそれ）</translation>
+        </message>
+        <message>
+            <source>not a feed: the parser failed ({error})</source>
+            <translation>フィードではありません: 解析に失敗しました（{error}）</translation>
+        </message>
+        <message>
+            <source>not a feed: got an HTML page</source>
+            <translation>フィードではありません: HTML のページが返されました</translation>
+        </message>
+        <message>
+            <source>not a feed: the answer was empty</source>
+            <translation>フィードではありません: 応答が空でした</translation>
+        </message>
+        <message>
+            <source>not a feed: could not read it as RSS, Atom or JSON Feed</source>
+            <translation>フィードではありません: RSS、Atom、JSON Feed のいずれとしても読めませんでした</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fetch</name>
+        <message>
+            <source>{n} MiB</source>
+            <translation>{n} MiB</translation>
+        </message>
+        <message>
+            <source>{n} bytes</source>
+            <translation>{n} バイト</translation>
+        </message>
+        <message>
+            <source>not a valid web address</source>
+            <translation>正しいウェブアドレスではありません</translation>
+        </message>
+        <message>
+            <source>not a valid web address ({error})</source>
+            <translation>正しいウェブアドレスではありません（{error}）</translation>
+        </message>
+        <message>
+            <source>only http and https addresses are fetched, not {scheme}</source>
+            <translation>取得できるのは http と https のアドレスだけです（{scheme} は対象外）</translation>
+        </message>
+        <message>
+            <source>only http and https addresses are fetched, not a bare path</source>
+            <translation>取得できるのは http と https のアドレスだけです（パスだけでは取得できません）</translation>
+        </message>
+        <message>
+            <source>the address has no host name</source>
+            <translation>アドレスにホスト名がありません</translation>
+        </message>
+        <message>
+            <source>redirected to an address that is not fetched ({reason})</source>
+            <translation>取得対象外のアドレスに転送されました（{reason}）</translation>
+        </message>
+        <message>
+            <source>too many redirects (more than {n})</source>
+            <translation>転送が多すぎます（{n} 回を超えました）</translation>
+        </message>
+        <message>
+            <source>unexpected failure: {error}</source>
+            <translation>予期しない失敗: {error}</translation>
+        </message>
+        <message>
+            <source>server answered {status}</source>
+            <translation>サーバーの応答: {status}</translation>
+        </message>
+        <message>
+            <source>server answered {status} ({phrase})</source>
+            <translation>サーバーの応答: {status}（{phrase}）</translation>
+        </message>
+        <message>
+            <source>{answer}; asked to wait until {until} UTC</source>
+            <translation>{answer}。{until}（UTC）まで待つよう求められています</translation>
+        </message>
+        <message>
+            <source>server answered {status} without a place to go</source>
+            <translation>サーバーが転送先を示さずに {status} を返しました</translation>
+        </message>
+        <message>
+            <source>response larger than {size}</source>
+            <translation>応答が {size} を超えています</translation>
+        </message>
+        <message>
+            <source>response larger than {size} after decompression</source>
+            <translation>展開後の応答が {size} を超えています</translation>
+        </message>
+        <message>
+            <source>server used a compression Stakewatch does not read ({encoding})</source>
+            <translation>Stakewatch が読めない圧縮形式です（{encoding}）</translation>
+        </message>
+        <message>
+            <source>the compressed answer was cut short</source>
+            <translation>圧縮された応答が途中で切れています</translation>
+        </message>
+        <message>
+            <source>the answer's compression is broken</source>
+            <translation>応答の圧縮データが壊れています</translation>
+        </message>
+        <message>
+            <source>connection closed before the whole answer arrived</source>
+            <translation>応答をすべて受け取る前に接続が切れました</translation>
+        </message>
+        <message>
+            <source>no complete answer within {seconds} s</source>
+            <translation>{seconds} 秒以内に応答を受け取りきれませんでした</translation>
+        </message>
+        <message>
+            <source>no answer within {seconds} s</source>
+            <translation>{seconds} 秒以内に応答がありませんでした</translation>
+        </message>
+        <message>
+            <source>could not connect within {seconds} s</source>
+            <translation>{seconds} 秒以内に接続できませんでした</translation>
+        </message>
+        <message>
+            <source>secure connection failed (TLS handshake error)</source>
+            <translation>安全な接続を確立できませんでした（TLS ハンドシェイクの失敗）</translation>
+        </message>
+        <message>
+            <source>could not find the server {host} (name lookup failed)</source>
+            <translation>サーバー {host} が見つかりません（名前解決に失敗）</translation>
+        </message>
+        <message>
+            <source>could not connect to {host}: connection refused</source>
+            <translation>{host} に接続できません: 接続を拒否されました</translation>
+        </message>
+        <message>
+            <source>{host} reset the connection</source>
+            <translation>{host} が接続を切断しました</translation>
+        </message>
+        <message>
+            <source>{host} closed the connection without answering</source>
+            <translation>{host} が応答せずに接続を閉じました</translation>
+        </message>
+        <message>
+            <source>{host} did not answer in time</source>
+            <translation>{host} から時間内に応答がありませんでした</translation>
+        </message>
+        <message>
+            <source>{host} did not answer in HTTP</source>
+            <translation>{host} の応答が HTTP ではありません</translation>
+        </message>
+        <message>
+            <source>could not reach {host}</source>
+            <translation>{host} に接続できません</translation>
+        </message>
+    </context>
+    <context>
         <name>Health</name>
         <message>
             <source>ok</source>
@@ -532,6 +947,149 @@
         <message>
             <source>Checking {} now</source>
             <translation>{} を今すぐ確認しています</translation>
+        </message>
+    </context>
+    <context>
+        <name>Import</name>
+        <message>
+            <source>Import refused</source>
+            <translation>読み込みを中止しました</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>読み込み</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>書き出し</translation>
+        </message>
+        <message>
+            <source>must be text, got {got}</source>
+            <translation>文字列で指定してください（指定値: {got}）</translation>
+        </message>
+        <message>
+            <source>must not be empty</source>
+            <translation>空欄にはできません</translation>
+        </message>
+        <message>
+            <source>is longer than {limit} characters</source>
+            <translation>{limit} 文字を超えています</translation>
+        </message>
+        <message>
+            <source>contains control characters</source>
+            <translation>制御文字が含まれています</translation>
+        </message>
+        <message>
+            <source>must be true or false, got {got}</source>
+            <translation>true か false で指定してください（指定値: {got}）</translation>
+        </message>
+        <message>
+            <source>must be a list of words</source>
+            <translation>語句のリストで指定してください</translation>
+        </message>
+        <message>
+            <source>has more than {limit} entries</source>
+            <translation>{limit} 件を超えています</translation>
+        </message>
+        <message>
+            <source>has nothing to match once spaces and dashes are set aside</source>
+            <translation>空白とダッシュを除くと照合できる文字が残りません</translation>
+        </message>
+        <message>
+            <source>must be an object, got {got}</source>
+            <translation>オブジェクトで指定してください（指定値: {got}）</translation>
+        </message>
+        <message>
+            <source>must be a list</source>
+            <translation>リストで指定してください</translation>
+        </message>
+        <message>
+            <source>must be one of {kinds}, got {got}</source>
+            <translation>{kinds} のいずれかを指定してください（指定値: {got}）</translation>
+        </message>
+        <message>
+            <source>duplicate entity name '{name}' in this watchlist</source>
+            <translation>このウォッチリストには「{name}」という対象がすでにあります</translation>
+        </message>
+        <message>
+            <source>duplicate watchlist name '{name}'</source>
+            <translation>「{name}」というウォッチリストがすでにあります</translation>
+        </message>
+        <message>
+            <source>duplicate source name '{name}'</source>
+            <translation>「{name}」という情報源がすでにあります</translation>
+        </message>
+        <message>
+            <source>unknown source kind {kind} (known: {known})</source>
+            <translation>情報源の種類 {kind} には対応していません（対応: {known}）</translation>
+        </message>
+        <message>
+            <source>{reason} ({url})</source>
+            <translation>{reason}（{url}）</translation>
+        </message>
+        <message>
+            <source>must be a whole number of minutes from 1 to {limit}</source>
+            <translation>1 から {limit} までの整数（分）で指定してください</translation>
+        </message>
+        <message>
+            <source>a {kind} source carries coverage, never statements</source>
+            <translation>{kind} 型の情報源は報道のみを扱い、本人の発言は扱いません</translation>
+        </message>
+        <message>
+            <source>a search address needs {placeholder} where the search words go</source>
+            <translation>検索用アドレスには、検索語を入れる位置に {placeholder} が必要です</translation>
+        </message>
+        <message>
+            <source>this Stakewatch reads version {version}, got {got}</source>
+            <translation>この Stakewatch が読めるのは形式 {version} です（ファイルの形式: {got}）</translation>
+        </message>
+        <message>
+            <source>no entity named '{name}'</source>
+            <translation>「{name}」という対象はありません</translation>
+        </message>
+        <message>
+            <source>the file has no watchlists and no sources</source>
+            <translation>ファイルにウォッチリストも情報源もありません</translation>
+        </message>
+        <message>
+            <source>not well-formed XML ({error})</source>
+            <translation>XML の形式が正しくありません（{error}）</translation>
+        </message>
+        <message>
+            <source>the root element is &lt;{tag}&gt;, not &lt;opml&gt;</source>
+            <translation>ルート要素が &lt;opml&gt; ではなく &lt;{tag}&gt; です</translation>
+        </message>
+        <message>
+            <source>no outline with an xmlUrl (no feeds) in the file</source>
+            <translation>ファイルに xmlUrl を持つ outline（フィード）がありません</translation>
+        </message>
+        <message>
+            <source>the file is larger than 20 MiB</source>
+            <translation>ファイルが 20 MiB を超えています</translation>
+        </message>
+        <message>
+            <source>cannot read {file}: {error}</source>
+            <translation>{file} を読み込めません: {error}</translation>
+        </message>
+        <message>
+            <source>cannot write {file}: {error}</source>
+            <translation>{file} に書き込めません: {error}</translation>
+        </message>
+        <message>
+            <source>the file is not UTF-8 text</source>
+            <translation>ファイルが UTF-8 のテキストではありません</translation>
+        </message>
+        <message>
+            <source>line {line} column {column}</source>
+            <translation>{line} 行 {column} 列</translation>
+        </message>
+        <message>
+            <source>invalid JSON ({error})</source>
+            <translation>JSON として正しくありません（{error}）</translation>
+        </message>
+        <message>
+            <source>the JSON is nested too deeply</source>
+            <translation>JSON の入れ子が深すぎます</translation>
         </message>
     </context>
     <context>
@@ -721,6 +1279,63 @@
         </message>
     </context>
     <context>
+        <name>Page</name>
+        <message>
+            <source>a listing page needs the CSS selector of its items</source>
+            <translation>一覧ページには各項目の CSS セレクターが必要です</translation>
+        </message>
+        <message>
+            <source>not a web page: it could not be read as HTML</source>
+            <translation>ウェブページではありません: HTML として読めませんでした</translation>
+        </message>
+        <message>
+            <source>the item selector is not valid CSS ({error})</source>
+            <translation>項目のセレクターが CSS として正しくありません（{error}）</translation>
+        </message>
+        <message>
+            <source>the page has nothing matching the item selector '{selector}'</source>
+            <translation>ページに項目セレクター「{selector}」に合う要素がありません</translation>
+        </message>
+    </context>
+    <context>
+        <name>Poller</name>
+        <message>
+            <source>not due yet</source>
+            <translation>まだ確認の時刻ではありません</translation>
+        </message>
+        <message>
+            <source>unknown source kind '{kind}'</source>
+            <translation>情報源の種類「{kind}」には対応していません</translation>
+        </message>
+        <message>
+            <source>could not read the answer ({error})</source>
+            <translation>応答を読めませんでした（{error}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Search</name>
+        <message>
+            <source>must be a list of entity names</source>
+            <translation>対象名のリストで指定してください</translation>
+        </message>
+        <message>
+            <source>must be text such as en or JP</source>
+            <translation>en や JP のような文字列で指定してください</translation>
+        </message>
+        <message>
+            <source>not a search answer: the JSON is broken</source>
+            <translation>検索結果ではありません: JSON が壊れています</translation>
+        </message>
+        <message>
+            <source>not a search answer: unexpected JSON</source>
+            <translation>検索結果ではありません: 想定外の JSON です</translation>
+        </message>
+        <message>
+            <source>not a search answer: no article list</source>
+            <translation>検索結果ではありません: 記事の一覧がありません</translation>
+        </message>
+    </context>
+    <context>
         <name>Service</name>
         <message>
             <source>Imported {watchlists} {watchlists:?watchlist|watchlists}, {entities} {entities:?entity|entities} and {sources} {sources:?source|sources}.</source>
@@ -735,7 +1350,7 @@
             <translation>{file} に書き出しました。</translation>
         </message>
         <message>
-            <source>Polled {polled} {polled:?source|sources}: {ok} ok ({unchanged} unchanged), {failing} failing; {items} new {items:?item|items}; {alerts} new {alerts:?alert|alerts}{rest}.</source>
+            <source>Polled {polled} {polled:?source|sources}: {ok} ok ({unchanged} unchanged), {failing} failing; {items} new items; {alerts} new alerts{rest}.</source>
             <translation>情報源 {polled} 件を確認しました: 正常 {ok} 件（更新なし {unchanged} 件）、障害 {failing} 件。新着記事 {items} 件、新着アラート {alerts} 件{rest}。</translation>
         </message>
         <message>
@@ -745,6 +1360,73 @@
         <message>
             <source>Loaded the default watchlist (Japan AI &amp; IP).</source>
             <translation>既定のウォッチリスト（日本の AI・知的財産）を読み込みました。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <source>must be a whole number from {low} to {high}</source>
+            <translation>{low} から {high} までの整数で指定してください</translation>
+        </message>
+        <message>
+            <source>must be system, none, or an http(s):// proxy address</source>
+            <translation>system、none、または http(s):// で始まるプロキシのアドレスを指定してください</translation>
+        </message>
+        <message>
+            <source>must look like 22:00-07:00, or off</source>
+            <translation>22:00-07:00 の形式か off で指定してください</translation>
+        </message>
+        <message>
+            <source>unknown setting '{key}' (known: {known})</source>
+            <translation>「{key}」という設定項目はありません（設定項目: {known}）</translation>
+        </message>
+        <message>
+            <source>{key} {reason}</source>
+            <translation>{key}: {reason}</translation>
+        </message>
+        <message>
+            <source>this many at once become one digest</source>
+            <translation>同時にこの件数以上届いたら 1 件のまとめ通知にします</translation>
+        </message>
+        <message>
+            <source>hold alerts, e.g. 22:00-07:00 (priority breaks through)</source>
+            <translation>通知を控える時間帯（例: 22:00-07:00。優先の対象は通知します）</translation>
+        </message>
+        <message>
+            <source>requests at once to one host</source>
+            <translation>1 つのサイトへの同時接続数</translation>
+        </message>
+        <message>
+            <source>requests at once in all</source>
+            <translation>全体の同時接続数</translation>
+        </message>
+        <message>
+            <source>seconds to connect</source>
+            <translation>接続を待つ秒数</translation>
+        </message>
+        <message>
+            <source>seconds to wait for each piece of an answer</source>
+            <translation>応答の各部分を待つ秒数</translation>
+        </message>
+        <message>
+            <source>seconds for a whole request</source>
+            <translation>1 回の取得にかける上限の秒数</translation>
+        </message>
+        <message>
+            <source>largest answer accepted, in MiB</source>
+            <translation>受け付ける応答の上限（MiB）</translation>
+        </message>
+        <message>
+            <source>system, none, or a proxy address</source>
+            <translation>system、none、またはプロキシのアドレス</translation>
+        </message>
+        <message>
+            <source>days items are kept (alerts always are); 0 keeps all</source>
+            <translation>記事を保存する日数（アラートは常に保存。0 で無期限）</translation>
         </message>
     </context>
     <context>
@@ -792,6 +1474,10 @@
         <message>
             <source>Start Stakewatch when I log in</source>
             <translation>ログイン時に Stakewatch を起動する</translation>
+        </message>
+        <message>
+            <source>{label} {problem}</source>
+            <translation>{label}: {problem}</translation>
         </message>
     </context>
     <context>
@@ -1038,6 +1724,96 @@
         <message>
             <source>sources failing</source>
             <translation>情報源に障害あり</translation>
+        </message>
+    </context>
+    <context>
+        <name>Validation</name>
+        <message>
+            <source>{field}: {reason}</source>
+            <translation>{field}: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>When</name>
+        <message>
+            <source>{day} {month} {year}</source>
+            <translation>{year}年{month}{day}日</translation>
+        </message>
+        <message>
+            <source>January</source>
+            <translation>1月</translation>
+        </message>
+        <message>
+            <source>February</source>
+            <translation>2月</translation>
+        </message>
+        <message>
+            <source>March</source>
+            <translation>3月</translation>
+        </message>
+        <message>
+            <source>April</source>
+            <translation>4月</translation>
+        </message>
+        <message>
+            <source>May</source>
+            <translation>5月</translation>
+        </message>
+        <message>
+            <source>June</source>
+            <translation>6月</translation>
+        </message>
+        <message>
+            <source>July</source>
+            <translation>7月</translation>
+        </message>
+        <message>
+            <source>August</source>
+            <translation>8月</translation>
+        </message>
+        <message>
+            <source>September</source>
+            <translation>9月</translation>
+        </message>
+        <message>
+            <source>October</source>
+            <translation>10月</translation>
+        </message>
+        <message>
+            <source>November</source>
+            <translation>11月</translation>
+        </message>
+        <message>
+            <source>December</source>
+            <translation>12月</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>たった今</translation>
+        </message>
+        <message>
+            <source>{n} {n:?minute|minutes} ago</source>
+            <translation>{n} 分前</translation>
+        </message>
+        <message>
+            <source>{n} {n:?hour|hours} ago</source>
+            <translation>{n} 時間前</translation>
+        </message>
+        <message>
+            <source>{n} {n:?day|days} ago</source>
+            <translation>{n} 日前</translation>
+        </message>
+        <message>
+            <source>in {n} {n:?minute|minutes}</source>
+            <translation>{n} 分後</translation>
+        </message>
+        <message>
+            <source>in {n} {n:?hour|hours}</source>
+            <translation>{n} 時間後</translation>
+        </message>
+        <message>
+            <source>in {n} {n:?day|days}</source>
+            <translation>{n} 日後</translation>
         </message>
     </context>
 </TS>
