@@ -188,3 +188,12 @@ def test_password_field_refuses_without_a_secure_keyring(qtbot, store: Store, mo
     finally:
         monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
         keyring.core.init_backend()
+
+
+def test_a_refresh_after_a_poll_keeps_the_selection_and_delete_still_works(qtbot, store: Store):
+    view = editor(qtbot, store)
+    view.select(ENTITY, "Japan AI & IP", "Sora 2")
+    view.refresh()  # what the window does after every poll
+    assert view._selection() == (ENTITY, "Japan AI & IP", "Sora 2")
+    view.delete_selected()
+    assert all(a.entity != "Sora 2" for a in store.alerts()) and view.undo.isEnabled()

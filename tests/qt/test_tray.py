@@ -124,6 +124,46 @@ def test_pause_is_stored_and_shown(qtbot, controller, data_dir: Path):
     assert controller.state != "paused"
 
 
+def test_a_pause_survives_a_restart(qtbot, controller, data_dir: Path):
+    controller.pause(timedelta(hours=1))
+    controller.pool.waitForDone(10_000)
+    controller.scheduler.stop()
+    again = Controller(data_dir, notifier=RecordingNotifier())
+    again.start()
+    try:
+        qtbot.waitUntil(lambda: again.paused_until is not None and not again.in_flight, timeout=20_000)
+        assert again.state == "paused"
+        pause_menu = next(a.menu() for a in again.menu.actions() if a.menu() is not None)
+        resume = next(a for a in pause_menu.actions() if a.text() == "Resume")
+        assert resume.isEnabled()
+        assert again.snapshot.paused_until is not None
+    finally:
+        again.scheduler.stop()
+        again.pool.waitForDone(20_000)
+
+
+def test_a_failed_poll_stays_in_the_tooltip_and_the_window_until_a_poll_succeeds(qtbot, controller):
+    controller.start()
+    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    controller.scheduler.failed.emit("the database is locked")
+    assert "the database is locked" in controller.tray.toolTip()
+    controller._set_state()
+    assert "the database is locked" in controller.tray.toolTip()
+    controller.open_window()
+    assert "the database is locked" in controller.window.statusBar().currentMessage()
+    controller.poll(force=True)
+    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    assert "the database is locked" not in controller.tray.toolTip()
+    controller.window.close()
+
+
+def test_window_geometry_is_kept_per_data_dir(tmp_path: Path):
+    from stakewatch.qt.main_window import geometry_key
+
+    assert geometry_key(tmp_path / "a") != geometry_key(tmp_path / "b")
+    assert geometry_key(tmp_path / "a") == geometry_key(tmp_path / "a" / ".." / "a")
+
+
 def test_each_state_has_its_own_icon(qtbot):
     images = {state: state_pixmap(state, 3).toImage() for state in STATES}
     assert len({img.cacheKey() for img in images.values()}) == len(STATES)

@@ -18,6 +18,9 @@ SOURCES = translate("Editing", "Sources")
 NO_WATCHLIST = translate("Editing", "no watchlist named '{name}'")
 NO_ENTITY = translate("Editing", "no entity named '{name}' in '{watchlist}'")
 NO_SOURCE = translate("Editing", "no source named '{name}'")
+ENTITY_LABEL = translate("Editing", "entity {name}")
+WATCHLIST_LABEL = translate("Editing", "watchlist {name}")
+SOURCE_LABEL = translate("Editing", "source {name}")
 
 # parents before children, so that restoring in this order satisfies foreign keys
 _TABLES = ("watchlists", "entities", "sources", "items", "alerts", "alert_sources")
@@ -95,7 +98,7 @@ def delete_entity(store: Store, watchlist: str, name: str) -> Snapshot:
         raise UserError(WATCHLISTS, NO_ENTITY(name=name, watchlist=watchlist))
     entity_id = int(row[0])
     alerts = "alert_id IN (SELECT id FROM alerts WHERE entity_id = ?)"
-    return _delete(store, f"entity {name}",
+    return _delete(store, str(ENTITY_LABEL(name=name)),
                    [("entities", "id = ?", (entity_id,)), ("alerts", "entity_id = ?", (entity_id,)),
                     ("alert_sources", alerts, (entity_id,))],
                    "DELETE FROM entities WHERE id = ?", (entity_id,))
@@ -104,7 +107,7 @@ def delete_entity(store: Store, watchlist: str, name: str) -> Snapshot:
 def delete_watchlist(store: Store, name: str) -> Snapshot:
     watchlist_id = _watchlist_id(store, name)
     entities = "entity_id IN (SELECT id FROM entities WHERE watchlist_id = ?)"
-    return _delete(store, f"watchlist {name}",
+    return _delete(store, str(WATCHLIST_LABEL(name=name)),
                    [("watchlists", "id = ?", (watchlist_id,)), ("entities", "watchlist_id = ?", (watchlist_id,)),
                     ("alerts", entities, (watchlist_id,)),
                     ("alert_sources", f"alert_id IN (SELECT id FROM alerts WHERE {entities})", (watchlist_id,))],
@@ -116,7 +119,7 @@ def delete_source(store: Store, name: str) -> Snapshot:
     if row is None:
         raise UserError(SOURCES, NO_SOURCE(name=name))
     source_id = int(row[0])
-    return _delete(store, f"source {name}",
+    return _delete(store, str(SOURCE_LABEL(name=name)),
                    [("sources", "id = ?", (source_id,)), ("items", "source_id = ?", (source_id,)),
                     ("alert_sources", "source_id = ?", (source_id,))],
                    "DELETE FROM sources WHERE id = ?", (source_id,))

@@ -374,6 +374,8 @@ class EditorView(QWidget):
     # the tree ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Rebuild the tree from the store, keeping the selection (and so Delete) where it was."""
+        selected = self._selection()
         self.tree.blockSignals(True)
         self.tree.clear()
         for watchlist in self.store.watchlists():
@@ -392,6 +394,9 @@ class EditorView(QWidget):
             sources.addChild(child)
         self.tree.addTopLevelItem(sources)
         self.tree.expandAll()
+        node = self.find_node(*selected) if selected[0] != -1 else None
+        if node is not None:
+            self.tree.setCurrentItem(node)
         self.tree.blockSignals(False)
         self._items = None
 

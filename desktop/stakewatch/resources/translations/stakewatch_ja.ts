@@ -543,6 +543,18 @@
             <source>no source named '{name}'</source>
             <translation>「{name}」という情報源はありません</translation>
         </message>
+        <message>
+            <source>entity {name}</source>
+            <translation>対象「{name}」</translation>
+        </message>
+        <message>
+            <source>watchlist {name}</source>
+            <translation>ウォッチリスト「{name}」</translation>
+        </message>
+        <message>
+            <source>source {name}</source>
+            <translation>情報源「{name}」</translation>
+        </message>
     </context>
     <context>
         <name>EditorView</name>
