@@ -29,6 +29,7 @@ BACKING_OFF_AFTER = 3
 Row = sqlite3.Row
 
 DATABASE = translate("Database", "Database")
+NO_BACKUP = translate("Database", "could not copy the database to {file} before upgrading it: {error}")
 CANNOT_OPEN = translate("Database", "{file} cannot be opened: {error}")
 TOO_NEW = translate("Database",
                     "{file} was written by a newer Stakewatch (schema {version}, this one knows {known})")
@@ -87,11 +88,27 @@ class Store:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise UserError(DATABASE, TOO_NEW(file=str(self.path), version=version, known=SCHEMA_VERSION))
+        if 0 < version < SCHEMA_VERSION:
+            self.backup(self.path.with_name(f"{self.path.name}.bak-schema{version}"))
         for number in range(version, SCHEMA_VERSION):
             with self.transaction() as conn:
                 for statement in _statements(MIGRATIONS[number]):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the whole database (WAL included) at `target`, written aside then renamed."""
+        partial = target.with_name(target.name + ".partial")
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                self.conn.backup(copy)
+            finally:
+                copy.close()
+            partial.replace(target)
+        except (OSError, sqlite3.Error) as exc:
+            partial.unlink(missing_ok=True)
+            raise UserError(DATABASE, NO_BACKUP(file=str(target), error=str(exc))) from exc
 
     # settings -------------------------------------------------------------------------------
 

@@ -494,6 +494,10 @@
             <translation>データベース</translation>
         </message>
         <message>
+            <source>could not copy the database to {file} before upgrading it: {error}</source>
+            <translation>更新の前にデータベースを {file} へ複製できませんでした: {error}</translation>
+        </message>
+        <message>
             <source>{file} cannot be opened: {error}</source>
             <translation>{file} を開けません: {error}</translation>
         </message>
