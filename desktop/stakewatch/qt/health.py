@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import SourceHealth
 from ..core.store import Store
+from ..core.when import date_time
 from .labels import status_colour, status_label
 
 HEADERS = (QT_TRANSLATE_NOOP("HealthView", "Source"), QT_TRANSLATE_NOOP("HealthView", "Status"),
@@ -28,7 +29,7 @@ HEADERS = (QT_TRANSLATE_NOOP("HealthView", "Source"), QT_TRANSLATE_NOOP("HealthV
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "\u2014"
+    return date_time(moment.astimezone()) if moment is not None else "\u2014"
 
 
 class HealthView(QWidget):

@@ -45,6 +45,7 @@ from ..core.policy import safe_link
 from ..core.states import AlertKind
 from ..core.store import Store
 from ..core.store_inbox import InboxQuery, InboxRow
+from ..core.when import date_time
 from .labels import alert_kind_label
 
 PAGE = 500
@@ -111,7 +112,7 @@ class InboxModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.published.astimezone().strftime("%Y-%m-%d %H:%M"), alert_kind_label(row.kind), row.entity,
+            return (date_time(row.published.astimezone()), alert_kind_label(row.kind), row.entity,
                     row.title, row.source)[index.column()]
         if role == Qt.ItemDataRole.FontRole and not row.read:
             font = QFont()
@@ -320,9 +321,10 @@ class InboxView(QWidget):
         self.open_button.setEnabled(safe_link(detail.url) is not None)
         self.detail_title.setText(detail.title)
         sources = "\n".join(f"  \u2022 {name}" + (f" \u2014 {url}" if url else "") for name, url in detail.sources)
+        carried = self.tr("Carried by")
         self.detail_meta.setText(
             f"{alert_kind_label(detail.kind)} \u00b7 {detail.entity} ({detail.watchlist}) \u00b7 "
-            f"{detail.published.astimezone():%Y-%m-%d %H:%M}\n{detail.url}\n{self.tr('Carried by')}:\n{sources}")
+            f"{date_time(detail.published.astimezone())}\n{detail.url}\n{carried}:\n{sources}")
         self._write_snippet(detail.snippet, detail.matched)
         self.read_button.setText(self.tr("Mark unread") if detail.read else self.tr("Mark read"))
 

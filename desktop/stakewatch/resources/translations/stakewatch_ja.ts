@@ -608,7 +608,7 @@
         </message>
         <message>
             <source>{} of the {} most recent stored items match</source>
-            <translation>最近の保存済み記事 {} 件中 {} 件が一致</translation>
+            <translation>最近の保存済み記事 {1} 件中 {0} 件が一致</translation>
         </message>
         <message>
             <source>Stored the secret {} in the keyring</source>
@@ -1198,6 +1198,10 @@
         <message>
             <source>No alert selected</source>
             <translation>アラートが選択されていません</translation>
+        </message>
+        <message>
+            <source>Carried by</source>
+            <translation>掲載元</translation>
         </message>
         <message>
             <source>Mark read</source>
