@@ -52,13 +52,22 @@ def test_the_check_fails_on_an_unfinished_message(extracted: Path, tmp_path: Pat
     assert len(_script().missing(broken)) == 1
 
 
+def _fields(text: str) -> tuple[set[str], set[str], int]:
+    """Named fields shown, named fields used only to choose a plural, and positional fields."""
+    found = FIELD.findall(text)
+    shown = {name for name, plural in found if not plural and not name.isdigit()}
+    plural_only = {name for name, plural in found if plural} - shown
+    positional = text.count("{}") + len({name for name, _plural in found if name.isdigit()})
+    return shown, plural_only, positional
+
+
 def test_translations_keep_their_placeholders():
     wrong = []
     for (context, source), text in catalogue("ja").items():
-        shown = {name for name, plural in FIELD.findall(source) if not plural}
-        known = {name for name, _plural in FIELD.findall(source)}
-        used = {name for name, _plural in FIELD.findall(text)}
-        if not shown <= used <= known or source.count("%n") != text.count("%n"):
+        shown, plural_only, positional = _fields(source)
+        used, used_plural, used_positional = _fields(text)
+        if not shown <= used | used_plural <= shown | plural_only or positional != used_positional \
+                or source.count("%n") != text.count("%n"):
             wrong.append((context, source, text))
     assert wrong == []
 
