@@ -6,7 +6,8 @@
     python scripts/i18n.py set CONTEXT SOURCE TRANSLATION
     python scripts/i18n.py fill FILE.tsv     # many at once: CONTEXT<TAB>SOURCE<TAB>TRANSLATION per line
 
-The .ts file is the only place translations are kept; the app reads it directly.
+The .ts file is the only place translations are kept; the app reads it directly. Every command
+leaves it as pyside6-lupdate writes it, so edits from several branches merge line by line.
 """
 
 from __future__ import annotations
@@ -20,8 +21,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "desktop" / "stakewatch"
 TS = {lang: ROOT / "resources" / "translations" / f"stakewatch_{lang}.ts" for lang in ("ja",)}
-if not TS["ja"].parent.exists():
-    TS = {lang: PACKAGE / "resources" / "translations" / f"stakewatch_{lang}.ts" for lang in ("ja",)}
 
 
 def lupdate() -> str:
@@ -130,13 +129,16 @@ def main(argv: list[str]) -> int:
     elif command == "merge":
         for other in argv[1:]:
             print(f"{merge(ts, Path(other))} translations taken from {other}")
+        update(ts)
     elif command == "set" and len(argv) == 4:
         if fill(ts, [(argv[1], argv[2], argv[3])]):
             raise SystemExit(f"no message {argv[2]!r} in context {argv[1]!r}: run update first")
+        update(ts)
     elif command == "fill" and len(argv) == 2:
         rows = [line.split("\t") for line in Path(argv[1]).read_text(encoding="utf-8").splitlines() if line.strip()]
         for context, source in fill(ts, [(r[0], r[1], r[2]) for r in rows if len(r) == 3]):
             print(f"not in the catalogue: {context}\t{source}")
+        update(ts)
     else:
         print(__doc__)
         return 2

@@ -102,3 +102,11 @@ def test_no_controller_holds_the_poll_cycle():
     assert "run_cycle" not in app and "notifications_for" not in app
     cli = (PACKAGE / "cli.py").read_text(encoding="utf-8")
     assert "run_cycle" not in cli and "notifications_for" not in cli
+
+
+def test_every_package_is_listed_for_the_wheel():
+    import tomllib
+
+    listed = set(tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert found | {"stakewatch.resources"} == listed
