@@ -19,7 +19,7 @@ for size in 16 22 24 32 48 64 128 256 512; do
     cp "installer/icons/stakewatch-${size}.png" "$bundle/share/icons/hicolor/${size}x${size}/apps/stakewatch.png"
 done
 mkdir -p "$bundle/share/icons/hicolor/scalable/apps"
-cp desktop/stakewatch/resources/icons/stakewatch.svg "$bundle/share/icons/hicolor/scalable/apps/stakewatch.svg"
+cp resources/icons/stakewatch.svg "$bundle/share/icons/hicolor/scalable/apps/stakewatch.svg"
 cp installer/linux/install.sh "$bundle/install.sh"
 chmod +x "$bundle/install.sh"
 

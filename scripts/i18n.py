@@ -4,8 +4,10 @@
     python scripts/i18n.py missing           # list the strings without a finished Japanese translation
     python scripts/i18n.py merge OTHER.ts    # take finished translations from another copy of the .ts
     python scripts/i18n.py set CONTEXT SOURCE TRANSLATION
+    python scripts/i18n.py fill FILE.tsv     # many at once: CONTEXT<TAB>SOURCE<TAB>TRANSLATION per line
 
-The .ts file is the only place translations are kept; the app reads it directly.
+The .ts file is the only place translations are kept; the app reads it directly. Every command
+leaves it as pyside6-lupdate writes it, so edits from several branches merge line by line.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "desktop" / "stakewatch"
 TS = {lang: ROOT / "resources" / "translations" / f"stakewatch_{lang}.ts" for lang in ("ja",)}
-if not TS["ja"].parent.exists():
-    TS = {lang: PACKAGE / "resources" / "translations" / f"stakewatch_{lang}.ts" for lang in ("ja",)}
 
 
 def lupdate() -> str:
@@ -47,13 +47,16 @@ def _messages(tree: ET.ElementTree) -> dict[tuple[str, str], ET.Element]:
     return table
 
 
+def _text(node: ET.Element) -> str:
+    forms = [form.text or "" for form in node.iter("numerusform")]
+    return (forms[0] if forms else node.text or "").strip()
+
+
 def missing(ts: Path) -> list[tuple[str, str]]:
     out = []
     for key, message in _messages(ET.parse(ts)).items():
         node = message.find("translation")
-        forms = [] if node is None else [f.text or "" for f in node.iter("numerusform")]
-        text = " ".join(forms) if forms else ("" if node is None else node.text or "")
-        if node is None or node.get("type") == "unfinished" or not text.strip():
+        if node is None or node.get("type") in ("unfinished", "vanished", "obsolete") or not _text(node):
             out.append(key)
     return out
 
@@ -81,17 +84,37 @@ def merge(ts: Path, other: Path) -> int:
     return taken
 
 
-def set_translation(ts: Path, context: str, source: str, translation: str) -> None:
-    tree = ET.parse(ts)
-    message = _messages(tree).get((context, source))
-    if message is None:
-        raise SystemExit(f"no message {source!r} in context {context!r}: run update first")
+def _put(message: ET.Element, translation: str) -> None:
     node = message.find("translation")
     if node is None:
         node = ET.SubElement(message, "translation")
-    node.text = translation
     node.attrib.pop("type", None)
+    if message.get("numerus") == "yes":
+        for form in list(node):
+            node.remove(form)
+        node.text = None
+        ET.SubElement(node, "numerusform").text = translation
+    else:
+        node.text = translation
+
+
+def set_translation(ts: Path, context: str, source: str, translation: str) -> None:
+    fill(ts, [(context, source, translation)])
+
+
+def fill(ts: Path, rows: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """Set many translations; the (context, source) pairs the file does not hold."""
+    tree = ET.parse(ts)
+    table = _messages(tree)
+    unknown = []
+    for context, source, translation in rows:
+        message = table.get((context, source))
+        if message is None:
+            unknown.append((context, source))
+        else:
+            _put(message, translation)
     _write(tree, ts)
+    return unknown
 
 
 def main(argv: list[str]) -> int:
@@ -106,8 +129,16 @@ def main(argv: list[str]) -> int:
     elif command == "merge":
         for other in argv[1:]:
             print(f"{merge(ts, Path(other))} translations taken from {other}")
+        update(ts)
     elif command == "set" and len(argv) == 4:
-        set_translation(ts, argv[1], argv[2], argv[3])
+        if fill(ts, [(argv[1], argv[2], argv[3])]):
+            raise SystemExit(f"no message {argv[2]!r} in context {argv[1]!r}: run update first")
+        update(ts)
+    elif command == "fill" and len(argv) == 2:
+        rows = [line.split("\t") for line in Path(argv[1]).read_text(encoding="utf-8").splitlines() if line.strip()]
+        for context, source in fill(ts, [(r[0], r[1], r[2]) for r in rows if len(r) == 3]):
+            print(f"not in the catalogue: {context}\t{source}")
+        update(ts)
     else:
         print(__doc__)
         return 2

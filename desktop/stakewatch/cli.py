@@ -23,26 +23,59 @@ from typing import TextIO
 
 from . import __version__
 from .commands import register_all
-from .core import dispatch, paths, settings
-from .core.backfill import backfill, changed_entities
+from .core import paths, settings
 from .core.demo import DemoServer, demo_config, prepare_demo_dir
-from .core.i18n import translate
+from .core.i18n import render, translate
 from .core.links import open_link
 from .core.logs import diagnostics, setup_logging
 from .core.model import Alert, SourceHealth, UserError
 from .core.policy import Notification
-from .core.poller import CycleReport, Poller
+from .core.poller import CycleReport
 from .core.secrets import redact
-from .core.storage_errors import storage_error
+from .core.service import SEEDED, Service, cycle_summary
+from .core.states import health_label, kind_label
 from .core.store import Store, open_store
+from .core.store_errors import storage_error
 from .core.text import plain
-from .core.transfer import export_file, import_file, parse_config, read_config_file
+from .core.transfer import parse_config
 from .notify import Notifier, choose_notifier
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+NEVER = translate("Cli", "never")
+NO_ALERTS = translate("Cli", "No alerts.")
+NO_SOURCES_YET = translate("Cli", "No sources.")
+ALERT_HEADERS = (translate("Cli", "Published"), translate("Cli", "Kind"), translate("Cli", "Entity"),
+                 translate("Cli", "Title"), translate("Cli", "Source"), translate("Cli", "Link"))
+SOURCE_HEADERS = (translate("Cli", "Source"), translate("Cli", "Status"), translate("Cli", "Last success"),
+                  translate("Cli", "Failures"), translate("Cli", "Last error"))
+FAILING_LINE = translate("Cli", "failing: {source}: {error}")
+SKIPPED_LINE = translate("Cli", "skipped: {source}: {reason}")
+SETTINGS_TITLE = translate("Cli", "Settings")
+BRIEFING_TITLE = translate("Cli", "Briefing")
+CREDENTIALS_TITLE = translate("Cli", "Credentials")
+UNKNOWN_SETTING = translate("Cli", "unknown setting '{key}'")
+NONE = translate("Cli", "none")
+NO_WATCHLIST = translate("Cli", "no watchlist named '{name}' (there are: {names})")
+NOT_PDF = translate("Cli", "{file} should end in .pdf")
+NEEDS_QT = translate("Cli", "PDF output needs Qt (PySide6): {error}")
+WROTE = translate("Cli", "Wrote {file}: {pages} {pages:?page|pages}, {alerts} {alerts:?alert|alerts}.")
+DELETED_SECRET = translate("Cli", "Deleted the credential '{name}' from the keyring.")
+STORED_SECRET = translate("Cli", "Stored the credential '{name}' in the keyring.")
+NO_SECRET = translate("Cli", "no secret given on standard input")
+SECRET_PROMPT = translate("Cli", "Secret for {name}: ")
+NO_DISPLAY = translate("Cli", "no display (DISPLAY and WAYLAND_DISPLAY are unset)")
+NO_QT = translate("Cli", "Qt is not available ({error})")
+HEADLESS = translate("Cli", "{reason}; watching without a tray (stakewatch watch).")
+NO_SOURCES = translate("Cli", "No enabled sources: import a watchlist first (stakewatch import FILE).")
+SHOWN = translate("Cli", "Notifications shown: {shown} (through {backend}).")
+WATCHING = translate("Cli", "Watching {sources} {sources:?source|sources}; notifications through {backend}; "
+                            "Ctrl+C stops.")
 EXPORT_TITLE = translate("Export", "Export")
 NEEDS_OUTPUT = translate("Export", "say where to write the file with -o FILE.csv or -o FILE.xlsx")
 EXPORTED = translate("Export", "Wrote {n} {n:?alert|alerts} to {path}.")
+RECORD = translate("Cli", "{kind} (record)")
+PAGES_LINE = translate("Cli", "Statement pages: {archived} archived, {edited} edited, {removed} removed "
+                              "({checked} re-checked).")
 _DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -118,23 +151,23 @@ def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int) 
 
 
 def local_time(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "never"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else str(NEVER)
 
 
-ALERT_HEADERS = ("Published", "Kind", "Entity", "Title", "Source", "Link")
 STREAM_WIDTHS = (16, 9, 24, 0, 20)
 
 
 def _alert_row(alert: Alert) -> tuple[str, ...]:
-    return (local_time(alert.published), alert.kind + (" (record)" if alert.record else ""), alert.entity, alert.title,
+    kind = render(kind_label(alert.kind))
+    return (local_time(alert.published), str(RECORD(kind=kind)) if alert.record else kind, alert.entity, alert.title,
             alert.source + (f" +{len(alert.sources) - 1}" if len(alert.sources) > 1 else ""),
             alert.url)
 
 
 def format_alerts(alerts: Sequence[Alert]) -> str:
     if not alerts:
-        return "No alerts."
-    return table([_alert_row(a) for a in alerts], ALERT_HEADERS, flexible=3)
+        return str(NO_ALERTS)
+    return table([_alert_row(a) for a in alerts], [str(h) for h in ALERT_HEADERS], flexible=3)
 
 
 def stream_alerts(alerts: Iterable[Alert], out: TextIO) -> int:
@@ -145,37 +178,38 @@ def stream_alerts(alerts: Iterable[Alert], out: TextIO) -> int:
     count = 0
     for alert in alerts:
         if count == 0:
-            out.write("  ".join(_fit(h, w) for h, w in zip(ALERT_HEADERS, widths, strict=False))
-                      + "  " + ALERT_HEADERS[-1] + "\n")
+            headers = [str(h) for h in ALERT_HEADERS]
+            out.write("  ".join(_fit(h, w) for h, w in zip(headers, widths, strict=False))
+                      + "  " + headers[-1] + "\n")
         row = [cell(c) for c in _alert_row(alert)]
         out.write("  ".join(_fit(c, w) for c, w in zip(row, widths, strict=False))
                   + "  " + row[-1] + "\n")
         count += 1
     if count == 0:
-        out.write("No alerts.\n")
+        out.write(f"{NO_ALERTS}\n")
     return count
 
 
 def format_sources(health: Sequence[SourceHealth]) -> str:
     if not health:
-        return "No sources."
-    rows = [(h.name, h.status, local_time(h.last_success), str(h.consecutive_failures),
-             safe_cell(h.last_error or h.note or "")) for h in health]
-    return table(rows, ("Source", "Status", "Last success", "Failures", "Last error"), flexible=4)
+        return str(NO_SOURCES_YET)
+    rows = [(h.name, render(health_label(h.status)), local_time(h.last_success), str(h.consecutive_failures),
+             safe_cell(h.error or render(h.note))) for h in health]
+    return table(rows, [str(h) for h in SOURCE_HEADERS], flexible=4)
 
 
 def format_report(report: CycleReport, store: Store) -> str:
-    lines = [report.summary().capitalize() + "."]
+    lines = [str(cycle_summary(report))]
     for outcome in report.failures:
-        lines.append(f"  failing: {cell(outcome.source)}: {safe_cell(outcome.error or '')}")
+        lines.append("  " + str(FAILING_LINE(source=cell(outcome.source), error=safe_cell(render(outcome.error)))))
     for name, reason in report.skipped:
         if reason != "not due yet":
-            lines.append(f"  skipped: {cell(name)}: {safe_cell(reason)}")
+            lines.append("  " + str(SKIPPED_LINE(source=cell(name), reason=safe_cell(render(reason)))))
     pages = report.pages
     if pages.archived or pages.changes:
         edited = sum(1 for c in pages.changes if c.change == "edited")
-        lines.append(f"Statement pages: {len(pages.archived)} archived, {edited} edited, "
-                     f"{len(pages.changes) - edited} removed ({pages.checked} re-checked).")
+        lines.append(str(PAGES_LINE(archived=len(pages.archived), edited=edited,
+                                    removed=len(pages.changes) - edited, checked=pages.checked)))
     if report.new_alerts:
         lines.append(format_alerts(store.alerts(ids=report.new_alerts)))
     return "\n".join(lines)
@@ -183,28 +217,17 @@ def format_report(report: CycleReport, store: Store) -> str:
 
 def seed_default(store: Store) -> bool:
     """Load the built-in default watchlist into an empty store; True if it did."""
-    if not store.is_empty():
-        return False
-    config = read_config_file(paths.resource("default-watchlist.json"))
-    store.apply_config(config.watchlists, config.sources)
-    return True
+    return Service(store).seed_default()
 
 
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
-    before = store.watchlists()
-    config = import_file(store, Path(args.file))
-    entities = sum(len(w.entities) for w in config.watchlists)
-    print(f"Imported {len(config.watchlists)} watchlist(s), {entities} entities and "
-          f"{len(config.sources)} source(s) from {args.file}.")
-    changed = changed_entities(before, store.watchlists())
-    if changed and store.count("items"):
-        print(f"{backfill(store, changed).message()}.")
+    config, summary = Service(store).import_file(Path(args.file))
+    print(summary)
     return EXIT_OK
 
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
-    export_file(store, Path(args.file))
-    print(f"Exported to {args.file}.")
+    print(Service(store).export_file(Path(args.file)))
     return EXIT_OK
 
 
@@ -213,28 +236,33 @@ def _click(notification: Notification) -> None:
         open_link(notification.url)
 
 
-def notify_cycle(store: Store, report: CycleReport, before: dict[str, str], notifier: Notifier) -> int:
-    """Show what the policy says for a finished cycle; the number shown."""
-    now = datetime.now(UTC)
-    shown = dispatch.notifications_for(store, report.new_alerts, now, show=notifier.show)
-    notices = dispatch.health_changes(store, before, now) + dispatch.page_changes(store, report.pages.changes, now)
-    return len(shown) + sum(1 for note in notices if notifier.show(note))
+class _Counter:
+    def __init__(self, notifier: Notifier) -> None:
+        self.notifier = notifier
+        self.shown = 0
+
+    def __call__(self, note: Notification) -> bool:
+        shown = self.notifier.show(note)
+        self.shown += int(bool(shown))
+        return shown
 
 
 def cmd_poll(store: Store, args: argparse.Namespace) -> int:
-    if not store.sources(enabled_only=True):
-        print("No enabled sources: import a watchlist first (stakewatch import FILE).")
+    service = Service(store)
+    if not service.has_enabled_sources():
+        print(NO_SOURCES())
         return EXIT_OK
-    before = dispatch.health_snapshot(store, datetime.now(UTC))
-    report = Poller(store, settings.poll_config(store)).run_cycle(force=args.force)
-    print(format_report(report, store))
-    if args.notify:
-        notifier = choose_notifier(_click, headless=True)
-        try:
-            shown = notify_cycle(store, report, before, notifier)
-        finally:
+    notifier = choose_notifier(_click, headless=True) if args.notify else None
+    counter = _Counter(notifier) if notifier is not None else None
+    service.show = counter
+    try:
+        result = service.poll(force=args.force)
+    finally:
+        if notifier is not None:
             notifier.close()
-        print(f"Notifications shown: {shown} (through {notifier.name}).")
+    print(format_report(result.report, store))
+    if counter is not None and notifier is not None:
+        print(SHOWN(shown=counter.shown, backend=notifier.name))
         from .commands.channels import DELIVERED, deliver_now
 
         delivery = deliver_now(store)
@@ -289,30 +317,26 @@ def cmd_sources(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_watch(store: Store, args: argparse.Namespace) -> int:
     """Poll on each source's schedule until interrupted, printing and notifying new alerts."""
-    if seed_default(store):
-        print("Loaded the default watchlist (Japan AI & IP).")
+    service = Service(store)
+    if service.seed_default():
+        print(SEEDED())
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    poller = Poller(store, settings.poll_config(store))
     notifier = choose_notifier(_click, headless=True)
-    print(f"Watching {len(store.sources(enabled_only=True))} sources; notifications through "
-          f"{notifier.name}; Ctrl+C stops.", flush=True)
+    print(WATCHING(sources=len(store.sources(enabled_only=True)), backend=notifier.name), flush=True)
     from .commands.channels import pdf_renderer
     from .core.outbox import Courier
 
     courier = Courier(store.path, pdf_renderer()).start()
+    service.show = notifier.show
+    service.reactions.append(lambda _service, _result: courier.wake())
     try:
         while not stop.is_set():
-            before = dispatch.health_snapshot(store, datetime.now(UTC))
-            report = poller.run_cycle(honour_schedule=True, cancel=stop)
-            if report.outcomes:
-                print(f"[{local_time(report.started)}] {format_report(report, store)}", flush=True)
-                notify_cycle(store, report, before, notifier)
-                courier.wake()
-            upcoming = poller.next_due()
-            pause = 60.0 if upcoming is None else (upcoming - datetime.now(UTC)).total_seconds()
-            stop.wait(min(max(pause, 1.0), 60.0))
+            result = service.poll(honour_schedule=True, cancel=stop)
+            if result.report.outcomes:
+                print(f"[{local_time(result.report.started)}] {format_report(result.report, store)}", flush=True)
+            stop.wait(min(max(service.next_wait(result.next_due).total_seconds(), 1.0), 60.0))
     finally:
         courier.stop()
         notifier.close()
@@ -322,11 +346,11 @@ def cmd_watch(store: Store, args: argparse.Namespace) -> int:
 def cmd_settings(store: Store, args: argparse.Namespace) -> int:
     if args.key is None:
         for key, setting in settings.SETTINGS.items():
-            print(f"{key:24} {settings.get(store, key)!s:10} {setting.description}")
+            print(f"{key:24} {settings.get(store, key)!s:10} {render(setting.description)}")
         return EXIT_OK
     if args.value is None:
         if args.key not in settings.SETTINGS:
-            raise UserError("Settings", f"unknown setting {args.key!r}")
+            raise UserError(SETTINGS_TITLE, UNKNOWN_SETTING(key=args.key))
         print(settings.get(store, args.key))
         return EXIT_OK
     print(f"{args.key} = {settings.put(store, args.key, args.value)}")
@@ -338,20 +362,20 @@ def cmd_briefing(store: Store, args: argparse.Namespace) -> int:
 
     names = [w.name for w in store.watchlists()]
     if args.watchlist is not None and args.watchlist not in names:
-        raise UserError("Briefing", f"no watchlist named {args.watchlist!r} (there are: {', '.join(names) or 'none'})")
+        raise UserError(BRIEFING_TITLE, NO_WATCHLIST(name=args.watchlist, names=", ".join(names) or NONE))
     end = datetime.now(UTC)
     briefing = build_briefing(store, args.since, end, watchlists=[args.watchlist] if args.watchlist else None,
                               statements_only=args.statements_only, tags=args.tag or ())
     output = Path(args.output)
     if output.suffix.lower() != ".pdf":
-        raise UserError("Briefing", f"{output} should end in .pdf")
+        raise UserError(BRIEFING_TITLE, NOT_PDF(file=str(output)))
     try:
         from .qt.briefing_pdf import ensure_gui_application, write_briefing
     except ImportError as exc:
-        raise UserError("Briefing", f"PDF output needs Qt (PySide6): {exc}") from exc
+        raise UserError(BRIEFING_TITLE, NEEDS_QT(error=str(exc))) from exc
     ensure_gui_application()
     pages = write_briefing(briefing, output, args.page)
-    print(f"Wrote {output}: {pages} pages, {briefing.total} alerts.")
+    print(WROTE(file=str(output), pages=pages, alerts=briefing.total))
     return EXIT_OK
 
 
@@ -361,18 +385,18 @@ def cmd_credential(store: Store, args: argparse.Namespace) -> int:
 
     if args.delete:
         secrets.delete_secret(args.name)
-        print(f"Deleted the credential {args.name!r} from the keyring.")
+        print(DELETED_SECRET(name=args.name))
         return EXIT_OK
     if sys.stdin.isatty():
         import getpass
 
-        secret = getpass.getpass(f"Secret for {args.name}: ")
+        secret = getpass.getpass(str(SECRET_PROMPT(name=args.name)))
     else:
         secret = sys.stdin.readline().rstrip("\r\n")
     if not secret:
-        raise UserError("Credentials", "no secret given on standard input")
+        raise UserError(CREDENTIALS_TITLE, NO_SECRET)
     secrets.store_secret(args.name, secret)
-    print(f"Stored the credential {args.name!r} in the keyring.")
+    print(STORED_SECRET(name=args.name))
     return EXIT_OK
 
 
@@ -468,14 +492,14 @@ def run_gui(root: Path, args: argparse.Namespace, demo: bool) -> int:
     reason = None
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                                                  or os.environ.get("QT_QPA_PLATFORM")):
-        reason = "no display (DISPLAY and WAYLAND_DISPLAY are unset)"
+        reason = str(NO_DISPLAY)
     else:
         try:
             from .qt.app import run_app
         except ImportError as exc:
-            reason = f"Qt is not available ({exc})"
+            reason = str(NO_QT(error=str(exc)))
     if reason is not None:
-        print(f"stakewatch: {reason}; watching without a tray (stakewatch watch).", file=sys.stderr)
+        print(f"stakewatch: {HEADLESS(reason=reason)}", file=sys.stderr)
         with open_store(root) as store:
             return cmd_watch(store, args)
     return run_app(root, demo=demo)
@@ -506,7 +530,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if run is not None:
                 return int(run(store, args))
             if demo is None and seed_default(store):
-                print("Loaded the default watchlist (Japan AI & IP).")
+                print(SEEDED())
         return run_gui(root, args, demo is not None)
     except UserError as exc:
         print(f"stakewatch: {safe_cell(exc.title.lower())}: {safe_cell(exc.message)}", file=sys.stderr)

@@ -21,8 +21,8 @@ from stakewatch.core.fetch import FetchConfig
 from stakewatch.core.model import Entity, Source, Watchlist
 from stakewatch.core.policy import Notification, PolicyState
 from stakewatch.core.poller import PollConfig, Poller
-from stakewatch.core.storage_errors import StorageError, storage_error
 from stakewatch.core.store import Store, to_epoch
+from stakewatch.core.store_errors import StorageError, storage_error
 
 WATCHLIST = Watchlist("W", (Entity("Minoru Kiuchi", "official", aliases=("Kiuchi",)),))
 

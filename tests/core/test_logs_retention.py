@@ -62,8 +62,8 @@ def test_retention_prunes_old_items_but_keeps_alerts(store: Store):
 
 
 def test_alerts_of_pruned_items_are_still_found_by_search(store: Store):
-    from stakewatch.core import inbox
-    from stakewatch.core.inbox import InboxQuery
+    from stakewatch.core import store_inbox as inbox
+    from stakewatch.core.store_inbox import InboxQuery
 
     test_retention_prunes_old_items_but_keeps_alerts(store)
     assert [r.title for r in inbox.page(store, InboxQuery(text="long ago"), 0, 10)] == ["Sora 2 long ago"]

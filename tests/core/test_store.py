@@ -131,3 +131,36 @@ def test_an_older_database_is_migrated_forward_keeping_its_data(tmp_path: Path):
         assert [w.name for w in store.watchlists()] == ["Kept"]
         indexes = {r[1] for r in store.conn.execute("PRAGMA index_list('alerts')")}
         assert "alerts_item" in indexes
+
+
+def test_a_pending_migration_first_copies_the_database_aside(tmp_path: Path):
+    from stakewatch.core.schema import MIGRATIONS
+    from stakewatch.core.store import _statements
+
+    path = tmp_path / "stakewatch.db"
+    conn = sqlite3.connect(path)
+    for statement in _statements(MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO watchlists(name) VALUES ('Before the upgrade')")
+    conn.commit()
+    conn.close()
+    with Store(path):
+        pass
+    copy = tmp_path / "stakewatch.db.bak-schema1"
+    assert copy.exists() and not (tmp_path / "stakewatch.db.bak-schema1.partial").exists()
+    old = sqlite3.connect(copy)
+    try:
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("SELECT name FROM watchlists").fetchall() == [("Before the upgrade",)]
+    finally:
+        old.close()
+    with Store(path):
+        pass
+    assert sorted(p.name for p in tmp_path.glob("*.bak-*")) == ["stakewatch.db.bak-schema1"]
+
+
+def test_a_fresh_database_needs_no_copy(tmp_path: Path):
+    with Store(tmp_path / "stakewatch.db"):
+        pass
+    assert list(tmp_path.glob("*.bak-*")) == []

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from stakewatch.core import inbox, store_annotations
-from stakewatch.core.inbox import InboxQuery
+from stakewatch.core import store_annotations
+from stakewatch.core import store_inbox as inbox
 from stakewatch.core.model import Entity, Source, Watchlist
 from stakewatch.core.store import Store, to_epoch
+from stakewatch.core.store_inbox import InboxQuery
 
 
 def _stock(store: Store) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from feedworld import Route, WorldServer, rss
 from stakewatch.core.ingest import Validators, ingest
@@ -26,11 +29,24 @@ def stock(store: Store) -> None:
            Validators(wire.url, None, None), NOW)
 
 
+_views: list[EditorView] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_views_before_the_store_closes(store: Store) -> Iterator[None]:
+    yield
+    for view in _views:
+        view._test_timer.stop()
+        view.close()
+    _views.clear()
+
+
 def editor(qtbot, store: Store) -> EditorView:
     stock(store)
     view = EditorView(store)
     qtbot.addWidget(view)
     view.show()
+    _views.append(view)
     return view
 
 
@@ -189,3 +205,10 @@ def test_a_new_entity_is_matched_against_stored_items_in_the_background(qtbot, s
     assert view.backfilled == "2 stored items matched the new or changed entities"
     taira = [a for a in store.alerts() if a.entity == "Masaaki Taira"]
     assert len(taira) == 2 and all(a.backfilled for a in taira)
+def test_a_refresh_after_a_poll_keeps_the_selection_and_delete_still_works(qtbot, store: Store):
+    view = editor(qtbot, store)
+    view.select(ENTITY, "Japan AI & IP", "Sora 2")
+    view.refresh()  # what the window does after every poll
+    assert view._selection() == (ENTITY, "Japan AI & IP", "Sora 2")
+    view.delete_selected()
+    assert all(a.entity != "Sora 2" for a in store.alerts()) and view.undo.isEnabled()

@@ -50,8 +50,7 @@ def controller(qtbot, data_dir: Path, world: WorldServer):
     configure(data_dir, world)
     ctl = Controller(data_dir, notifier=RecordingNotifier())
     yield ctl
-    ctl.timer.stop()
-    ctl.heartbeat.stop()
+    ctl.scheduler.stop()
     ctl.pool.waitForDone(20_000)
     if ctl.window is not None:
         ctl.window.close()
@@ -110,8 +109,7 @@ def test_hostile_title_is_literal_text_everywhere(qtbot, data_dir: Path, world: 
     assert all("<" not in n.title + n.body for n in ctl.notifier.shown)
     menu_text = next(a.text() for a in ctl.menu.actions() if a.text().startswith("Sora 2:"))
     assert "&&" in menu_text  # an ampersand is shown, not taken as a shortcut marker
-    ctl.timer.stop()
-    ctl.heartbeat.stop()
+    ctl.scheduler.stop()
     ctl.window.close()
 
 
@@ -124,6 +122,46 @@ def test_pause_is_stored_and_shown(qtbot, controller, data_dir: Path):
     assert paused is not None and paused > datetime.now(UTC) + timedelta(minutes=59)
     controller.pause(timedelta(0))
     assert controller.state != "paused"
+
+
+def test_a_pause_survives_a_restart(qtbot, controller, data_dir: Path):
+    controller.pause(timedelta(hours=1))
+    controller.pool.waitForDone(10_000)
+    controller.scheduler.stop()
+    again = Controller(data_dir, notifier=RecordingNotifier())
+    again.start()
+    try:
+        qtbot.waitUntil(lambda: again.paused_until is not None and not again.in_flight, timeout=20_000)
+        assert again.state == "paused"
+        pause_menu = next(a.menu() for a in again.menu.actions() if a.menu() is not None)
+        resume = next(a for a in pause_menu.actions() if a.text() == "Resume")
+        assert resume.isEnabled()
+        assert again.snapshot.paused_until is not None
+    finally:
+        again.scheduler.stop()
+        again.pool.waitForDone(20_000)
+
+
+def test_a_failed_poll_stays_in_the_tooltip_and_the_window_until_a_poll_succeeds(qtbot, controller):
+    controller.start()
+    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    controller.scheduler.failed.emit("the database is locked")
+    assert "the database is locked" in controller.tray.toolTip()
+    controller._set_state()
+    assert "the database is locked" in controller.tray.toolTip()
+    controller.open_window()
+    assert "the database is locked" in controller.window.statusBar().currentMessage()
+    controller.poll(force=True)
+    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    assert "the database is locked" not in controller.tray.toolTip()
+    controller.window.close()
+
+
+def test_window_geometry_is_kept_per_data_dir(tmp_path: Path):
+    from stakewatch.qt.main_window import geometry_key
+
+    assert geometry_key(tmp_path / "a") != geometry_key(tmp_path / "b")
+    assert geometry_key(tmp_path / "a") == geometry_key(tmp_path / "a" / ".." / "a")
 
 
 def test_each_state_has_its_own_icon(qtbot):
@@ -159,11 +197,11 @@ def test_start_at_login_writes_an_xdg_autostart_entry(tmp_path: Path, monkeypatc
 def test_clock_jump_after_sleep_triggers_a_poll(qtbot, controller):
     controller.start()
     qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
-    controller._wall -= 3600  # as if the machine had slept an hour
-    controller._check_clock()
+    controller.scheduler._wall -= 3600  # as if the machine had slept an hour
+    controller.scheduler.check_clock()
     assert controller.in_flight
     qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
-    controller._check_clock()
+    controller.scheduler.check_clock()
     assert not controller.in_flight
 
 

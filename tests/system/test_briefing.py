@@ -23,9 +23,15 @@ def rfc(hours: float) -> str:
     return (NOW - timedelta(hours=hours)).strftime("%a, %d %b %Y %H:%M:%S GMT")
 
 
+def in_language(lang: str, env: dict[str, str] | None = None) -> dict[str, str]:
+    env = {k: v for k, v in (env or os.environ).items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    return {**env, "LANG": lang}
+
+
 def cli(data: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "stakewatch", "--data-dir", str(data), *args],
-                          capture_output=True, text=True, timeout=120, env=env)
+                          capture_output=True, text=True, timeout=120,
+                          env=env if env is not None else in_language("en_US.UTF-8"))
 
 
 def text_of(pdf: Path) -> str:
@@ -130,3 +136,34 @@ def test_bad_requests_are_refused_without_a_file(stocked: Path, tmp_path: Path):
     assert not (tmp_path / "x.pdf").exists()
     result = cli(stocked, "briefing", "--since", "7d", "-o", str(tmp_path / "missing" / "x.pdf"))
     assert result.returncode == 1 and "cannot write" in result.stderr
+
+
+ENGLISH_HEADINGS = ("Summary", "Statements (", "Coverage (", "Alerts per entity per day", "Page 1 of",
+                    "Sources failing", "Generated ", "Watchlists:", "Entity", "Watchlist")
+JAPANESE_HEADINGS = ("概要", "本人の発言", "関連報道", "対象別・日別のアラート件数", "1 / ", "ページ",
+                     "取得できなかった情報源", "作成日時", "ウォッチリスト")
+
+
+def test_a_briefing_made_under_a_japanese_locale_has_japanese_headings_only(stocked: Path, tmp_path: Path):
+    pdf = tmp_path / "ja.pdf"
+    result = cli(stocked, "briefing", "--since", "7d", "-o", str(pdf), env=in_language("ja_JP.UTF-8"))
+    assert result.returncode == 0, result.stderr
+    assert "ページ" in result.stdout
+    text = text_of(pdf)
+    for heading in JAPANESE_HEADINGS:
+        assert heading in text, heading
+    for heading in ENGLISH_HEADINGS:
+        assert heading not in text, heading
+    assert f"{NOW.astimezone().year}年{NOW.astimezone().month}月" in text
+    assert "城内実大臣、Sora2について会見" in text and "OpenAI story 1 about Sora 2" in text
+
+
+def test_a_briefing_made_under_an_english_locale_has_no_japanese_headings(stocked: Path, tmp_path: Path):
+    pdf = tmp_path / "en.pdf"
+    result = cli(stocked, "briefing", "--since", "7d", "-o", str(pdf), env=in_language("en_US.UTF-8"))
+    assert result.returncode == 0, result.stderr
+    text = text_of(pdf)
+    for heading in ("Summary", "Alerts per entity per day", "Page 1 of"):
+        assert heading in text, heading
+    for heading in JAPANESE_HEADINGS:
+        assert heading not in text, heading

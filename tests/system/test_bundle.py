@@ -37,6 +37,7 @@ def test_bundle_runs_version_poll_and_tray(bundle: Path, world: WorldServer, tmp
     version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
     assert version.returncode == 0 and version.stdout.strip() == f"stakewatch {__version__}"
     assert (bundle / "_internal" / "stakewatch" / "resources" / "default-watchlist.json").exists()
+    assert (bundle / "_internal" / "stakewatch" / "resources" / "translations" / "stakewatch_ja.ts").exists()
 
     world.routes["/feed.rss"] = Route(rss([{"title": "OpenAI ships Sora 2 in Japan", "link": world.url("/a")}]))
     config = tmp_path / "c.json"

@@ -36,7 +36,7 @@ def test_keys_stay_home_and_never_show(secret_service, world: WorldServer, tmp_p
         assert cli(data, env, "credential", "spaced-key", stdin=KEY + "\n").returncode == 0
         outputs = [cli(data, env, "poll", "--once"), cli(data, env, "sources"), cli(data, env, "sources", "--json"),
                    cli(data, env, "diagnostics")]
-        assert "failing: Keyed: the credential cannot be sent" in outputs[0].stdout, outputs[0].stdout
+        assert "failing: Keyed: the credential has spaces at its ends" in outputs[0].stdout, outputs[0].stdout
         assert [path for path, _ in elsewhere.seen] == ["/landing.rss"]
         assert "authorization" not in elsewhere.seen[0][1]
         for output in outputs:

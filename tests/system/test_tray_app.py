@@ -22,6 +22,12 @@ def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
                             stderr=subprocess.PIPE, text=True, env=env)
 
 
+def english(env: dict[str, str]) -> dict[str, str]:
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        env.pop(name, None)
+    return {**env, "LANG": "en_US.UTF-8"}
+
+
 def stop(process: subprocess.Popen[str]) -> tuple[str, str]:
     process.send_signal(signal.SIGTERM)
     try:
@@ -42,7 +48,7 @@ def test_tray_app_notifies_opens_the_clicked_link_and_stays_single(
         "sources": [{"name": "Cabinet Office", "kind": "feed", "url": world.url("/ministry.rss"),
                      "official_for": ["Minoru Kiuchi"]}]}, ensure_ascii=False), encoding="utf-8")
     data = str(tmp_path / "data")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = english({**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     subprocess.run([sys.executable, "-m", "stakewatch", "--data-dir", data, "import", str(config)],
                    check=True, capture_output=True, timeout=60)
     app = start(["--data-dir", data], env)
@@ -68,7 +74,7 @@ def test_tray_app_notifies_opens_the_clicked_link_and_stays_single(
 
 
 def test_demo_shows_notifications_within_seconds_offline(notification_server, tmp_path: Path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = english({**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     app = start(["--demo", "--data-dir", str(tmp_path / "data")], env)
     try:
         calls = notification_server.wait_for_calls(1, timeout=20)
@@ -83,3 +89,33 @@ def test_demo_shows_notifications_within_seconds_offline(notification_server, tm
     assert "(demo)" in out
     assert not (tmp_path / "data" / "stakewatch.db").exists()  # the user's own data is untouched
     assert (tmp_path / "data" / "demo" / "stakewatch.db").exists()
+
+
+def test_under_a_japanese_locale_an_english_story_is_announced_in_japanese(
+        notification_server, opened_links: Path, world: WorldServer, tmp_path: Path):
+    world.routes["/openai.xml"] = Route(rss([
+        {"title": "OpenAI brings Sora 2 to Japan with new rights-holder controls",
+         "link": world.url("/news/sora-2-japan?utm_medium=rss"),
+         "description": "Sora 2 is now available in Japan."}]))
+    config = tmp_path / "c.json"
+    config.write_text(json.dumps({"version": 1, "watchlists": [{"name": "AI", "entities": [
+        {"name": "Sora 2", "kind": "product"}]}],
+        "sources": [{"name": "OpenAI News", "kind": "feed", "url": world.url("/openai.xml")}]}), encoding="utf-8")
+    data = str(tmp_path / "data")
+    env = english({**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    env["LANG"] = "ja_JP.UTF-8"
+    subprocess.run([sys.executable, "-m", "stakewatch", "--data-dir", data, "import", str(config)],
+                   check=True, capture_output=True, timeout=60, env=env)
+    app = start(["--data-dir", data], env)
+    try:
+        (call,) = notification_server.wait_for_calls(1, timeout=30)
+        assert call["summary"] == "Sora 2 に関する報道"
+        assert call["body"] == "OpenAI brings Sora 2 to Japan with new rights-holder controls\nOpenAI News"
+        assert call["actions"] == ["default", "開く", "open", "開く"]
+        notification_server.invoke(call["id"], "default")
+        deadline = time.monotonic() + 10
+        while not opened_links.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert opened_links.read_text().split() == [world.url("/news/sora-2-japan")]
+    finally:
+        stop(app)

@@ -74,10 +74,10 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
     if not rows:
         print(NONE)
         return EXIT_OK
-    from ..cli import _local, table
+    from ..cli import local_time, table
 
     lines = [(r.channel.name, ", ".join(r.channel.watchlists) or str(ALL), r.channel.only or str(ALL),
-              _status(r), _local(r.last_success), str(r.pending), render(loads(r.last_error)) or "")
+              _status(r), local_time(r.last_success), str(r.pending), render(loads(r.last_error)) or "")
              for r in rows]
     print(table(lines, ("Channel", "Watchlists", "Only", "Status", "Last success", "Pending", "Last error"),
                 flexible=6))

@@ -11,7 +11,12 @@ import shlex
 import sys
 from pathlib import Path
 
+from .i18n import translate
 from .model import UserError
+
+TITLE = translate("Autostart", "Start at login")
+NOT_ON = translate("Autostart", "could not be turned on: {error}")
+NOT_OFF = translate("Autostart", "could not be turned off: {error}")
 
 APP_ID = "org.stakewatch.Stakewatch"
 
@@ -75,7 +80,7 @@ def enable() -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(desktop_entry(argv), encoding="utf-8")
     except OSError as exc:
-        raise UserError("Start at login", f"could not be turned on: {exc.strerror or exc}") from exc
+        raise UserError(TITLE, NOT_ON(error=exc.strerror or str(exc))) from exc
 
 
 def disable() -> None:
@@ -92,4 +97,4 @@ def disable() -> None:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise UserError("Start at login", f"could not be turned off: {exc.strerror or exc}") from exc
+        raise UserError(TITLE, NOT_OFF(error=exc.strerror or str(exc))) from exc

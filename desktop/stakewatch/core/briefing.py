@@ -11,10 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from .i18n import translate
 from .model import Alert
 from .policy import safe_link
+from .states import HealthStatus, health_label
 from .store import Store
 from .store_pages import quotes
+
+TITLE = translate("Briefing", "Stakewatch briefing")
+LOCAL_TIME = translate("Briefing", "local time")
 
 
 @dataclass(frozen=True)
@@ -145,10 +150,10 @@ def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Seq
     shown = {w.name for w in chosen}
     flagged = tuple(_entry(a, zone) for a in sorted(alerts, key=lambda a: a.published)
                     if a.flagged and a.watchlist in shown)
-    failing = tuple((h.name, h.last_error or h.status) for h in store.health(end)
-                    if h.status in ("failing", "backing off"))
-    zone_name = generated.tzname() or "local time"
-    return Briefing(title="Stakewatch briefing", start=_local(start, zone), end=_local(end, zone),
+    failing = tuple((h.name, h.error or str(health_label(h.status))) for h in store.health(end)
+                    if HealthStatus(h.status).bad)
+    zone_name = generated.tzname() or LOCAL_TIME.render()
+    return Briefing(title=TITLE.render(), start=_local(start, zone), end=_local(end, zone),
                     generated=generated, timezone=zone_name, watchlists=tuple(w.name for w in chosen),
                     summary=tuple(summary), days=days, series=series, failing=failing,
                     sections=tuple(sections), flagged=flagged)

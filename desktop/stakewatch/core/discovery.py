@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from lxml import html as lxml_html
 
 from .fetch import Fetcher
+from .i18n import Text, translate
 from .social import (
     TELEGRAM_OPTIONS,
     profile_feed,
@@ -29,6 +30,14 @@ from .social import (
 from .sources.feed import web_link
 from .text import plain
 
+PLATFORM_FEED = translate("Discovery", "{platform} feed")
+IS_A_FEED = translate("Discovery", "This address is a feed")
+WORDPRESS_FEED = translate("Discovery", "WordPress feed")
+SITE_FEED = translate("Discovery", "Site feed")
+TELEGRAM_PAGE = translate("Discovery", "Telegram channel (public preview page)")
+YOUTUBE_FEED = translate("Discovery", "YouTube channel videos")
+LINKED_FEED = translate("Discovery", "Feed linked from the page")
+NO_FEED = translate("Discovery", "the page announces no feed (no <link rel=\"alternate\"> to RSS, Atom or JSON)")
 FEED_TYPES = {"application/rss+xml": "RSS", "application/atom+xml": "Atom", "application/feed+json": "JSON Feed",
               "application/json": "JSON Feed", "application/rdf+xml": "RDF", "text/xml": "XML",
               "application/xml": "XML"}
@@ -108,16 +117,16 @@ def discover(url: str, fetcher: Fetcher | None = None) -> tuple[list[FoundFeed],
 
     preview = telegram_preview(url)
     if preview is not None:
-        return [FoundFeed("Telegram channel (public preview page)", preview, "page", dict(TELEGRAM_OPTIONS))], None
+        return [FoundFeed(str(TELEGRAM_PAGE), preview, "page", dict(TELEGRAM_OPTIONS))], None
     known = profile_feed(url)
     if known is not None and (address := is_feed(known[1])):
-        return [FoundFeed(f"{known[0]} feed", address, "feed")], None
+        return [FoundFeed(str(PLATFORM_FEED(platform=known[0])), address, "feed")], None
     result = fetcher.fetch(url)
     if not result.ok:
         return [], result.error
     try:
         FeedKind.parse(Source("probe", "feed", url), result.body, result.content_type, result.final_url)
-        return [FoundFeed("This address is a feed", result.final_url, "feed")], None
+        return [FoundFeed(str(IS_A_FEED), result.final_url, "feed")], None
     except ParseError:
         pass
     feeds = feeds_in_page(result.body, result.final_url)
@@ -125,16 +134,16 @@ def discover(url: str, fetcher: Fetcher | None = None) -> tuple[list[FoundFeed],
         # a YouTube channel page, or a ministry page linking its channel
         channel = youtube_channel_id(result.body)
         if channel is not None:
-            feeds = [FoundFeed("YouTube channel videos", youtube_feed(channel), "feed")]
+            feeds = [FoundFeed(str(YOUTUBE_FEED), youtube_feed(channel), "feed")]
     if not feeds:
         for link in feed_links_in_body(result.body, result.final_url)[:MAX_BODY_LINKS]:
             if address := is_feed(link):
-                feeds.append(FoundFeed("Feed linked from the page", address, "feed"))
+                feeds.append(FoundFeed(str(LINKED_FEED), address, "feed"))
     if not feeds and (address := is_feed(wordpress_feed(result.final_url))):
-        feeds = [FoundFeed("WordPress feed", address, "feed")]
+        feeds = [FoundFeed(str(WORDPRESS_FEED), address, "feed")]
     if not feeds:
         for candidate in common_feed_paths(result.final_url):
             if address := is_feed(candidate):
-                feeds = [FoundFeed("Site feed", address, "feed")]
+                feeds = [FoundFeed(str(SITE_FEED), address, "feed")]
                 break
-    return feeds, None if feeds else "the page announces no feed (no <link rel=\"alternate\"> to RSS, Atom or JSON)"
+    return feeds, None if feeds else Text(NO_FEED)

@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
-from . import outbox, settings
+from . import outbox, settings, store_alerts
 from .policy import Notification, PolicyConfig, PolicyState, decide, health_notifications, page_notifications
-from .store import Store, to_epoch
+from .store import Store
 from .store_pages import PageChange
 
 STATE_KEY = "policy.state"
@@ -60,8 +60,7 @@ def load_state(store: Store, now: datetime | None = None) -> PolicyState:
 def pause(store: Store, until: datetime | None) -> None:
     """Hold every notification until `until` (None resumes at the next decision)."""
     state = load_state(store)
-    with store.transaction() as conn:
-        store.set_setting(STATE_KEY, PolicyState(state.queued, state.recent, until).to_json(), conn)
+    store.set_setting(STATE_KEY, PolicyState(state.queued, state.recent, until).to_json())
 
 
 def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime,
@@ -93,12 +92,8 @@ def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime,
             else next_state.recent
         queue = tuple(dict.fromkeys(next_state.queued + tuple(held)))[-MAX_QUEUED:]
         next_state = replace(next_state, queued=queue, recent=recent)
-    with store.transaction() as conn:
-        if delivered:
-            conn.executemany("UPDATE alerts SET notified = ? WHERE id = ?",
-                             [(to_epoch(now), alert_id) for alert_id in sorted(delivered)])
-        store.set_setting(STATE_KEY, next_state.to_json(), conn)
-        outbox.queue_decision(conn, decision, new + queued, config, now)
+    store_alerts.record_delivery(store, sorted(delivered), now, STATE_KEY, next_state.to_json(),
+                                 lambda conn: outbox.queue_decision(conn, decision, new + queued, config, now))
     return shown
 
 

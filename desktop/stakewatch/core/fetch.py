@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import logging
 import socket
 import threading
 import time
@@ -25,8 +26,36 @@ import requests
 from urllib3.util.retry import Retry
 
 from .. import __version__
+from .fetch_errors import (
+    ANSWERED,
+    ANSWERED_PHRASE,
+    ASKED_TO_WAIT,
+    BAD_REDIRECT,
+    BROKEN_COMPRESSION,
+    CLOSED_EARLY,
+    CONNECT_TIMEOUT,
+    CUT_SHORT,
+    NO_ANSWER,
+    NO_COMPLETE_ANSWER,
+    NO_HOST,
+    NOT_AN_ADDRESS,
+    NOWHERE_TO_GO,
+    ONLY_HTTP,
+    ONLY_HTTP_BARE,
+    SIZE_BYTES,
+    SIZE_MIB,
+    TLS_FAILED,
+    TOO_LARGE,
+    TOO_LARGE_UNPACKED,
+    TOO_MANY_REDIRECTS,
+    UNEXPECTED,
+    UNKNOWN_COMPRESSION,
+    describe_connection_error,
+    is_timeout,
+)
+from .i18n import Message, Text, text, translate
 from .text import plain
-from .transport import DeadlineAdapter, DeflateDecoder, cut, is_timeout, set_read_timeout, watched
+from .transport import DeadlineAdapter, DeflateDecoder, cut, set_read_timeout, watched
 
 MIB = 1024 * 1024
 USER_AGENT = (
@@ -37,7 +66,9 @@ DEFAULT_RETRY_AFTER = timedelta(minutes=10)
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 MAX_ENCODING_SHOWN = 40
-STOPPED = "stopped: Stakewatch is quitting"
+STOPPED = translate("Fetch", "stopped: Stakewatch is quitting")
+BAD_CREDENTIAL = translate("Fetch", "the credential has spaces at its ends or a line break: store it again")
+log = logging.getLogger("stakewatch.fetch")
 
 
 @dataclass(frozen=True)
@@ -72,18 +103,18 @@ class FetchResult:
 
 
 class FetchError(Exception):
-    """Internal: a failure already phrased for the user."""
+    """Internal: a failure already phrased for the user (a Text: English when compared, any language shown)."""
 
-    def __init__(self, message: str, status: int | None = None,
+    def __init__(self, message: Message | str, status: int | None = None,
                  retry_after: datetime | None = None) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = text(message)
         self.status = status
         self.retry_after = retry_after
 
 
-def describe_size(limit: int) -> str:
-    return f"{limit // MIB} MiB" if limit % MIB == 0 else f"{limit} bytes"
+def describe_size(limit: int) -> Message:
+    return SIZE_MIB(n=limit // MIB) if limit % MIB == 0 else SIZE_BYTES(n=limit)
 
 
 def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
@@ -110,11 +141,11 @@ def check_web_url(url: str) -> str | None:
     try:
         parts = urlsplit(url)
     except ValueError:
-        return "not a valid web address"
+        return Text(NOT_AN_ADDRESS)
     if parts.scheme.lower() not in ("http", "https"):
-        return f"only http and https addresses are fetched, not {parts.scheme or 'a bare path'}:"
+        return Text(ONLY_HTTP(scheme=f"{parts.scheme}:") if parts.scheme else ONLY_HTTP_BARE)
     if not parts.hostname:
-        return "the address has no host name"
+        return Text(NO_HOST)
     return None
 
 
@@ -206,19 +237,19 @@ class Fetcher:
                         target = urljoin(current, response.headers["location"])
                         reason = check_web_url(target)
                         if reason:
-                            raise FetchError(f"redirected to an address that is not fetched ({reason})")
+                            raise FetchError(BAD_REDIRECT(reason=reason))
                         if origin(target) != home:
                             credentials, auth = {}, None
                         current = target
                         continue
                     return self._finish(url, current, response, deadline, started)
-            raise FetchError(f"too many redirects (more than {self.config.max_redirects})")
+            raise FetchError(TOO_MANY_REDIRECTS(n=self.config.max_redirects))
         except FetchError as exc:
             return FetchResult(url=url, final_url=current, status=exc.status, error=exc.message,
                                retry_after=exc.retry_after, elapsed=time.monotonic() - started)
         except Exception as exc:  # a cycle must never end on one source's fault
-            return FetchResult(url=url, final_url=current,
-                               error=f"unexpected failure ({type(exc).__name__})",
+            log.exception("fetching %s failed unexpectedly", url)
+            return FetchResult(url=url, final_url=current, error=Text(UNEXPECTED(error=type(exc).__name__)),
                                elapsed=time.monotonic() - started)
         finally:
             watchdog.cancel()
@@ -232,32 +263,31 @@ class Fetcher:
         if self._aborted:
             raise FetchError(STOPPED)
         if remaining <= 0:
-            raise FetchError(f"no complete answer within {self.config.deadline:g} s")
+            raise FetchError(NO_COMPLETE_ANSWER(seconds=f"{self.config.deadline:g}"))
         timeout = (min(self.config.connect_timeout, remaining),
                    min(self.config.read_timeout, remaining))
         try:
             return self._session().get(url, headers=headers, timeout=timeout, stream=True,
                                        allow_redirects=False, auth=auth)
         except requests.exceptions.ConnectTimeout as exc:
-            raise FetchError(f"could not connect within {timeout[0]:g} s") from exc
+            raise FetchError(CONNECT_TIMEOUT(seconds=f"{timeout[0]:g}")) from exc
         except requests.exceptions.ReadTimeout as exc:
-            raise FetchError(f"no answer within {timeout[1]:g} s") from exc
+            raise FetchError(NO_ANSWER(seconds=f"{timeout[1]:g}")) from exc
         except requests.exceptions.SSLError as exc:
-            raise FetchError("secure connection failed (TLS handshake error)") from exc
+            raise FetchError(TLS_FAILED) from exc
         except requests.exceptions.ConnectionError as exc:
             if self._aborted:
                 raise FetchError(STOPPED) from exc
             if time.monotonic() >= deadline:
-                raise FetchError(f"no complete answer within {self.config.deadline:g} s") from exc
-            if "read timed out" in str(exc).lower():
-                raise FetchError(f"no answer within {timeout[1]:g} s") from exc
-            raise FetchError(_describe_connection_error(exc, url)) from exc
+                raise FetchError(NO_COMPLETE_ANSWER(seconds=f"{self.config.deadline:g}")) from exc
+            if is_timeout(exc):
+                raise FetchError(NO_ANSWER(seconds=f"{timeout[1]:g}")) from exc
+            raise FetchError(describe_connection_error(exc, url)) from exc
         except requests.exceptions.InvalidHeader as exc:
-            raise FetchError("the credential cannot be sent: it has spaces at its ends or a "
-                             "line break (store it again without them)") from exc
+            raise FetchError(BAD_CREDENTIAL) from exc
         except (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
                 requests.exceptions.MissingSchema, UnicodeError, ValueError) as exc:
-            raise FetchError("not a valid web address") from exc
+            raise FetchError(NOT_AN_ADDRESS) from exc
 
     def _finish(self, url: str, final_url: str, response: requests.Response, deadline: float,
                 started: float) -> FetchResult:
@@ -272,14 +302,15 @@ class Fetcher:
             retry_after = parse_retry_after(response.headers.get("retry-after"), now)
             if status == 429 and retry_after is None:
                 retry_after = now + DEFAULT_RETRY_AFTER
-            message = f"server answered {status}"
+            phrase = ""
             with contextlib.suppress(ValueError):
-                message += f" ({HTTPStatus(status).phrase})"
+                phrase = HTTPStatus(status).phrase
+            message = ANSWERED_PHRASE(status=status, phrase=phrase) if phrase else ANSWERED(status=status)
             if retry_after is not None and status in (429, 503):
-                message += f"; asked to wait until {retry_after:%Y-%m-%d %H:%M} UTC"
+                message = ASKED_TO_WAIT(answer=message, until=f"{retry_after:%Y-%m-%d %H:%M}")
             raise FetchError(message, status=status, retry_after=retry_after)
         if status >= 300:
-            raise FetchError(f"server answered {status} without a place to go", status=status)
+            raise FetchError(NOWHERE_TO_GO(status=status), status=status)
         body = self._read_body(response, deadline)
         return FetchResult(
             url=url, final_url=final_url, status=status, body=body,
@@ -291,7 +322,7 @@ class Fetcher:
 
     def _read_body(self, response: requests.Response, deadline: float) -> bytes:
         limit = self.config.max_body
-        too_large = f"response larger than {describe_size(limit)}"
+        too_large = TOO_LARGE(size=describe_size(limit))
         declared = response.headers.get("content-length", "").strip()
         if declared.isdigit() and int(declared) > limit:
             raise FetchError(too_large, status=response.status_code)
@@ -302,8 +333,7 @@ class Fetcher:
         elif encoding == "deflate":
             decoder = DeflateDecoder()
         elif encoding not in ("", "identity"):
-            shown = plain(encoding, MAX_ENCODING_SHOWN)
-            raise FetchError(f"server used a compression Stakewatch does not read ({shown})")
+            raise FetchError(UNKNOWN_COMPRESSION(encoding=plain(encoding, MAX_ENCODING_SHOWN)))
         raw = response.raw
         chunks: list[bytes] = []
         received = 0
@@ -314,7 +344,7 @@ class Fetcher:
                 if self._aborted:
                     raise FetchError(STOPPED, status=response.status_code)
                 if remaining <= 0:
-                    raise FetchError(f"no complete answer within {self.config.deadline:g} s")
+                    raise FetchError(NO_COMPLETE_ANSWER(seconds=f"{self.config.deadline:g}"))
                 set_read_timeout(raw, remaining)
                 chunk = raw.read1(64 * 1024, decode_content=False)
                 if not chunk:
@@ -330,7 +360,7 @@ class Fetcher:
                 while True:
                     produced += len(data)
                     if produced > limit:
-                        raise FetchError(f"{too_large} after decompression",
+                        raise FetchError(TOO_LARGE_UNPACKED(size=describe_size(limit)),
                                          status=response.status_code)
                     chunks.append(data)
                     if not decoder.unconsumed_tail:
@@ -340,13 +370,13 @@ class Fetcher:
                 tail = decoder.flush()
                 produced += len(tail)
                 if produced > limit:
-                    raise FetchError(f"{too_large} after decompression", status=response.status_code)
+                    raise FetchError(TOO_LARGE_UNPACKED(size=describe_size(limit)), status=response.status_code)
                 chunks.append(tail)
                 if not decoder.eof:
-                    raise FetchError("the compressed answer was cut short",
+                    raise FetchError(CUT_SHORT,
                                      status=response.status_code)
         except zlib.error as exc:
-            raise FetchError("the answer's compression is broken", status=response.status_code) \
+            raise FetchError(BROKEN_COMPRESSION, status=response.status_code) \
                 from exc
         except FetchError:
             raise
@@ -354,28 +384,10 @@ class Fetcher:
             if self._aborted:
                 raise FetchError(STOPPED, status=response.status_code) from exc
             if is_timeout(exc) or time.monotonic() >= deadline:
-                raise FetchError(f"no complete answer within {self.config.deadline:g} s",
+                raise FetchError(NO_COMPLETE_ANSWER(seconds=f"{self.config.deadline:g}"),
                                  status=response.status_code) from exc
-            raise FetchError("connection closed before the whole answer arrived",
+            raise FetchError(CLOSED_EARLY,
                              status=response.status_code) from exc
         return b"".join(chunks)
 
 
-def _describe_connection_error(exc: Exception, url: str) -> str:
-    text = str(exc)
-    host = urlsplit(url).hostname or url
-    lowered = text.lower()
-    if "name or service not known" in lowered or "nodename nor servname" in lowered or \
-            "name resolution" in lowered or "getaddrinfo failed" in lowered:
-        return f"could not find the server {host} (name lookup failed)"
-    if "refused" in lowered:
-        return f"could not connect to {host}: connection refused"
-    if "reset" in lowered:
-        return f"{host} reset the connection"
-    if "remotedisconnected" in lowered or "without response" in lowered:
-        return f"{host} closed the connection without answering"
-    if "timed out" in lowered:
-        return f"{host} did not answer in time"
-    if "badstatusline" in lowered or "invalid http" in lowered:
-        return f"{host} did not answer in HTTP"
-    return f"could not reach {host}"

@@ -100,7 +100,10 @@ def catalogue(lang: str) -> Mapping[tuple[str, str], str]:
             node = message.find("translation")
             if source is None or node is None or node.get("type") in ("unfinished", "vanished", "obsolete"):
                 continue
-            table[(name, source)] = node.text or ""
+            forms = [form.text or "" for form in node.iter("numerusform")]
+            text = forms[0] if forms else node.text or ""
+            if text:
+                table[(name, source)] = text
     return table
 
 
@@ -118,7 +121,7 @@ class _Formatter(string.Formatter):
         if format_spec.startswith("?"):
             one, _, other = format_spec[1:].partition("|")
             return one if value == 1 else other
-        if isinstance(value, Message):
+        if isinstance(value, Message | Text):
             return format(value.render(self.lang), format_spec)
         return str(super().format_field(value, format_spec))
 
@@ -162,9 +165,47 @@ class Message:
         return cls(str(data["context"]), str(data["text"]), tuple(sorted(args.items())))
 
 
+class Text(str):
+    """A Message that behaves as its English text (compares, prints, logs) and still renders in any language.
+
+    Results that code compares with plain strings (a fetch error, a parse error)
+    carry a Text; `render()` gives the user's language and `dumps()` stores the Message.
+    """
+
+    message: Message
+
+    def __new__(cls, message: Message) -> Text:
+        text = super().__new__(cls, message.render(DEFAULT_LANGUAGE))
+        text.message = message
+        return text
+
+    def render(self, lang: str | None = None) -> str:
+        return self.message.render(lang)
+
+    def dumps(self) -> str:
+        return self.message.dumps()
+
+
 def translate(context: str, text: str) -> Message:
     """A message key (extracted by pyside6-lupdate); call it with arguments to fill it in."""
     return Message(context, text)
+
+
+FIELD_PROBLEM = translate("Validation", "{field}: {reason}")
+
+
+def field_problem(field: str, reason: Message | str) -> Text:
+    """'<field>: <reason>', as validators of options report a problem."""
+    return Text(FIELD_PROBLEM(field=field, reason=reason))
+
+
+def split_field_problem(problem: str) -> tuple[str, Message | str]:
+    """The field and the reason of a `field_problem` (or of plain 'field: reason' text)."""
+    if isinstance(problem, Text) and problem.message.text == FIELD_PROBLEM.text:
+        args = dict(problem.message.args)
+        return str(args["field"]), args["reason"]
+    field, _, reason = problem.partition(":")
+    return field, reason.strip()
 
 
 def loads(stored: str | None) -> Message | str | None:
@@ -182,10 +223,30 @@ def loads(stored: str | None) -> Message | str | None:
 
 
 def render(value: Message | str | None, lang: str | None = None) -> str:
-    """Text of a Message, a plain string or None ('')."""
+    """Text of a Message, a Text, a plain string or None ('')."""
     if value is None:
         return ""
-    return value.render(lang) if isinstance(value, Message) else value
+    if isinstance(value, Message | Text):
+        return value.render(lang)
+    return value
+
+
+def text(value: Message | str) -> str:
+    """A Message as a Text (plain strings stay as they are)."""
+    return Text(value) if isinstance(value, Message) else value
+
+
+def dumps(value: Message | str | None) -> str | None:
+    """What to store for a message: JSON for a Message or Text, plain strings as they are."""
+    if isinstance(value, Message | Text):
+        return value.dumps()
+    return value
+
+
+def loads_text(stored: str | None) -> str | None:
+    """A stored message back as a Text (or the plain string an older version stored)."""
+    value = loads(stored)
+    return Text(value) if isinstance(value, Message) else value
 
 
 class use_language:  # noqa: N801 - used as a context manager, like a function

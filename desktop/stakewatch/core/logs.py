@@ -17,8 +17,9 @@ from pathlib import Path
 from .. import __version__
 from . import secrets, settings
 from .model import UserError
-from .storage_errors import describe_sqlite_error
+from .states import HealthStatus
 from .store import Store
+from .store_errors import describe_sqlite_error
 from .text import plain_line
 
 LOG_NAME = "stakewatch.log"
@@ -111,8 +112,8 @@ def diagnostics(root: Path, store: Store | None, lines: int = 60, problem: str |
             f"Watchlists: {len(store.watchlists())}, sources: {len(store.sources())}, "
             f"items: {store.count('items')}, alerts: {store.count('alerts')}"])
         _section(report, "Sources", lambda: ["Sources not ok:"] + [
-            f"  {h.name}: {h.status}, {h.consecutive_failures} failure(s), {h.last_error or ''}"
-            for h in store.health() if h.status != "ok"])
+            f"  {h.name}: {h.status}, {h.consecutive_failures} failure(s), {h.error}"
+            for h in store.health() if h.status != HealthStatus.OK])
     log = root / "logs" / LOG_NAME
     try:
         tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]

@@ -31,9 +31,10 @@ from dataclasses import dataclass, field, replace
 import ahocorasick
 
 from .model import Item, Source, Watchlist
+from .states import MatcherRole
 from .text import WORD_RUN, char_class, compact, fold, fold_with_map, is_latin_alnum, is_separator
 
-ALIAS, CONTEXT, EXCLUDE, VETO = 0, 1, 2, 3
+ALIAS, CONTEXT, EXCLUDE, VETO = MatcherRole.ALIAS, MatcherRole.CONTEXT, MatcherRole.EXCLUDE, MatcherRole.VETO
 MAX_GAP = 3
 SNIPPET_RADIUS = 80
 
@@ -170,14 +171,14 @@ class Matcher:
         self._roles: list[_Roles] = []
         self._by_name: dict[str, list[int]] = {}
         self._automaton = ahocorasick.Automaton()
-        spelled: dict[tuple[str, frozenset[int]], tuple[dict[tuple[int, bool], None], set[int]]] = {}
-        registered: set[tuple[int, int, str, frozenset[int]]] = set()
+        spelled: dict[tuple[str, frozenset[int]], tuple[dict[tuple[int, bool], None], set[MatcherRole]]] = {}
+        registered: set[tuple[int, MatcherRole, str, frozenset[int]]] = set()
         for watchlist in watchlists:
             for entity in watchlist.entities:
                 index = len(self._entities)
                 self._entities.append((watchlist.name, entity.name))
                 self._by_name.setdefault(entity.name.casefold(), []).append(index)
-                words: list[tuple[int, str, bool]] = [
+                words: list[tuple[MatcherRole, str, bool]] = [
                     (ALIAS, alias.text, alias.needs_context) for alias in entity.terms]
                 words += [(CONTEXT, word, False) for word in entity.context]
                 words += [(EXCLUDE, word, False) for word in entity.exclude]

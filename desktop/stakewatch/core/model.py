@@ -11,9 +11,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from .i18n import render
+from .states import AlertKind, HealthStatus
+
 ENTITY_KINDS: tuple[str, ...] = ("official", "company", "product", "topic")
-ALERT_KINDS: tuple[str, ...] = ("statement", "coverage")
-HEALTH_STATUSES: tuple[str, ...] = ("ok", "failing", "backing off", "stale", "new")
+ALERT_KINDS: tuple[str, ...] = tuple(AlertKind)
+HEALTH_STATUSES: tuple[str, ...] = (HealthStatus.OK, HealthStatus.FAILING, HealthStatus.BACKING_OFF,
+                                     HealthStatus.STALE, HealthStatus.NEW)
 
 
 class UserError(Exception):
@@ -270,6 +274,11 @@ class SourceHealth:
     backoff_until: datetime | None = None
     note: str | None = None
 
+    @property
+    def error(self) -> str:
+        """The last error in the current language; '' when the last attempt succeeded."""
+        return render(self.last_error)
+
     def to_json(self) -> dict[str, Any]:
         def iso(value: datetime | None) -> str | None:
             return value.isoformat() if value else None
@@ -282,7 +291,7 @@ class SourceHealth:
             "status": self.status,
             "last_success": iso(self.last_success),
             "last_attempt": iso(self.last_attempt),
-            "last_error": self.last_error,
+            "last_error": self.error or None,
             "consecutive_failures": self.consecutive_failures,
             "next_check": iso(self.next_check),
             "retry_after": iso(self.retry_after),

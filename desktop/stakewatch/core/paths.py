@@ -6,7 +6,9 @@ platform's user data dir (platformdirs).
 
 from __future__ import annotations
 
+import importlib.resources
 import os
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -15,7 +17,8 @@ from .model import UserError
 
 APP_NAME = "Stakewatch"
 ENV_HOME = "STAKEWATCH_HOME"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+_PACKAGE = Path(__file__).resolve().parent.parent
+_FALLBACKS = (_PACKAGE / "resources", _PACKAGE.parent.parent / "resources")
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -37,6 +40,17 @@ def database_path(root: Path) -> Path:
     return root / "stakewatch.db"
 
 
+@cache
+def resources_root() -> Path:
+    """The `stakewatch.resources` package on disk, found by importlib.resources in a wheel and an editable
+    install; without that module (the PyInstaller bundle keeps it as data, a bare checkout on sys.path),
+    the folder beside the package or at the top of the checkout."""
+    try:
+        return Path(str(importlib.resources.files("stakewatch.resources")))
+    except ModuleNotFoundError:
+        return next((path for path in _FALLBACKS if path.is_dir()), _FALLBACKS[0])
+
+
 def resource(*parts: str) -> Path:
-    """A file shipped inside the package (works from source, wheel and bundle)."""
-    return RESOURCES.joinpath(*parts)
+    """A shipped file (works from source, wheel and bundle). Any thread."""
+    return resources_root().joinpath(*parts)

@@ -26,11 +26,25 @@ from typing import Any
 
 from .i18n import translate
 from .model import Alert, SourceHealth
+from .states import AlertKind, HealthStatus
 from .text import plain
 
+STATEMENT_BY = translate("Notification", "Statement by {entities}")
+STATEMENT_ALSO = translate("Notification", "Statement by {entities} (also {others})")
+COVERAGE_OF = translate("Notification", "Coverage: {entities}")
+PRIORITY = translate("Notification", "Priority \u00b7 {head}")
+LIST_SEPARATOR = translate("Notification", ", ")
+DIGEST_TITLE = translate("Notification", "{n} new: {summary}")
+DIGEST_COUNT = translate("Notification", "{entity} {n}")
+DIGEST_BODY = translate("Notification", "{statements} {statements:?statement|statements}, {coverage} coverage")
+WHILE_QUIET = translate("Notification", "while quiet")
+SOURCE_FAILING = translate("Notification", "Source failing: {source}")
+SOURCES_FAILING = translate("Notification", "{n} sources failing")
+SOURCES_BACK = translate("Notification", "{n:?Source|Sources} back: {sources}")
+ANSWERING_AGAIN = translate("Notification", "Answering normally again.")
 TITLE_LIMIT = 120
 BODY_LIMIT = 300
-BAD_STATUSES = frozenset({"failing", "backing off"})
+BAD_STATUSES = frozenset({HealthStatus.FAILING, HealthStatus.BACKING_OFF})
 
 
 @dataclass(frozen=True)
@@ -113,25 +127,25 @@ def _is_backlog(alert: Alert, config: PolicyConfig) -> bool:
 
 def _rank(group: Sequence[Alert]) -> tuple[int, int, float]:
     return (0 if any(a.priority for a in group) else 1,
-            0 if any(a.kind == "statement" for a in group) else 1,
+            0 if any(a.kind == AlertKind.STATEMENT for a in group) else 1,
             -max(a.published for a in group).timestamp())
 
 
 def story_notification(group: Sequence[Alert]) -> Notification:
     """One notification for the alerts of one story, naming every entity in it."""
-    lead = min(group, key=lambda a: (a.kind != "statement", not a.priority))
-    entities = list(dict.fromkeys(a.entity for a in sorted(group, key=lambda a: a.kind != "statement")))
-    statement = [a.entity for a in group if a.kind == "statement"]
+    lead = min(group, key=lambda a: (a.kind != AlertKind.STATEMENT, not a.priority))
+    entities = list(dict.fromkeys(a.entity for a in sorted(group, key=lambda a: a.kind != AlertKind.STATEMENT)))
+    statement = [a.entity for a in group if a.kind == AlertKind.STATEMENT]
     priority = any(a.priority for a in group)
     if statement:
-        head = f"Statement by {', '.join(dict.fromkeys(statement))}"
         others = [e for e in entities if e not in statement]
-        if others:
-            head += f" (also {', '.join(others)})"
+        names = LIST_SEPARATOR.render().join(dict.fromkeys(statement))
+        head = (STATEMENT_ALSO(entities=names, others=LIST_SEPARATOR.render().join(others)) if others
+                else STATEMENT_BY(entities=names)).render()
     else:
-        head = f"Coverage: {', '.join(entities)}"
+        head = COVERAGE_OF(entities=LIST_SEPARATOR.render().join(entities)).render()
     if priority:
-        head = "Priority \u00b7 " + head
+        head = PRIORITY(head=head).render()
     sources = list(dict.fromkeys(s for a in group for s in a.sources)) or [lead.source]
     body = clean(lead.title, BODY_LIMIT - 60) + "\n" + clean(" \u00b7 ".join(sources[:3]), 60)
     return Notification(title=clean(head, TITLE_LIMIT), body=body, url=safe_link(lead.url),
@@ -143,11 +157,13 @@ def digest_notification(alerts: Sequence[Alert], reason: str = "") -> Notificati
     """'5 new: Minoru Kiuchi 2, Sora 2 3', opening the inbox."""
     counts = Counter(a.entity for a in alerts)
     order = list(dict.fromkeys(a.entity for a in alerts))
-    summary = ", ".join(f"{entity} {counts[entity]}" for entity in order)
-    statements = sum(1 for a in alerts if a.kind == "statement")
-    body = f"{statements} statement{'s' * (statements != 1)}, " \
-           f"{len(alerts) - statements} coverage" + (f" \u00b7 {reason}" if reason else "")
-    return Notification(title=clean(f"{len(alerts)} new: {summary}", TITLE_LIMIT), body=body,
+    summary = LIST_SEPARATOR.render().join(DIGEST_COUNT(entity=entity, n=counts[entity]).render() for entity in order)
+    statements = sum(1 for a in alerts if a.kind == AlertKind.STATEMENT)
+    body = DIGEST_BODY(statements=statements, coverage=len(alerts) - statements).render()
+    if reason:
+        body += " \u00b7 " + reason
+    title = DIGEST_TITLE(n=len(alerts), summary=summary).render()
+    return Notification(title=clean(title, TITLE_LIMIT), body=body,
                         url=None, alert_ids=tuple(a.id for a in alerts), opens_inbox=True,
                         urgency="critical" if any(a.priority for a in alerts) else "normal",
                         kind="digest")
@@ -197,7 +213,7 @@ def decide(new: Sequence[Alert], queued: Sequence[Alert], notified_stories: set[
     if len(show) >= config.digest_threshold or (room and len(show) > room) or \
             (released and len(show) > 1):
         flat = [a for group in show for a in group]
-        reason = "while quiet" if released else ""
+        reason = WHILE_QUIET.render() if released else ""
         decision.notifications.append(digest_notification(flat, reason))
     else:
         decision.notifications += [story_notification(group) for group in show]
@@ -212,23 +228,24 @@ def health_notifications(previous: dict[str, str], current: Sequence[SourceHealt
     """One quiet notice when sources turn bad, and one when they recover."""
     turned_bad = [h for h in current if h.status in BAD_STATUSES and previous.get(h.name) not in BAD_STATUSES
                   and h.name in previous]
-    recovered = [h for h in current if h.status == "ok" and previous.get(h.name) in BAD_STATUSES]
+    recovered = [h for h in current if h.status == HealthStatus.OK and previous.get(h.name) in BAD_STATUSES]
     notices: list[Notification] = []
     if len(turned_bad) == 1:
         source = turned_bad[0]
-        notices.append(Notification(title=clean(f"Source failing: {source.name}", TITLE_LIMIT),
-                                    body=clean(source.last_error or "", BODY_LIMIT), url=None,
+        notices.append(Notification(title=clean(SOURCE_FAILING(source=source.name).render(), TITLE_LIMIT),
+                                    body=clean(source.error, BODY_LIMIT), url=None,
                                     opens_inbox=True, urgency="low", kind="health"))
     elif turned_bad:
         notices.append(Notification(
-            title=clean(f"{len(turned_bad)} sources failing", TITLE_LIMIT),
-            body=clean(", ".join(h.name for h in turned_bad), BODY_LIMIT), url=None,
+            title=clean(SOURCES_FAILING(n=len(turned_bad)).render(), TITLE_LIMIT),
+            body=clean(LIST_SEPARATOR.render().join(h.name for h in turned_bad), BODY_LIMIT), url=None,
             opens_inbox=True, urgency="low", kind="health"))
     if recovered:
         notices.append(Notification(
-            title=clean(f"Source{'s' * (len(recovered) > 1)} back: "
-                        + ", ".join(h.name for h in recovered), TITLE_LIMIT),
-            body="Answering normally again.", url=None, opens_inbox=True, urgency="low",
+            title=clean(SOURCES_BACK(n=len(recovered),
+                                     sources=LIST_SEPARATOR.render().join(h.name for h in recovered)).render(),
+                        TITLE_LIMIT),
+            body=ANSWERING_AGAIN.render(), url=None, opens_inbox=True, urgency="low",
             kind="health"))
     return notices
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import random
-import sqlite3
 import threading
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
@@ -22,6 +21,7 @@ from urllib.parse import urlsplit
 from .cyclelock import CycleLock
 from .feed_out import write_feeds
 from .fetch import MAX_RETRY_AFTER, FetchConfig, Fetcher, FetchResult
+from .i18n import Message, Text, translate
 from .ingest import StoryIndex, Validators, ingest
 from .matching import Matcher
 from .model import Item, Source, UserError, Watchlist
@@ -29,10 +29,17 @@ from .page_cycle import PageConfig, PageCycle, PageReport, wants_full_text
 from .secrets import redact, request_auth
 from .sources import SOURCE_KINDS, ParseError
 from .sources.base import Collect, FetchFailed
-from .storage_errors import describe_sqlite_error
-from .store import Store, from_epoch, future_within
+from .store import Row, Store, from_epoch, future_within
+from .store_errors import DatabaseFailure, describe_sqlite_error
 from .store_items import known_guids
 from .text import plain
+
+NOT_DUE = translate("Poller", "not due yet")
+UNKNOWN_KIND = translate("Poller", "unknown source kind '{kind}'")
+UNREADABLE_ANSWER = translate("Poller", "could not read the answer ({error})")
+NOT_STORED = translate("Poller", "could not store what it sent ({error})")
+WAIT_ASKED = translate("Poller", "server asked to wait until {time} UTC")
+BACKING_OFF = translate("Poller", "backing off after {n} {n:?failure|failures} until {time} UTC")
 
 Clock = Callable[[], datetime]
 log = logging.getLogger("stakewatch.poller")
@@ -145,7 +152,7 @@ class Poller:
             self._matcher = (version, Matcher(self.store.watchlists()))
         return self._matcher[1]
 
-    def _waits(self, row: sqlite3.Row, now: datetime) -> tuple[datetime | None, datetime | None,
+    def _waits(self, row: Row, now: datetime) -> tuple[datetime | None, datetime | None,
                                                                  datetime | None]:
         """(retry_after, backoff_until, next_check) still ahead of `now`; a stored time further
         ahead than Stakewatch ever sets one (a clock that was wrong and got corrected) counts as now."""
@@ -165,14 +172,14 @@ class Poller:
             row = self.store.source_row(source.id)
             retry_after, backoff_until, next_check = self._waits(row, now)
             if not force and retry_after:
-                skipped.append((source.name, f"server asked to wait until {retry_after:%H:%M} UTC"))
+                skipped.append((source.name, Text(WAIT_ASKED(time=f"{retry_after:%H:%M}"))))
             elif not force and backoff_until:
-                skipped.append((source.name, f"backing off after {row['consecutive_failures']} "
-                                f"failure(s) until {backoff_until:%H:%M} UTC"))
+                skipped.append((source.name, Text(BACKING_OFF(n=row["consecutive_failures"],
+                                                              time=f"{backoff_until:%H:%M}"))))
             elif honour_schedule and not force and next_check:
-                skipped.append((source.name, "not due yet"))
+                skipped.append((source.name, Text(NOT_DUE)))
             elif source.kind not in SOURCE_KINDS:
-                skipped.append((source.name, f"unknown source kind {source.kind!r}"))
+                skipped.append((source.name, Text(UNKNOWN_KIND(kind=source.kind))))
             else:
                 due.append(source)
         return due, skipped
@@ -266,7 +273,7 @@ class Poller:
         if self.config.retention is not None and not cancelled:
             try:
                 pruned = self.store.prune_items(report.finished - self.config.retention)
-            except (sqlite3.Error, UserError) as exc:
+            except (DatabaseFailure, UserError) as exc:
                 log.warning("pruning old items failed: %s", exc)
             else:
                 if pruned:
@@ -275,7 +282,7 @@ class Poller:
         if self.config.atom_feeds and not cancelled:
             try:
                 write_feeds(self.store, self.store.path.parent, report.finished)
-            except (OSError, sqlite3.Error, UserError):
+            except (OSError, DatabaseFailure, UserError):
                 log.exception("could not write the watchlists' Atom feeds")
         return report
 
@@ -299,8 +306,8 @@ class Poller:
         except ParseError as exc:
             return _Fetched(source, result, None, shown_error(exc.message, known))
         except Exception as exc:  # a parser bug must not end the cycle
-            return _Fetched(source, result, None,
-                            f"could not read the answer ({type(exc).__name__})")
+            log.exception("reading %s failed unexpectedly", source.name)
+            return _Fetched(source, result, None, Text(UNREADABLE_ANSWER(error=type(exc).__name__)))
         return _Fetched(source, result, items, None)
 
     def _collect_one(self, source: Source, watchlists: list[Watchlist], last_success: datetime | None,
@@ -330,11 +337,12 @@ class Poller:
         except ParseError as exc:
             return _Fetched(source, replace(done, elapsed=sum(spent)), None, shown_error(exc.message, secrets))
         except Exception as exc:  # a parser bug must not end the cycle
-            return _Fetched(source, done, None, f"could not read the answer ({type(exc).__name__})")
+            log.exception("reading %s failed unexpectedly", source.name)
+            return _Fetched(source, done, None, Text(UNREADABLE_ANSWER(error=type(exc).__name__)))
         return _Fetched(source, replace(done, elapsed=sum(spent)), items, None)
 
     def _store_one(self, fetched: _Fetched, matcher: Matcher,
-                   entity_ids: dict[tuple[str, str], int], row: sqlite3.Row,
+                   entity_ids: dict[tuple[str, str], int], row: Row,
                    stories: StoryIndex) -> tuple[Outcome, bool]:
         """The source's outcome, and whether its items were stored (False: rolled back)."""
         source, result = fetched.source, fetched.result
@@ -369,16 +377,27 @@ class Poller:
 
 
 def shown_error(message: str | None, known: tuple[str, ...] = ()) -> str | None:
-    """An error fit to store and show: no secret, no userinfo, no terminal control, one line."""
+    """An error fit to store and show: no secret, no userinfo, no terminal control, one line.
+
+    A translatable error (a Text) keeps its key: the words it quotes are cleaned instead."""
     if message is None:
         return None
+    if isinstance(message, Text):
+        return Text(_cleaned(message.message, known))
     return plain(redact(message, known), ERROR_LIMIT)
+
+
+def _cleaned(message: Message, known: tuple[str, ...]) -> Message:
+    args = {key: _cleaned(value, known) if isinstance(value, Message)
+            else plain(redact(value, known), ERROR_LIMIT) if isinstance(value, str) else value
+            for key, value in message.args}
+    return message(**args)
 
 
 def storage_problem(exc: BaseException) -> str:
     """Why a source's answer could not be stored, in words."""
     if isinstance(exc, UserError):
         return exc.message
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, DatabaseFailure):
         return describe_sqlite_error(exc)
-    return f"could not store what it sent ({type(exc).__name__})"
+    return Text(NOT_STORED(error=type(exc).__name__))

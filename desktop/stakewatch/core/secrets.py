@@ -16,7 +16,22 @@ from typing import Any
 import keyring
 import keyring.errors
 
+from .i18n import Text, field_problem, translate
 from .model import UserError
+
+TITLE = translate("Credentials", "Credentials")
+NEEDS_NAME = translate("Credentials", "must be the name of a secret in the keyring")
+ONE_OF = translate("Credentials", "must be one of {kinds}")
+NEEDS_USER = translate("Credentials", "basic authentication needs a user name")
+NEEDS_HEADER = translate("Credentials", "name the header that carries the key, e.g. X-Api-Key")
+NOT_IN_SOURCE = translate("Credentials", "secrets belong in the keyring, not in the source")
+NO_KEYRING_OPENED = translate("Credentials", "no keyring could be opened ({error})")
+NO_KEYRING = translate("Credentials",
+                       "no system keyring is available (no Secret Service, Keychain or Credential Manager)")
+UNPROTECTED = translate("Credentials", "the only keyring available stores secrets unprotected ({backend})")
+NEEDS_CREDENTIAL_NAME = translate("Credentials", "the credential needs a name")
+NOT_STORED = translate("Credentials", "{problem}; the secret was not stored")
+REFUSED = translate("Credentials", "the keyring refused to store '{name}': {error}")
 
 SERVICE = "Stakewatch"
 AUTH_KINDS = ("bearer", "basic", "header")
@@ -57,27 +72,27 @@ def backend_problem() -> str | None:
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # keyring's discovery raises whatever a backend raises
-        return f"no keyring could be opened ({exc})"
+        return Text(NO_KEYRING_OPENED(error=str(exc)))
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     if "fail" in name.lower() or "null" in name.lower():
-        return "no system keyring is available (no Secret Service, Keychain or Credential Manager)"
+        return Text(NO_KEYRING)
     if "plaintext" in name.lower() or "keyrings.alt" in name.lower() or getattr(backend, "priority", 1) < 1:
-        return f"the only keyring available stores secrets unprotected ({type(backend).__name__})"
+        return Text(UNPROTECTED(backend=type(backend).__name__))
     return None
 
 
 def store_secret(name: str, secret: str) -> None:
     """Keep `secret` under `name`. Raises UserError, never writing it anywhere unsafe."""
     if not name.strip():
-        raise UserError("Credentials", "the credential needs a name")
+        raise UserError(TITLE, NEEDS_CREDENTIAL_NAME)
     problem = backend_problem()
     if problem:
-        raise UserError("Credentials", f"{problem}; the secret was not stored")
+        raise UserError(TITLE, NOT_STORED(problem=problem))
     remember(secret)
     try:
         keyring.set_password(SERVICE, name, secret)
     except keyring.errors.KeyringError as exc:
-        raise UserError("Credentials", f"the keyring refused to store {name!r}: {type(exc).__name__}") from exc
+        raise UserError(TITLE, REFUSED(name=name, error=type(exc).__name__)) from exc
 
 
 def load_secret(name: str) -> str | None:
@@ -101,16 +116,16 @@ def check_auth_options(options: dict[str, Any]) -> str | None:
     if "credential" not in options:
         return None
     if not isinstance(options["credential"], str) or not options["credential"].strip():
-        return "credential: must be the name of a secret in the keyring"
+        return field_problem("credential", NEEDS_NAME)
     auth = options.get("auth", "bearer")
     if auth not in AUTH_KINDS:
-        return f"auth: must be one of {', '.join(AUTH_KINDS)}"
+        return field_problem("auth", ONE_OF(kinds=", ".join(AUTH_KINDS)))
     if auth == "basic" and not isinstance(options.get("username"), str):
-        return "username: basic authentication needs a user name"
+        return field_problem("username", NEEDS_USER)
     if auth == "header" and not isinstance(options.get("header"), str):
-        return "header: name the header that carries the key, e.g. X-Api-Key"
+        return field_problem("header", NEEDS_HEADER)
     if "secret" in options or "password" in options or "token" in options:
-        return "credential: secrets belong in the keyring, not in the source"
+        return field_problem("credential", NOT_IN_SOURCE)
     return None
 
 

@@ -11,11 +11,18 @@ from datetime import time, timedelta
 from typing import Any
 
 from .fetch import MIB, FetchConfig, check_web_url
+from .i18n import Text, translate
 from .model import UserError
 from .page_cycle import PageConfig
 from .poller import PollConfig
 from .store import Store
 
+TITLE = translate("Settings", "Settings")
+WHOLE_NUMBER = translate("Settings", "must be a whole number from {low} to {high}")
+PROXY = translate("Settings", "must be system, none, or an http(s):// proxy address")
+QUIET_HOURS = translate("Settings", "must look like 22:00-07:00, or off")
+UNKNOWN = translate("Settings", "unknown setting '{key}' (known: {known})")
+PROBLEM = translate("Settings", "{key} {reason}")
 
 @dataclass(frozen=True)
 class Setting:
@@ -30,9 +37,9 @@ def _int_range(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError as exc:
-            raise ValueError(f"must be a whole number from {low} to {high}") from exc
+            raise ValueError(Text(WHOLE_NUMBER(low=low, high=high))) from exc
         if not low <= value <= high:
-            raise ValueError(f"must be a whole number from {low} to {high}")
+            raise ValueError(Text(WHOLE_NUMBER(low=low, high=high)))
         return value
     return parse
 
@@ -42,7 +49,7 @@ def _proxy(text: str) -> str:
     if text in ("", "system", "none"):
         return text or "system"
     if check_web_url(text):
-        raise ValueError("must be system, none, or an http(s):// proxy address")
+        raise ValueError(Text(PROXY))
     return text
 
 
@@ -54,7 +61,7 @@ def _quiet_hours(text: str) -> str:
         first, second = text.split("-")
         start, end = time.fromisoformat(first.strip()), time.fromisoformat(second.strip())
     except ValueError as exc:
-        raise ValueError("must look like 22:00-07:00, or off") from exc
+        raise ValueError(Text(QUIET_HOURS)) from exc
     return f"{start:%H:%M}-{end:%H:%M}"
 
 
@@ -68,28 +75,33 @@ def _switch(text: str) -> bool:
 
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
-    Setting("alerts.digest_threshold", 3, "this many at once become one digest", _int_range(2, 50)),
-    Setting("alerts.quiet_hours", "", "hold alerts, e.g. 22:00-07:00 (priority breaks through)",
-            _quiet_hours),
-    Setting("poll.per_host", 2, "requests at once to one host", _int_range(1, 16)),
-    Setting("poll.total", 16, "requests at once in all", _int_range(1, 64)),
-    Setting("fetch.connect_timeout", 5, "seconds to connect", _int_range(1, 60)),
-    Setting("fetch.read_timeout", 10, "seconds to wait for each piece of an answer",
+    Setting("alerts.digest_threshold", 3, Text(translate("Settings", "this many at once become one digest")),
+            _int_range(2, 50)),
+    Setting("alerts.quiet_hours", "",
+            Text(translate("Settings", "hold alerts, e.g. 22:00-07:00 (priority breaks through)")), _quiet_hours),
+    Setting("poll.per_host", 2, Text(translate("Settings", "requests at once to one host")), _int_range(1, 16)),
+    Setting("poll.total", 16, Text(translate("Settings", "requests at once in all")), _int_range(1, 64)),
+    Setting("fetch.connect_timeout", 5, Text(translate("Settings", "seconds to connect")), _int_range(1, 60)),
+    Setting("fetch.read_timeout", 10, Text(translate("Settings", "seconds to wait for each piece of an answer")),
             _int_range(1, 120)),
-    Setting("fetch.deadline", 20, "seconds for a whole request", _int_range(2, 300)),
-    Setting("fetch.max_body_mib", 10, "largest answer accepted, in MiB", _int_range(1, 200)),
-    Setting("fetch.proxy", "system", "system, none, or a proxy address", _proxy),
-    Setting("items.retention_days", 180, "days items are kept (alerts always are); 0 keeps all",
-            _int_range(0, 36500)),
-    Setting("pages.watch_days", 14, "days a statement page is re-checked for edits and removal",
+    Setting("fetch.deadline", 20, Text(translate("Settings", "seconds for a whole request")), _int_range(2, 300)),
+    Setting("fetch.max_body_mib", 10, Text(translate("Settings", "largest answer accepted, in MiB")),
+            _int_range(1, 200)),
+    Setting("fetch.proxy", "system", Text(translate("Settings", "system, none, or a proxy address")), _proxy),
+    Setting("items.retention_days", 180,
+            Text(translate("Settings", "days items are kept (alerts always are); 0 keeps all")), _int_range(0, 36500)),
+    Setting("pages.watch_days", 14,
+            Text(translate("Settings", "days a statement page is re-checked for edits and removal")),
             _int_range(0, 365)),
-    Setting("pages.full_text_per_source", 10, "pages a full-text source may fetch per cycle",
-            _int_range(0, 100)),
-    Setting("pages.archive_coverage", False, "archive the pages of coverage too (on/off)", _switch),
-    Setting("pages.warc", False, "also write each snapshot as a WARC record in the data folder (on/off)",
+    Setting("pages.full_text_per_source", 10,
+            Text(translate("Settings", "pages a full-text source may fetch per cycle")), _int_range(0, 100)),
+    Setting("pages.archive_coverage", False,
+            Text(translate("Settings", "archive the pages of coverage too (on/off)")), _switch),
+    Setting("pages.warc", False,
+            Text(translate("Settings", "also write each snapshot as a WARC record in the data folder (on/off)")),
             _switch),
-    Setting("export.atom_feeds", True, "write each watchlist as an Atom feed in the data folder's feeds/",
-            _switch),
+    Setting("export.atom_feeds", True,
+            Text(translate("Settings", "write each watchlist as an Atom feed in the data folder's feeds/")), _switch),
 )}
 
 
@@ -100,11 +112,11 @@ def get(store: Store, key: str) -> Any:
 def put(store: Store, key: str, text: str) -> Any:
     """Validate and store one setting. Raises UserError naming the setting."""
     if key not in SETTINGS:
-        raise UserError("Settings", f"unknown setting {key!r} (known: {', '.join(SETTINGS)})")
+        raise UserError(TITLE, UNKNOWN(key=key, known=", ".join(SETTINGS)))
     try:
         value = SETTINGS[key].parse(text)
     except ValueError as exc:
-        raise UserError("Settings", f"{key} {exc}") from exc
+        raise UserError(TITLE, PROBLEM(key=key, reason=exc.args[0] if exc.args else str(exc))) from exc
     with store.transaction() as conn:
         store.set_setting(f"user.{key}", value, conn)
     return value

@@ -15,10 +15,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .i18n import loads, render
+from . import i18n
+from .i18n import translate
 from .model import Alert, Entity, Source, SourceHealth, UserError, Watchlist, aliases_from_json
 from .schema import MIGRATIONS, SCHEMA_VERSION
-from .storage_errors import storage_error
+from .states import AlertKind, HealthStatus
+from .store_errors import storage_error
 
 STALE_FACTOR = 3
 STALE_MINIMUM = timedelta(hours=6)
@@ -40,6 +42,15 @@ def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
     """`ids` in lists short enough for SQLite's limit on parameters."""
     for start in range(0, len(ids), ID_CHUNK):
         yield list(ids[start:start + ID_CHUNK])
+
+
+Row = sqlite3.Row
+
+DATABASE = translate("Database", "Database")
+NO_BACKUP = translate("Database", "could not copy the database to {file} before upgrading it: {error}")
+CANNOT_OPEN = translate("Database", "{file} cannot be opened: {error}")
+TOO_NEW = translate("Database",
+                    "{file} was written by a newer Stakewatch (schema {version}, this one knows {known})")
 
 
 def to_epoch(value: datetime) -> float:
@@ -108,6 +119,10 @@ class Store:
         """Bring the schema up to date; the version is read inside each migration's transaction,
         so processes opening a new data folder at once each see the others' work."""
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise UserError(DATABASE, TOO_NEW(file=str(self.path), version=version, known=SCHEMA_VERSION))
+        if 0 < version < SCHEMA_VERSION:
+            self.backup(self.path.with_name(f"{self.path.name}.bak-schema{version}"))
         while version < SCHEMA_VERSION:
             with self.transaction() as conn:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -117,8 +132,21 @@ class Store:
                     version += 1
                     conn.execute(f"PRAGMA user_version = {version}")
         if version > SCHEMA_VERSION:
-            raise UserError("Database", f"{self.path} was written by a newer Stakewatch "
-                            f"(schema {version}, this one knows {SCHEMA_VERSION})")
+            raise UserError(DATABASE, TOO_NEW(file=str(self.path), version=version, known=SCHEMA_VERSION))
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the whole database (WAL included) at `target`, written aside then renamed."""
+        partial = target.with_name(target.name + ".partial")
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                self.conn.backup(copy)
+            finally:
+                copy.close()
+            partial.replace(target)
+        except (OSError, sqlite3.Error) as exc:
+            partial.unlink(missing_ok=True)
+            raise UserError(DATABASE, NO_BACKUP(file=str(target), error=str(exc))) from exc
 
     # settings -------------------------------------------------------------------------------
 
@@ -249,7 +277,7 @@ class Store:
                 "UPDATE sources SET last_attempt = ?, last_error = ?, "
                 "consecutive_failures = consecutive_failures + 1, next_check = ?, "
                 "backoff_until = ?, retry_after = ? WHERE id = ?",
-                (to_epoch(now), message, to_epoch(next_check), to_epoch(backoff_until),
+                (to_epoch(now), i18n.dumps(message), to_epoch(next_check), to_epoch(backoff_until),
                  to_epoch(retry_after) if retry_after else None, source_id))
 
     def health(self, now: datetime | None = None) -> list[SourceHealth]:
@@ -268,14 +296,14 @@ class Store:
                 status=health_status(row, now),
                 last_success=_not_after(from_epoch(row["last_success"]), now),
                 last_attempt=from_epoch(row["last_attempt"]),
-                last_error=row["last_error"] if row["consecutive_failures"] else None,
+                last_error=i18n.loads_text(row["last_error"]) if row["consecutive_failures"] else None,
                 consecutive_failures=row["consecutive_failures"],
                 next_check=from_epoch(row["next_check"]),
                 retry_after=future_within(row["retry_after"], now, LONGEST_WAIT),
                 items=count,
                 newest_item=from_epoch(newest),
                 backoff_until=future_within(row["backoff_until"], now, LONGEST_WAIT),
-                note=render(loads(row["note"])) or None,
+                note=i18n.loads_text(row["note"]) or None,
             ))
         return result
 
@@ -346,7 +374,7 @@ class Store:
             found_at = from_epoch(row["found"])
             assert published is not None and found_at is not None
             yield Alert(
-                id=row["id"], entity=row["entity"], watchlist=row["watchlist"], kind=row["kind"],
+                id=row["id"], entity=row["entity"], watchlist=row["watchlist"], kind=AlertKind(row["kind"]),
                 title=row["title"], url=row["url"], source=names[0] if names else "",
                 sources=names, published=published, found=found_at,
                 matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
@@ -389,19 +417,19 @@ def normalise_tag(tag: str) -> str:
     return " ".join(tag.split()).casefold()
 
 
-def health_status(row: sqlite3.Row, now: datetime) -> str:
+def health_status(row: sqlite3.Row, now: datetime) -> HealthStatus:
     """ok / failing / backing off / stale / new / disabled, from a sources row."""
     if not row["enabled"]:
-        return "disabled"
+        return HealthStatus.DISABLED
     if row["last_attempt"] is None:
-        return "new"
+        return HealthStatus.NEW
     if row["consecutive_failures"]:
-        return "backing off" if row["consecutive_failures"] >= BACKING_OFF_AFTER else "failing"
+        return HealthStatus.BACKING_OFF if row["consecutive_failures"] >= BACKING_OFF_AFTER else HealthStatus.FAILING
     allowed = max(timedelta(minutes=row["interval_minutes"] * STALE_FACTOR), STALE_MINIMUM)
     last_success = _not_after(from_epoch(row["last_success"]), now)
     if last_success is None or now - last_success > allowed:
-        return "stale"
-    return "ok"
+        return HealthStatus.STALE
+    return HealthStatus.OK
 
 
 def _not_after(moment: datetime | None, now: datetime) -> datetime | None:

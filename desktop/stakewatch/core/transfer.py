@@ -19,6 +19,7 @@ from xml.sax.saxutils import quoteattr
 from lxml import etree
 
 from .fetch import check_web_url
+from .i18n import FIELD_PROBLEM, Message, split_field_problem, translate
 from .matching import compact_term
 from .model import ENTITY_KINDS, Entity, Source, UserError, Watchlist
 from .secrets import check_auth_options
@@ -43,13 +44,57 @@ _WATCHLIST_FIELDS = {"name", "entities", "muted"}
 _SOURCE_FIELDS = {"name", "kind", "url", "interval_minutes", "enabled", "official_for",
                   "options"}
 
+REFUSED_TITLE = translate("Import", "Import refused")
+IMPORT_TITLE = translate("Import", "Import")
+EXPORT_TITLE = translate("Import", "Export")
+MUST_BE_TEXT = translate("Import", "must be text, got {got}")
+NOT_EMPTY = translate("Import", "must not be empty")
+TOO_LONG = translate("Import", "is longer than {limit} characters")
+CONTROL_CHARACTERS = translate("Import", "contains control or bidirectional-override characters")
+NOT_UNICODE = translate("Import", "is not valid Unicode (it holds a lone surrogate)")
+FIELD_NOT_UNICODE = translate("Import", "a field name is not valid Unicode (it holds a lone surrogate)")
+UNMATCHABLE = translate("Import", "can never match: feed text loses some of its characters (zero-width spaces)")
+NEEDS_CONTEXT_WORDS = translate("Import", "'{alias}' needs context, but the entity has no context words")
+MUST_BE_SWITCH = translate("Import", "must be true or false")
+NOT_OWN_WORDS = translate("Import", "a {kind} source carries coverage, never one entity's own words")
+TOO_MANY_DIGITS = translate("Import", "a number has too many digits")
+MUST_BE_BOOL = translate("Import", "must be true or false, got {got}")
+MUST_BE_WORDS = translate("Import", "must be a list of words")
+TOO_MANY_TERMS = translate("Import", "has more than {limit} entries")
+NOTHING_TO_MATCH = translate("Import", "has nothing to match once spaces and dashes are set aside")
+MUST_BE_OBJECT = translate("Import", "must be an object, got {got}")
+MUST_BE_LIST = translate("Import", "must be a list")
+ONE_OF = translate("Import", "must be one of {kinds}, got {got}")
+DUPLICATE_ENTITY = translate("Import", "duplicate entity name '{name}' in this watchlist")
+DUPLICATE_WATCHLIST = translate("Import", "duplicate watchlist name '{name}'")
+DUPLICATE_SOURCE = translate("Import", "duplicate source name '{name}'")
+UNKNOWN_KIND = translate("Import", "unknown source kind {kind} (known: {known})")
+BAD_URL = translate("Import", "{reason} ({url})")
+BAD_INTERVAL = translate("Import", "must be a whole number of minutes from 1 to {limit}")
+COVERAGE_ONLY = translate("Import", "a {kind} source carries coverage, never statements")
+NEEDS_QUERY = translate("Import", "a search address needs {placeholder} where the search words go")
+WRONG_VERSION = translate("Import", "this Stakewatch reads version {version}, got {got}")
+NO_ENTITY = translate("Import", "no entity named '{name}'")
+EMPTY_FILE = translate("Import", "the file has no watchlists and no sources")
+BAD_XML = translate("Import", "not well-formed XML ({error})")
+NOT_OPML = translate("Import", "the root element is <{tag}>, not <opml>")
+NO_FEEDS = translate("Import", "no outline with an xmlUrl (no feeds) in the file")
+TOO_BIG = translate("Import", "the file is larger than {mib} MiB")
+CANNOT_READ = translate("Import", "cannot read {file}: {error}")
+CANNOT_WRITE = translate("Import", "cannot write {file}: {error}")
+NOT_UTF8 = translate("Import", "the file is not UTF-8 text")
+AT_LINE = translate("Import", "line {line} column {column}")
+BAD_JSON = translate("Import", "invalid JSON ({error})")
+TOO_DEEP = translate("Import", "the JSON is nested too deeply")
+
 
 class Refused(UserError):
     """A file that cannot be imported; `message` names the place and the reason."""
 
-    def __init__(self, where: str, reason: str) -> None:
-        super().__init__("Import refused", f"{where}: {reason}" if where else reason)
+    def __init__(self, where: str, reason: Message | str) -> None:
+        super().__init__(REFUSED_TITLE, FIELD_PROBLEM(field=where, reason=reason) if where else reason)
         self.where = where
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -60,16 +105,16 @@ class Config:
 
 def _string(value: Any, where: str, empty_ok: bool = False, limit: int = MAX_NAME) -> str:
     if not isinstance(value, str):
-        raise Refused(where, f"must be text, got {type(value).__name__}")
+        raise Refused(where, MUST_BE_TEXT(got=type(value).__name__))
     text = value.strip()
     if not text and not empty_ok:
-        raise Refused(where, "must not be empty")
+        raise Refused(where, NOT_EMPTY)
     if len(text) > limit:
-        raise Refused(where, f"is longer than {limit} characters")
+        raise Refused(where, TOO_LONG(limit=limit))
     if _SURROGATE.search(text):
-        raise Refused(where, "is not valid Unicode (it holds a lone surrogate)")
+        raise Refused(where, NOT_UNICODE)
     if any(ord(c) < 32 for c in text) or has_control(text):
-        raise Refused(where, "contains control or bidirectional-override characters")
+        raise Refused(where, CONTROL_CHARACTERS)
     return text
 
 
@@ -78,23 +123,21 @@ def _matchable(term: str, where: str) -> None:
     feed text loses before matching."""
     key = compact_term(term)[0]
     if not key:
-        raise Refused(where, "has nothing to match once spaces and dashes are set aside")
+        raise Refused(where, NOTHING_TO_MATCH)
     if compact_term(plain(term))[0] != key:
-        raise Refused(where, "has characters that feed text loses before matching "
-                      "(such as zero-width spaces): it could never match")
+        raise Refused(where, UNMATCHABLE)
 
 
 def _broken_text(value: Any, where: str, depth: int = 0) -> None:
     """Refuse any text in the document that cannot be stored (lone surrogates), naming the place."""
     if isinstance(value, str):
         if _SURROGATE.search(value):
-            raise Refused(where or "file", "is not valid Unicode (it holds a lone surrogate)")
+            raise Refused(where or "file", NOT_UNICODE)
     elif isinstance(value, dict):
         for key, item in value.items():
             place = f"{where}.{key}" if where else str(key)
             if _SURROGATE.search(key):
-                raise Refused(where or "file", "a field name is not valid Unicode "
-                              "(it holds a lone surrogate)")
+                raise Refused(where or "file", FIELD_NOT_UNICODE)
             _broken_text(item, place, depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -105,7 +148,7 @@ def _bool(value: Any, where: str, default: bool) -> bool:
     if value is None:
         return default
     if not isinstance(value, bool):
-        raise Refused(where, f"must be true or false, got {json.dumps(value)[:40]}")
+        raise Refused(where, MUST_BE_BOOL(got=json.dumps(value)[:40]))
     return value
 
 
@@ -113,9 +156,9 @@ def _terms(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise Refused(where, "must be a list of words")
+        raise Refused(where, MUST_BE_WORDS)
     if len(value) > MAX_TERMS:
-        raise Refused(where, f"has more than {MAX_TERMS} entries")
+        raise Refused(where, TOO_MANY_TERMS(limit=MAX_TERMS))
     terms: dict[str, None] = {}
     for index, term in enumerate(value):
         text = _string(term, f"{where}[{index}]")
@@ -129,7 +172,7 @@ def _aliases(value: Any, where: str) -> tuple[tuple[str, ...], tuple[tuple[str, 
     if value is None:
         return (), ()
     if not isinstance(value, list):
-        raise Refused(where, "must be a list of words")
+        raise Refused(where, MUST_BE_WORDS)
     texts: list[Any] = []
     chosen: dict[str, bool] = {}
     for index, entry in enumerate(value):
@@ -158,7 +201,7 @@ def _legacy_vetoes(name: str, aliases: Sequence[str], exclude: Sequence[str]) ->
 
 def _object(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise Refused(where, f"must be an object, got {type(value).__name__}")
+        raise Refused(where, MUST_BE_OBJECT(got=type(value).__name__))
     return value
 
 
@@ -169,7 +212,7 @@ def _extra(data: dict[str, Any], known: set[str]) -> dict[str, Any]:
 def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
     value = data.get(key, [])
     if not isinstance(value, list):
-        raise Refused(where, "must be a list")
+        raise Refused(where, MUST_BE_LIST)
     return value
 
 
@@ -179,8 +222,7 @@ def parse_entity(data: Any, where: str) -> Entity:
     _matchable(name, f"{where}.name")
     kind = data.get("kind", "topic")
     if kind not in ENTITY_KINDS:
-        raise Refused(f"{where}.kind", f"must be one of {', '.join(ENTITY_KINDS)}, "
-                      f"got {json.dumps(kind)[:40]}")
+        raise Refused(f"{where}.kind", ONE_OF(kinds=", ".join(ENTITY_KINDS), got=json.dumps(kind)[:40]))
     aliases, chosen = _aliases(data.get("aliases"), f"{where}.aliases")
     context = _terms(data.get("context"), f"{where}.context")
     exclude = _terms(data.get("exclude"), f"{where}.exclude")
@@ -191,8 +233,7 @@ def parse_entity(data: Any, where: str) -> Entity:
     if not context:
         lonely = [text for text, needs in chosen if needs]
         if lonely:
-            raise Refused(f"{where}.aliases", f"{lonely[0]!r} needs context, but the entity has "
-                          "no context words")
+            raise Refused(f"{where}.aliases", NEEDS_CONTEXT_WORDS(alias=lonely[0]))
     return Entity(
         name=name, kind=kind,
         aliases=tuple(a for a in aliases if a != name),
@@ -214,8 +255,7 @@ def parse_watchlist(data: Any, where: str) -> Watchlist:
     for index, raw in enumerate(_list(data, "entities", f"{where}.entities")):
         entity = parse_entity(raw, f"{where}.entities[{index}]")
         if entity.name.casefold() in seen:
-            raise Refused(f"{where}.entities[{index}].name",
-                          f"duplicate entity name {entity.name!r} in this watchlist")
+            raise Refused(f"{where}.entities[{index}].name", DUPLICATE_ENTITY(name=entity.name))
         seen.add(entity.name.casefold())
         entities.append(entity)
     return Watchlist(name=name, entities=tuple(entities),
@@ -228,38 +268,37 @@ def parse_source(data: Any, where: str) -> Source:
     name = _string(data.get("name"), f"{where}.name")
     kind = data.get("kind", "feed")
     if kind not in SOURCE_KINDS:
-        raise Refused(f"{where}.kind", f"unknown source kind {json.dumps(kind)[:40]} "
-                      f"(known: {', '.join(sorted(SOURCE_KINDS))})")
+        raise Refused(f"{where}.kind", UNKNOWN_KIND(kind=json.dumps(kind)[:40], known=", ".join(sorted(SOURCE_KINDS))))
     url = _string(data.get("url"), f"{where}.url", limit=4_000)
     reason = check_web_url(url)
     if reason:
-        raise Refused(f"{where}.url", f"{reason} ({url[:80]})")
+        raise Refused(f"{where}.url", BAD_URL(reason=reason, url=url[:80]))
     interval = data.get("interval_minutes", DEFAULT_INTERVAL)
     if isinstance(interval, bool) or not isinstance(interval, int) or \
             not 1 <= interval <= MAX_INTERVAL:
-        raise Refused(f"{where}.interval_minutes",
-                      f"must be a whole number of minutes from 1 to {MAX_INTERVAL}")
+        raise Refused(f"{where}.interval_minutes", BAD_INTERVAL(limit=MAX_INTERVAL))
     official = _terms(data.get("official_for"), f"{where}.official_for")
     options = data.get("options", {})
     _object(options, f"{where}.options")
     problem = SOURCE_KINDS[kind].check_options(options) or check_auth_options(options)
     if problem:
-        raise Refused(f"{where}.options.{problem.split(':', 1)[0]}", problem.split(":", 1)[1].strip())
+        option, why = split_field_problem(problem)
+        raise Refused(f"{where}.options.{option}", why)
     for where_flag, flag in ((f"{where}.full_text", data.get("full_text")),
                              (f"{where}.options.full_text", options.get("full_text"))):
         if flag is not None and not isinstance(flag, bool):
-            raise Refused(where_flag, "must be true or false")
+            raise Refused(where_flag, MUST_BE_SWITCH)
     if official and not SOURCE_KINDS[kind].statements:
-        raise Refused(f"{where}.official_for", f"a {kind} source carries coverage, never statements")
+        raise Refused(f"{where}.official_for", COVERAGE_ONLY(kind=kind))
     owner = data.get("entity")
     if owner is not None:
         owner = _string(owner, f"{where}.entity")
         if not SOURCE_KINDS[kind].statements:
-            raise Refused(f"{where}.entity", f"a {kind} source carries coverage, never one entity's own words")
+            raise Refused(f"{where}.entity", NOT_OWN_WORDS(kind=kind))
         if owner.casefold() not in {o.casefold() for o in official}:
             official = (*official, owner)
     if kind == "search" and "{query}" not in url:
-        raise Refused(f"{where}.url", "a search address needs {query} where the search words go")
+        raise Refused(f"{where}.url", NEEDS_QUERY(placeholder="{query}"))
     return Source(name=name, kind=kind, url=url, interval_minutes=interval,
                   enabled=_bool(data.get("enabled"), f"{where}.enabled", True),
                   official_for=official, options=options,
@@ -272,14 +311,13 @@ def parse_config(document: Any, known_entities: Sequence[str] = ()) -> Config:
     _broken_text(data, "")
     version = data.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
-        raise Refused("version", f"this Stakewatch reads version {FORMAT_VERSION}, "
-                      f"got {json.dumps(version)[:20]}")
+        raise Refused("version", WRONG_VERSION(version=FORMAT_VERSION, got=json.dumps(version)[:20]))
     watchlists: list[Watchlist] = []
     names: set[str] = set()
     for index, raw in enumerate(_list(data, "watchlists", "watchlists")):
         watchlist = parse_watchlist(raw, f"watchlists[{index}]")
         if watchlist.name.casefold() in names:
-            raise Refused(f"watchlists[{index}].name", f"duplicate watchlist name {watchlist.name!r}")
+            raise Refused(f"watchlists[{index}].name", DUPLICATE_WATCHLIST(name=watchlist.name))
         names.add(watchlist.name.casefold())
         watchlists.append(watchlist)
     entity_names = {e.name.casefold() for w in watchlists for e in w.entities}
@@ -289,17 +327,16 @@ def parse_config(document: Any, known_entities: Sequence[str] = ()) -> Config:
     for index, raw in enumerate(_list(data, "sources", "sources")):
         source = parse_source(raw, f"sources[{index}]")
         if source.name.casefold() in names:
-            raise Refused(f"sources[{index}].name", f"duplicate source name {source.name!r}")
+            raise Refused(f"sources[{index}].name", DUPLICATE_SOURCE(name=source.name))
         names.add(source.name.casefold())
         if source.entity and source.entity.casefold() not in entity_names:
-            raise Refused(f"sources[{index}].entity", f"no entity named {source.entity!r}")
+            raise Refused(f"sources[{index}].entity", NO_ENTITY(name=source.entity))
         for position, entity in enumerate(source.official_for):
             if entity.casefold() not in entity_names:
-                raise Refused(f"sources[{index}].official_for[{position}]",
-                              f"no entity named {entity!r}")
+                raise Refused(f"sources[{index}].official_for[{position}]", NO_ENTITY(name=entity))
         sources.append(source)
     if not watchlists and not sources:
-        raise Refused("", "the file has no watchlists and no sources")
+        raise Refused("", EMPTY_FILE)
     return Config(tuple(watchlists), tuple(sources))
 
 
@@ -344,9 +381,9 @@ def parse_opml(data: bytes) -> Config:
     try:
         root = etree.fromstring(data, parser=_safe_parser())
     except etree.XMLSyntaxError as exc:
-        raise Refused("opml", f"not well-formed XML ({exc.msg})") from exc
+        raise Refused("opml", BAD_XML(error=exc.msg)) from exc
     if root.tag != "opml":
-        raise Refused("opml", f"the root element is <{root.tag}>, not <opml>")
+        raise Refused("opml", NOT_OPML(tag=str(root.tag)))
     sources: list[Source] = []
     names: set[str] = set()
     for index, outline in enumerate(root.iter("outline")):
@@ -361,7 +398,7 @@ def parse_opml(data: bytes) -> Config:
         names.add(name.casefold())
         sources.append(parse_source({"name": name, "kind": "feed", "url": url.strip()}, where))
     if not sources:
-        raise Refused("opml", "no outline with an xmlUrl (no feeds) in the file")
+        raise Refused("opml", NO_FEEDS)
     return Config((), tuple(sources))
 
 
@@ -388,23 +425,23 @@ def read_config_file(path: Path, known_entities: Sequence[str] = ()) -> Config:
                 own = _OWN_EXPORT.match(handle.read(200)) is not None
             if not own or size > MAX_OWN_FILE:
                 limit = MAX_OWN_FILE if own else MAX_FILE
-                raise Refused(str(path.name), f"the file is larger than {limit // 1024 // 1024} MiB")
+                raise Refused(str(path.name), TOO_BIG(mib=limit // 1024 // 1024))
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError("Import", f"cannot read {path}: {exc.strerror}") from exc
+        raise UserError(IMPORT_TITLE, CANNOT_READ(file=str(path), error=exc.strerror or str(exc))) from exc
     head = data.lstrip()[:200].lower()
     if path.suffix.lower() in (".opml", ".xml") or head.startswith((b"<?xml", b"<opml")):
         return parse_opml(data)
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise Refused("", "the file is not UTF-8 text") from exc
+        raise Refused("", NOT_UTF8) from exc
     except json.JSONDecodeError as exc:
-        raise Refused(f"line {exc.lineno} column {exc.colno}", f"invalid JSON ({exc.msg})") from exc
+        raise Refused(str(AT_LINE(line=exc.lineno, column=exc.colno)), BAD_JSON(error=exc.msg)) from exc
     except RecursionError as exc:
-        raise Refused("", "the JSON is nested too deeply") from exc
+        raise Refused("", TOO_DEEP) from exc
     except ValueError as exc:  # a number too long for Python to convert
-        raise Refused(_place_of(data, _LONG_NUMBER), "a number has too many digits") from exc
+        raise Refused(_place_of(data, _LONG_NUMBER), TOO_MANY_DIGITS) from exc
     return parse_config(document, known_entities)
 
 
@@ -439,4 +476,4 @@ def export_file(store: Store, path: Path) -> None:
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)
     except OSError as exc:
-        raise UserError("Export", f"cannot write {path}: {exc.strerror}") from exc
+        raise UserError(EXPORT_TITLE, CANNOT_WRITE(file=str(path), error=exc.strerror or str(exc))) from exc

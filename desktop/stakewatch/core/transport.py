@@ -12,7 +12,6 @@ import threading
 import zlib
 from typing import Any
 
-import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -103,12 +102,3 @@ def set_read_timeout(raw: Any, seconds: float) -> None:
     if sock is not None:
         with contextlib.suppress(OSError):
             sock.settimeout(max(0.05, seconds))
-
-
-def is_timeout(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, TimeoutError | requests.exceptions.Timeout) or "timed out" in str(seen):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False

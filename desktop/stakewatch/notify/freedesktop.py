@@ -16,6 +16,7 @@ from typing import Any
 from jeepney import DBusAddress, HeaderFields, MatchRule, Message, message_bus, new_method_call
 from jeepney.io.threading import DBusRouter, Proxy, open_dbus_connection
 
+from ..core.i18n import translate
 from ..core.policy import Notification
 from .base import ClickHandler
 
@@ -23,6 +24,9 @@ BUS_NAME = "org.freedesktop.Notifications"
 OBJECT = DBusAddress("/org/freedesktop/Notifications", bus_name=BUS_NAME, interface=BUS_NAME)
 URGENCY = {"low": 0, "normal": 1, "critical": 2}
 CALL_TIMEOUT = 5.0
+
+OPEN = translate("Notification", "Open")
+OPEN_INBOX = translate("Notification", "Open inbox")
 
 
 class NotificationsUnavailable(Exception):
@@ -72,9 +76,9 @@ class FreedesktopNotifier:
 
     def show(self, notification: Notification) -> bool:
         """Send Notify. Any thread; False if the server did not take it."""
-        actions: list[str] = ["default", "Open" if notification.url else "Open inbox"]
+        actions: list[str] = ["default", str(OPEN if notification.url else OPEN_INBOX)]
         if notification.url:
-            actions += ["open", "Open"]
+            actions += ["open", str(OPEN)]
         body = notification.body
         if "body-markup" in self.capabilities:
             body = html.escape(body, quote=False)

@@ -1,45 +1,45 @@
-"""The tray application: icon, menu, scheduling, notifications. GUI thread unless noted."""
+"""The tray application: icon, state and tooltip, composed of its menu, scheduler and actions. GUI thread."""
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
-import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThreadPool, QTimer, QTranslator, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QSystemTrayIcon
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from ..core import autostart, dispatch, settings
-from ..core.backfill import backfill, changed_entities
-from ..core.briefing import build_briefing
+from ..core.i18n import Message, lookup, render, translate
 from ..core.links import open_link
 from ..core.logs import diagnostics, setup_logging
-from ..core.model import Alert
-from ..core.paths import resource
 from ..core.policy import Notification
-from ..core.store import Store, open_store
-from ..core.transfer import export_file, import_file
+from ..core.service import CycleResult, Snapshot, tray_state_for
+from ..core.states import TrayState
+from ..core.store import open_store
 from ..notify import Notifier, choose_notifier
 from .about import AboutDialog
-from .briefing_dialog import BriefingDialog, BriefingRequest
-from .briefing_pdf import write_briefing
+from .actions import Actions
+from .briefing_dialog import BriefingRequest
+from .errors import ErrorReporter, install_excepthooks
 from .icons import app_icon, state_icon
 from .main_window import MainWindow
-from .settings_dialog import SettingsDialog
+from .scheduler import PollScheduler
 from .single import InstanceServer
-from .workers import PollOutcome, Snapshot, StoreTask, poll_job
+from .tray_menu import MenuHandlers, TrayMenu
+from .workers import StoreTask, Tasks
 
-HEARTBEAT_MS = 30_000
-CLOCK_JUMP = 90.0
-MIN_WAIT_MS = 5_000
-MAX_WAIT_MS = 60_000
 QUIT_WAIT = 10.0
 QUIT_CHECK_MS = 50
+log = logging.getLogger("stakewatch.tray")
+ALREADY_RUNNING = translate("App", "Stakewatch is already running; it has been brought forward.")
+RUNNING = translate("App", "Stakewatch is running; notifications through {backend}; tray {tray}.")
+RUNNING_DEMO = translate("App", "Stakewatch is running (demo); notifications through {backend}; tray {tray}.")
+TRAY_SHOWN = translate("App", "shown")
+TRAY_MISSING = translate("App", "unavailable")
 
 
 class TrayNotifier:
@@ -66,7 +66,7 @@ class TrayNotifier:
 
 
 class Controller(QObject):
-    """Owns the tray icon, the poll schedule and the notifier."""
+    """Owns the tray icon, its state and the parts: TrayMenu, PollScheduler, Actions, the task helper."""
 
     clicked = Signal(object)
     state_changed = Signal(str)
@@ -75,27 +75,28 @@ class Controller(QObject):
         super().__init__()
         self.root = root
         self.demo = demo
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
-        self.tasks: set[StoreTask] = set()
-        self.in_flight = False
-        self.pending_force = False
+        self.tasks = Tasks(self)
         self.unseen = 0
-        self.snapshot = Snapshot(latest=[], failing=[], sources=0)
+        self.snapshot = Snapshot()
         self.paused_until: datetime | None = None
-        self.state = "idle"
-        self.last_poll: str = ""
-        self.last_message: str = ""
-        self.message_box: QMessageBox | None = None
-        self.about: AboutDialog | None = None
+        self.state = TrayState.IDLE
+        self.last_poll = ""
+        self.last_message = ""
+        self.problems: dict[str, str] = {}
         self.window: MainWindow | None = None
-        self.cancel = threading.Event()
         self.quitting = False
         self._quit_deadline = 0.0
+        self.reporter: ErrorReporter | None = None
 
-        self.tray = QSystemTrayIcon(state_icon("idle"), self)
-        self.tray.setToolTip("Stakewatch")
-        self.menu = QMenu()
+        self.tray = QSystemTrayIcon(state_icon(TrayState.IDLE), self)
+        self.tray.setToolTip(self.tr("Stakewatch"))
+        self.tray_menu = TrayMenu(MenuHandlers(
+            open_window=lambda tab: self.open_window(tab=tab), export_briefing=self.export_briefing,
+            import_watchlists=self.import_watchlists, export_watchlists=self.export_watchlists,
+            refresh=self.refresh_now, pause=lambda length, tomorrow: self.pause(length, tomorrow),
+            settings=self.open_settings, diagnostics=self.copy_diagnostics, about=self.open_about,
+            quit=self.quit))
+        self.menu = self.tray_menu.menu
         self.menu.aboutToShow.connect(self._menu_opened)
         self.tray.setContextMenu(self.menu)
         self.tray.activated.connect(self._activated)
@@ -105,27 +106,51 @@ class Controller(QObject):
             notifier = TrayNotifier(self.tray, self.clicked.emit) if sys.platform.startswith("win") \
                 else choose_notifier(self.clicked.emit)
         self.notifier = notifier
+
+        self.scheduler = PollScheduler(root, self.tasks, notifier, self)
+        self.scheduler.started.connect(self._set_state)
+        self.scheduler.polled.connect(self._polled)
+        self.scheduler.failed.connect(self._poll_failed)
+        self.actions = Actions(root, self.tasks, self)
+        self.actions.message.connect(self._announce)
+        self.actions.problem.connect(lambda text: self._report_problem("task", text))
+        self.actions.imported.connect(lambda: self.poll(scheduled=True))
         self._build_menu()
 
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(lambda: self.poll(scheduled=True))
-        self.heartbeat = QTimer(self)
-        self.heartbeat.setInterval(HEARTBEAT_MS)
-        self.heartbeat.timeout.connect(self._check_clock)
-        self._wall, self._mono = time.time(), time.monotonic()
-        self._watch_network()
+    # compatibility with the parts ---------------------------------------------------------------
+
+    @property
+    def pool(self) -> QThreadPool:
+        return self.tasks.pool
+
+    @property
+    def in_flight(self) -> bool:
+        return self.scheduler.in_flight
+
+    @property
+    def pending_force(self) -> bool:
+        return self.scheduler.pending_force
+
+    @property
+    def message_box(self) -> QMessageBox | None:
+        return self.actions.message_box
+
+    @property
+    def about(self) -> AboutDialog | None:
+        return self.actions.about
 
     # start and stop ---------------------------------------------------------------------------
 
     def start(self) -> None:
+        """Show the tray, restore a pause that outlived the last run, start polling."""
         if self.has_tray:
             self.tray.show()
         else:
             self.open_window(self.tr("This desktop has no system tray: Stakewatch runs in this window. "
                                      "Closing it keeps Stakewatch running until you quit."))
-        self.heartbeat.start()
-        self.poll(scheduled=True)
+        self.tasks.start(StoreTask(self.root, lambda service: service.snapshot()), self._restored,
+                         lambda message: self._report_problem("task", render(message)))
+        self.scheduler.start()
 
     def quit(self) -> None:
         """Cancel the cycle in progress (its sockets are cut) and leave once the workers are done,
@@ -133,9 +158,7 @@ class Controller(QObject):
         if self.quitting:
             return
         self.quitting = True
-        self.cancel.set()
-        self.timer.stop()
-        self.heartbeat.stop()
+        self.scheduler.cancel()
         self.tray.hide()
         if self.window is not None:
             self.window.hide()
@@ -143,7 +166,7 @@ class Controller(QObject):
         self._finish_quit()
 
     def _finish_quit(self) -> None:
-        if self.pool.activeThreadCount() and time.monotonic() < self._quit_deadline:
+        if self.tasks.pool.activeThreadCount() and time.monotonic() < self._quit_deadline:
             QTimer.singleShot(QUIT_CHECK_MS, self._finish_quit)
             return
         self.notifier.close()
@@ -153,95 +176,62 @@ class Controller(QObject):
 
     def poll(self, force: bool = False, scheduled: bool = False) -> bool:
         """Start a cycle unless one is running (then it is remembered). True if one started."""
-        if self.in_flight or self.quitting:
-            self.pending_force = self.pending_force or force
-            return False
-        self.in_flight = True
-        self.timer.stop()
+        return self.scheduler.poll(force=force, scheduled=scheduled)
+
+    def refresh_now(self) -> None:
+        self.poll(force=True)
+
+    def _restored(self, snapshot: Snapshot) -> None:
+        if not self.snapshot.sources:
+            self.snapshot = snapshot
+        self.paused_until = snapshot.paused_until
+        self._build_menu()
         self._set_state()
-        self._run(poll_job(force=force, honour_schedule=scheduled and not force, notifier=self.notifier,
-                           cancel=self.cancel),
-                  self._polled, self._poll_failed)
-        return True
 
-    def _run(self, job: Any, done: Any, failed: Any = None) -> StoreTask:
-        task = StoreTask(self.root, job)
-        self.tasks.add(task)
-        task.emitter.finished.connect(done)
-        task.emitter.finished.connect(lambda *_: self.tasks.discard(task))
-        task.emitter.failed.connect(failed or self._task_failed)
-        task.emitter.failed.connect(lambda *_: self.tasks.discard(task))
-        self.pool.start(task)
-        return task
-
-    def _polled(self, outcome: PollOutcome) -> None:
-        self.in_flight = False
+    def _polled(self, result: CycleResult) -> None:
         if self.quitting:
             return
-        self.snapshot = outcome.snapshot
-        self.last_poll = outcome.summary
-        self.unseen += outcome.new_alerts
-        for note in outcome.to_show:
+        self.snapshot = result.snapshot
+        self.paused_until = result.snapshot.paused_until
+        self.last_poll = result.report.summary()
+        self.unseen += len(result.new_alerts)
+        self.problems.pop("poll", None)
+        for note in result.notifications if getattr(self.notifier, "gui_thread_only", False) else ():
             self.notifier.show(note)
         self._build_menu()
         self._set_state()
         if self.window is not None and self.window.isVisible():
             self.refresh_window()
-        if self.pending_force:
-            self.pending_force = False
-            self.poll(force=True)
-            return
-        wait = MAX_WAIT_MS
-        if outcome.next_due is not None:
-            wait = int((outcome.next_due - datetime.now(UTC)).total_seconds() * 1000)
-        self.timer.start(min(max(wait, MIN_WAIT_MS), MAX_WAIT_MS))
 
-    def _poll_failed(self, message: str) -> None:
-        self.in_flight = False
-        self.last_poll = message
-        self._set_state()
-        self.timer.start(MAX_WAIT_MS)
-
-    def _task_failed(self, message: str) -> None:
-        self.tray.setToolTip(f"Stakewatch \u2014 {message}")
+    def _poll_failed(self, message: Message | str) -> None:
+        self.last_poll = render(message)
+        self._report_problem("poll", self.tr("Checking the sources failed: {}").format(render(message)))
 
     def _check_clock(self) -> None:
-        """A wall-clock jump beyond the heartbeat means the machine slept: poll now."""
-        wall, mono = time.time(), time.monotonic()
-        jumped = abs((wall - self._wall) - (mono - self._mono)) > CLOCK_JUMP
-        self._wall, self._mono = wall, mono
-        if jumped:
-            self.poll(scheduled=True)
+        self.scheduler.check_clock()
 
-    def _watch_network(self) -> None:
-        try:
-            from PySide6.QtNetwork import QNetworkInformation
-        except ImportError:
-            return
-        if not QNetworkInformation.loadDefaultBackend():
-            return
-        info = QNetworkInformation.instance()
-        if info is not None:
-            info.reachabilityChanged.connect(
-                lambda r: r == QNetworkInformation.Reachability.Online and self.poll(scheduled=True))
+    # state -------------------------------------------------------------------------------------
 
-    # state and menu ----------------------------------------------------------------------------
+    def _report_problem(self, key: str, text: str) -> None:
+        """A failure stays in the tooltip and the window's status line until it is resolved."""
+        self.problems[key] = text
+        self.last_message = text
+        self._set_state()
+
+    def _announce(self, text: str) -> None:
+        self.last_message = text
+        self.problems.pop("task", None)
+        self.tray.showMessage(self.tr("Stakewatch"), text, QSystemTrayIcon.MessageIcon.Information, 5_000)
+        self._set_state()
 
     def _set_state(self) -> None:
-        paused = self.paused_until is not None and datetime.now(UTC) < self.paused_until
-        if self.in_flight:
-            state = "polling"
-        elif paused:
-            state = "paused"
-        elif self.unseen:
-            state = "alerts"
-        elif self.snapshot.failing:
-            state = "failing"
-        else:
-            state = "idle"
-        self.state = state
-        self.tray.setIcon(state_icon(state, self.unseen))
-        tip = ["Stakewatch"]
+        now = datetime.now(UTC)
+        paused = self.paused_until is not None and now < self.paused_until
+        snapshot = Snapshot(self.snapshot.latest, self.snapshot.failing, self.snapshot.sources,
+                            self.paused_until)
+        self.state = tray_state_for(self.scheduler.in_flight, snapshot, self.unseen, now)
+        self.tray.setIcon(state_icon(self.state, self.unseen))
+        tip = [self.tr("Stakewatch")]
         if self.unseen:
             tip.append(self.tr("%n new alert(s)", "", self.unseen))
         if self.snapshot.failing:
@@ -250,57 +240,15 @@ class Controller(QObject):
             tip.append(self.tr("paused until {}").format(self.paused_until.astimezone().strftime("%H:%M")))
         if self.demo:
             tip.append(self.tr("demo"))
+        tip += list(self.problems.values())
         self.tray.setToolTip(" \u2014 ".join(tip))
-        self.state_changed.emit(state)
+        if self.window is not None and self.problems:
+            self.window.statusBar().showMessage(" \u2014 ".join(self.problems.values()))
+        self.state_changed.emit(str(self.state))
 
     def _build_menu(self) -> None:
-        menu = self.menu
-        menu.clear()
-        header = menu.addAction(self.tr("Latest alerts"))
-        header.setEnabled(False)
-        if not self.snapshot.latest:
-            empty = menu.addAction(self.tr("No alerts yet"))
-            empty.setEnabled(False)
-        stories: dict[int, list[Alert]] = {}
-        for alert in self.snapshot.latest:
-            stories.setdefault(alert.story, []).append(alert)
-        for group in stories.values():
-            menu.addAction(self._alert_action(group))
-        menu.addSeparator()
-        menu.addAction(self.tr("Open inbox"), lambda: self.open_window(tab=0))
-        health = self.tr("Source health")
-        if self.snapshot.failing:
-            health += f" ({len(self.snapshot.failing)} failing)"
-        menu.addAction(health, lambda: self.open_window(tab=1))
-        menu.addAction(self.tr("Export briefing\u2026"), self.export_briefing)
-        menu.addAction(self.tr("Import watchlists\u2026"), self.import_watchlists)
-        menu.addAction(self.tr("Export watchlists\u2026"), self.export_watchlists)
-        menu.addAction(self.tr("Edit watchlists\u2026"), lambda: self.open_window(tab=2))
-        menu.addAction(self.tr("Refresh now"), lambda: self.poll(force=True))
-        pause = menu.addMenu(self.tr("Pause alerts"))
-        pause.addAction(self.tr("For 1 hour"), lambda: self.pause(timedelta(hours=1)))
-        pause.addAction(self.tr("Until tomorrow"), lambda: self.pause(None, tomorrow=True))
-        resume = pause.addAction(self.tr("Resume"), lambda: self.pause(timedelta(0)))
-        resume.setEnabled(self.paused_until is not None)
-        menu.addSeparator()
-        menu.addAction(self.tr("Settings\u2026"), self.open_settings)
-        menu.addAction(self.tr("Copy diagnostics"), self.copy_diagnostics)
-        menu.addAction(self.tr("About Stakewatch"), self.open_about)
-        menu.addAction(self.tr("Quit Stakewatch"), self.quit)
-
-    def _alert_action(self, group: list[Alert]) -> QAction:
-        """One menu entry per story: its entities, its title; statements marked."""
-        lead = min(group, key=lambda a: a.kind != "statement")
-        entities = ", ".join(dict.fromkeys(a.entity for a in group))
-        marker = "\u25cf " if lead.kind == "statement" else ""
-        label = f"{marker}{entities}: {lead.title}"
-        if len(label) > 80:
-            label = label[:79] + "\u2026"
-        action = QAction(label.replace("&", "&&"), self.menu)
-        action.setToolTip(lead.url)
-        action.setData(lead.url)
-        action.triggered.connect(lambda _=False, url=lead.url: open_link(url))
-        return action
+        paused = self.paused_until is not None and datetime.now(UTC) < self.paused_until
+        self.tray_menu.build(self.snapshot, paused)
 
     def _menu_opened(self) -> None:
         if self.unseen:
@@ -309,8 +257,7 @@ class Controller(QObject):
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
-            # the orange badge means sources are failing: clicking it shows which
-            self.open_window(tab=1 if self.state == "failing" else 0)
+            self.open_window(tab=1 if self.state == TrayState.FAILING else 0)
 
     # actions -------------------------------------------------------------------------------------
 
@@ -321,6 +268,7 @@ class Controller(QObject):
             self.open_window(tab=1 if notification.kind == "health" else 0)
 
     def pause(self, length: timedelta | None, tomorrow: bool = False) -> None:
+        """Hold notifications for `length`, until 08:00 tomorrow, or resume (zero); kept across restarts."""
         now = datetime.now(UTC)
         if tomorrow:
             local = now.astimezone()
@@ -331,99 +279,39 @@ class Controller(QObject):
         else:
             self.paused_until = None
         until_value = self.paused_until
-        self._run(lambda store: dispatch.pause(store, until_value), lambda _result: None)
+        self.tasks.start(StoreTask(self.root, lambda service: service.pause(until_value)), lambda _result: None,
+                         lambda message: self._report_problem("task", render(message)))
         self._build_menu()
         self._set_state()
 
     def import_watchlists(self, path: str | None = None) -> None:
-        """Ask for a watchlist JSON or OPML file and add it; a bad file changes nothing."""
-        if path is None:
-            path, _filter = QFileDialog.getOpenFileName(
-                None, self.tr("Import watchlists"), str(Path.home()),
-                self.tr("Watchlists (*.json *.opml *.xml);;All files (*)"))
-        if not path:
-            return
-        chosen = Path(path)
-
-        def job(store: Store) -> str:
-            before = store.watchlists()
-            config = import_file(store, chosen)
-            entities = sum(len(w.entities) for w in config.watchlists)
-            message = self.tr("Imported {} watchlist(s), {} entities and {} source(s).").format(
-                len(config.watchlists), entities, len(config.sources))
-            changed = changed_entities(before, store.watchlists())
-            if changed and store.count("items"):
-                # new or changed entities meet the stored items here, on the worker thread
-                message += f" {backfill(store, changed).message()}."
-            return message
-
-        self._run(job, self._imported, self._refused)
-
-    def _imported(self, message: str) -> None:
-        self.last_message = message
-        self.tray.showMessage("Stakewatch", message, QSystemTrayIcon.MessageIcon.Information, 5_000)
-        self.poll(scheduled=True)
-
-    def _refused(self, message: str) -> None:
-        self.last_message = message
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import refused"), message)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.show()
-        self.message_box = box
+        self.actions.import_watchlists(path)
 
     def export_watchlists(self, path: str | None = None) -> None:
-        if path is None:
-            path, _filter = QFileDialog.getSaveFileName(
-                None, self.tr("Export watchlists"), str(Path.home() / "stakewatch-watchlists.json"),
-                self.tr("Watchlist JSON (*.json);;Feeds as OPML (*.opml)"))
-        if not path:
-            return
-        chosen = Path(path)
-
-        def job(store: Store) -> str:
-            export_file(store, chosen)
-            return self.tr("Exported to {}.").format(chosen)
-
-        self._run(job, self._exported, self._refused)
-
-    def _exported(self, message: str) -> None:
-        self.last_message = message
-        self.tray.showMessage("Stakewatch", message, QSystemTrayIcon.MessageIcon.Information, 5_000)
+        self.actions.export_watchlists(path)
 
     def export_briefing(self) -> None:
-        self._run(lambda store: [w.name for w in store.watchlists()], self._show_briefing_dialog)
-
-    def _show_briefing_dialog(self, names: list[str]) -> None:
-        dialog = BriefingDialog(names, self.write_briefing)
-        dialog.setWindowIcon(app_icon())
-        dialog.exec()
+        self.actions.export_briefing()
 
     def write_briefing(self, request: BriefingRequest) -> None:
-        """Build and draw the briefing on a pool thread; announce (and open) it when done."""
+        self.actions.write_briefing(request)
 
-        def job(store: Store) -> str:
-            briefing = build_briefing(store, request.since, datetime.now(UTC),
-                                      watchlists=[request.watchlist] if request.watchlist else None,
-                                      statements_only=request.statements_only)
-            pages = write_briefing(briefing, request.path, request.page)
-            return self.tr("Briefing saved: {} ({} pages, {} alerts).").format(request.path, pages, briefing.total)
+    def copy_diagnostics(self) -> None:
+        self.actions.copy_diagnostics()
 
-        def done(message: str) -> None:
-            self._exported(message)
-            if request.open_when_done:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(request.path)))
+    def open_about(self) -> None:
+        self.actions.open_about()
 
-        self._run(job, done, self._refused)
+    def open_settings(self) -> None:
+        self.actions.open_settings()
 
     def open_window(self, message: str = "", tab: int = 0) -> None:
         if self.window is None:
             self.window = MainWindow(self.root, open_link, lambda: self.poll(), self.import_watchlists,
                                      self.export_watchlists)
         self.window.tabs.setCurrentIndex(tab)
-        if message:
-            self.window.statusBar().showMessage(message)
+        if message or self.problems:
+            self.window.statusBar().showMessage(" \u2014 ".join([message, *self.problems.values()]).strip(" \u2014"))
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
@@ -435,48 +323,32 @@ class Controller(QObject):
         if self.window is not None:
             self.window.refresh()
 
-    def copy_diagnostics(self) -> None:
-        """Versions, settings (no secrets) and recent errors to the clipboard, for a bug report."""
-        def copied(text: str) -> None:
-            QApplication.clipboard().setText(text)
-            self._exported(self.tr("Diagnostics copied to the clipboard"))
 
-        self._run(lambda store: diagnostics(self.root, store), copied)
+class CatalogueTranslator(QTranslator):
+    """Qt's strings from the same .ts catalogue the core reads (no compiled .qm needed)."""
 
-    def open_about(self) -> None:
-        self.about = AboutDialog()
-        self.about.show()
+    def __init__(self, parent: QObject | None = None, lang: str | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
 
-    def open_settings(self) -> None:
-        def load(store: Store) -> dict[str, Any]:
-            return {key: settings.get(store, key) for key in settings.SETTINGS}
+    def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
+                  n: int = -1) -> str:
+        return lookup(context, source, self.lang)
 
-        self._run(load, self._show_settings)
-
-    def _show_settings(self, values: dict[str, Any]) -> None:
-        dialog = SettingsDialog(values, autostart.is_enabled(), self._save_settings)
-        dialog.setWindowIcon(app_icon())
-        dialog.exec()
-
-    def _save_settings(self, values: dict[str, str], start_at_login: bool) -> None:
-        def save(store: Store) -> None:
-            for key, text in values.items():
-                settings.put(store, key, text)
-
-        self._run(save, lambda _result: None)
-        try:
-            autostart.enable() if start_at_login else autostart.disable()
-        except Exception as exc:  # a refused autostart is reported, never fatal
-            self._task_failed(str(exc))
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
 
 
-def install_translation(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:
-    """Load the UI translation for `locale` (the system's by default), if one ships."""
-    translator = QTranslator(app)
-    if translator.load(locale or QLocale(), "stakewatch", "_", str(resource("translations"))):
-        app.installTranslator(translator)
-        return translator
-    return None
+def install_translation(app: QCoreApplication, lang: str | None = None) -> QTranslator:
+    """Translate the UI into `lang` (the system's language by default) from the shipped catalogue."""
+    translator = CatalogueTranslator(app, lang)
+    app.installTranslator(translator)
+    return translator
+
+
+def _diagnostics(root: Path) -> str:
+    with open_store(root) as store:
+        return diagnostics(root, store)
 
 
 def run_app(root: Path, demo: bool = False) -> int:
@@ -491,11 +363,14 @@ def run_app(root: Path, demo: bool = False) -> int:
     app.setWindowIcon(app_icon())
     install_translation(app)
     if not demo and ask_running_instance(root):
-        print("Stakewatch is already running; it has been brought forward.")
+        print(ALREADY_RUNNING.render())
         return 0
     with open_store(root) as store:
         setup_logging(root, store)
+    reporter = ErrorReporter(lambda: _diagnostics(root))
+    install_excepthooks(reporter)
     controller = Controller(root, demo=demo)
+    controller.reporter = reporter
     instance = InstanceServer(root) if not demo else None
     if instance is not None:
         instance.raise_requested.connect(lambda: controller.open_window(tab=0))
@@ -505,7 +380,7 @@ def run_app(root: Path, demo: bool = False) -> int:
     wake.start(500)
     wake.timeout.connect(lambda: None)
     controller.start()
-    print(f"Stakewatch is running{' (demo)' if demo else ''}; notifications through "
-          f"{controller.notifier.name}; tray {'shown' if controller.has_tray else 'unavailable'}.",
+    print((RUNNING_DEMO if demo else RUNNING)(backend=controller.notifier.name,
+                                              tray=TRAY_SHOWN if controller.has_tray else TRAY_MISSING).render(),
           flush=True)
     return int(app.exec())

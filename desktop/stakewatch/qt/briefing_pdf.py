@@ -28,17 +28,53 @@ from PySide6.QtGui import (
 )
 
 from ..core.briefing import Briefing, Entry
-from ..core.i18n import translate
+from ..core.i18n import Message, translate
 from ..core.model import UserError
 from ..core.paths import resource
 from ..core.secrets import redact
 from ..core.text import plain
+from ..core.when import date_time, long_date, month_day, short_date
 
 DPI = 96
 HEADER = 34.0
 FOOTER = 30.0
 CHART_HEIGHT = 330.0
 CHUNK_ENTRIES = 400
+BRIEFING = translate("Briefing", "Briefing")
+STATEMENTS = translate("Briefing", "Statements ({n})")
+COVERAGE = translate("Briefing", "Coverage ({n} {n:?story|stories})")
+NOTHING = translate("Briefing", "Nothing was found in this period.")
+ENTITY = translate("Briefing", "Entity")
+WATCHLIST = translate("Briefing", "Watchlist")
+STATEMENTS_COLUMN = translate("Briefing", "Statements")
+COVERAGE_COLUMN = translate("Briefing", "Coverage")
+SOURCES_COLUMN = translate("Briefing", "Sources")
+SOURCES_FAILING = translate("Briefing", "Sources failing")
+ALL_ANSWERED = translate("Briefing", "All sources answered normally.")
+SUMMARY = translate("Briefing", "Summary")
+IN_PERIOD = translate("Briefing", "{n} {n:?alert|alerts} in the period.")
+PAGE = translate("Briefing", "Page {number} of {total}")
+GENERATED = translate("Briefing", "Generated {when} ({zone})")
+WATCHLISTS = translate("Briefing", "Watchlists: {names}")
+NONE = translate("Briefing", "none")
+TOTALS = translate("Briefing", "{n} {n:?alert|alerts}: {statements} {statements:?statement|statements}, "
+                               "{coverage} coverage")
+FAILING_AT_END = translate("Briefing", "{n} {n:?source|sources} failing at the end of the period")
+CHART_TITLE = translate("Briefing", "Alerts per entity per day")
+NO_ALERTS = translate("Briefing", "No alerts in this period")
+LIST = translate("Briefing", ", ")
+CANNOT_WRITE = translate("Briefing", "cannot write {file}")
+CANNOT_WRITE_BECAUSE = translate("Briefing", "cannot write {file}: {error}")
+CONTINUED = translate("Briefing", "{heading} (continued)")
+NOT_LAID_OUT = translate("Briefing", "only {done} of {total} alerts could be laid out; nothing was written")
+NOT_DRAWN = translate("Briefing", "{done} of {total} pages were drawn; nothing was written")
+KEPT_PREVIOUS = translate("Briefing", "cannot write {file}: {problem}; the previous file was kept")
+
+
+def _h(message: Message) -> str:
+    return html.escape(message.render())
+
+
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
            "#7f7f7f", "#bcbd22")
 _FAMILIES: list[str] = []
@@ -88,8 +124,8 @@ def _entry_html(entry: Entry) -> str:
     title = html.escape(entry.title)
     if entry.url:
         title = f'<a href="{html.escape(entry.url, quote=True)}">{title}</a>'
-    sources = html.escape(", ".join(entry.sources))
-    when = entry.time.strftime("%Y-%m-%d %H:%M")
+    sources = html.escape(LIST.render().join(entry.sources))
+    when = date_time(entry.time)
     if entry.record:
         when += " \u00b7 " + html.escape(str(RECORD))
     snippet = highlight(entry.snippet, entry.matched)
@@ -138,14 +174,13 @@ def body_chunks(briefing: Briefing, limit: int = 0) -> list[tuple[str, int]]:
                 if not entries:
                     continue
                 total = len(entries)
-                heading = f"Statements ({total})" if kind == "statements" else \
-                    f"Coverage ({total} {'story' if total == 1 else 'stories'})"
+                heading = html.escape((STATEMENTS if kind == "statements" else COVERAGE)(n=total).render())
                 parts.append(f"<h3>{heading}</h3>")
                 for entry in entries:
                     if count >= limit:
                         flush()
                         parts.append(f"<h2>{html.escape(entity.name)}</h2>"
-                                     f"<h3>{heading} (continued)</h3>")
+                                     f"<h3>{html.escape(CONTINUED(heading=heading).render())}</h3>")
                     parts.append(_entry_html(entry))
                     count += 1
     flush()
@@ -154,7 +189,7 @@ def body_chunks(briefing: Briefing, limit: int = 0) -> list[tuple[str, int]]:
 
 def body_html(briefing: Briefing) -> str:
     if briefing.empty:
-        return "<p>Nothing was found in this period.</p>"
+        return f"<p>{html.escape(NOTHING.render())}</p>"
     return "".join(markup for markup, _count in body_chunks(briefing, limit=max(1, briefing.total)))
 
 
@@ -189,14 +224,15 @@ def summary_html(briefing: Briefing) -> str:
         f'<td align="right">{r.statements}</td><td align="right">{r.coverage}</td>'
         f'<td align="right">{r.sources}</td></tr>' for r in briefing.summary)
     table = ('<table width="100%" cellspacing="0" cellpadding="4" border="1" style="border-color:#bbb">'
-             '<tr style="background:#e8eef6"><th align="left">Entity</th><th align="left">Watchlist</th>'
-             '<th align="right">Statements</th><th align="right">Coverage</th><th align="right">Sources</th></tr>'
+             f'<tr style="background:#e8eef6"><th align="left">{_h(ENTITY)}</th><th align="left">{_h(WATCHLIST)}</th>'
+             f'<th align="right">{_h(STATEMENTS_COLUMN)}</th><th align="right">{_h(COVERAGE_COLUMN)}</th>'
+             f'<th align="right">{_h(SOURCES_COLUMN)}</th></tr>'
              f"{rows}</table>")
     failing = "".join(f"<li><b>{html.escape(plain(name))}</b>: {html.escape(plain(redact(reason)))}</li>"
                       for name, reason in briefing.failing)
-    health = f"<h3>Sources failing</h3><ul>{failing}</ul>" if failing else \
-        "<p>All sources answered normally.</p>"
-    return f"<h1>Summary</h1><p>{briefing.total} alerts in the period.</p>{table}{health}"
+    health = f"<h3>{_h(SOURCES_FAILING)}</h3><ul>{failing}</ul>" if failing else \
+        f"<p>{_h(ALL_ANSWERED)}</p>"
+    return f"<h1>{_h(SUMMARY)}</h1><p>{_h(IN_PERIOD(n=briefing.total))}</p>{table}{health}"
 
 
 def _document(markup: str, width: float, height: float) -> QTextDocument:
@@ -231,12 +267,12 @@ class _Pages:
         p.setFont(body_font(8))
         p.setPen(QColor("#666"))
         if header:
-            period = f"{self.briefing.start:%Y-%m-%d} \u2013 {self.briefing.end:%Y-%m-%d}"
+            period = f"{short_date(self.briefing.start)} \u2013 {short_date(self.briefing.end)}"
             p.drawText(QRectF(0, 0, self.width, HEADER - 10), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                        f"{self.briefing.title} \u00b7 {period}")
             p.drawLine(QPointF(0, HEADER - 6), QPointF(self.width, HEADER - 6))
         p.drawText(QRectF(0, self.height - FOOTER + 8, self.width, FOOTER - 8),
-                   Qt.AlignmentFlag.AlignCenter, f"Page {self.number} of {self.total}")
+                   Qt.AlignmentFlag.AlignCenter, PAGE(number=self.number, total=self.total).render())
         p.restore()
 
     def draw_document_page(self, document: QTextDocument, index: int, top: float = 0.0) -> None:
@@ -256,13 +292,13 @@ def _cover(pages: _Pages, briefing: Briefing) -> None:
     p.drawText(QRectF(28, 30, pages.width - 56, 60), Qt.AlignmentFlag.AlignLeft, briefing.title)
     p.setFont(body_font(13))
     p.drawText(QRectF(28, 88, pages.width - 56, 40), Qt.AlignmentFlag.AlignLeft,
-               f"{briefing.start:%d %B %Y} \u2013 {briefing.end:%d %B %Y}")
+               f"{long_date(briefing.start)} \u2013 {long_date(briefing.end)}")
     p.setPen(QColor("#222"))
-    lines = [f"Generated {briefing.generated:%Y-%m-%d %H:%M} ({briefing.timezone})",
-             "Watchlists: " + (", ".join(briefing.watchlists) or "none"),
-             f"{briefing.total} alerts: {sum(r.statements for r in briefing.summary)} statements, "
-             f"{sum(r.coverage for r in briefing.summary)} coverage",
-             f"{len(briefing.failing)} source(s) failing at the end of the period"]
+    lines = [GENERATED(when=date_time(briefing.generated), zone=briefing.timezone).render(),
+             WATCHLISTS(names=LIST.render().join(briefing.watchlists) or NONE.render()).render(),
+             TOTALS(n=briefing.total, statements=sum(r.statements for r in briefing.summary),
+                    coverage=sum(r.coverage for r in briefing.summary)).render(),
+             FAILING_AT_END(n=len(briefing.failing)).render()]
     p.setFont(body_font(11))
     y = 200.0
     for line in lines:
@@ -280,7 +316,7 @@ def draw_chart(painter: QPainter, area: QRectF, briefing: Briefing) -> None:
     painter.setFont(body_font(8))
     painter.setPen(QColor("#222"))
     painter.drawText(QRectF(area.left(), area.top(), area.width(), 20), Qt.AlignmentFlag.AlignLeft,
-                     "Alerts per entity per day")
+                     CHART_TITLE.render())
     series = briefing.series
     legend_rows = (len(series) + 2) // 3
     plot = QRectF(area.left() + 34, area.top() + 26, area.width() - 44,
@@ -307,7 +343,7 @@ def draw_chart(painter: QPainter, area: QRectF, briefing: Briefing) -> None:
     for index, day in enumerate(days):
         if index % label_every == 0 or index == len(days) - 1:
             painter.drawText(QRectF(x_at(index) - 30, plot.bottom() + 4, 60, 14), Qt.AlignmentFlag.AlignCenter,
-                             day.strftime("%m-%d"))
+                             month_day(day))
     for number, (entity, values) in enumerate(series.items()):
         colour = QColor(PALETTE[number % len(PALETTE)])
         path = QPainterPath()
@@ -329,14 +365,14 @@ def draw_chart(painter: QPainter, area: QRectF, briefing: Briefing) -> None:
         painter.drawText(QRectF(x + 18, y, (area.width() - 44) / 3 - 20, 14),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, entity)
     if not series:
-        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No alerts in this period")
+        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, NO_ALERTS.render())
     painter.restore()
 
 
 def render_pdf(briefing: Briefing, path: Path, page: str = "A4") -> int:
     """Write the briefing to `path`; the number of pages."""
     writer = QPdfWriter(str(path))
-    writer.setTitle(f"{briefing.title} {briefing.start:%Y-%m-%d} \u2013 {briefing.end:%Y-%m-%d}")
+    writer.setTitle(f"{briefing.title} {short_date(briefing.start)} \u2013 {short_date(briefing.end)}")
     writer.setCreator("Stakewatch")
     writer.setResolution(DPI)
     size = QPageSize(QPageSize.PageSizeId.Letter if page.lower() == "letter" else QPageSize.PageSizeId.A4)
@@ -344,7 +380,7 @@ def render_pdf(briefing: Briefing, path: Path, page: str = "A4") -> int:
                                      QPageLayout.Unit.Millimeter))
     painter = QPainter()
     if not painter.begin(writer):
-        raise UserError("Briefing", f"cannot write {path}")
+        raise UserError(BRIEFING, CANNOT_WRITE(file=str(path)))
     try:
         layout = writer.pageLayout().paintRectPixels(DPI)
         width, height = float(layout.width()), float(layout.height()) - HEADER - FOOTER
@@ -352,8 +388,7 @@ def render_pdf(briefing: Briefing, path: Path, page: str = "A4") -> int:
         chunks = [] if briefing.empty else body_chunks(briefing)
         laid_out = sum(count for _markup, count in chunks)
         if laid_out != briefing.total:
-            raise UserError("Briefing", f"only {laid_out} of {briefing.total} alerts could be laid "
-                            "out; nothing was written")
+            raise UserError(BRIEFING, NOT_LAID_OUT(done=laid_out, total=briefing.total))
         bodies = [_document(markup, width, height) for markup, _count in chunks]
         summary_pages = summary.pageCount()
         used = summary.size().height() - (summary_pages - 1) * height
@@ -376,12 +411,12 @@ def render_pdf(briefing: Briefing, path: Path, page: str = "A4") -> int:
                 pages.draw_document_page(body, index)
                 pages.furniture()
         if pages.number != total:
-            raise UserError("Briefing", f"{pages.number} of {total} pages were drawn; nothing was written")
+            raise UserError(BRIEFING, NOT_DRAWN(done=pages.number, total=total))
         drawn = pages.number
     finally:
         ended = painter.end()
     if not ended:
-        raise UserError("Briefing", f"cannot write {path}")
+        raise UserError(BRIEFING, CANNOT_WRITE(file=str(path)))
     return drawn
 
 
@@ -429,11 +464,11 @@ def write_briefing(briefing: Briefing, path: Path, page: str = "A4") -> int:
         pages = render_pdf(briefing, temporary, page)
         problem = check_pdf(temporary)
         if problem is not None:
-            raise UserError("Briefing", f"cannot write {path}: {problem}; the previous file was kept")
+            raise UserError(BRIEFING, KEPT_PREVIOUS(file=str(path), problem=problem))
         temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise UserError("Briefing", f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise UserError(BRIEFING, CANNOT_WRITE_BECAUSE(file=str(path), error=exc.strerror or str(exc))) from exc
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

@@ -44,12 +44,11 @@ from PySide6.QtWidgets import (
 
 from ..core import editing
 from ..core.backfill import BackfillResult, backfill, changed_entities
-from ..core.discovery import FoundFeed, discover
-from ..core.fetch import Fetcher
-from ..core.matching import Matcher
-from ..core.model import ENTITY_KINDS, Entity, Item, Source, UserError, Watchlist, needs_context_by_default
-from ..core.secrets import AUTH_KINDS, request_auth, store_secret
-from ..core.sources import SOURCE_KINDS, ParseError
+from ..core.discovery import FoundFeed
+from ..core.model import ENTITY_KINDS, Entity, Item, Source, UserError, needs_context_by_default
+from ..core.secrets import AUTH_KINDS, store_secret
+from ..core.service import find_feeds, preview_source, try_entity
+from ..core.sources import SOURCE_KINDS
 from ..core.sources.search import PRESETS as SEARCH_PRESETS
 from ..core.store import Store
 from ..core.transfer import MAX_INTERVAL
@@ -92,27 +91,11 @@ class _DiscoverTask(QRunnable):
     def __init__(self, url: str, job: Callable[[], object] | None = None) -> None:
         super().__init__()
         self.url = url
-        self.job = job or (lambda: discover(url))
+        self.job = job or (lambda: find_feeds(url))
         self.emitter = _DiscoverTask.Emitter()
 
     def run(self) -> None:
         self.emitter.finished.emit(self.job())
-
-
-def preview_source(source: Source, watchlists: list[Watchlist]) -> tuple[list[Item], str | None]:
-    """What one fetch of `source` would give, without storing anything. Pool thread."""
-    kind = SOURCE_KINDS[source.kind]
-    url = kind.request_url(source, watchlists)
-    headers, basic, problem = request_auth(source.options)
-    if problem:
-        return [], problem
-    result = Fetcher().fetch(url, headers=headers, auth=basic)
-    if not result.ok:
-        return [], result.error
-    try:
-        return kind.parse(source, result.body, result.content_type, result.final_url), None
-    except ParseError as exc:
-        return [], exc.message
 
 
 class EntityForm(QWidget):
@@ -248,9 +231,10 @@ class SourceForm(QWidget):
         self.found = QListWidget()
         self.found.setMaximumHeight(110)
         self.selectors = {key: QLineEdit() for key in ("item", "link", "title", "date")}
-        for key, hint in (("item", "CSS selector of each item, e.g. ul.press li"), ("link", "within an item; a"),
-                          ("title", "within an item; optional"), ("date", "within an item; optional")):
-            self.selectors[key].setPlaceholderText(self.tr(hint))
+        for key, hint in (("item", self.tr("CSS selector of each item, e.g. ul.press li")),
+                          ("link", self.tr("within an item; a")), ("title", self.tr("within an item; optional")),
+                          ("date", self.tr("within an item; optional"))):
+            self.selectors[key].setPlaceholderText(hint)
         self.preset = QComboBox()
         self.preset.addItem(self.tr("Choose a preset\u2026"))
         self.preset.addItems(list(SEARCH_PRESETS))
@@ -285,8 +269,9 @@ class SourceForm(QWidget):
         self.form.addRow(self.tr("Address"), address)
         self.form.addRow(self.tr("Search preset"), self.preset)
         self.form.addRow("", self.found)
-        for key, label in (("item", "Items"), ("link", "Link"), ("title", "Title"), ("date", "Date")):
-            self.form.addRow(self.tr(label), self.selectors[key])
+        for key, label in (("item", self.tr("Items")), ("link", self.tr("Link")), ("title", self.tr("Title")),
+                           ("date", self.tr("Date"))):
+            self.form.addRow(label, self.selectors[key])
         self.form.addRow(self.tr("Search for"), self.search_entities)
         self.form.addRow(self.tr("Language"), self.lang)
         self.form.addRow(self.tr("Region"), self.region)
@@ -470,6 +455,8 @@ class EditorView(QWidget):
     # the tree ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Rebuild the tree from the store, keeping the selection (and so Delete) where it was."""
+        selected = self._selection()
         self.tree.blockSignals(True)
         self.tree.clear()
         for watchlist in self.store.watchlists():
@@ -488,6 +475,9 @@ class EditorView(QWidget):
             sources.addChild(child)
         self.tree.addTopLevelItem(sources)
         self.tree.expandAll()
+        chosen = self.find_node(*selected) if selected[0] != -1 else None
+        if chosen is not None:
+            self.tree.setCurrentItem(chosen)
         self.tree.blockSignals(False)
         self._items = None
 
@@ -601,10 +591,7 @@ class EditorView(QWidget):
 
     def stored_items(self) -> list[tuple[Item, str]]:
         if self._items is None:
-            rows = self.store.conn.execute(
-                "SELECT i.guid, i.url, i.title, i.summary, i.content, s.name FROM items i "
-                "JOIN sources s ON s.id = i.source_id ORDER BY i.published DESC LIMIT ?", (TEST_ITEMS,))
-            self._items = [(Item(r[0], r[1], r[2], r[3], r[4]), r[5]) for r in rows]
+            self._items = editing.recent_items(self.store, TEST_ITEMS)
         return self._items
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
@@ -625,9 +612,8 @@ class EditorView(QWidget):
             entity = editing.parse_entity({**data, "name": data["name"]}, "entity")
         except UserError:
             return
-        matcher = Matcher([Watchlist("test", (entity,))])
         items = self.stored_items()
-        hits = [(item, source, found[0]) for item, source in items if (found := matcher.match(item.text))]
+        hits = try_entity(entity, items)
         form.test_summary.setText(self.tr("{} of the {} most recent stored items match").format(len(hits), len(items)))
         form.test.setRowCount(len(hits))
         for row, (item, source, match) in enumerate(hits[:500]):

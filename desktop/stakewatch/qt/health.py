@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,14 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.i18n import render
 from ..core.model import SourceHealth
 from ..core.secrets import redact
 from ..core.store import Store
 from ..core.text import plain
+from ..core.when import date_time
+from .labels import status_colour, status_label
 
-HEADERS = ("Source", "Status", "Last success", "Failures", "Last error", "Next check")
-STATUS_COLOURS = {"ok": "#2b8a3e", "failing": "#c92a2a", "backing off": "#e8590c", "stale": "#e67700",
-                  "new": "#495057", "disabled": "#868e96"}
+HEADERS = (QT_TRANSLATE_NOOP("HealthView", "Source"), QT_TRANSLATE_NOOP("HealthView", "Status"),
+           QT_TRANSLATE_NOOP("HealthView", "Last success"), QT_TRANSLATE_NOOP("HealthView", "Failures"),
+           QT_TRANSLATE_NOOP("HealthView", "Last error"), QT_TRANSLATE_NOOP("HealthView", "Next check"))
 
 
 def plain_tooltip(text: str) -> str:
@@ -36,7 +39,7 @@ def plain_tooltip(text: str) -> str:
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "\u2014"
+    return date_time(moment.astimezone()) if moment is not None else "\u2014"
 
 
 class HealthView(QWidget):
@@ -48,7 +51,7 @@ class HealthView(QWidget):
         self._retry = retry
         self.sources: list[SourceHealth] = []
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(h)) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -76,14 +79,15 @@ class HealthView(QWidget):
         self.sources = self.store.health()
         self.table.setRowCount(len(self.sources))
         for row, source in enumerate(self.sources):
-            cells = (source.name, source.status, _when(source.last_success), str(source.consecutive_failures),
-                     source.last_error or source.note or "", _when(source.retry_after or source.next_check))
+            cells = (source.name, status_label(source.status), _when(source.last_success),
+                     str(source.consecutive_failures), source.error or render(source.note),
+                     _when(source.retry_after or source.next_check))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(plain(redact(text)))
                 if column == 0:
                     item.setToolTip(plain_tooltip(source.url))
                 if column == 1:
-                    item.setForeground(QColor(STATUS_COLOURS.get(source.status, "#000")))
+                    item.setForeground(QColor(status_colour(source.status)))
                 if column == 4 and text:
                     item.setToolTip(plain_tooltip(text))
                 self.table.setItem(row, column, item)

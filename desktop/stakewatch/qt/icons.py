@@ -7,9 +7,10 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from ..core.paths import resource
+from ..core.states import TrayState
 
 SIZES = (16, 22, 24, 32, 48, 64)
-STATES = ("idle", "polling", "alerts", "failing", "paused")
+STATES = tuple(TrayState)
 
 
 def _base(size: int, dim: bool) -> QPixmap:
@@ -40,12 +41,12 @@ def _badge(painter: QPainter, size: int, colour: str, text: str = "") -> None:
 
 def state_pixmap(state: str, count: int = 0, size: int = 64) -> QPixmap:
     """The icon for `state`; `count` shows as a badge when there are new alerts."""
-    pixmap = _base(size, dim=state == "paused")
+    pixmap = _base(size, dim=state == TrayState.PAUSED)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if state == "alerts" and count:
+    if state == TrayState.ALERTS and count:
         _badge(painter, size, "#d62828", str(count) if count < 100 else "99+")
-    elif state == "failing":
+    elif state == TrayState.FAILING:
         path = QPainterPath()
         s = size * 0.45
         path.moveTo(size - s / 2, size - s)

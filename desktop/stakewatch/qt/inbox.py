@@ -12,7 +12,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,15 +40,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import inbox
-from ..core.inbox import InboxQuery, InboxRow
+from ..core import store_inbox as inbox
 from ..core.policy import safe_link
+from ..core.states import AlertKind
 from ..core.store import Store
+from ..core.store_inbox import InboxQuery, InboxRow
+from ..core.when import date_time
+from .labels import alert_kind_label
 from .page_panel import PagePanel
 
 PAGE = 500
-COLUMNS = (("published", "Published"), ("kind", "Kind"), ("entity", "Entity"), ("title", "Title"),
-           ("source", "Source"))
+COLUMNS = (("published", QT_TRANSLATE_NOOP("InboxModel", "Published")),
+           ("kind", QT_TRANSLATE_NOOP("InboxModel", "Kind")),
+           ("entity", QT_TRANSLATE_NOOP("InboxModel", "Entity")),
+           ("title", QT_TRANSLATE_NOOP("InboxModel", "Title")),
+           ("source", QT_TRANSLATE_NOOP("InboxModel", "Source")))
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
@@ -90,7 +105,7 @@ class InboxModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section][1])
+            return self.tr(str(COLUMNS[section][1]))
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -98,8 +113,10 @@ class InboxModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            kind = self.tr("{} (record)").format(row.kind) if row.record else row.kind
-            return (row.published.astimezone().strftime("%Y-%m-%d %H:%M"), kind, row.entity, row.title,
+            kind = alert_kind_label(row.kind)
+            if row.record:
+                kind = self.tr("{} (record)").format(kind)
+            return (date_time(row.published.astimezone()), kind, row.entity, row.title,
                     row.source)[index.column()]
         if role == Qt.ItemDataRole.FontRole and not row.read:
             font = QFont()
@@ -266,7 +283,7 @@ class InboxView(QWidget):
         def chosen(combo: QComboBox) -> str | None:
             return combo.currentText() if combo.currentIndex() > 0 else None
 
-        kind = {1: "statement", 2: "coverage"}.get(self.kind.currentIndex())
+        kind = {1: AlertKind.STATEMENT, 2: AlertKind.COVERAGE}.get(self.kind.currentIndex())
         since = until = None
         if self.dated.isChecked():
             since = _local_day(self.since.date())
@@ -311,7 +328,7 @@ class InboxView(QWidget):
         self.open_button.setEnabled(safe_link(detail.url) is not None)
         self.detail_title.setText(detail.title)
         sources = "\n".join(f"  \u2022 {name}" + (f" \u2014 {url}" if url else "") for name, url in detail.sources)
-        kind = detail.kind.capitalize()
+        kind = alert_kind_label(detail.kind)
         if detail.record:
             kind = self.tr("{} from the record (history, not news)").format(kind)
         marks = ""
@@ -320,10 +337,10 @@ class InboxView(QWidget):
                 detail.revisions)
         if detail.backfilled:
             marks += " \u00b7 " + self.tr("Found in stored items")
+        carried = self.tr("Carried by")
         self.detail_meta.setText(
             f"{kind} \u00b7 {detail.entity} ({detail.watchlist}) \u00b7 "
-            f"{detail.published.astimezone():%Y-%m-%d %H:%M}{marks}\n{detail.url}\n"
-            f"{self.tr('Carried by')}:\n{sources}")
+            f"{date_time(detail.published.astimezone())}{marks}\n{detail.url}\n{carried}:\n{sources}")
         self._write_snippet(detail.snippet, detail.matched)
         self.read_button.setText(self.tr("Mark unread") if detail.read else self.tr("Mark read"))
 

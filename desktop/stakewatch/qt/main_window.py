@@ -7,6 +7,7 @@ connection for reads.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,11 @@ from .icons import app_icon
 from .inbox import InboxView
 
 INBOX, HEALTH, EDITOR = 0, 1, 2
+
+
+def geometry_key(root: Path) -> str:
+    """Where the window's geometry is kept: one entry per data dir."""
+    return "main/geometry/" + hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:12]
 
 
 class MainWindow(QMainWindow):
@@ -46,7 +52,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         for view in (self.inbox, self.health, self.editor, self.channels):
             view.status.connect(lambda text: self.statusBar().showMessage(text, 5_000))
-        geometry = QSettings("Stakewatch", "Stakewatch").value("main/geometry")
+        self.geometry_key = geometry_key(root)
+        geometry = QSettings("Stakewatch", "Stakewatch").value(self.geometry_key)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 680)
 
@@ -57,5 +64,5 @@ class MainWindow(QMainWindow):
         self.channels.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        QSettings("Stakewatch", "Stakewatch").setValue("main/geometry", self.saveGeometry())
+        QSettings("Stakewatch", "Stakewatch").setValue(self.geometry_key, self.saveGeometry())
         super().closeEvent(event)

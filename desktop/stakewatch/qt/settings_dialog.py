@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,17 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import settings
+from ..core.i18n import render
 
 LABELS = {
-    "alerts.quiet_hours": "Quiet hours",
-    "alerts.digest_threshold": "Digest from",
-    "poll.per_host": "Requests per host",
-    "poll.total": "Requests at once",
-    "fetch.connect_timeout": "Connect timeout (s)",
-    "fetch.read_timeout": "Read timeout (s)",
-    "fetch.deadline": "Request deadline (s)",
-    "fetch.max_body_mib": "Largest answer (MiB)",
-    "fetch.proxy": "Proxy",
+    "alerts.quiet_hours": QT_TRANSLATE_NOOP("SettingsDialog", "Quiet hours"),
+    "alerts.digest_threshold": QT_TRANSLATE_NOOP("SettingsDialog", "Digest from"),
+    "poll.per_host": QT_TRANSLATE_NOOP("SettingsDialog", "Requests per host"),
+    "poll.total": QT_TRANSLATE_NOOP("SettingsDialog", "Requests at once"),
+    "fetch.connect_timeout": QT_TRANSLATE_NOOP("SettingsDialog", "Connect timeout (s)"),
+    "fetch.read_timeout": QT_TRANSLATE_NOOP("SettingsDialog", "Read timeout (s)"),
+    "fetch.deadline": QT_TRANSLATE_NOOP("SettingsDialog", "Request deadline (s)"),
+    "fetch.max_body_mib": QT_TRANSLATE_NOOP("SettingsDialog", "Largest answer (MiB)"),
+    "fetch.proxy": QT_TRANSLATE_NOOP("SettingsDialog", "Proxy"),
 }
 
 
@@ -43,11 +45,11 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         for key, label in LABELS.items():
             field = QLineEdit(str(values.get(key, settings.SETTINGS[key].default)))
-            field.setToolTip(settings.SETTINGS[key].description)
-            field.setPlaceholderText(settings.SETTINGS[key].description)
+            field.setToolTip(render(settings.SETTINGS[key].description))
+            field.setPlaceholderText(render(settings.SETTINGS[key].description))
             field.textChanged.connect(self._validate)
             self.fields[key] = field
-            form.addRow(self.tr(label), field)
+            form.addRow(self.tr(str(label)), field)
         self.autostart = QCheckBox(self.tr("Start Stakewatch when I log in"))
         self.autostart.setChecked(autostart)
         form.addRow("", self.autostart)
@@ -69,7 +71,8 @@ class SettingsDialog(QDialog):
             try:
                 settings.SETTINGS[key].parse(field.text())
             except ValueError as exc:
-                found.append(f"{LABELS[key]} {exc}")
+                problem = render(exc.args[0]) if exc.args else str(exc)
+                found.append(self.tr("{label} {problem}").format(label=self.tr(str(LABELS[key])), problem=problem))
         return found
 
     def _validate(self) -> None:

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import inbox
-from ..core.inbox import InboxQuery
+from ..core import store_inbox as inbox
 from ..core.model import Alert
 from ..core.store import Store
+from ..core.store_inbox import InboxQuery
 from ..core.story_list import StoryRow
 
 PAGE = 200

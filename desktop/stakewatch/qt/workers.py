@@ -1,117 +1,110 @@
-"""Work off the GUI thread: QRunnables with a QObject emitter (`finished`, `failed`).
+"""Work off the GUI thread: one background-task helper whose lifetime a parent owns.
 
-Each task opens its own Store (its own SQLite connection) on the pool thread.
-Emitters are created on the GUI thread, so their signals arrive there queued.
+`Tasks(parent)` keeps its own QThreadPool and every task it started until the
+task reports back, so no task is dropped while it runs. Each store task opens
+its own Store (its own SQLite connection) on the pool thread and wraps it in a
+`Service`. Emitters are created on the GUI thread, so their signals arrive
+there queued. An unexpected exception is logged with its traceback and
+reported through `failed`.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..commands.channels import render_pdf
-from ..core import dispatch, outbox, settings
-from ..core.model import Alert, UserError
-from ..core.paths import database_path
-from ..core.policy import Notification
-from ..core.poller import Poller
-from ..core.storage_errors import describe_sqlite_error
-from ..core.store import Store, open_store
+from ..core import outbox
+from ..core.i18n import Message, translate
+from ..core.model import UserError
+from ..core.service import CycleResult, Service
+from ..core.store import open_store
+from ..core.store_errors import DatabaseFailure, describe_sqlite_error
 from ..notify import Notifier
 
-LATEST = 16
+log = logging.getLogger("stakewatch.tasks")
+UNEXPECTED = translate("Tasks", "unexpected error: {error}")
 
 
 class Emitter(QObject):
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """What the tray shows: the latest alerts and how the sources are doing."""
+class Task(QRunnable):
+    """Run `job()` on a pool thread; `emitter.finished` carries its result, `failed` a Message or text."""
 
-    latest: list[Alert]
-    failing: list[str]
-    sources: int
-
-
-@dataclass(frozen=True)
-class PollOutcome:
-    summary: str
-    new_alerts: int
-    next_due: datetime | None
-    snapshot: Snapshot
-    to_show: list[Notification] = field(default_factory=list)
-    shown: int = 0
-
-
-def snapshot(store: Store) -> Snapshot:
-    health = store.health()
-    return Snapshot(latest=store.alerts(limit=LATEST),
-                    failing=[h.name for h in health if h.status in ("failing", "backing off")],
-                    sources=len(health))
-
-
-class StoreTask(QRunnable):
-    """Run `job(store)` on a pool thread; `emitter.finished` carries its result."""
-
-    def __init__(self, root: Path, job: Callable[[Store], Any]) -> None:
+    def __init__(self, job: Callable[[], Any]) -> None:
         super().__init__()
-        self.root = root
         self.job = job
         self.emitter = Emitter()
         self.setAutoDelete(False)
 
     def run(self) -> None:
         try:
-            with open_store(self.root) as store:
-                result = self.job(store)
+            result = self.job()
         except UserError as exc:
             self.emitter.failed.emit(exc.message)
             return
-        except sqlite3.Error as exc:
-            self.emitter.failed.emit(describe_sqlite_error(exc, database_path(self.root)))
+        except DatabaseFailure as exc:
+            self.emitter.failed.emit(describe_sqlite_error(exc))
             return
         except Exception as exc:  # report, never kill the pool thread
-            self.emitter.failed.emit(f"unexpected error: {exc!r}")
+            log.exception("background task failed")
+            self.emitter.failed.emit(UNEXPECTED(error=repr(exc)))
             return
         self.emitter.finished.emit(result)
 
 
-def poll_job(force: bool, honour_schedule: bool, notifier: Notifier | None,
-             cancel: threading.Event | None = None) -> Callable[[Store], PollOutcome]:
-    """A cycle, then the policy's notifications: shown here unless the notifier needs the GUI thread.
-    Setting `cancel` ends the cycle at once (quit) and shows nothing."""
+class StoreTask(Task):
+    """Run `job(service)` with a Service on its own Store for the data dir `root`."""
 
-    def job(store: Store) -> PollOutcome:
-        before = dispatch.health_snapshot(store, datetime.now(UTC))
-        poller = Poller(store, settings.poll_config(store))
-        report = poller.run_cycle(force=force, honour_schedule=honour_schedule, cancel=cancel)
-        if cancel is not None and cancel.is_set():
-            return PollOutcome(summary=report.summary(), new_alerts=len(report.new_alerts),
-                               next_due=None, snapshot=Snapshot(latest=[], failing=[], sources=0))
-        now = datetime.now(UTC)
-        shown = 0
-        to_show: list[Notification] = []
+    def __init__(self, root: Path, job: Callable[[Service], Any]) -> None:
+        def run() -> Any:
+            with open_store(root) as store:
+                return job(Service(store))
+
+        super().__init__(run)
+        self.root = root
+
+
+class Tasks(QObject):
+    """The background tasks of one parent: started here, kept until they report, waited for on close."""
+
+    def __init__(self, parent: QObject, threads: int = 2) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(threads)
+        self.running: set[Task] = set()
+
+    def start(self, task: Task, done: Callable[[Any], None],
+              failed: Callable[[Message | str], None]) -> Task:
+        self.running.add(task)
+        task.emitter.finished.connect(done)
+        task.emitter.failed.connect(failed)
+        task.emitter.finished.connect(lambda *_: self.running.discard(task))
+        task.emitter.failed.connect(lambda *_: self.running.discard(task))
+        self.pool.start(task)
+        return task
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return bool(self.pool.waitForDone(msecs))
+
+
+def poll_job(force: bool, honour_schedule: bool, notifier: Notifier | None,
+             cancel: threading.Event | None = None) -> Callable[[Service], CycleResult]:
+    """A cycle through the service; notifications are shown here unless the notifier needs the GUI thread,
+    then the channels' courier is woken. Setting `cancel` ends the cycle at once (quit) and shows nothing."""
+
+    def job(service: Service) -> CycleResult:
         if notifier is not None and not getattr(notifier, "gui_thread_only", False):
-            shown = len(dispatch.notifications_for(store, report.new_alerts, now, show=notifier.show))
-            shown += sum(1 for note in dispatch.health_changes(store, before, now)
-                         + dispatch.page_changes(store, report.pages.changes, now) if notifier.show(note))
-        else:
-            to_show = dispatch.notifications_for(store, report.new_alerts, now)
-            to_show += dispatch.health_changes(store, before, now)
-            to_show += dispatch.page_changes(store, report.pages.changes, now)
-        outbox.wake(store, render_pdf)
-        return PollOutcome(summary=report.summary(), new_alerts=len(report.new_alerts),
-                           next_due=poller.next_due(), snapshot=snapshot(store), to_show=to_show,
-                           shown=shown)
+            service.show = notifier.show
+        service.reactions.append(lambda served, _result: outbox.wake(served.store, render_pdf))
+        return service.poll(force=force, honour_schedule=honour_schedule, cancel=cancel)
 
     return job

@@ -8,15 +8,16 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from ..fetch import FetchResult
+from ..i18n import Message, text
 from ..model import Item, Source, Watchlist
 
 
 class ParseError(Exception):
     """The answer could not be read as this kind of source; `message` is for the user."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Message | str) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = text(message)
 
 
 class FetchFailed(ParseError):

@@ -11,10 +11,20 @@ from typing import Any
 
 import feedparser
 
+from ..i18n import translate
 from ..model import Item, Source
 from ..stories import is_news_redirect, strip_publisher
 from ..text import html_to_text, plain
 from .base import ParseError, SourceKind
+
+BROKEN_JSON = translate("Feed", "not a feed: the JSON is broken")
+NOT_JSON_FEED = translate("Feed", "not a feed: got JSON that is not a JSON Feed")
+NO_ITEMS_LIST = translate("Feed", "not a feed: the JSON Feed has no items list")
+NESTED_ENTITIES = translate("Feed", "not a feed: it defines nested XML entities (an expansion attack)")
+PARSER_FAILED = translate("Feed", "not a feed: the parser failed ({error})")
+GOT_HTML = translate("Feed", "not a feed: got an HTML page")
+EMPTY = translate("Feed", "not a feed: the answer was empty")
+UNREADABLE = translate("Feed", "not a feed: could not read it as RSS, Atom or JSON Feed")
 
 TITLE_LIMIT = 500
 SUMMARY_LIMIT = 4_000
@@ -140,13 +150,13 @@ def parse_json_feed(body: bytes, limit: int) -> list[Item]:
     try:
         document = json.loads(body.decode("utf-8-sig", errors="replace"))
     except (ValueError, RecursionError) as exc:
-        raise ParseError("not a feed: the JSON is broken") from exc
+        raise ParseError(BROKEN_JSON) from exc
     version = document.get("version") if isinstance(document, dict) else None
     if not isinstance(version, str) or "jsonfeed.org/version/" not in version:
-        raise ParseError("not a feed: got JSON that is not a JSON Feed")
+        raise ParseError(NOT_JSON_FEED)
     entries = document.get("items")
     if not isinstance(entries, list):
-        raise ParseError("not a feed: the JSON Feed has no items list")
+        raise ParseError(NO_ITEMS_LIST)
     items: list[Item] = []
     for entry in entries[:limit]:
         if not isinstance(entry, dict):
@@ -198,7 +208,7 @@ def refuse_entity_expansion(body: bytes) -> None:
     if len(declarations) > MAX_ENTITY_DECLARATIONS or any(
         _ENTITY_REF.search(value) for _quote, value in declarations
     ):
-        raise ParseError("not a feed: it defines nested XML entities (an expansion attack)")
+        raise ParseError(NESTED_ENTITIES)
 
 
 def parse_xml_feed(body: bytes, content_type: str, url: str, limit: int) -> list[Item]:
@@ -212,14 +222,14 @@ def parse_xml_feed(body: bytes, content_type: str, url: str, limit: int) -> list
         parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True,
                                   resolve_relative_uris=True)
     except Exception as exc:  # feedparser should not raise, but a feed must never end a cycle
-        raise ParseError(f"not a feed: the parser failed ({type(exc).__name__})") from exc
+        raise ParseError(PARSER_FAILED(error=type(exc).__name__)) from exc
     entries = parsed.get("entries") or []
     if not parsed.get("version") and not entries:
         if _looks_like_html(body):
-            raise ParseError("not a feed: got an HTML page")
+            raise ParseError(GOT_HTML)
         if not body.strip():
-            raise ParseError("not a feed: the answer was empty")
-        raise ParseError("not a feed: could not read it as RSS, Atom or JSON Feed")
+            raise ParseError(EMPTY)
+        raise ParseError(UNREADABLE)
     items: list[Item] = []
     for entry in entries[:limit]:
         content = ""

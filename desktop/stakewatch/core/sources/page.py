@@ -26,11 +26,18 @@ from cssselect import GenericTranslator, SelectorError
 from lxml import html as lxml_html
 
 from ..dates import parse_date
+from ..i18n import field_problem, translate
 from ..model import Item, Source
 from ..pdftext import is_pdf, pdf_text
 from ..text import plain
 from .base import Collect, FetchFailed, ParseError, SourceKind
 from .feed import build_item, web_link
+
+MUST_BE_SWITCH = translate("Page", "must be true or false")
+NEEDS_ITEM = translate("Page", "a listing page needs the CSS selector of its items")
+NOT_HTML = translate("Page", "not a web page: it could not be read as HTML")
+BAD_SELECTOR = translate("Page", "the item selector is not valid CSS ({error})")
+NOTHING_MATCHES = translate("Page", "the page has nothing matching the item selector '{selector}'")
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
@@ -131,6 +138,9 @@ def machine_date(value: str | None) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
+_HAS_YEAR = re.compile(r"(令和|平成|昭和|\d{4})\s*(\d{1,2}|元)?\s*年|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
 def _element_date(element: Any) -> datetime | None:
     """A datetime="..." value with its zone, else the date that value or the element's text writes."""
     stamp = element.get("datetime")
@@ -152,7 +162,9 @@ def _item_date(element: Any, link_element: Any, options: dict[str, Any]) -> date
         beside = parse_date(element.text_content().replace(title, " ", 1))
         if beside is not None:
             return beside
-    return parse_date(title)
+    # a date in the title names the press conference's own day only when it is complete (令和6年9月17日);
+    # "10月7日の会見" is what the item is about, not when it was published
+    return parse_date(title) if _HAS_YEAR.search(title) else None
 
 
 def check_selector(selector: Any) -> str | None:
@@ -174,14 +186,14 @@ class PageKind(SourceKind):
     @classmethod
     def check_options(cls, options: dict[str, Any]) -> str | None:
         if "item" not in options:
-            return "item: a listing page needs the CSS selector of its items"
+            return field_problem("item", NEEDS_ITEM)
         if "follow_pdf" in options and not isinstance(options["follow_pdf"], bool):
-            return "follow_pdf: must be true or false"
+            return field_problem("follow_pdf", MUST_BE_SWITCH)
         for key in cls.OPTIONS:
             if key in options:
                 problem = check_selector(options[key])
                 if problem:
-                    return f"{key}: {problem}"
+                    return field_problem(key, problem)
         return None
 
     @classmethod
@@ -191,14 +203,14 @@ class PageKind(SourceKind):
         try:
             document = lxml_html.document_fromstring(text)
         except (ValueError, lxml_html.etree.ParserError) as exc:
-            raise ParseError("not a web page: it could not be read as HTML") from exc
+            raise ParseError(NOT_HTML) from exc
         base = document.xpath("string(//base/@href)") or url
         try:
             found = document.cssselect(options.get("item", "a"))
         except SelectorError as exc:
-            raise ParseError(f"the item selector is not valid CSS ({exc})") from exc
+            raise ParseError(BAD_SELECTOR(error=str(exc))) from exc
         if not found:
-            raise ParseError(f"the page has nothing matching the item selector {options.get('item')!r}")
+            raise ParseError(NOTHING_MATCHES(selector=str(options.get("item"))))
         items: dict[str, Item] = {}
         for element in found[: cls.max_items]:
             link_element = element if element.tag == "a" else next(iter(element.cssselect(options.get("link", "a"))),

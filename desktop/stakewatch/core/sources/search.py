@@ -13,9 +13,16 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 from urllib.parse import quote
 
+from ..i18n import field_problem, translate
 from ..model import Item, Source, Watchlist
 from .base import ParseError, SourceKind
 from .feed import FeedKind, build_item, text_field, web_link
+
+NEEDS_ENTITY_LIST = translate("Search", "must be a list of entity names")
+NEEDS_CODE = translate("Search", "must be text such as en or JP")
+BROKEN_JSON = translate("Search", "not a search answer: the JSON is broken")
+UNEXPECTED_JSON = translate("Search", "not a search answer: unexpected JSON")
+NO_ARTICLES = translate("Search", "not a search answer: no article list")
 
 PRESETS: dict[str, str] = {
     "News search (RSS)": "https://news.google.com/rss/search?q={query}&hl={lang}&gl={region}&ceid={region}:{lang}",
@@ -36,12 +43,12 @@ def parse_gdelt(body: bytes, limit: int) -> list[Item]:
     try:
         document = json.loads(body.decode("utf-8-sig", errors="replace"))
     except (ValueError, RecursionError) as exc:
-        raise ParseError("not a search answer: the JSON is broken") from exc
+        raise ParseError(BROKEN_JSON) from exc
     if not isinstance(document, dict):
-        raise ParseError("not a search answer: unexpected JSON")
+        raise ParseError(UNEXPECTED_JSON)
     articles = document.get("articles", [])
     if not isinstance(articles, list):
-        raise ParseError("not a search answer: no article list")
+        raise ParseError(NO_ARTICLES)
     items: list[Item] = []
     for article in articles[:limit]:
         if not isinstance(article, dict):
@@ -69,10 +76,10 @@ class SearchKind(SourceKind):
     def check_options(cls, options: dict[str, Any]) -> str | None:
         names = options.get("entities", [])
         if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            return "entities: must be a list of entity names"
+            return field_problem("entities", NEEDS_ENTITY_LIST)
         for key in ("lang", "region"):
             if key in options and (not isinstance(options[key], str) or not options[key].strip()):
-                return f"{key}: must be text such as en or JP"
+                return field_problem(key, NEEDS_CODE)
         return None
 
     @classmethod

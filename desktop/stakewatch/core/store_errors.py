@@ -27,6 +27,8 @@ CANNOT_OPEN = translate("Database", "{path} cannot be opened: check that its fol
                         "writable")
 OTHER = translate("Database", "the database {path} failed ({reason})")
 
+DatabaseFailure = sqlite3.Error
+
 
 class StorageError(UserError):
     """SQLite failed in a way the user can act on; `kind` is full, locked, read-only, damaged,

@@ -1,0 +1,147 @@
+"""What the tray's commands do: import, export, briefing, settings, diagnostics, about. GUI thread.
+
+Each runs its work as a background task through the service and reports back
+through `message` (a success to announce) or `problem` (a failure that stays
+visible until resolved).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from ..core import autostart, settings
+from ..core.briefing import build_briefing
+from ..core.i18n import Message, render
+from ..core.logs import diagnostics
+from ..core.service import Service
+from .about import AboutDialog
+from .briefing_dialog import BriefingDialog, BriefingRequest
+from .briefing_pdf import write_briefing
+from .icons import app_icon
+from .settings_dialog import SettingsDialog
+from .workers import StoreTask, Tasks
+
+
+class Actions(QObject):
+    """The tray's commands; `imported` asks the controller for a poll after an import."""
+
+    message = Signal(str)
+    problem = Signal(str)
+    imported = Signal()
+
+    def __init__(self, root: Path, tasks: Tasks, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root = root
+        self.tasks = tasks
+        self.message_box: QMessageBox | None = None
+        self.about: AboutDialog | None = None
+
+    def run(self, job: Any, done: Any, failed: Any = None) -> None:
+        self.tasks.start(StoreTask(self.root, job), done, failed or self._failed)
+
+    def _failed(self, message: Message | str) -> None:
+        self.problem.emit(render(message))
+
+    def _refused(self, message: Message | str) -> None:
+        text = render(message)
+        self.problem.emit(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import refused"), text)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self.message_box = box
+
+    def import_watchlists(self, path: str | None = None) -> None:
+        """Ask for a watchlist JSON or OPML file and add it; a bad file changes nothing."""
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                None, self.tr("Import watchlists"), str(Path.home()),
+                self.tr("Watchlists (*.json *.opml *.xml);;All files (*)"))
+        if not path:
+            return
+        chosen = Path(path)
+
+        def done(summary: Message) -> None:
+            self.message.emit(str(summary))
+            self.imported.emit()
+
+        self.run(lambda service: service.import_file(chosen)[1], done, self._refused)
+
+    def export_watchlists(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                None, self.tr("Export watchlists"), str(Path.home() / "stakewatch-watchlists.json"),
+                self.tr("Watchlist JSON (*.json);;Feeds as OPML (*.opml)"))
+        if not path:
+            return
+        chosen = Path(path)
+        self.run(lambda service: service.export_file(chosen), lambda m: self.message.emit(str(m)), self._refused)
+
+    def export_briefing(self) -> None:
+        self.run(lambda service: [w.name for w in service.store.watchlists()], self._show_briefing_dialog)
+
+    def _show_briefing_dialog(self, names: list[str]) -> None:
+        dialog = BriefingDialog(names, self.write_briefing)
+        dialog.setWindowIcon(app_icon())
+        dialog.exec()
+
+    def write_briefing(self, request: BriefingRequest) -> None:
+        """Build and draw the briefing on a pool thread; announce (and open) it when done."""
+
+        def job(service: Service) -> tuple[int, int]:
+            briefing = build_briefing(service.store, request.since, datetime.now(UTC),
+                                      watchlists=[request.watchlist] if request.watchlist else None,
+                                      statements_only=request.statements_only)
+            return write_briefing(briefing, request.path, request.page), briefing.total
+
+        def done(answer: tuple[int, int]) -> None:
+            pages, total = answer
+            self.message.emit(self.tr("Briefing saved: {} ({} pages, {} alerts).").format(request.path, pages, total))
+            if request.open_when_done:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(request.path)))
+
+        self.run(job, done, self._refused)
+
+    def copy_diagnostics(self) -> None:
+        """Versions, settings (no secrets) and recent errors to the clipboard, for a bug report."""
+        def copied(text: str) -> None:
+            QApplication.clipboard().setText(text)
+            self.message.emit(self.tr("Diagnostics copied to the clipboard"))
+
+        self.run(lambda service: diagnostics(self.root, service.store), copied)
+
+    def open_about(self) -> None:
+        self.about = AboutDialog()
+        self.about.show()
+
+    def open_settings(self) -> None:
+        def load(service: Service) -> dict[str, Any]:
+            return {key: settings.get(service.store, key) for key in settings.SETTINGS}
+
+        self.run(load, self._show_settings)
+
+    def _show_settings(self, values: dict[str, Any]) -> None:
+        dialog = SettingsDialog(values, autostart.is_enabled(), self._save_settings)
+        dialog.setWindowIcon(app_icon())
+        dialog.exec()
+
+    def _save_settings(self, values: dict[str, str], start_at_login: bool) -> None:
+        def save(service: Service) -> None:
+            for key, text in values.items():
+                settings.put(service.store, key, text)
+
+        self.run(save, lambda _result: None)
+        try:
+            autostart.enable() if start_at_login else autostart.disable()
+        except Exception as exc:
+            import logging
+
+            logging.getLogger("stakewatch.autostart").exception("start at login could not be changed")
+            self.problem.emit(str(exc))
