@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import signal
@@ -21,20 +22,27 @@ from pathlib import Path
 
 from . import __version__
 from .commands import register_all
-from .core import dispatch, paths, settings
-from .core.demo import DemoServer, demo_config, prepare_demo_dir
+from .core import dispatch, first_run, paths, settings
+from .core.demo import DemoLock, DemoServer, claim_demo_dir, demo_config
+from .core.i18n import translate
 from .core.links import open_link
 from .core.logs import diagnostics, setup_logging
 from .core.model import Alert, SourceHealth, UserError
 from .core.policy import Notification
 from .core.poller import CycleReport, Poller
 from .core.store import Store, open_store
-from .core.transfer import export_file, import_file, parse_config, read_config_file
+from .core.transfer import export_file, import_file, parse_config
 from .notify import Notifier, choose_notifier
+from .platform_check import PROBE_VARIABLE
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 _DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+FALLBACK = translate("Startup", "falling back to the terminal watcher (stakewatch watch): it polls, "
+                                "prints and notifies new alerts; Ctrl+C stops it.")
+NO_WATCHLIST = translate("Commands", "no watchlist named {name!r} (there are: {names})")
+NO_FOLDER = translate("Commands", "the folder {folder} does not exist; create it or choose another")
+DEMO_SHARED = translate("Startup", "the demo is running in another Stakewatch; this command uses its data.")
 
 
 def parse_since(value: str, now: datetime | None = None) -> datetime:
@@ -52,30 +60,68 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+               for c in text)
 
 
-def _fit(text: str, width: int) -> str:
+def _fit(text: str, width: int, pad: bool = True) -> str:
+    """`text` on one line in `width` columns: its beginning kept, an ellipsis where it was cut."""
     text = " ".join(text.split())
-    if _width(text) <= width:
-        return text + " " * (width - _width(text))
-    out = ""
-    for char in text:
-        if _width(out + char) > width - 1:
-            break
-        out += char
-    out += "\u2026"
-    return out + " " * (width - _width(out))
+    if _width(text) > width:
+        out = ""
+        for char in text:
+            if _width(out + char) > width - 1:
+                break
+            out += char
+        text = out + "\u2026" if width > 0 else ""
+    return text + " " * (width - _width(text)) if pad else text
 
 
-def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int) -> str:
-    """A plain-text table fitted to the terminal; column `flexible` absorbs the rest."""
-    total = shutil.get_terminal_size((120, 24)).columns
+def terminal_width() -> int:
+    return max(20, shutil.get_terminal_size((120, 24)).columns)
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int,
+          shrink: Sequence[tuple[int, int]] = (), below: Sequence[int] = (), minimum: int = 20,
+          total: int | None = None) -> str:
+    """A plain-text table that fits the terminal: no line is wider than it.
+
+    Columns in `shrink` give up width first, in order, down to their minimum;
+    then column `flexible` (whose beginning is always kept) down to `minimum`.
+    If that is still too wide, the columns in `below` move to an indented line
+    under each row, and as a last resort the other columns are cut too.
+    """
+    total = total or terminal_width()
+    columns = list(range(len(headers)))
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    fixed = sum(w for i, w in enumerate(widths) if i != flexible) + 2 * (len(widths) - 1)
-    widths[flexible] = max(20, min(widths[flexible], total - fixed))
-    lines = ["  ".join(_fit(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines += ["  ".join(_fit(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+
+    def used(cols: list[int]) -> int:
+        return sum(widths[i] for i in cols) + 2 * (len(cols) - 1)
+
+    for column, least in shrink:
+        excess = used(columns) - total
+        if excess > 0 and column in columns:
+            widths[column] = max(least, widths[column] - excess)
+    widths[flexible] = max(min(minimum, widths[flexible]), widths[flexible] - max(0, used(columns) - total))
+    if used(columns) > total and below:
+        columns = [i for i in columns if i not in below]
+        widths[flexible] = max([_width(headers[flexible])] + [_width(r[flexible]) for r in rows])
+        widths[flexible] = max(min(minimum, widths[flexible]),
+                               widths[flexible] - max(0, used(columns) - total))
+    while used(columns) > total:
+        widest = max((i for i in columns if i != flexible), key=lambda i: widths[i])
+        if widths[widest] <= 4:
+            break
+        widths[widest] -= 1
+
+    def line(cells: Sequence[str]) -> str:
+        return _fit("  ".join(_fit(cells[i], widths[i]) for i in columns).rstrip(), total, pad=False)
+
+    lines = [line(headers)]
+    for row in rows:
+        lines.append(line(row))
+        if below and below[0] not in columns:
+            lines.append(_fit("    " + "  ".join(row[i] for i in below), total, pad=False))
     return "\n".join(lines)
 
 
@@ -89,7 +135,8 @@ def format_alerts(alerts: Sequence[Alert]) -> str:
     rows = [(_local(a.published), a.kind, a.entity, a.title,
              a.source + (f" +{len(a.sources) - 1}" if len(a.sources) > 1 else ""), a.url)
             for a in alerts]
-    return table(rows, ("Published", "Kind", "Entity", "Title", "Source", "Link"), flexible=3)
+    return table(rows, ("Published", "Kind", "Entity", "Title", "Source", "Link"), flexible=3,
+                 shrink=((5, 24), (4, 12), (2, 12)), below=(4, 5), minimum=30)
 
 
 def format_sources(health: Sequence[SourceHealth]) -> str:
@@ -97,27 +144,31 @@ def format_sources(health: Sequence[SourceHealth]) -> str:
         return "No sources."
     rows = [(h.name, h.status, _local(h.last_success), str(h.consecutive_failures),
              h.last_error or "") for h in health]
-    return table(rows, ("Source", "Status", "Last success", "Failures", "Last error"), flexible=4)
+    return table(rows, ("Source", "Status", "Last success", "Failures", "Last error"), flexible=4,
+                 shrink=((0, 16),), minimum=16)
 
 
 def format_report(report: CycleReport, store: Store) -> str:
     lines = [report.summary().capitalize() + "."]
     for outcome in report.failures:
-        lines.append(f"  failing: {outcome.source}: {outcome.error}")
+        lines.append(_fit(f"  failing: {outcome.source}: {outcome.error}", terminal_width(), pad=False))
     for name, reason in report.skipped:
         if reason != "not due yet":
-            lines.append(f"  skipped: {name}: {reason}")
+            lines.append(_fit(f"  skipped: {name}: {reason}", terminal_width(), pad=False))
     if report.new_alerts:
         lines.append(format_alerts(store.alerts(ids=report.new_alerts)))
     return "\n".join(lines)
 
 
 def seed_default(store: Store) -> bool:
-    """Load the built-in default watchlist into an empty store; True if it did."""
-    if not store.is_empty():
+    """On a fresh data folder, take the app's default first-run choice (the example watchlist).
+
+    True if it did, and says so on stdout.
+    """
+    config = first_run.default_choice(store)
+    if config is None:
         return False
-    config = read_config_file(paths.resource("default-watchlist.json"))
-    store.apply_config(config.watchlists, config.sources)
+    print(first_run.LOADED_EXAMPLE(name=first_run.EXAMPLE_NAME, sources=len(config.sources)))
     return True
 
 
@@ -126,6 +177,10 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     entities = sum(len(w.entities) for w in config.watchlists)
     print(f"Imported {len(config.watchlists)} watchlist(s), {entities} entities and "
           f"{len(config.sources)} source(s) from {args.file}.")
+    if config.skipped:
+        print(f"Skipped {len(config.skipped)} outline(s) that cannot be a feed source:")
+        for line in config.skipped:
+            print(f"  {line}")
     return EXIT_OK
 
 
@@ -149,6 +204,7 @@ def notify_cycle(store: Store, report: CycleReport, before: dict[str, str], noti
 
 
 def cmd_poll(store: Store, args: argparse.Namespace) -> int:
+    seed_default(store)
     if not store.sources(enabled_only=True):
         print("No enabled sources: import a watchlist first (stakewatch import FILE).")
         return EXIT_OK
@@ -165,7 +221,15 @@ def cmd_poll(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def check_watchlist(store: Store, name: str | None, title: str) -> None:
+    """Refuse a watchlist name that does not exist, listing the names that do (UserError)."""
+    names = [w.name for w in store.watchlists()]
+    if name is not None and name not in names:
+        raise UserError(title, NO_WATCHLIST(name=name, names=", ".join(names) or "none"))
+
+
 def cmd_alerts(store: Store, args: argparse.Namespace) -> int:
+    check_watchlist(store, args.watchlist, "Alerts")
     alerts = store.alerts(since=args.since, watchlist=args.watchlist)
     if args.json:
         json.dump([a.to_json() for a in alerts], sys.stdout, ensure_ascii=False, indent=2)
@@ -187,8 +251,7 @@ def cmd_sources(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_watch(store: Store, args: argparse.Namespace) -> int:
     """Poll on each source's schedule until interrupted, printing and notifying new alerts."""
-    if seed_default(store):
-        print("Loaded the default watchlist (Japan AI & IP).")
+    seed_default(store)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -228,15 +291,15 @@ def cmd_settings(store: Store, args: argparse.Namespace) -> int:
 def cmd_briefing(store: Store, args: argparse.Namespace) -> int:
     from .core.briefing import build_briefing
 
-    names = [w.name for w in store.watchlists()]
-    if args.watchlist is not None and args.watchlist not in names:
-        raise UserError("Briefing", f"no watchlist named {args.watchlist!r} (there are: {', '.join(names) or 'none'})")
+    check_watchlist(store, args.watchlist, "Briefing")
     end = datetime.now(UTC)
     briefing = build_briefing(store, args.since, end, watchlists=[args.watchlist] if args.watchlist else None,
                               statements_only=args.statements_only)
     output = Path(args.output)
     if output.suffix.lower() != ".pdf":
         raise UserError("Briefing", f"{output} should end in .pdf")
+    if not output.absolute().parent.is_dir():
+        raise UserError("Briefing", NO_FOLDER(folder=output.absolute().parent))
     try:
         from .qt.briefing_pdf import ensure_gui_application, write_briefing
     except ImportError as exc:
@@ -340,48 +403,58 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_gui(root: Path, args: argparse.Namespace, demo: bool) -> int:
-    """The tray app; without Qt, or on Linux without a display, the headless watcher."""
-    import os
+def run_gui(root: Path, args: argparse.Namespace, demo: bool, borrowed: bool = False) -> int:
+    """The tray app; where Qt cannot open windows here, the terminal watcher, saying why.
 
-    reason = None
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                                                 or os.environ.get("QT_QPA_PLATFORM")):
-        reason = "no display (DISPLAY and WAYLAND_DISPLAY are unset)"
-    else:
-        try:
-            from .qt.app import run_app
-        except ImportError as exc:
-            reason = f"Qt is not available ({exc})"
-    if reason is not None:
-        print(f"stakewatch: {reason}; watching without a tray (stakewatch watch).", file=sys.stderr)
+    `borrowed`: the demo folder is in use by another Stakewatch, which is asked
+    to come forward instead.
+    """
+    from . import platform_check
+
+    verdict = platform_check.check()
+    if not verdict.ok:
+        print(f"stakewatch: {verdict.reason}", file=sys.stderr)
+        if verdict.advice:
+            print(verdict.advice, file=sys.stderr)
+        print(f"stakewatch: {FALLBACK()}", file=sys.stderr, flush=True)
         with open_store(root) as store:
             return cmd_watch(store, args)
-    return run_app(root, demo=demo)
+    from .qt.app import run_app
+
+    return run_app(root, demo=demo, borrowed=borrowed)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.environ.get(PROBE_VARIABLE) == "1":
+        from .platform_check import run_probe
+
+        return run_probe()
     parser = build_parser()
     args = parser.parse_args(argv)
     run = getattr(args, "run", None)
     demo: DemoServer | None = None
+    lock: DemoLock | None = None
+    borrowed = False
     try:
         root = paths.data_dir(args.data_dir)
         if args.demo:
-            demo = DemoServer().start()
-            root = prepare_demo_dir(root)
+            root, lock = claim_demo_dir(root, fresh=run is None)
+            borrowed = lock is None
+            if borrowed and run is not None:
+                print(f"stakewatch: {DEMO_SHARED()}", file=sys.stderr)
+            if not borrowed:
+                demo = DemoServer().start()
         with open_store(root) as store:
             setup_logging(root, store)
             if demo is not None:
                 config = parse_config(demo_config(demo.base))
                 store.apply_config(config.watchlists, config.sources)
+                store.set_setting(first_run.FIRST_RUN_DONE, True)
             if run is not None:
                 return int(run(store, args))
-            if demo is None and seed_default(store):
-                print("Loaded the default watchlist (Japan AI & IP).")
-        return run_gui(root, args, demo is not None)
+        return run_gui(root, args, args.demo, borrowed)
     except UserError as exc:
-        print(f"stakewatch: {exc.title.lower()}: {exc.message}", file=sys.stderr)
+        print(f"stakewatch: {str(exc.title).lower()}: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_ERROR
@@ -390,6 +463,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if demo is not None:
             demo.stop()
+        if lock is not None:
+            lock.release()
 
 
 if __name__ == "__main__":

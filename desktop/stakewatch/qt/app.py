@@ -26,6 +26,7 @@ from ..notify import Notifier, choose_notifier
 from .about import AboutDialog
 from .briefing_dialog import BriefingDialog, BriefingRequest
 from .briefing_pdf import write_briefing
+from .first_run import ask_first_run
 from .icons import app_icon, state_icon
 from .main_window import MainWindow
 from .settings_dialog import SettingsDialog
@@ -449,8 +450,12 @@ def install_translation(app: QCoreApplication, locale: QLocale | None = None) ->
     return None
 
 
-def run_app(root: Path, demo: bool = False) -> int:
-    """Run the tray app on the data dir `root` until Quit. Main thread."""
+def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
+    """Run the tray app on the data dir `root` until Quit. Main thread.
+
+    `borrowed`: another Stakewatch holds the (demo) folder; it is asked to come
+    forward, and this one never runs on it.
+    """
     from .single import ask_running_instance
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -460,15 +465,19 @@ def run_app(root: Path, demo: bool = False) -> int:
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(app_icon())
     install_translation(app)
-    if not demo and ask_running_instance(root):
+    if ask_running_instance(root):
         print("Stakewatch is already running; it has been brought forward.")
         return 0
+    if borrowed:
+        print("stakewatch: the demo folder is in use by another Stakewatch command; try again when it ends.",
+              file=sys.stderr)
+        return 1
     with open_store(root) as store:
         setup_logging(root, store)
+        ask_first_run(store)
     controller = Controller(root, demo=demo)
-    instance = InstanceServer(root) if not demo else None
-    if instance is not None:
-        instance.raise_requested.connect(lambda: controller.open_window(tab=0))
+    instance = InstanceServer(root)
+    instance.raise_requested.connect(lambda: controller.open_window(tab=0))
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: controller.quit())
     wake = QTimer(app)  # lets Python run its signal handlers while Qt waits
