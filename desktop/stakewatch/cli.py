@@ -326,6 +326,7 @@ def cmd_credential(store: Store, args: argparse.Namespace) -> int:
         secret = sys.stdin.readline().rstrip("\r\n")
     if not secret:
         raise UserError("Credentials", "no secret given on standard input")
+    print(secrets.WAITING, file=sys.stderr, flush=True)
     secrets.store_secret(args.name, secret)
     print(f"Stored the credential {args.name!r} in the keyring.")
     return EXIT_OK

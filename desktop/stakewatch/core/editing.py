@@ -163,3 +163,18 @@ def restore(store: Store, snapshot: Snapshot) -> None:
             conn.executemany("UPDATE alerts SET item_id = ? WHERE id = ? AND item_id IS NULL",
                              [(r["item_id"], r["alert_id"]) for r in captured.get("alert_sources", ())])
         _bump(store, conn)
+
+
+def save_watchlist(store: Store, original: str, name: str, muted: bool) -> Watchlist:
+    """Rename and/or mute a watchlist; its entities and their alerts stay. Raises Refused."""
+    name = name.strip()
+    if not name:
+        raise Refused("watchlist.name", "must not be empty")
+    others = [w.name for w in store.watchlists() if w.name.casefold() != original.casefold()]
+    if name.casefold() in {o.casefold() for o in others}:
+        raise Refused("watchlist.name", f"duplicate watchlist name {name!r}")
+    watchlist_id = _watchlist_id(store, original)
+    with store.transaction() as conn:
+        conn.execute("UPDATE watchlists SET name = ?, muted = ? WHERE id = ?", (name, int(muted), watchlist_id))
+        _bump(store, conn)
+    return Watchlist(name, muted=muted)

@@ -14,6 +14,7 @@ from typing import Any
 import keyring
 import keyring.errors
 
+from .i18n import translate
 from .model import UserError
 
 SERVICE = "Stakewatch"
@@ -44,7 +45,29 @@ def store_secret(name: str, secret: str) -> None:
     try:
         keyring.set_password(SERVICE, name, secret)
     except keyring.errors.KeyringError as exc:
-        raise UserError("Credentials", f"the keyring refused to store {name!r}: {type(exc).__name__}") from exc
+        raise UserError("Credentials", REFUSED(name=name, why=in_words(exc))) from exc
+
+
+REFUSED = translate("Credentials", "the system keyring did not store {name!r}: {why}")
+LOCKED = translate("Credentials", "it is locked, and its password prompt was closed or refused")
+NOT_OPENED = translate("Credentials", "it could not be opened (its password prompt may have been closed, "
+                                      "or no keyring service is running)")
+NOT_ACCEPTED = translate("Credentials", "it did not accept the secret")
+OTHER = translate("Credentials", "it answered with an error ({detail})")
+WAITING = translate("Credentials", "Waiting for your keyring\u2026 it may be asking for its password in "
+                                   "another window.")
+
+
+def in_words(exc: BaseException) -> Any:
+    """Why the keyring refused, as a sentence a person understands."""
+    kind = type(exc).__name__
+    if isinstance(exc, keyring.errors.KeyringLocked) or "Locked" in kind or "Dismissed" in kind:
+        return LOCKED()
+    if isinstance(exc, keyring.errors.InitError):
+        return NOT_OPENED()
+    if isinstance(exc, keyring.errors.PasswordSetError):
+        return NOT_ACCEPTED()
+    return OTHER(detail=str(exc)[:120] or kind)
 
 
 def load_secret(name: str) -> str | None:
