@@ -54,6 +54,8 @@ class Notification:
     opens_inbox: bool = False
     urgency: str = "normal"
     kind: str = "alert"
+    source: str | None = None
+    """For a notice about one failing source: its name, so that "Open" can show it."""
 
 
 @dataclass(frozen=True)
@@ -138,14 +140,26 @@ def story_notification(group: Sequence[Alert]) -> Notification:
                         urgency="critical" if priority else "normal")
 
 
+DIGEST_TITLES = 3
+
+
 def digest_notification(alerts: Sequence[Alert], reason: str = "") -> Notification:
-    """'5 new: Minoru Kiuchi 2, Sora 2 3', opening the inbox."""
+    """'5 new: Minoru Kiuchi (2), Sora 2 (3)' naming the first titles, opening the inbox.
+
+    Counts are in brackets so that a name ending in a number ("Sora 2") never
+    reads as part of the count.
+    """
     counts = Counter(a.entity for a in alerts)
     order = list(dict.fromkeys(a.entity for a in alerts))
-    summary = ", ".join(f"{entity} {counts[entity]}" for entity in order)
+    summary = ", ".join(f"{entity} ({counts[entity]})" for entity in order)
     statements = sum(1 for a in alerts if a.kind == "statement")
-    body = f"{statements} statement{'s' * (statements != 1)}, " \
-           f"{len(alerts) - statements} coverage" + (f" \u00b7 {reason}" if reason else "")
+    titles = list(dict.fromkeys(plain(a.title) for a in sorted(alerts, key=lambda a: a.kind != "statement")))
+    lines = [f"\u2022 {clean(title, 90)}" for title in titles[:DIGEST_TITLES]]
+    if len(titles) > DIGEST_TITLES:
+        lines.append(f"+{len(titles) - DIGEST_TITLES} more")
+    lines.append(f"{statements} statement{'s' * (statements != 1)}, "
+                 f"{len(alerts) - statements} coverage" + (f" \u00b7 {reason}" if reason else ""))
+    body = "\n".join(lines)
     return Notification(title=clean(f"{len(alerts)} new: {summary}", TITLE_LIMIT), body=body,
                         url=None, alert_ids=tuple(a.id for a in alerts), opens_inbox=True,
                         urgency="critical" if any(a.priority for a in alerts) else "normal",
@@ -217,7 +231,7 @@ def health_notifications(previous: dict[str, str], current: Sequence[SourceHealt
         source = turned_bad[0]
         notices.append(Notification(title=clean(f"Source failing: {source.name}", TITLE_LIMIT),
                                     body=clean(source.last_error or "", BODY_LIMIT), url=None,
-                                    opens_inbox=True, urgency="low", kind="health"))
+                                    opens_inbox=True, urgency="low", kind="health", source=source.name))
     elif turned_bad:
         notices.append(Notification(
             title=clean(f"{len(turned_bad)} sources failing", TITLE_LIMIT),

@@ -11,6 +11,7 @@ from datetime import time, timedelta
 from typing import Any
 
 from .fetch import MIB, FetchConfig, check_web_url
+from .i18n import Message, translate
 from .model import UserError
 from .poller import PollConfig
 from .store import Store
@@ -18,10 +19,18 @@ from .store import Store
 
 @dataclass(frozen=True)
 class Setting:
+    """One user setting. `label`, `unit`, `low`/`high` and `group` let a settings dialog be built from it:
+    a number from `low` to `high` (a spin box), or text checked by `parse`."""
+
     key: str
     default: Any
     description: str
     parse: Callable[[str], Any]
+    label: Message | None = None
+    unit: Message | None = None
+    low: int | None = None
+    high: int | None = None
+    group: str = "alerts"
 
 
 def _int_range(low: int, high: int) -> Callable[[str], int]:
@@ -57,20 +66,35 @@ def _quiet_hours(text: str) -> str:
     return f"{start:%H:%M}-{end:%H:%M}"
 
 
+def _number(key: str, default: int, description: str, low: int, high: int, label: Message, unit: Message,
+            group: str) -> Setting:
+    return Setting(key, default, description, _int_range(low, high), label, unit, low, high, group)
+
+
+SECONDS = translate("Settings", "seconds")
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
-    Setting("alerts.digest_threshold", 3, "this many at once become one digest", _int_range(2, 50)),
+    _number("alerts.digest_threshold", 3, "this many at once become one digest", 2, 50,
+            translate("Settings", "Combine into one summary from"), translate("Settings", "alerts at once"),
+            "alerts"),
     Setting("alerts.quiet_hours", "", "hold alerts, e.g. 22:00-07:00 (priority breaks through)",
-            _quiet_hours),
-    Setting("poll.per_host", 2, "requests at once to one host", _int_range(1, 16)),
-    Setting("poll.total", 16, "requests at once in all", _int_range(1, 64)),
-    Setting("fetch.connect_timeout", 5, "seconds to connect", _int_range(1, 60)),
-    Setting("fetch.read_timeout", 10, "seconds to wait for each piece of an answer",
-            _int_range(1, 120)),
-    Setting("fetch.deadline", 20, "seconds for a whole request", _int_range(2, 300)),
-    Setting("fetch.max_body_mib", 10, "largest answer accepted, in MiB", _int_range(1, 200)),
-    Setting("fetch.proxy", "system", "system, none, or a proxy address", _proxy),
-    Setting("items.retention_days", 180, "days items are kept (alerts always are); 0 keeps all",
-            _int_range(0, 36500)),
+            _quiet_hours, translate("Settings", "Quiet hours"), group="alerts"),
+    _number("items.retention_days", 180, "days items are kept (alerts always are); 0 keeps all", 0, 36500,
+            translate("Settings", "Keep fetched articles for"), translate("Settings", "days (0: forever)"),
+            "storage"),
+    Setting("fetch.proxy", "system", "system, none, or a proxy address", _proxy,
+            translate("Settings", "Proxy"), group="network"),
+    _number("poll.per_host", 2, "requests at once to one host", 1, 16,
+            translate("Settings", "Downloads at once from one site"), translate("Settings", "at most"), "network"),
+    _number("poll.total", 16, "requests at once in all", 1, 64,
+            translate("Settings", "Downloads at once in all"), translate("Settings", "at most"), "network"),
+    _number("fetch.connect_timeout", 5, "seconds to connect", 1, 60,
+            translate("Settings", "Give up connecting after"), SECONDS, "network"),
+    _number("fetch.read_timeout", 10, "seconds to wait for each piece of an answer", 1, 120,
+            translate("Settings", "Give up on a silent site after"), SECONDS, "network"),
+    _number("fetch.deadline", 20, "seconds for a whole request", 2, 300,
+            translate("Settings", "Give up on any download after"), SECONDS, "network"),
+    _number("fetch.max_body_mib", 10, "largest answer accepted, in MiB", 1, 200,
+            translate("Settings", "Refuse downloads larger than"), translate("Settings", "MB"), "network"),
 )}
 
 

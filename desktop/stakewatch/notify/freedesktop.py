@@ -16,6 +16,7 @@ from typing import Any
 from jeepney import DBusAddress, HeaderFields, MatchRule, Message, message_bus, new_method_call
 from jeepney.io.threading import DBusRouter, Proxy, open_dbus_connection
 
+from ..core.paths import resource
 from ..core.policy import Notification
 from .base import ClickHandler
 
@@ -23,6 +24,19 @@ BUS_NAME = "org.freedesktop.Notifications"
 OBJECT = DBusAddress("/org/freedesktop/Notifications", bus_name=BUS_NAME, interface=BUS_NAME)
 URGENCY = {"low": 0, "normal": 1, "critical": 2}
 CALL_TIMEOUT = 5.0
+
+
+# The spec's categories name devices, e-mail, chat and transfers; alerts are none of these, so
+# vendor categories ("x-vendor.class") are used, and the spec's own for a network problem.
+CATEGORIES = {"alert": "x-stakewatch.alert", "digest": "x-stakewatch.digest", "health": "network.error"}
+
+
+def icon_uri() -> str:
+    """The application icon as a file URI for the notification server ('' if it is missing)."""
+    path = resource("icons", "stakewatch.png")
+    if not path.exists():
+        path = resource("icons", "stakewatch.svg")
+    return path.resolve().as_uri() if path.exists() else ""
 
 
 class NotificationsUnavailable(Exception):
@@ -72,19 +86,23 @@ class FreedesktopNotifier:
 
     def show(self, notification: Notification) -> bool:
         """Send Notify. Any thread; False if the server did not take it."""
-        actions: list[str] = ["default", "Open" if notification.url else "Open inbox"]
+        actions: list[str] = ["default", "Open" if notification.url else
+                              "Show source" if notification.source else "Open inbox"]
         if notification.url:
             actions += ["open", "Open"]
         body = notification.body
         if "body-markup" in self.capabilities:
             body = html.escape(body, quote=False)
         hints = {"urgency": ("y", URGENCY.get(notification.urgency, 1)),
-                 "category": ("s", "im.received" if notification.kind != "health" else "network.error"),
+                 "category": ("s", CATEGORIES.get(notification.kind, "x-stakewatch.alert")),
                  "desktop-entry": ("s", "stakewatch")}
+        icon = icon_uri()
+        if icon:
+            hints["image-path"] = ("s", icon)
         try:
             (notification_id,) = self._call(
                 "Notify", "susssasa{sv}i",
-                ("Stakewatch", 0, "", notification.title, body, actions, hints, -1))
+                ("Stakewatch", 0, icon, notification.title, body, actions, hints, -1))
         except Exception:
             return False
         with self._lock:

@@ -13,13 +13,14 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThreadPool, 
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QSystemTrayIcon
 
-from ..core import autostart, dispatch, settings
+from ..core import autostart, dispatch, inbox, settings
 from ..core.briefing import build_briefing
+from ..core.inbox import InboxQuery
 from ..core.links import open_link
 from ..core.logs import diagnostics, setup_logging
 from ..core.model import Alert
 from ..core.paths import resource
-from ..core.policy import Notification
+from ..core.policy import Notification, in_quiet_hours
 from ..core.store import Store, open_store
 from ..core.transfer import export_file, import_file
 from ..notify import Notifier, choose_notifier
@@ -27,8 +28,8 @@ from .about import AboutDialog
 from .briefing_dialog import BriefingDialog, BriefingRequest
 from .briefing_pdf import write_briefing
 from .first_run import ask_first_run
-from .icons import app_icon, state_icon
-from .main_window import MainWindow
+from .icons import app_icon, tray_icon
+from .main_window import MainWindow, WindowCommands
 from .settings_dialog import SettingsDialog
 from .single import InstanceServer
 from .workers import PollOutcome, Snapshot, StoreTask, poll_job
@@ -77,7 +78,9 @@ class Controller(QObject):
         self.tasks: set[StoreTask] = set()
         self.in_flight = False
         self.pending_force = False
-        self.unseen = 0
+        self.unseen = 0  # unread alerts: the badge
+        self.quiet_hours = ""
+        self.quiet_now = False
         self.snapshot = Snapshot(latest=[], failing=[], sources=0)
         self.paused_until: datetime | None = None
         self.state = "idle"
@@ -87,7 +90,7 @@ class Controller(QObject):
         self.about: AboutDialog | None = None
         self.window: MainWindow | None = None
 
-        self.tray = QSystemTrayIcon(state_icon("idle"), self)
+        self.tray = QSystemTrayIcon(tray_icon(), self)
         self.tray.setToolTip("Stakewatch")
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self._menu_opened)
@@ -157,7 +160,7 @@ class Controller(QObject):
         self.in_flight = False
         self.snapshot = outcome.snapshot
         self.last_poll = outcome.summary
-        self.unseen += outcome.new_alerts
+        self.recount()
         for note in outcome.to_show:
             self.notifier.show(note)
         self._build_menu()
@@ -204,6 +207,36 @@ class Controller(QObject):
 
     # state and menu ----------------------------------------------------------------------------
 
+    def recount(self) -> None:
+        """Count the unread alerts (the badge) and look at quiet hours, on a pool thread."""
+        def job(store: Store) -> tuple[int, str, bool]:
+            config = dispatch.policy_config(store)
+            return (inbox.count(store, InboxQuery(unread_only=True)), str(settings.get(store, "alerts.quiet_hours")),
+                    in_quiet_hours(datetime.now(UTC), config))
+
+        self._run(job, self._counted)
+
+    def _counted(self, result: tuple[int, str, bool]) -> None:
+        changed = (self.quiet_hours, self.quiet_now) != result[1:]
+        self.unseen, self.quiet_hours, self.quiet_now = result
+        if changed:
+            self._build_menu()
+        self._set_state()
+
+    def pause_text(self) -> str:
+        paused = self.paused_until is not None and datetime.now(UTC) < self.paused_until
+        if not paused or self.paused_until is None:
+            return ""
+        return self.tr("Notifications paused until {}").format(
+            self.paused_until.astimezone().strftime("%a %H:%M"))
+
+    def quiet_text(self) -> str:
+        if not self.quiet_hours:
+            return ""
+        if self.quiet_now:
+            return self.tr("Quiet hours now ({}): only priority entities notify").format(self.quiet_hours)
+        return self.tr("Quiet hours {}").format(self.quiet_hours)
+
     def _set_state(self) -> None:
         paused = self.paused_until is not None and datetime.now(UTC) < self.paused_until
         if self.in_flight:
@@ -217,14 +250,17 @@ class Controller(QObject):
         else:
             state = "idle"
         self.state = state
-        self.tray.setIcon(state_icon(state, self.unseen))
+        self.tray.setIcon(tray_icon(self.unseen, bool(self.snapshot.failing), self.in_flight, paused,
+                                    self.quiet_now))
         tip = ["Stakewatch"]
         if self.unseen:
-            tip.append(self.tr("%n new alert(s)", "", self.unseen))
+            tip.append(self.tr("%n unread alert(s)", "", self.unseen))
         if self.snapshot.failing:
             tip.append(self.tr("%n source(s) failing", "", len(self.snapshot.failing)))
         if paused and self.paused_until:
             tip.append(self.tr("paused until {}").format(self.paused_until.astimezone().strftime("%H:%M")))
+        if self.quiet_now:
+            tip.append(self.tr("quiet hours"))
         if self.demo:
             tip.append(self.tr("demo"))
         self.tray.setToolTip(" \u2014 ".join(tip))
@@ -233,6 +269,10 @@ class Controller(QObject):
     def _build_menu(self) -> None:
         menu = self.menu
         menu.clear()
+        for text in (self.pause_text(), self.quiet_text() if self.quiet_now else ""):
+            if text:
+                note = menu.addAction(text)
+                note.setEnabled(False)
         header = menu.addAction(self.tr("Latest alerts"))
         header.setEnabled(False)
         if not self.snapshot.latest:
@@ -254,7 +294,7 @@ class Controller(QObject):
         menu.addAction(self.tr("Export watchlists\u2026"), self.export_watchlists)
         menu.addAction(self.tr("Edit watchlists\u2026"), lambda: self.open_window(tab=2))
         menu.addAction(self.tr("Refresh now"), lambda: self.poll(force=True))
-        pause = menu.addMenu(self.tr("Pause alerts"))
+        pause = menu.addMenu(self.tr("Pause alerts") + (f" ({self.pause_text()})" if self.pause_text() else ""))
         pause.addAction(self.tr("For 1 hour"), lambda: self.pause(timedelta(hours=1)))
         pause.addAction(self.tr("Until tomorrow"), lambda: self.pause(None, tomorrow=True))
         resume = pause.addAction(self.tr("Resume"), lambda: self.pause(timedelta(0)))
@@ -276,13 +316,21 @@ class Controller(QObject):
         action = QAction(label.replace("&", "&&"), self.menu)
         action.setToolTip(lead.url)
         action.setData(lead.url)
-        action.triggered.connect(lambda _=False, url=lead.url: open_link(url))
+        action.triggered.connect(lambda _=False, url=lead.url: self.open_original(url))
         return action
 
     def _menu_opened(self) -> None:
-        if self.unseen:
-            self.unseen = 0
-            self._set_state()
+        self.recount()
+
+    def open_original(self, url: str) -> None:
+        """Open an alert's link (tray, notification) and mark its alerts read."""
+        if open_link(url):
+            self._run(lambda store: inbox.mark_read_by_url(store, url), lambda _count: self._read_elsewhere())
+
+    def _read_elsewhere(self) -> None:
+        self.recount()
+        if self.window is not None and self.window.isVisible():
+            self.window.inbox.refresh_rows()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
@@ -293,9 +341,11 @@ class Controller(QObject):
 
     def _notification_clicked(self, notification: Notification) -> None:
         if notification.url:
-            open_link(notification.url)
+            self.open_original(notification.url)
         else:
             self.open_window(tab=1 if notification.kind == "health" else 0)
+            if notification.source and self.window is not None:
+                self.window.show_source(notification.source)
 
     def pause(self, length: timedelta | None, tomorrow: bool = False) -> None:
         now = datetime.now(UTC)
@@ -390,16 +440,22 @@ class Controller(QObject):
 
     def open_window(self, message: str = "", tab: int = 0) -> None:
         if self.window is None:
+            commands = WindowCommands(
+                export_briefing=self.export_briefing, refresh=lambda: self.poll(force=True),
+                pause_hour=lambda: self.pause(timedelta(hours=1)),
+                pause_tomorrow=lambda: self.pause(None, tomorrow=True), resume=lambda: self.pause(timedelta(0)),
+                pause_state=self.pause_text, quiet_state=self.quiet_text, settings=self.open_settings,
+                diagnostics=self.copy_diagnostics, about=self.open_about, quit=self.quit)
             self.window = MainWindow(self.root, open_link, lambda: self.poll(), self.import_watchlists,
-                                     self.export_watchlists)
+                                     self.export_watchlists, commands)
+            self.window.inbox.status.connect(lambda _text: self.recount())
         self.window.tabs.setCurrentIndex(tab)
         if message:
             self.window.statusBar().showMessage(message)
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
-        self.unseen = 0
-        self._set_state()
+        self.recount()
         self.refresh_window()
 
     def refresh_window(self) -> None:
@@ -425,16 +481,24 @@ class Controller(QObject):
         self._run(load, self._show_settings)
 
     def _show_settings(self, values: dict[str, Any]) -> None:
-        dialog = SettingsDialog(values, autostart.is_enabled(), self._save_settings)
+        dialog = SettingsDialog(values, autostart.is_enabled(), self._save_settings,
+                                test_notification=self.send_test_notification)
         dialog.setWindowIcon(app_icon())
         dialog.exec()
+
+    def send_test_notification(self) -> bool:
+        """Show what an alert looks like on this desktop."""
+        return self.notifier.show(Notification(
+            self.tr("Stakewatch: test notification"),
+            self.tr("Alerts look like this: who said it, statement or coverage, and the title. "
+                    "A click opens the original."), None, kind="alert"))
 
     def _save_settings(self, values: dict[str, str], start_at_login: bool) -> None:
         def save(store: Store) -> None:
             for key, text in values.items():
                 settings.put(store, key, text)
 
-        self._run(save, lambda _result: None)
+        self._run(save, lambda _result: self.recount())
         try:
             autostart.enable() if start_at_login else autostart.disable()
         except Exception as exc:  # a refused autostart is reported, never fatal
