@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
-    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -588,11 +587,15 @@ class EditorView(QWidget):
         self._loading = False
 
     def find_node(self, kind: int, parent: str | None, name: str | None) -> QTreeWidgetItem | None:
-        iterator = QTreeWidgetItemIterator(self.tree)
-        while (node := iterator.value()) is not None:
-            if tuple(node.data(0, Qt.ItemDataRole.UserRole) or ()) == (kind, parent, name):
+        wanted = (kind, parent, name)
+        for top in range(self.tree.topLevelItemCount()):
+            node = self.tree.topLevelItem(top)
+            if tuple(node.data(0, Qt.ItemDataRole.UserRole) or ()) == wanted:
                 return node
-            iterator += 1
+            for index in range(node.childCount()):
+                child = node.child(index)
+                if tuple(child.data(0, Qt.ItemDataRole.UserRole) or ()) == wanted:
+                    return child
         return None
 
     def select(self, kind: int, parent: str | None, name: str | None) -> None:
