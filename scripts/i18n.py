@@ -51,7 +51,9 @@ def missing(ts: Path) -> list[tuple[str, str]]:
     out = []
     for key, message in _messages(ET.parse(ts)).items():
         node = message.find("translation")
-        if node is None or node.get("type") == "unfinished" or not (node.text or "").strip():
+        text = (node.text or "").strip() if node is not None else ""
+        plural = node is not None and any((form.text or "").strip() for form in node.iter("numerusform"))
+        if node is None or node.get("type") == "unfinished" or not (text or plural):
             out.append(key)
     return out
 

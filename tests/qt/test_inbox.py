@@ -160,7 +160,7 @@ def test_health_view_retry_and_disable(qtbot, store: Store):
     assert store.source_row(store.sources()[1].id)["backoff_until"] is None
     view.toggle_current()
     assert [s.enabled for s in store.sources()] == [True, False]
-    assert view.table.item(1, 1).text() == "disabled" and view.toggle_button.text() == "Enable"
+    assert view.table.item(1, 1).text() == "disabled" and view.toggle_button.text() == "&Enable"
 
 
 def test_japanese_translation_is_picked_by_locale(qtbot, store: Store):
@@ -173,7 +173,7 @@ def test_japanese_translation_is_picked_by_locale(qtbot, store: Store):
     try:
         view = HealthView(store, lambda: None)
         qtbot.addWidget(view)
-        assert view.retry_button.text() == "今すぐ再試行"
+        assert view.retry_button.text() == "今すぐ再試行(&R)"
         assert view.table.horizontalHeaderItem(1).text() == "状態"
     finally:
         QCoreApplication.removeTranslator(translator)

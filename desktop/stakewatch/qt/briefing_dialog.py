@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PERIODS = (("Last 24 hours", timedelta(days=1)), ("Last 7 days", timedelta(days=7)),
-           ("Last 30 days", timedelta(days=30)), ("Since a date", None))
+PERIODS = ((QT_TRANSLATE_NOOP("BriefingDialog", "Last 24 hours"), timedelta(days=1)),
+           (QT_TRANSLATE_NOOP("BriefingDialog", "Last 7 days"), timedelta(days=7)),
+           (QT_TRANSLATE_NOOP("BriefingDialog", "Last 30 days"), timedelta(days=30)),
+           (QT_TRANSLATE_NOOP("BriefingDialog", "Since a date"), None))
 
 
 @dataclass(frozen=True)

@@ -144,9 +144,12 @@ class EntityForm(QWidget):
         self.aliases = QPlainTextEdit()
         self.context = QPlainTextEdit()
         self.exclude = QPlainTextEdit()
-        for edit, hint in ((self.aliases, "One alias per line: other spellings, the name in other scripts"),
-                           (self.context, "One per line; if any are given, one must appear"),
-                           (self.exclude, "One per line; an item with any of these is not a match")):
+        hints = ((self.aliases, QT_TRANSLATE_NOOP("EntityForm",
+                                                   "One alias per line: other spellings, the name in other scripts")),
+                 (self.context, QT_TRANSLATE_NOOP("EntityForm", "One per line; if any are given, one must appear")),
+                 (self.exclude, QT_TRANSLATE_NOOP("EntityForm",
+                                                  "One per line; an item with any of these is not a match")))
+        for edit, hint in hints:
             edit.setPlaceholderText(self.tr(hint))
             edit.setMaximumHeight(86)
         self.priority = QCheckBox(self.tr("Priority: notify even in quiet hours"))
@@ -235,8 +238,11 @@ class SourceForm(QWidget):
         self.preview_list = QListWidget()
         self.preview_list.setMaximumHeight(120)
         self.selectors = {key: QLineEdit() for key in ("item", "link", "title", "date")}
-        for key, hint in (("item", "CSS selector of each item, e.g. ul.press li"), ("link", "within an item; a"),
-                          ("title", "within an item; optional"), ("date", "within an item; optional")):
+        selector_hints = (("item", QT_TRANSLATE_NOOP("SourceForm", "CSS selector of each item, e.g. ul.press li")),
+                          ("link", QT_TRANSLATE_NOOP("SourceForm", "within an item; a")),
+                          ("title", QT_TRANSLATE_NOOP("SourceForm", "within an item; optional")),
+                          ("date", QT_TRANSLATE_NOOP("SourceForm", "within an item; optional")))
+        for key, hint in selector_hints:
             self.selectors[key].setPlaceholderText(self.tr(hint))
         self.preset = QComboBox()
         self.preset.addItem(self.tr("Choose a preset\u2026"))
@@ -275,7 +281,11 @@ class SourceForm(QWidget):
         self.form.addRow(self.tr("&Address"), address)
         self.form.addRow(self.tr("Search preset"), self.preset)
         self.form.addRow(self.tr("Feeds found"), self.found_box)
-        for key, label in (("item", "Items"), ("link", "Link"), ("title", "Title"), ("date", "Date")):
+        selector_labels = (("item", QT_TRANSLATE_NOOP("SourceForm", "Items")),
+                           ("link", QT_TRANSLATE_NOOP("SourceForm", "Link")),
+                           ("title", QT_TRANSLATE_NOOP("SourceForm", "Title")),
+                           ("date", QT_TRANSLATE_NOOP("SourceForm", "Date")))
+        for key, label in selector_labels:
             self.form.addRow(self.tr(label), self.selectors[key])
         self.form.addRow(self.tr("Search for"), self.search_entities)
         self.form.addRow(self.tr("Language"), self.lang)

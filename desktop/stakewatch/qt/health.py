@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,9 @@ from ..core.model import SourceHealth
 from ..core.offline import offline_notice
 from ..core.store import Store
 
-HEADERS = ("Source", "Status", "Last success", "Failures", "Last error", "Next check")
+HEADERS = (QT_TRANSLATE_NOOP("HealthView", "Source"), QT_TRANSLATE_NOOP("HealthView", "Status"),
+           QT_TRANSLATE_NOOP("HealthView", "Last success"), QT_TRANSLATE_NOOP("HealthView", "Failures"),
+           QT_TRANSLATE_NOOP("HealthView", "Last error"), QT_TRANSLATE_NOOP("HealthView", "Next check"))
 STATUS_COLOURS = {"ok": "#2b8a3e", "failing": "#c92a2a", "backing off": "#e8590c", "stale": "#e67700",
                   "new": "#495057", "disabled": "#868e96"}
 

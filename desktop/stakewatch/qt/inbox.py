@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QDate,
     QModelIndex,
@@ -48,8 +49,10 @@ from ..core.policy import safe_link
 from ..core.store import Store
 
 PAGE = 500
-COLUMNS = (("published", "Published"), ("kind", "Kind"), ("entity", "Entity"), ("title", "Title"),
-           ("source", "Source"))
+COLUMNS = (("published", QT_TRANSLATE_NOOP("InboxModel", "Published")),
+           ("kind", QT_TRANSLATE_NOOP("InboxModel", "Kind")),
+           ("entity", QT_TRANSLATE_NOOP("InboxModel", "Entity")), ("title", QT_TRANSLATE_NOOP("InboxModel", "Title")),
+           ("source", QT_TRANSLATE_NOOP("InboxModel", "Source")))
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
