@@ -76,6 +76,65 @@
         </message>
     </context>
     <context>
+        <name>BriefingPdf</name>
+        <message>
+            <source>Alerts per day, one panel per entity (same scale, highest day: {peak})</source>
+            <translation>対象ごとの日別アラート数（共通の目盛り、最多日: {peak} 件）</translation>
+        </message>
+        <message>
+            <source>No alerts in this period</source>
+            <translation>この期間のアラートはありません</translation>
+        </message>
+        <message>
+            <source>Top stories of the period</source>
+            <translation>期間中の主な記事</translation>
+        </message>
+        <message>
+            <source>Watchlists: {names}</source>
+            <translation>ウォッチリスト: {names}</translation>
+        </message>
+        <message>
+            <source>alerts</source>
+            <translation>アラート</translation>
+        </message>
+        <message>
+            <source>carried by {n} {n:?source|sources}</source>
+            <translation>{n} 件の情報源が掲載</translation>
+        </message>
+        <message>
+            <source>coverage</source>
+            <translation>報道</translation>
+        </message>
+        <message>
+            <source>entities in the news</source>
+            <translation>話題になった対象</translation>
+        </message>
+        <message>
+            <source>generated {when}</source>
+            <translation>作成 {when}</translation>
+        </message>
+        <message>
+            <source>sources failing</source>
+            <translation>障害のある情報源</translation>
+        </message>
+        <message>
+            <source>statement</source>
+            <translation>発言</translation>
+        </message>
+        <message>
+            <source>statements</source>
+            <translation>発言</translation>
+        </message>
+        <message>
+            <source>stories</source>
+            <translation>記事</translation>
+        </message>
+        <message>
+            <source>Nothing was found in this period.</source>
+            <translation>この期間に見つかったものはありません。</translation>
+        </message>
+    </context>
+    <context>
         <name>Commands</name>
         <message>
             <source>no watchlist named {name!r} (there are: {names})</source>
