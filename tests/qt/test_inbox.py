@@ -160,7 +160,7 @@ def test_health_view_retry_and_disable(qtbot, store: Store):
     assert store.source_row(store.sources()[1].id)["backoff_until"] is None
     view.toggle_current()
     assert [s.enabled for s in store.sources()] == [True, False]
-    assert view.table.item(1, 1).text() == "disabled" and view.toggle_button.text() == "&Enable"
+    assert view.table.item(1, 1).text() == "disabled" and view.toggle_button.text() == "E&nable"
 
 
 def test_japanese_translation_is_picked_by_locale(qtbot, store: Store):

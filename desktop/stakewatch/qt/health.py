@@ -68,7 +68,7 @@ class HealthView(QWidget):
         self.pages.addWidget(self.table)
         self.pages.addWidget(self.empty)
         self.retry_button = QPushButton(self.tr("&Retry now"))
-        self.retry_all_button = QPushButton(self.tr("Retry &all"))
+        self.retry_all_button = QPushButton(self.tr("Retry a&ll"))
         self.toggle_button = QPushButton(self.tr("&Disable"))
         self.retry_button.clicked.connect(self.retry_current)
         self.retry_all_button.clicked.connect(self.retry_all)
@@ -126,7 +126,7 @@ class HealthView(QWidget):
         self.retry_button.setEnabled(source is not None and source.enabled)
         self.retry_all_button.setEnabled(any(s.enabled for s in self.sources))
         self.toggle_button.setEnabled(source is not None)
-        self.toggle_button.setText(self.tr("&Enable") if source is not None and not source.enabled
+        self.toggle_button.setText(self.tr("E&nable") if source is not None and not source.enabled
                                    else self.tr("&Disable"))
 
     def retry_current(self) -> None:

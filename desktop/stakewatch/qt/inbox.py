@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -157,9 +157,10 @@ class InboxView(QWidget):
         self.entity = QComboBox()
         self.kind = QComboBox()
         self.source = QComboBox()
-        for combo in (self.watchlist, self.entity, self.kind, self.source):
+        for combo in (self.watchlist, self.entity, self.source):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.unread = QCheckBox(self.tr("&Unread only"))
         self.dated = QCheckBox(self.tr("F&rom"))
         self.since = QDateEdit(QDate.currentDate().addDays(-7))
@@ -170,7 +171,7 @@ class InboxView(QWidget):
             edit.dateChanged.connect(self.apply)
         self.dated.toggled.connect(self._date_range_toggled)
         self.count = QLabel()
-        self.mark_all = QPushButton(self.tr("Mark all rea&d"))
+        self.mark_all = QPushButton(self.tr("Mar&k all read"))
         self.mark_all.clicked.connect(self.mark_all_read)
         first = QHBoxLayout()
         first.addWidget(self.search, 1)
@@ -209,8 +210,15 @@ class InboxView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 118), (1, 80), (2, 130), (4, 150)):
-            self.table.setColumnWidth(column, width)
+        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        wide = QFontMetrics(bold)
+        self.table.setColumnWidth(0, max(metrics.horizontalAdvance("2026-12-31 23:59"),
+                                         wide.horizontalAdvance("2026-12-31 23:59")) + 16)
+        self.table.setColumnWidth(1, wide.horizontalAdvance("statement") + 16)
+        self.table.setColumnWidth(2, wide.horizontalAdvance("Akihisa Shiozaki") + 16)
+        self.table.setColumnWidth(4, wide.horizontalAdvance("Digital Agency (demo)") + 16)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -261,7 +269,7 @@ class InboxView(QWidget):
         for button in (self.open_button, self.copy_button, self.read_button, self.mute_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        pane = QWidget()
+        pane = self.pane = QWidget()
         pane_layout = QVBoxLayout(pane)
         pane_layout.setContentsMargins(0, 4, 0, 0)
         pane_layout.addWidget(self.detail_title)
@@ -335,6 +343,7 @@ class InboxView(QWidget):
         self.count.setText(self.tr("%n alert(s)", "", self.model.total))
         if self.model.rows:
             self.list_pages.setCurrentIndex(0)
+            self.pane.show()
             self.table.selectRow(0)
         else:
             self._show_empty()
@@ -354,6 +363,7 @@ class InboxView(QWidget):
                 "Source health says why."))
         self.clear_filters.setVisible(self.filtered())
         self.list_pages.setCurrentIndex(1)
+        self.pane.hide()
 
     def reset_filters(self) -> None:
         for widget in (self.watchlist, self.entity, self.kind, self.source, self.unread, self.dated, self.search):
@@ -493,6 +503,7 @@ class InboxView(QWidget):
         self.count.setText(self.tr("%n alert(s)", "", self.model.total))
         if self.model.rows:
             self.list_pages.setCurrentIndex(0)
+            self.pane.show()
             self.table.selectRow(min(max(current, 0), len(self.model.rows) - 1))
         else:
             self._show_empty()

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self._add(view, self.tr("&Refresh now"), commands.refresh if commands else None,
                   QKeySequence.StandardKey.Refresh)
 
-        alerts = bar.addMenu(self.tr("&Notifications"))
+        alerts = bar.addMenu(self.tr("No&tifications"))
         self.pause_state = alerts.addAction("")
         self.pause_state.setEnabled(False)
         self.quiet_state = alerts.addAction("")
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
                   QKeySequence.StandardKey.Preferences)
         alerts.aboutToShow.connect(self.update_states)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = bar.addMenu(self.tr("Hel&p"))
         self._add(help_menu, self.tr("Copy &diagnostics"), commands.diagnostics if commands else None)
         self._add(help_menu, self.tr("&About Stakewatch"), commands.about if commands else None)
         self.update_states()

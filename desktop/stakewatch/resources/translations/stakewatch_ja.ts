@@ -338,6 +338,22 @@
             <translation>新しいウォッチリスト</translation>
         </message>
         <message>
+            <source>New entity</source>
+            <translation>新しい対象</translation>
+        </message>
+        <message>
+            <source>New source</source>
+            <translation>新しい情報源</translation>
+        </message>
+        <message>
+            <source>Import…</source>
+            <translation>読み込み…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>書き出し…</translation>
+        </message>
+        <message>
             <source>Undo delete</source>
             <translation>削除を取り消す</translation>
         </message>
@@ -398,32 +414,12 @@
             <translation>{}: {}</translation>
         </message>
         <message>
-            <source>New &amp;watchlist</source>
-            <translation>新しいウォッチリスト(&amp;W)</translation>
-        </message>
-        <message>
-            <source>New &amp;entity</source>
-            <translation>新しい対象(&amp;E)</translation>
-        </message>
-        <message>
-            <source>New &amp;source</source>
-            <translation>新しい情報源(&amp;S)</translation>
-        </message>
-        <message>
             <source>&amp;Delete</source>
             <translation>削除(&amp;D)</translation>
         </message>
         <message>
             <source>&amp;Undo delete</source>
             <translation>削除を取り消す(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Import…</source>
-            <translation>読み込み(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>E&amp;xport…</source>
-            <translation>書き出し(&amp;X)…</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
@@ -443,7 +439,7 @@
         </message>
         <message>
             <source>{} of the {} most recent stored items match</source>
-            <translation>最近の保存済み記事 {} 件中 {} 件が一致</translation>
+            <translation>最近の保存済み記事 {1} 件中 {0} 件が一致</translation>
         </message>
         <message>
             <source>no entity named {}</source>
@@ -509,8 +505,16 @@
             <translation>ミュート: アラートは残し、通知しない</translation>
         </message>
         <message>
-            <source>&amp;Save entity</source>
-            <translation>対象を保存(&amp;S)</translation>
+            <source>Save entity</source>
+            <translation>対象を保存</translation>
+        </message>
+        <message>
+            <source>Watchl&amp;ist</source>
+            <translation>ウォッチリスト(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Alia&amp;ses</source>
+            <translation>別名(&amp;S)</translation>
         </message>
         <message>
             <source>Stored item that would match</source>
@@ -525,20 +529,12 @@
             <translation>一致した語</translation>
         </message>
         <message>
-            <source>&amp;Watchlist</source>
-            <translation>ウォッチリスト(&amp;W)</translation>
-        </message>
-        <message>
             <source>&amp;Name</source>
             <translation>名前(&amp;N)</translation>
         </message>
         <message>
             <source>&amp;Kind</source>
             <translation>種類(&amp;K)</translation>
-        </message>
-        <message>
-            <source>&amp;Aliases</source>
-            <translation>別名(&amp;A)</translation>
         </message>
         <message>
             <source>&amp;Context</source>
@@ -633,16 +629,16 @@
             <translation>今すぐ再試行(&amp;R)</translation>
         </message>
         <message>
-            <source>Retry &amp;all</source>
-            <translation>すべて再試行(&amp;A)</translation>
+            <source>Retry a&amp;ll</source>
+            <translation>すべて再試行(&amp;L)</translation>
+        </message>
+        <message>
+            <source>E&amp;nable</source>
+            <translation>有効にする(&amp;N)</translation>
         </message>
         <message>
             <source>&amp;Disable</source>
             <translation>無効にする(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Enable</source>
-            <translation>有効にする(&amp;E)</translation>
         </message>
         <message>
             <source>Checking {} now</source>
@@ -690,6 +686,10 @@
             <translation>見出しと本文を検索 (Ctrl+F)</translation>
         </message>
         <message>
+            <source>Mar&amp;k all read</source>
+            <translation>すべて既読にする(&amp;K)</translation>
+        </message>
+        <message>
             <source>to</source>
             <translation>〜</translation>
         </message>
@@ -700,10 +700,6 @@
         <message>
             <source>F&amp;rom</source>
             <translation>期間(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Mark all rea&amp;d</source>
-            <translation>すべて既読にする(&amp;D)</translation>
         </message>
         <message>
             <source>&amp;Clear search and filters</source>
@@ -901,8 +897,12 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
             <translation>今すぐ更新(&amp;R)</translation>
         </message>
         <message>
-            <source>&amp;Notifications</source>
-            <translation>通知(&amp;N)</translation>
+            <source>No&amp;tifications</source>
+            <translation>通知(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Hel&amp;p</source>
+            <translation>ヘルプ(&amp;P)</translation>
         </message>
         <message>
             <source>Pause for &amp;1 hour</source>
@@ -919,10 +919,6 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <message>
             <source>&amp;Settings…</source>
             <translation>設定(&amp;S)…</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>ヘルプ(&amp;H)</translation>
         </message>
         <message>
             <source>Copy &amp;diagnostics</source>
@@ -1068,6 +1064,14 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
             <translation>有効</translation>
         </message>
         <message>
+            <source>Find feeds on this page</source>
+            <translation>このページのフィードを探す</translation>
+        </message>
+        <message>
+            <source>U&amp;se this feed</source>
+            <translation>このフィードを使う(&amp;S)</translation>
+        </message>
+        <message>
             <source>Choose a preset…</source>
             <translation>プリセットを選択…</translation>
         </message>
@@ -1076,12 +1080,28 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
             <translation>検索する対象（カンマ区切り、空欄ならすべて）</translation>
         </message>
         <message>
+            <source>Preview what this source gives</source>
+            <translation>この情報源の内容をプレビュー</translation>
+        </message>
+        <message>
             <source>Name of a secret in the keyring, if the source needs one</source>
             <translation>必要な場合、キーリング内の秘密情報の名前</translation>
         </message>
         <message>
             <source>Typed here, kept only in the system keyring</source>
             <translation>ここに入力した値はシステムのキーリングにのみ保存されます</translation>
+        </message>
+        <message>
+            <source>Save to ke&amp;yring</source>
+            <translation>キーリングに保存(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>Save source</source>
+            <translation>情報源を保存</translation>
+        </message>
+        <message>
+            <source>Add&amp;ress</source>
+            <translation>アドレス(&amp;R)</translation>
         </message>
         <message>
             <source>Search preset</source>
@@ -1100,16 +1120,12 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
             <translation>地域</translation>
         </message>
         <message>
+            <source>Check every</source>
+            <translation>確認間隔</translation>
+        </message>
+        <message>
             <source>Tick the entities whose own statements this source carries</source>
             <translation>この情報源が本人の発言を載せる対象にチェックを付けてください</translation>
-        </message>
-        <message>
-            <source>&amp;Find feeds on this page</source>
-            <translation>このページのフィードを探す(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Use this feed</source>
-            <translation>このフィードを使う(&amp;U)</translation>
         </message>
         <message>
             <source>CSS selector of each item, e.g. ul.press li</source>
@@ -1124,28 +1140,12 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
             <translation>項目内（省略可）</translation>
         </message>
         <message>
-            <source>&amp;Preview what this source gives</source>
-            <translation>この情報源の内容をプレビュー(&amp;P)</translation>
-        </message>
-        <message>
-            <source>Save to &amp;keyring</source>
-            <translation>キーリングに保存(&amp;K)</translation>
-        </message>
-        <message>
-            <source>&amp;Save source</source>
-            <translation>情報源を保存(&amp;S)</translation>
-        </message>
-        <message>
             <source>&amp;Name</source>
             <translation>名前(&amp;N)</translation>
         </message>
         <message>
             <source>&amp;Kind</source>
             <translation>種類(&amp;K)</translation>
-        </message>
-        <message>
-            <source>&amp;Address</source>
-            <translation>アドレス(&amp;A)</translation>
         </message>
         <message>
             <source>Feeds found</source>
@@ -1166,10 +1166,6 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <message>
             <source>Date</source>
             <translation>日付</translation>
-        </message>
-        <message>
-            <source>Check &amp;every</source>
-            <translation>確認間隔(&amp;E)</translation>
         </message>
         <message>
             <source>&amp;Official for</source>
@@ -1252,12 +1248,12 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
     <context>
         <name>WatchlistForm</name>
         <message>
-            <source>M&amp;uted: keep its alerts, no notifications</source>
-            <translation>ミュート: アラートは残し、通知しない(&amp;U)</translation>
+            <source>&amp;Muted: keep its alerts, no notifications</source>
+            <translation>ミュート: アラートは残し、通知しない(&amp;M)</translation>
         </message>
         <message>
-            <source>&amp;Save watchlist</source>
-            <translation>ウォッチリストを保存(&amp;S)</translation>
+            <source>Save watchlist</source>
+            <translation>ウォッチリストを保存</translation>
         </message>
         <message>
             <source>&amp;Name</source>
