@@ -129,3 +129,38 @@ def test_unknown_watchlist_is_refused_alike_and_a_missing_folder_is_said_plainly
     missing = run_cli(data_dir, "briefing", "--since", "7d", "-o", str(tmp_path / "nowhere" / "b.pdf"))
     assert missing.code == 1 and "does not exist" in missing.err and "Q" not in missing.err.split(":", 2)[2][:40]
     assert len(missing.err.strip().splitlines()) == 1
+
+
+def test_starting_the_demo_twice_brings_the_first_forward_and_keeps_its_data(tmp_path: Path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    data = tmp_path / "data"
+    first = subprocess.Popen([sys.executable, "-m", "stakewatch", "--demo", "--data-dir", str(data)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        database = data / "demo" / "stakewatch.db"
+        deadline = time.monotonic() + 40
+        while time.monotonic() < deadline and not _has_alerts(database):
+            time.sleep(0.3)
+        assert _has_alerts(database), "the demo found nothing"
+        second = subprocess.run([sys.executable, "-m", "stakewatch", "--demo", "--data-dir", str(data)], env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 0 and "already running" in second.stdout, second.stderr
+        assert first.poll() is None and _has_alerts(database)  # the running demo's data is untouched
+    finally:
+        first.send_signal(signal.SIGTERM)
+        try:
+            first.communicate(timeout=30)
+        finally:
+            first.kill()
+
+
+def _has_alerts(database: Path) -> bool:
+    import sqlite3
+
+    if not database.exists():
+        return False
+    try:
+        with sqlite3.connect(database, timeout=5) as conn:
+            return bool(conn.execute("SELECT COUNT(*) FROM alerts").fetchone()[0])
+    except sqlite3.Error:
+        return False
