@@ -1,19 +1,25 @@
 """Screenshots of each window on the demo feeds plus one failing source, into docs/.
 
-Run under a real X server: `xvfb-run -a .venv/bin/python scripts/window_shots.py`.
-`--lang ja` takes the Japanese set (inbox-ja.png, ..., tray-menu-ja.png, briefing-ja-N.png).
+Run on a real X server with a window manager, driven by the keyboard (xdotool),
+as a user on a 1366x768 laptop at 125 % would see it:
+
+    bash scripts/desktop_shots.sh          # English and Japanese, Xvfb + openbox + dunst
+
+or alone: `xvfb-run -a .venv/bin/python scripts/window_shots.py [--suffix=-ja]`.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from stakewatch.core.briefing import build_briefing
@@ -23,25 +29,58 @@ from stakewatch.core.poller import Poller
 from stakewatch.core.service import Service
 from stakewatch.core.store import open_store
 from stakewatch.core.transfer import parse_config
-from stakewatch.notify.base import NullNotifier
-from stakewatch.qt.app import Controller, install_translation
-from stakewatch.qt.briefing_pdf import write_briefing
+from stakewatch.qt.app import install_translation
 from stakewatch.qt.editor import ENTITY
+from stakewatch.qt.first_run import FirstRunDialog
 from stakewatch.qt.main_window import MainWindow
+from stakewatch.qt.settings_dialog import SettingsDialog
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
+def wait(app: QApplication, ms: int = 400) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def keys(*names: str) -> None:
+    """Real key presses through the X server, as a user types them."""
+    if shutil.which("xdotool"):
+        for name in names:
+            typed = subprocess.Popen(["xdotool", "key", "--clearmodifiers", name])
+            while typed.poll() is None:
+                QApplication.processEvents()
+                time.sleep(0.02)
+
+
+def screen(app: QApplication, name: str) -> None:
+    """The whole screen, window manager's frames included (imagemagick's import, else Qt's grab).
+
+    Taken from inside the event loop: the grab only sees windows whose client is running it.
+    """
+    def shoot() -> None:
+        if shutil.which("import"):
+            subprocess.run(["import", "-window", "root", str(DOCS / name)], check=True, timeout=30)
+        else:
+            QGuiApplication.primaryScreen().grabWindow(0).save(str(DOCS / name))
+        loop.quit()
+
+    loop = QEventLoop()
+    QTimer.singleShot(900, shoot)
+    loop.exec()
+    print("wrote", DOCS / name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", choices=("en", "ja"), default="en")
-    lang = parser.parse_args().lang
-    suffix = "" if lang == "en" else f"-{lang}"
-    set_language(lang)
+    parser.add_argument("--suffix", default="")
+    args = parser.parse_args()
     app = QApplication(sys.argv[:1])
-    install_translation(app, lang)
+    install_translation(app)
     demo = DemoServer().start()
     root = Path(tempfile.mkdtemp(prefix="stakewatch-shots-"))
+    fresh = Path(tempfile.mkdtemp(prefix="stakewatch-fresh-"))
     document = demo_config(demo.base)
     document["sources"].append({"name": "Ministry of Examples (moved)", "kind": "feed",
                                 "url": "http://127.0.0.1:9/press.rss", "interval_minutes": 15})
@@ -49,54 +88,43 @@ def main() -> None:
         config = parse_config(document)
         store.apply_config(config.watchlists, config.sources)
         Poller(store).run_cycle()
+    suffix = args.suffix
+    with open_store(fresh) as store:
+        welcome = FirstRunDialog(store)
+        welcome.show()
+        welcome.activateWindow()
+        screen(app, f"first-run{suffix}.png")
+        welcome.close()
+
     window = MainWindow(root, lambda url: None, lambda: None)
-    window.resize(1180, 720)
     window.show()
-    window.inbox.table.selectRow(2)
-    for _ in range(5):
-        app.processEvents()
-    window.grab().save(str(DOCS / f"inbox{suffix}.png"))
-    window.tabs.setCurrentIndex(1)
+    window.activateWindow()
+    wait(app)
+    keys("ctrl+1", "Down", "Down")
+    screen(app, f"inbox{suffix}.png")
+    window.inbox.search.setText("nothing like this")
+    wait(app, 600)
+    screen(app, f"inbox-no-hits{suffix}.png")
+    window.inbox.reset_filters()
+    keys("ctrl+2")
     window.health.select("Ministry of Examples (moved)")
-    app.processEvents()
-    window.grab().save(str(DOCS / f"source-health{suffix}.png"))
-    window.tabs.setCurrentIndex(2)
+    screen(app, f"source-health{suffix}.png")
+    keys("ctrl+3")
     window.editor.select(ENTITY, "Japan AI & IP", "Masaaki Taira")
     window.editor.run_test()
-    app.processEvents()
-    window.grab().save(str(DOCS / f"watchlist-editor{suffix}.png"))
-    written = [f"inbox{suffix}.png", f"source-health{suffix}.png", f"watchlist-editor{suffix}.png"]
-    if lang != "en":
-        written += tray_menu(app, root, suffix) + briefing_pages(root, suffix)
+    screen(app, f"watchlist-editor{suffix}.png")
+    keys("alt+t")
+    screen(app, f"menu-bar{suffix}.png")
+    keys("Escape")
+    with open_store(root) as store:
+        from stakewatch.core import settings
+
+        values = {key: settings.get(store, key) for key in settings.SETTINGS}
+    dialog = SettingsDialog(values, False, lambda values, start: None, window, test_notification=lambda: None)
+    dialog.show()
+    screen(app, f"settings{suffix}.png")
+    dialog.close()
     demo.stop()
-    print("wrote " + ", ".join(f"docs/{name}" for name in written))
-
-
-def tray_menu(app: QApplication, root: Path, suffix: str) -> list[str]:
-    """The tray's menu as it opens after a poll (the X server here has no tray to click)."""
-    controller = Controller(root, notifier=NullNotifier())
-    with open_store(root) as store:
-        service = Service(store)
-        service.pause(datetime.now(UTC) + timedelta(hours=1))
-        controller._restored(service.snapshot())
-    controller.unseen = 3
-    controller._set_state()
-    controller.menu.popup(QPoint(20, 20))
-    for _ in range(10):
-        app.processEvents()
-    controller.menu.grab().save(str(DOCS / f"tray-menu{suffix}.png"))
-    controller.menu.hide()
-    return [f"tray-menu{suffix}.png"]
-
-
-def briefing_pages(root: Path, suffix: str) -> list[str]:
-    pdf = root / "briefing.pdf"
-    with open_store(root) as store:
-        end = datetime.now(UTC)
-        briefing = build_briefing(store, end - timedelta(days=7), end)
-    pages = write_briefing(briefing, pdf, "A4")
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(DOCS / f"briefing{suffix}")], check=True)
-    return [f"briefing{suffix}-{n}.png" for n in range(1, pages + 1)]
 
 
 if __name__ == "__main__":

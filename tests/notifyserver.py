@@ -40,7 +40,7 @@ def main() -> None:
         if member == "Notify":
             app, replaces, icon, summary, body, actions, hints, timeout = msg.body
             calls.append({"id": next_id, "sender": sender, "app": app, "replaces_id": replaces,
-                          "summary": summary, "body": body, "actions": list(actions),
+                          "icon": icon, "summary": summary, "body": body, "actions": list(actions),
                           "hints": {k: v[1] for k, v in hints.items()}, "timeout": timeout,
                           "signature": msg.header.fields.get(HeaderFields.signature)})
             conn.send(new_method_return(msg, "u", (next_id,)))

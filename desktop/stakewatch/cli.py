@@ -8,11 +8,12 @@ sources. Bad input: one line on stderr, exit 1, nothing stored.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import os
 import re
 import shutil
 import signal
-import sqlite3
 import sys
 import threading
 import unicodedata
@@ -23,8 +24,8 @@ from typing import TextIO
 
 from . import __version__
 from .commands import register_all
-from .core import paths, settings
-from .core.demo import DemoServer, demo_config, prepare_demo_dir
+from .core import first_run, paths, settings
+from .core.demo import DemoLock, DemoServer, claim_demo_dir, demo_config
 from .core.i18n import render, translate
 from .core.links import open_link
 from .core.logs import diagnostics, setup_logging
@@ -32,15 +33,19 @@ from .core.model import Alert, SourceHealth, UserError
 from .core.policy import Notification
 from .core.poller import CycleReport
 from .core.secrets import redact
-from .core.service import SEEDED, Service, cycle_summary
+from .core.service import Service, cycle_summary
 from .core.states import health_label, kind_label
 from .core.store import Store, open_store
-from .core.store_errors import storage_error
+from .core.store_errors import DatabaseFailure, storage_error
 from .core.text import plain
 from .core.transfer import parse_config
 from .notify import Notifier, choose_notifier
+from .platform_check import PROBE_VARIABLE
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+TABLE_AT_ONCE = 5_000
+ALERTS_TITLE = translate("Cli", "Alerts")
+SKIPPED_OUTLINES = translate("Cli", "Skipped {n} {n:?outline|outlines} that cannot be a feed source:")
 NEVER = translate("Cli", "never")
 NO_ALERTS = translate("Cli", "No alerts.")
 NO_SOURCES_YET = translate("Cli", "No sources.")
@@ -78,6 +83,11 @@ PAGES_LINE = translate("Cli", "Statement pages: {archived} archived, {edited} ed
                               "({checked} re-checked).")
 _DURATION = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+FALLBACK = translate("Startup", "falling back to the terminal watcher (stakewatch watch): it polls, "
+                                "prints and notifies new alerts; Ctrl+C stops it.")
+NO_WATCHLIST = translate("Commands", "no watchlist named {name!r} (there are: {names})")
+NO_FOLDER = translate("Commands", "the folder {folder} does not exist; create it or choose another")
+DEMO_SHARED = translate("Startup", "the demo is running in another Stakewatch; this command uses its data.")
 
 
 def parse_since(value: str, now: datetime | None = None) -> datetime:
@@ -118,11 +128,11 @@ def safe_cell(text: str) -> str:
     return plain(redact(text))
 
 
-def _fit(text: str, width: int) -> str:
-    """`text` (already a cell) padded or cut with an ellipsis to `width` terminal columns;
-    reads no further into `text` than the width needs."""
+def _fit(text: str, width: int, pad: bool = True) -> str:
+    """`text` (already a cell) in `width` terminal columns: its beginning kept, an ellipsis where it was
+    cut; reads no further into `text` than the width needs."""
     if text.isascii() and len(text) <= width:
-        return text + " " * (width - len(text))
+        return text + " " * (width - len(text)) if pad else text
     out: list[str] = []
     used = 0
     for char in text:
@@ -132,21 +142,59 @@ def _fit(text: str, width: int) -> str:
         out.append(char)
         used += step
     else:
-        return text + " " * (width - used)
+        return text + " " * (width - used) if pad else text
     while out and used > width - 1:
         used -= _char_width(out.pop())
-    return "".join(out) + "\u2026" + " " * (width - used - 1)
+    cut = "".join(out) + "\u2026" if width > 0 else ""
+    return cut + " " * max(0, width - used - 1) if pad else cut
 
 
-def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int) -> str:
-    """A plain-text table fitted to the terminal; column `flexible` absorbs the rest."""
-    total = shutil.get_terminal_size((120, 24)).columns
+def terminal_width() -> int:
+    return max(20, shutil.get_terminal_size((120, 24)).columns)
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int,
+          shrink: Sequence[tuple[int, int]] = (), below: Sequence[int] = (), minimum: int = 20,
+          total: int | None = None) -> str:
+    """A plain-text table that fits the terminal: no line is wider than it.
+
+    Columns in `shrink` give up width first, in order, down to their minimum;
+    then column `flexible` (whose beginning is always kept) down to `minimum`.
+    If that is still too wide, the columns in `below` move to an indented line
+    under each row, and as a last resort the other columns are cut too.
+    """
+    total = total or terminal_width()
     rows = [[cell(c) for c in r] for r in rows]
+    columns = list(range(len(headers)))
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    fixed = sum(w for i, w in enumerate(widths) if i != flexible) + 2 * (len(widths) - 1)
-    widths[flexible] = max(20, min(widths[flexible], total - fixed))
-    lines = ["  ".join(_fit(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines += ["  ".join(_fit(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+
+    def used(cols: list[int]) -> int:
+        return sum(widths[i] for i in cols) + 2 * (len(cols) - 1)
+
+    for column, least in shrink:
+        excess = used(columns) - total
+        if excess > 0 and column in columns:
+            widths[column] = max(least, widths[column] - excess)
+    widths[flexible] = max(min(minimum, widths[flexible]), widths[flexible] - max(0, used(columns) - total))
+    if used(columns) > total and below:
+        columns = [i for i in columns if i not in below]
+        widths[flexible] = max([_width(headers[flexible])] + [_width(r[flexible]) for r in rows])
+        widths[flexible] = max(min(minimum, widths[flexible]),
+                               widths[flexible] - max(0, used(columns) - total))
+    while used(columns) > total:
+        widest = max((i for i in columns if i != flexible), key=lambda i: widths[i])
+        if widths[widest] <= 4:
+            break
+        widths[widest] -= 1
+
+    def line(cells: Sequence[str]) -> str:
+        return _fit("  ".join(_fit(cells[i], widths[i]) for i in columns).rstrip(), total, pad=False)
+
+    lines = [line(headers)]
+    for row in rows:
+        lines.append(line(row))
+        if below and below[0] not in columns:
+            lines.append(_fit("    " + "  ".join(row[i] for i in below), total, pad=False))
     return "\n".join(lines)
 
 
@@ -167,23 +215,25 @@ def _alert_row(alert: Alert) -> tuple[str, ...]:
 def format_alerts(alerts: Sequence[Alert]) -> str:
     if not alerts:
         return str(NO_ALERTS)
-    return table([_alert_row(a) for a in alerts], [str(h) for h in ALERT_HEADERS], flexible=3)
+    return table([_alert_row(a) for a in alerts], [str(h) for h in ALERT_HEADERS], flexible=3,
+                 shrink=((5, 24), (4, 12), (2, 12)), below=(4, 5), minimum=30)
 
 
 def stream_alerts(alerts: Iterable[Alert], out: TextIO) -> int:
-    """Alerts as table lines written as they come (fixed column widths); the count."""
-    total = shutil.get_terminal_size((120, 24)).columns
+    """Alerts as table lines written as they come (fixed column widths, every line cut to the
+    terminal, the title's beginning kept); the count. For lists too long to lay out at once."""
+    total = terminal_width()
     widths = list(STREAM_WIDTHS)
     widths[3] = max(20, total - sum(widths) - 2 * len(widths) - 30)
     count = 0
     for alert in alerts:
         if count == 0:
             headers = [str(h) for h in ALERT_HEADERS]
-            out.write("  ".join(_fit(h, w) for h, w in zip(headers, widths, strict=False))
-                      + "  " + headers[-1] + "\n")
+            line = "  ".join(_fit(h, w) for h, w in zip(headers, widths, strict=False)) + "  " + headers[-1]
+            out.write(_fit(line, total, pad=False) + "\n")
         row = [cell(c) for c in _alert_row(alert)]
-        out.write("  ".join(_fit(c, w) for c, w in zip(row, widths, strict=False))
-                  + "  " + row[-1] + "\n")
+        line = "  ".join(_fit(c, w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1]
+        out.write(_fit(line, total, pad=False) + "\n")
         count += 1
     if count == 0:
         out.write(f"{NO_ALERTS}\n")
@@ -195,16 +245,19 @@ def format_sources(health: Sequence[SourceHealth]) -> str:
         return str(NO_SOURCES_YET)
     rows = [(h.name, render(health_label(h.status)), local_time(h.last_success), str(h.consecutive_failures),
              safe_cell(h.error or render(h.note))) for h in health]
-    return table(rows, [str(h) for h in SOURCE_HEADERS], flexible=4)
+    return table(rows, [str(h) for h in SOURCE_HEADERS], flexible=4, shrink=((0, 16),), minimum=16)
 
 
 def format_report(report: CycleReport, store: Store) -> str:
     lines = [str(cycle_summary(report))]
     for outcome in report.failures:
-        lines.append("  " + str(FAILING_LINE(source=cell(outcome.source), error=safe_cell(render(outcome.error)))))
+        error = safe_cell(render(outcome.error))
+        lines.append(_fit("  " + str(FAILING_LINE(source=cell(outcome.source), error=error)),
+                          terminal_width(), pad=False))
     for name, reason in report.skipped:
         if reason != "not due yet":
-            lines.append("  " + str(SKIPPED_LINE(source=cell(name), reason=safe_cell(render(reason)))))
+            lines.append(_fit("  " + str(SKIPPED_LINE(source=cell(name), reason=safe_cell(render(reason)))),
+                              terminal_width(), pad=False))
     pages = report.pages
     if pages.archived or pages.changes:
         edited = sum(1 for c in pages.changes if c.change == "edited")
@@ -216,13 +269,24 @@ def format_report(report: CycleReport, store: Store) -> str:
 
 
 def seed_default(store: Store) -> bool:
-    """Load the built-in default watchlist into an empty store; True if it did."""
-    return Service(store).seed_default()
+    """On a fresh data folder, take the app's default first-run choice (the example watchlist).
+
+    True if it did, and says so on stdout.
+    """
+    config = first_run.default_choice(store)
+    if config is None:
+        return False
+    print(first_run.LOADED_EXAMPLE(name=first_run.EXAMPLE_NAME, sources=len(config.sources)))
+    return True
 
 
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
     config, summary = Service(store).import_file(Path(args.file))
     print(summary)
+    if config.skipped:
+        print(SKIPPED_OUTLINES(n=len(config.skipped)))
+        for line in config.skipped:
+            print(f"  {cell(line)}")
     return EXIT_OK
 
 
@@ -248,6 +312,7 @@ class _Counter:
 
 
 def cmd_poll(store: Store, args: argparse.Namespace) -> int:
+    seed_default(store)
     service = Service(store)
     if not service.has_enabled_sources():
         print(NO_SOURCES())
@@ -271,8 +336,16 @@ def cmd_poll(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def check_watchlist(store: Store, name: str | None, title: str) -> None:
+    """Refuse a watchlist name that does not exist, listing the names that do (UserError)."""
+    names = [w.name for w in store.watchlists()]
+    if name is not None and name not in names:
+        raise UserError(title, NO_WATCHLIST(name=name, names=", ".join(names) or "none"))
+
+
 def cmd_alerts(store: Store, args: argparse.Namespace) -> int:
     """Alerts newest first, written as SQLite yields them (any number, little memory), or exported."""
+    check_watchlist(store, args.watchlist, str(ALERTS_TITLE))
     if args.format or args.output:
         from .core.exports import export_alerts
 
@@ -285,6 +358,12 @@ def cmd_alerts(store: Store, args: argparse.Namespace) -> int:
         return EXIT_OK
     alerts = store.iter_alerts(since=args.since, watchlist=args.watchlist, limit=args.limit,
                                tags=args.tag or (), flagged_only=args.flagged)
+    if not args.json:
+        head = list(itertools.islice(alerts, TABLE_AT_ONCE))
+        if len(head) < TABLE_AT_ONCE:
+            print(format_alerts(head))
+            return EXIT_OK
+        alerts = itertools.chain(head, alerts)
     if args.json:
         sys.stdout.write("[")
         for index, alert in enumerate(alerts):
@@ -318,8 +397,7 @@ def cmd_sources(store: Store, args: argparse.Namespace) -> int:
 def cmd_watch(store: Store, args: argparse.Namespace) -> int:
     """Poll on each source's schedule until interrupted, printing and notifying new alerts."""
     service = Service(store)
-    if service.seed_default():
-        print(SEEDED())
+    seed_default(store)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -360,15 +438,15 @@ def cmd_settings(store: Store, args: argparse.Namespace) -> int:
 def cmd_briefing(store: Store, args: argparse.Namespace) -> int:
     from .core.briefing import build_briefing
 
-    names = [w.name for w in store.watchlists()]
-    if args.watchlist is not None and args.watchlist not in names:
-        raise UserError(BRIEFING_TITLE, NO_WATCHLIST(name=args.watchlist, names=", ".join(names) or NONE))
+    check_watchlist(store, args.watchlist, str(BRIEFING_TITLE))
     end = datetime.now(UTC)
     briefing = build_briefing(store, args.since, end, watchlists=[args.watchlist] if args.watchlist else None,
                               statements_only=args.statements_only, tags=args.tag or ())
     output = Path(args.output)
     if output.suffix.lower() != ".pdf":
         raise UserError(BRIEFING_TITLE, NOT_PDF(file=str(output)))
+    if not output.absolute().parent.is_dir():
+        raise UserError(BRIEFING_TITLE, NO_FOLDER(folder=output.absolute().parent))
     try:
         from .qt.briefing_pdf import ensure_gui_application, write_briefing
     except ImportError as exc:
@@ -395,6 +473,7 @@ def cmd_credential(store: Store, args: argparse.Namespace) -> int:
         secret = sys.stdin.readline().rstrip("\r\n")
     if not secret:
         raise UserError(CREDENTIALS_TITLE, NO_SECRET)
+    print(secrets.WAITING, file=sys.stderr, flush=True)
     secrets.store_secret(args.name, secret)
     print(STORED_SECRET(name=args.name))
     return EXIT_OK
@@ -485,37 +564,47 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_gui(root: Path, args: argparse.Namespace, demo: bool) -> int:
-    """The tray app; without Qt, or on Linux without a display, the headless watcher."""
-    import os
+def run_gui(root: Path, args: argparse.Namespace, demo: bool, borrowed: bool = False) -> int:
+    """The tray app; where Qt cannot open windows here, the terminal watcher, saying why.
 
-    reason = None
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                                                 or os.environ.get("QT_QPA_PLATFORM")):
-        reason = str(NO_DISPLAY)
-    else:
-        try:
-            from .qt.app import run_app
-        except ImportError as exc:
-            reason = str(NO_QT(error=str(exc)))
-    if reason is not None:
-        print(f"stakewatch: {HEADLESS(reason=reason)}", file=sys.stderr)
+    `borrowed`: the demo folder is in use by another Stakewatch, which is asked
+    to come forward instead.
+    """
+    from . import platform_check
+
+    verdict = platform_check.check()
+    if not verdict.ok:
+        print(f"stakewatch: {verdict.reason}", file=sys.stderr)
+        if verdict.advice:
+            print(verdict.advice, file=sys.stderr)
+        print(f"stakewatch: {FALLBACK()}", file=sys.stderr, flush=True)
         with open_store(root) as store:
             return cmd_watch(store, args)
-    return run_app(root, demo=demo)
+    from .qt.app import run_app
+
+    return run_app(root, demo=demo, borrowed=borrowed)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.environ.get(PROBE_VARIABLE) == "1":
+        from .platform_check import run_probe
+
+        return run_probe()
     parser = build_parser()
     args = parser.parse_args(argv)
     run = getattr(args, "run", None)
     demo: DemoServer | None = None
-    root: Path | None = None
+    lock: DemoLock | None = None
+    borrowed = False
     try:
         root = paths.data_dir(args.data_dir)
         if args.demo:
-            demo = DemoServer().start()
-            root = prepare_demo_dir(root)
+            root, lock = claim_demo_dir(root, fresh=run is None)
+            borrowed = lock is None
+            if borrowed and run is not None:
+                print(f"stakewatch: {DEMO_SHARED()}", file=sys.stderr)
+            if not borrowed:
+                demo = DemoServer().start()
         try:
             opened = open_store(root)
         except UserError as exc:
@@ -527,15 +616,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             if demo is not None:
                 config = parse_config(demo_config(demo.base))
                 store.apply_config(config.watchlists, config.sources)
+                store.set_setting(first_run.FIRST_RUN_DONE, True)
             if run is not None:
                 return int(run(store, args))
-            if demo is None and seed_default(store):
-                print(SEEDED())
-        return run_gui(root, args, demo is not None)
+        return run_gui(root, args, args.demo, borrowed)
     except UserError as exc:
         print(f"stakewatch: {safe_cell(exc.title.lower())}: {safe_cell(exc.message)}", file=sys.stderr)
         return EXIT_ERROR
-    except sqlite3.Error as exc:
+    except DatabaseFailure as exc:
         error = storage_error(exc, paths.database_path(root) if root else "the database")
         print(f"stakewatch: {error.title.lower()}: {error.message}", file=sys.stderr)
         return EXIT_ERROR
@@ -546,6 +634,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if demo is not None:
             demo.stop()
+        if lock is not None:
+            lock.release()
 
 
 if __name__ == "__main__":

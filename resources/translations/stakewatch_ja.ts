@@ -38,6 +38,14 @@
             <source>Diagnostics copied to the clipboard</source>
             <translation>診断情報をクリップボードにコピーしました</translation>
         </message>
+        <message>
+            <source>Stakewatch: test notification</source>
+            <translation>Stakewatch: テスト通知</translation>
+        </message>
+        <message>
+            <source>Alerts look like this: who said it, statement or coverage, and the title. A click opens the original.</source>
+            <translation>アラートはこのように表示されます（発言者、発言か報道か、見出し）。クリックすると元の記事を開きます。</translation>
+        </message>
     </context>
     <context>
         <name>AlertKind</name>
@@ -280,8 +288,36 @@
             <translation>期間末時点で障害のある情報源: {n} 件</translation>
         </message>
         <message>
-            <source>Alerts per entity per day</source>
-            <translation>対象別・日別のアラート件数</translation>
+            <source>Alerts per day, one panel per entity (same scale, highest day: {peak})</source>
+            <translation>対象ごとの日別アラート数（共通の目盛り、最多日: {peak} 件）</translation>
+        </message>
+        <message>
+            <source>Top stories of the period</source>
+            <translation>期間中の主な記事</translation>
+        </message>
+        <message>
+            <source>alerts</source>
+            <translation>アラート</translation>
+        </message>
+        <message>
+            <source>carried by {n} {n:?source|sources}</source>
+            <translation>{n} 件の情報源が掲載</translation>
+        </message>
+        <message>
+            <source>entities in the news</source>
+            <translation>話題になった対象</translation>
+        </message>
+        <message>
+            <source>sources failing</source>
+            <translation>障害のある情報源</translation>
+        </message>
+        <message>
+            <source>statements</source>
+            <translation>発言</translation>
+        </message>
+        <message>
+            <source>stories</source>
+            <translation>記事</translation>
         </message>
         <message>
             <source>No alerts in this period</source>
@@ -695,6 +731,14 @@
     <context>
         <name>Cli</name>
         <message>
+            <source>Alerts</source>
+            <translation>アラート</translation>
+        </message>
+        <message>
+            <source>Skipped {n} {n:?outline|outlines} that cannot be a feed source:</source>
+            <translation>フィードとして使えないアウトライン {n} 件を読み飛ばしました:</translation>
+        </message>
+        <message>
             <source>never</source>
             <translation>なし</translation>
         </message>
@@ -840,6 +884,17 @@
         </message>
     </context>
     <context>
+        <name>Commands</name>
+        <message>
+            <source>no watchlist named {name!r} (there are: {names})</source>
+            <translation>ウォッチリスト {name!r} はありません（あるもの: {names}）</translation>
+        </message>
+        <message>
+            <source>the folder {folder} does not exist; create it or choose another</source>
+            <translation>フォルダー {folder} がありません。作成するか、別のフォルダーを指定してください</translation>
+        </message>
+    </context>
+    <context>
         <name>Controller</name>
         <message>
             <source>Stakewatch</source>
@@ -853,10 +908,22 @@
             <source>Checking the sources failed: {}</source>
             <translation>情報源の確認に失敗しました: {}</translation>
         </message>
+        <message>
+            <source>Notifications paused until {}</source>
+            <translation>{} まで通知を一時停止中</translation>
+        </message>
+        <message>
+            <source>Quiet hours now ({}): only priority entities notify</source>
+            <translation>現在おやすみ時間（{}）: 優先対象のみ通知します</translation>
+        </message>
+        <message>
+            <source>Quiet hours {}</source>
+            <translation>おやすみ時間 {}</translation>
+        </message>
         <message numerus="yes">
-            <source>%n new alert(s)</source>
+            <source>%n unread alert(s)</source>
             <translation>
-                <numerusform>新着アラート %n 件</numerusform>
+                <numerusform>未読アラート %n 件</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -868,6 +935,10 @@
         <message>
             <source>paused until {}</source>
             <translation>{} まで一時停止中</translation>
+        </message>
+        <message>
+            <source>quiet hours</source>
+            <translation>おやすみ時間中</translation>
         </message>
         <message>
             <source>demo</source>
@@ -921,8 +992,28 @@
             <translation>{problem}。秘密情報は保存していません</translation>
         </message>
         <message>
-            <source>the keyring refused to store '{name}': {error}</source>
-            <translation>キーリングが「{name}」の保存を拒否しました: {error}</translation>
+            <source>the system keyring did not store {name!r}: {why}</source>
+            <translation>システムのキーリングに {name!r} を保存できませんでした: {why}</translation>
+        </message>
+        <message>
+            <source>it is locked, and its password prompt was closed or refused</source>
+            <translation>キーリングがロックされており、パスワードの入力画面が閉じられたか拒否されました</translation>
+        </message>
+        <message>
+            <source>it could not be opened (its password prompt may have been closed, or no keyring service is running)</source>
+            <translation>キーリングを開けませんでした（パスワードの入力画面が閉じられたか、キーリングのサービスが動いていない可能性があります）</translation>
+        </message>
+        <message>
+            <source>it did not accept the secret</source>
+            <translation>キーリングが秘密情報を受け付けませんでした</translation>
+        </message>
+        <message>
+            <source>it answered with an error ({detail})</source>
+            <translation>キーリングがエラーを返しました（{detail}）</translation>
+        </message>
+        <message>
+            <source>Waiting for your keyring… it may be asking for its password in another window.</source>
+            <translation>キーリングの応答を待っています… 別のウィンドウでパスワードを求めている場合があります。</translation>
         </message>
     </context>
     <context>
@@ -1061,10 +1152,6 @@
             <translation>新しい情報源</translation>
         </message>
         <message>
-            <source>Delete</source>
-            <translation>削除</translation>
-        </message>
-        <message>
             <source>Undo delete</source>
             <translation>削除を取り消す</translation>
         </message>
@@ -1089,8 +1176,80 @@
             <translation>{} を保存しました</translation>
         </message>
         <message>
+            <source>Kind</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>Aliases</source>
+            <translation>別名</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>文脈語</translation>
+        </message>
+        <message>
+            <source>Exclude</source>
+            <translation>除外語</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>アドレス</translation>
+        </message>
+        <message>
+            <source>Check every</source>
+            <translation>確認間隔</translation>
+        </message>
+        <message>
+            <source>Official for</source>
+            <translation>公式発言の対象</translation>
+        </message>
+        <message>
+            <source>Options</source>
+            <translation>オプション</translation>
+        </message>
+        <message>
+            <source>Enabled</source>
+            <translation>有効</translation>
+        </message>
+        <message>
+            <source>{}, line {}: {}</source>
+            <translation>{}（{} 行目）: {}</translation>
+        </message>
+        <message>
+            <source>{}: {}</source>
+            <translation>{}: {}</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>削除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo delete</source>
+            <translation>削除を取り消す(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>保存されていない変更</translation>
+        </message>
+        <message>
+            <source>The form has changes that are not saved. Save them?</source>
+            <translation>フォームに保存されていない変更があります。保存しますか？</translation>
+        </message>
+        <message>
+            <source>Name: must not be empty</source>
+            <translation>名前: 入力してください</translation>
+        </message>
+        <message>
+            <source>Name: another watchlist is called {}</source>
+            <translation>名前: {} という名前のウォッチリストが既にあります</translation>
+        </message>
+        <message>
             <source>{} of the {} most recent stored items match</source>
             <translation>最近の保存済み記事 {1} 件中 {0} 件が一致</translation>
+        </message>
+        <message>
+            <source>no entity named {}</source>
+            <translation>{} という対象はありません</translation>
         </message>
         <message>
             <source>Stored the secret {} in the keyring</source>
@@ -1117,8 +1276,8 @@
             <translation>フィードが見つかりません: {}</translation>
         </message>
         <message>
-            <source>Double-click a feed to use it</source>
-            <translation>使うフィードをダブルクリックしてください</translation>
+            <source>Deleted {} — Ctrl+Z undoes it</source>
+            <translation>{} を削除しました — Ctrl+Z で元に戻せます</translation>
         </message>
         <message>
             <source>Name</source>
@@ -1127,10 +1286,6 @@
         <message>
             <source>Undo delete of {}</source>
             <translation>{} の削除を取り消す</translation>
-        </message>
-        <message>
-            <source>Deleted {}</source>
-            <translation>{} を削除しました</translation>
         </message>
         <message>
             <source>Restored {}</source>
@@ -1184,32 +1339,36 @@
             <translation>一致した語</translation>
         </message>
         <message>
-            <source>Name</source>
-            <translation>名前</translation>
+            <source>Watchl&amp;ist</source>
+            <translation>ウォッチリスト(&amp;I)</translation>
         </message>
         <message>
-            <source>Kind</source>
-            <translation>種別</translation>
+            <source>&amp;Name</source>
+            <translation>名前(&amp;N)</translation>
         </message>
         <message>
-            <source>Aliases</source>
-            <translation>別名</translation>
+            <source>&amp;Kind</source>
+            <translation>種類(&amp;K)</translation>
         </message>
         <message>
-            <source>Context</source>
-            <translation>文脈語</translation>
+            <source>Alia&amp;ses</source>
+            <translation>別名(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Context</source>
+            <translation>文脈語(&amp;C)</translation>
+        </message>
+        <message>
+            <source>E&amp;xclude</source>
+            <translation>除外語(&amp;X)</translation>
+        </message>
+        <message>
+            <source>&amp;Veto</source>
+            <translation>拒否語(&amp;V)</translation>
         </message>
         <message>
             <source>Needs context</source>
             <translation>文脈語が必要</translation>
-        </message>
-        <message>
-            <source>Exclude</source>
-            <translation>除外語</translation>
-        </message>
-        <message>
-            <source>Veto</source>
-            <translation>除外（記事全体）</translation>
         </message>
         <message>
             <source>Test against stored items</source>
@@ -1505,6 +1664,44 @@
         </message>
     </context>
     <context>
+        <name>FirstRun</name>
+        <message>
+            <source>Loaded the example watchlist ({name}): {sources} sources to poll. Import your own with `stakewatch import FILE`.</source>
+            <translation>サンプルのウォッチリスト（{name}）を読み込みました。確認する情報源は {sources} 件です。独自のものは `stakewatch import FILE` で読み込めます。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>Welcome to Stakewatch</source>
+            <translation>Stakewatch へようこそ</translation>
+        </message>
+        <message>
+            <source>Stakewatch follows watchlists of officials, companies and AI products and tells you when one of them says something. How would you like to start?</source>
+            <translation>Stakewatch は、政府関係者・企業・AI 製品のウォッチリストを追跡し、発言や動きがあればお知らせします。どのように始めますか？</translation>
+        </message>
+        <message>
+            <source>&amp;Example watchlist: Japan AI &amp;&amp; IP (ministers, OpenAI, Sora 2)</source>
+            <translation>サンプルのウォッチリスト: Japan AI &amp;&amp; IP（閣僚、OpenAI、Sora 2）(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Start &amp;empty: I will add my own</source>
+            <translation>空の状態で始める: 自分で追加する(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Import a watchlist file (JSON or OPML)…</source>
+            <translation>ウォッチリストのファイルを読み込む（JSON または OPML）(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Import watchlists</source>
+            <translation>ウォッチリストを読み込む</translation>
+        </message>
+        <message>
+            <source>Watchlists (*.json *.opml *.xml);;All files (*)</source>
+            <translation>ウォッチリスト (*.json *.opml *.xml);;すべてのファイル (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>Health</name>
         <message>
             <source>ok</source>
@@ -1529,6 +1726,10 @@
         <message>
             <source>disabled</source>
             <translation>無効</translation>
+        </message>
+        <message>
+            <source>This computer seems to be offline: every source failed the same way ({error}). Stakewatch tries again on its own when the network is back.</source>
+            <translation>このコンピューターはオフラインのようです。すべての情報源が同じ理由で失敗しました（{error}）。ネットワークが戻ると自動的に再試行します。</translation>
         </message>
     </context>
     <context>
@@ -1558,16 +1759,28 @@
             <translation>次回確認</translation>
         </message>
         <message>
-            <source>Retry now</source>
-            <translation>今すぐ再試行</translation>
+            <source>No sources yet. Add feeds, pages or news searches in the Watchlists tab, or import a watchlist file (File › Import watchlists…).</source>
+            <translation>情報源はまだありません。「ウォッチリスト」タブでフィード、ページ、ニュース検索を追加するか、ウォッチリストのファイルを読み込んでください（ファイル › ウォッチリストを読み込む…）。</translation>
         </message>
         <message>
-            <source>Disable</source>
-            <translation>無効にする</translation>
+            <source>&amp;Retry now</source>
+            <translation>今すぐ再試行(&amp;R)</translation>
         </message>
         <message>
-            <source>Enable</source>
-            <translation>有効にする</translation>
+            <source>Retry a&amp;ll</source>
+            <translation>すべて再試行(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Disable</source>
+            <translation>無効にする(&amp;D)</translation>
+        </message>
+        <message>
+            <source>E&amp;nable</source>
+            <translation>有効にする(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Checking every source now</source>
+            <translation>すべての情報源を今すぐ確認しています</translation>
         </message>
         <message>
             <source>Checking {} now</source>
@@ -1631,6 +1844,10 @@
         <message>
             <source>a number has too many digits</source>
             <translation>数値の桁数が多すぎます</translation>
+        </message>
+        <message>
+            <source>no usable feed in the file: {reasons}</source>
+            <translation>使えるフィードがファイルにありません: {reasons}</translation>
         </message>
         <message>
             <source>must be true or false, got {got}</source>
@@ -1744,6 +1961,10 @@
             <source>the JSON is nested too deeply</source>
             <translation>JSON の入れ子が深すぎます</translation>
         </message>
+        <message>
+            <source>{n} problems; nothing was imported:</source>
+            <translation>{n} 件の問題があるため、何も読み込みませんでした:</translation>
+        </message>
     </context>
     <context>
         <name>InboxModel</name>
@@ -1779,32 +2000,40 @@
             <translation>見出しと本文を検索 (Ctrl+F)</translation>
         </message>
         <message>
-            <source>Unread only</source>
-            <translation>未読のみ</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>期間</translation>
-        </message>
-        <message>
             <source>to</source>
             <translation>〜</translation>
         </message>
         <message>
-            <source>Open original</source>
-            <translation>元の記事を開く</translation>
+            <source>&amp;Unread only</source>
+            <translation>未読のみ(&amp;U)</translation>
         </message>
         <message>
-            <source>Copy link</source>
-            <translation>リンクをコピー</translation>
+            <source>F&amp;rom</source>
+            <translation>期間(&amp;R)</translation>
         </message>
         <message>
-            <source>Mark unread</source>
-            <translation>未読にする</translation>
+            <source>Mar&amp;k all read</source>
+            <translation>すべて既読にする(&amp;K)</translation>
         </message>
         <message>
-            <source>Mute entity</source>
-            <translation>この対象をミュート</translation>
+            <source>&amp;Clear search and filters</source>
+            <translation>検索と絞り込みを解除(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Open original</source>
+            <translation>元の記事を開く(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Copy &amp;link</source>
+            <translation>リンクをコピー(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Mark u&amp;nread</source>
+            <translation>未読にする(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Mute entity</source>
+            <translation>対象をミュート(&amp;M)</translation>
         </message>
         <message>
             <source>All watchlists</source>
@@ -1837,6 +2066,34 @@
             </translation>
         </message>
         <message>
+            <source>No alert matches “{}” with these filters.</source>
+            <translation>この絞り込みでは「{}」に一致するアラートはありません。</translation>
+        </message>
+        <message>
+            <source>No alert matches these filters.</source>
+            <translation>この絞り込みに一致するアラートはありません。</translation>
+        </message>
+        <message>
+            <source>No alerts yet.
+
+Stakewatch checks your sources in the background and lists here everything they say about the people and products you follow. If sources are failing, Source health says why.</source>
+            <translation>アラートはまだありません。
+
+Stakewatch はバックグラウンドで情報源を確認し、フォローしている人物や製品に関する内容をここに一覧表示します。情報源に障害がある場合は「情報源の状態」で理由を確認できます。</translation>
+        </message>
+        <message>
+            <source>Mark rea&amp;d</source>
+            <translation>既読にする(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Un&amp;mute {}</source>
+            <translation>{} のミュートを解除(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Mute {}</source>
+            <translation>{} をミュート(&amp;M)</translation>
+        </message>
+        <message>
             <source>No alert selected</source>
             <translation>アラートが選択されていません</translation>
         </message>
@@ -1853,16 +2110,42 @@
             <translation>保存済みの記事から検出</translation>
         </message>
         <message>
-            <source>Carried by</source>
-            <translation>掲載元</translation>
+            <source>{} — Ctrl+Z undoes it</source>
+            <translation>{} — Ctrl+Z で元に戻せます</translation>
         </message>
         <message>
-            <source>Mark read</source>
-            <translation>既読にする</translation>
+            <source>Nothing to undo</source>
+            <translation>元に戻す操作はありません</translation>
         </message>
         <message>
-            <source>Link copied</source>
-            <translation>リンクをコピーしました</translation>
+            <source>Undone: {}</source>
+            <translation>元に戻しました: {}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n link(s) copied</source>
+            <translation>
+                <numerusform>%n 件のリンクをコピーしました</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n marked read</source>
+            <translation>
+                <numerusform>%n 件を既読にしました</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n marked unread</source>
+            <translation>
+                <numerusform>%n 件を未読にしました</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every alert shown is already read</source>
+            <translation>表示中のアラートはすべて既読です</translation>
+        </message>
+        <message>
+            <source>{} unmuted: its alerts notify again</source>
+            <translation>{} のミュートを解除しました: 再び通知します</translation>
         </message>
         <message>
             <source>{} muted: its alerts fill the inbox without notifications</source>
@@ -1883,20 +2166,104 @@
             <translation>Stakewatch</translation>
         </message>
         <message>
-            <source>Alerts</source>
-            <translation>アラート</translation>
+            <source>&amp;Alerts</source>
+            <translation>アラート(&amp;A)</translation>
         </message>
         <message>
-            <source>Source health</source>
-            <translation>情報源の状態</translation>
+            <source>Source &amp;health</source>
+            <translation>情報源の状態(&amp;H)</translation>
         </message>
         <message>
-            <source>Watchlists</source>
-            <translation>ウォッチリスト</translation>
+            <source>&amp;Watchlists</source>
+            <translation>ウォッチリスト(&amp;W)</translation>
         </message>
         <message>
-            <source>Channels</source>
-            <translation>チャンネル</translation>
+            <source>&amp;Channels</source>
+            <translation>チャンネル(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>ファイル(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Import watchlists…</source>
+            <translation>ウォッチリストを読み込む(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export watchlists…</source>
+            <translation>ウォッチリストを書き出す(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Export &amp;briefing…</source>
+            <translation>ブリーフィングを書き出す(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;Close window</source>
+            <translation>ウィンドウを閉じる(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit Stakewatch</source>
+            <translation>Stakewatch を終了(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>編集(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>元に戻す(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Find in alerts</source>
+            <translation>アラートを検索(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Mark all &amp;read</source>
+            <translation>すべて既読にする(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>表示(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh now</source>
+            <translation>今すぐ更新(&amp;R)</translation>
+        </message>
+        <message>
+            <source>No&amp;tifications</source>
+            <translation>通知(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Pause for &amp;1 hour</source>
+            <translation>1 時間停止(&amp;1)</translation>
+        </message>
+        <message>
+            <source>Pause until &amp;tomorrow</source>
+            <translation>明日まで停止(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Resume</source>
+            <translation>再開(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>設定(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Hel&amp;p</source>
+            <translation>ヘルプ(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Copy &amp;diagnostics</source>
+            <translation>診断情報をコピー(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;About Stakewatch</source>
+            <translation>Stakewatch について(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Notifications are on</source>
+            <translation>通知は有効です</translation>
         </message>
     </context>
     <context>
@@ -1926,8 +2293,12 @@
             <translation>新着 {n} 件 — {summary}</translation>
         </message>
         <message>
-            <source>{entity} {n}</source>
-            <translation>{entity} {n} 件</translation>
+            <source>{entity} ({n})</source>
+            <translation>{entity}（{n}）</translation>
+        </message>
+        <message>
+            <source>+{n} more</source>
+            <translation>ほか {n} 件</translation>
         </message>
         <message>
             <source>{statements} {statements:?statement|statements}, {coverage} coverage</source>
@@ -1960,6 +2331,10 @@
         <message>
             <source>Open inbox</source>
             <translation>受信箱を開く</translation>
+        </message>
+        <message>
+            <source>Show source</source>
+            <translation>情報源を表示</translation>
         </message>
     </context>
     <context>
@@ -2059,6 +2434,32 @@ The page is gone; the archived text is kept.</source>
         </message>
     </context>
     <context>
+        <name>Proxy</name>
+        <message>
+            <source>Use the system's proxy settings</source>
+            <translation>システムのプロキシ設定を使う</translation>
+        </message>
+        <message>
+            <source>No proxy</source>
+            <translation>プロキシを使わない</translation>
+        </message>
+        <message>
+            <source>This proxy:</source>
+            <translation>次のプロキシ:</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuietHours</name>
+        <message>
+            <source>Hold notifications from</source>
+            <translation>通知を保留する時間帯</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>〜</translation>
+        </message>
+    </context>
+    <context>
         <name>Search</name>
         <message>
             <source>must be a list of entity names</source>
@@ -2139,36 +2540,120 @@ The page is gone; the archived text is kept.</source>
             <translation>{key}: {reason}</translation>
         </message>
         <message>
+            <source>seconds</source>
+            <translation>秒</translation>
+        </message>
+        <message>
             <source>this many at once become one digest</source>
             <translation>同時にこの件数以上届いたら 1 件のまとめ通知にします</translation>
+        </message>
+        <message>
+            <source>Combine into one summary from</source>
+            <translation>まとめて 1 件の通知にする件数</translation>
+        </message>
+        <message>
+            <source>alerts at once</source>
+            <translation>件以上</translation>
         </message>
         <message>
             <source>hold alerts, e.g. 22:00-07:00 (priority breaks through)</source>
             <translation>通知を控える時間帯（例: 22:00-07:00。優先の対象は通知します）</translation>
         </message>
         <message>
+            <source>Quiet hours</source>
+            <translation>おやすみ時間</translation>
+        </message>
+        <message>
+            <source>Keep fetched articles for</source>
+            <translation>取得した記事の保存期間</translation>
+        </message>
+        <message>
+            <source>days (0: forever)</source>
+            <translation>日（0: 無期限）</translation>
+        </message>
+        <message>
+            <source>Watch statement pages for edits for</source>
+            <translation>発言ページの修正・削除を監視する期間</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>日</translation>
+        </message>
+        <message>
+            <source>Full-text pages per source and check</source>
+            <translation>1 回の確認で本文を取得するページ数（情報源ごと）</translation>
+        </message>
+        <message>
+            <source>at most</source>
+            <translation>件まで</translation>
+        </message>
+        <message>
+            <source>Archive coverage pages too</source>
+            <translation>報道のページも保存する</translation>
+        </message>
+        <message>
+            <source>Also keep archived pages as WARC files</source>
+            <translation>保存したページを WARC ファイルでも残す</translation>
+        </message>
+        <message>
+            <source>Write each watchlist as an Atom feed</source>
+            <translation>ウォッチリストごとに Atom フィードを書き出す</translation>
+        </message>
+        <message>
+            <source>Proxy</source>
+            <translation>プロキシ</translation>
+        </message>
+        <message>
             <source>requests at once to one host</source>
             <translation>1 つのサイトへの同時接続数</translation>
+        </message>
+        <message>
+            <source>Downloads at once from one site</source>
+            <translation>1 つのサイトからの同時ダウンロード数</translation>
         </message>
         <message>
             <source>requests at once in all</source>
             <translation>全体の同時接続数</translation>
         </message>
         <message>
+            <source>Downloads at once in all</source>
+            <translation>全体の同時ダウンロード数</translation>
+        </message>
+        <message>
             <source>seconds to connect</source>
             <translation>接続を待つ秒数</translation>
+        </message>
+        <message>
+            <source>Give up connecting after</source>
+            <translation>接続をあきらめるまで</translation>
         </message>
         <message>
             <source>seconds to wait for each piece of an answer</source>
             <translation>応答の各部分を待つ秒数</translation>
         </message>
         <message>
+            <source>Give up on a silent site after</source>
+            <translation>応答のないサイトをあきらめるまで</translation>
+        </message>
+        <message>
             <source>seconds for a whole request</source>
             <translation>1 回の取得にかける上限の秒数</translation>
         </message>
         <message>
+            <source>Give up on any download after</source>
+            <translation>ダウンロード全体の上限時間</translation>
+        </message>
+        <message>
             <source>largest answer accepted, in MiB</source>
             <translation>受け付ける応答の上限（MiB）</translation>
+        </message>
+        <message>
+            <source>Refuse downloads larger than</source>
+            <translation>受け付けないダウンロードの大きさ</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>MB</translation>
         </message>
         <message>
             <source>system, none, or a proxy address</source>
@@ -2202,52 +2687,28 @@ The page is gone; the archived text is kept.</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <source>Quiet hours</source>
-            <translation>通知しない時間帯</translation>
+            <source>Notifications</source>
+            <translation>通知</translation>
         </message>
         <message>
-            <source>Digest from</source>
-            <translation>まとめ通知にする件数</translation>
+            <source>Storage</source>
+            <translation>保存</translation>
         </message>
         <message>
-            <source>Requests per host</source>
-            <translation>サイトあたりの同時接続数</translation>
-        </message>
-        <message>
-            <source>Requests at once</source>
-            <translation>全体の同時接続数</translation>
-        </message>
-        <message>
-            <source>Connect timeout (s)</source>
-            <translation>接続タイムアウト（秒）</translation>
-        </message>
-        <message>
-            <source>Read timeout (s)</source>
-            <translation>読み取りタイムアウト（秒）</translation>
-        </message>
-        <message>
-            <source>Request deadline (s)</source>
-            <translation>1 回の取得の上限時間（秒）</translation>
-        </message>
-        <message>
-            <source>Largest answer (MiB)</source>
-            <translation>応答サイズの上限（MiB）</translation>
-        </message>
-        <message>
-            <source>Proxy</source>
-            <translation>プロキシ</translation>
+            <source>Network (for slow or filtered connections)</source>
+            <translation>ネットワーク（遅い回線や制限のある回線向け）</translation>
         </message>
         <message>
             <source>Stakewatch settings</source>
             <translation>Stakewatch の設定</translation>
         </message>
         <message>
-            <source>Start Stakewatch when I log in</source>
-            <translation>ログイン時に Stakewatch を起動する</translation>
+            <source>Send a &amp;test notification</source>
+            <translation>テスト通知を送る(&amp;T)</translation>
         </message>
         <message>
-            <source>{label} {problem}</source>
-            <translation>{label}: {problem}</translation>
+            <source>Start Stakewatch when I &amp;log in</source>
+            <translation>ログイン時に Stakewatch を起動する(&amp;L)</translation>
         </message>
     </context>
     <context>
@@ -2314,12 +2775,16 @@ sha256 {sha256} · 保存版数 {n}</translation>
             <translation>本人のブログやアカウントの場合、その対象名（すべての項目が本人の発言になります）</translation>
         </message>
         <message>
-            <source>Entities whose own statements this source carries, comma-separated</source>
-            <translation>この情報源が本人の発言を載せる対象（カンマ区切り）</translation>
+            <source>Tick the entities whose own statements this source carries</source>
+            <translation>この情報源が本人の発言を載せる対象にチェックを付けてください</translation>
         </message>
         <message>
             <source>Find feeds on this page</source>
             <translation>このページのフィードを探す</translation>
+        </message>
+        <message>
+            <source>U&amp;se this feed</source>
+            <translation>このフィードを使う(&amp;S)</translation>
         </message>
         <message>
             <source>CSS selector of each item, e.g. ul.press li</source>
@@ -2354,28 +2819,40 @@ sha256 {sha256} · 保存版数 {n}</translation>
             <translation>ここに入力した値はシステムのキーリングにのみ保存されます</translation>
         </message>
         <message>
-            <source>Save to keyring</source>
-            <translation>キーリングに保存</translation>
+            <source>Save to ke&amp;yring</source>
+            <translation>キーリングに保存(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>名前(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Kind</source>
+            <translation>種類(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Add&amp;ress</source>
+            <translation>アドレス(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Official for</source>
+            <translation>公式発言の対象(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>プレビュー</translation>
         </message>
         <message>
             <source>Save source</source>
             <translation>情報源を保存</translation>
         </message>
         <message>
-            <source>Name</source>
-            <translation>名前</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>種別</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>アドレス</translation>
-        </message>
-        <message>
             <source>Search preset</source>
             <translation>検索プリセット</translation>
+        </message>
+        <message>
+            <source>Feeds found</source>
+            <translation>見つかったフィード</translation>
         </message>
         <message>
             <source>Items</source>
@@ -2410,10 +2887,6 @@ sha256 {sha256} · 保存版数 {n}</translation>
             <translation>確認間隔</translation>
         </message>
         <message>
-            <source>Official for</source>
-            <translation>公式発言の対象</translation>
-        </message>
-        <message>
             <source>Belongs to</source>
             <translation>本人の情報源</translation>
         </message>
@@ -2436,6 +2909,55 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <message>
             <source>Secret</source>
             <translation>秘密情報</translation>
+        </message>
+    </context>
+    <context>
+        <name>Startup</name>
+        <message>
+            <source>falling back to the terminal watcher (stakewatch watch): it polls, prints and notifies new alerts; Ctrl+C stops it.</source>
+            <translation>端末での監視（stakewatch watch）に切り替えます。新しいアラートを確認して表示・通知します。Ctrl+C で終了します。</translation>
+        </message>
+        <message>
+            <source>the demo is running in another Stakewatch; this command uses its data.</source>
+            <translation>デモは別の Stakewatch で実行中です。このコマンドはそのデータを使います。</translation>
+        </message>
+        <message>
+            <source>the desktop cannot show Stakewatch's windows: {reason}</source>
+            <translation>デスクトップに Stakewatch のウィンドウを表示できません: {reason}</translation>
+        </message>
+        <message>
+            <source>Qt's display plugin needs libraries that are not installed: {libraries}</source>
+            <translation>Qt の表示プラグインに必要なライブラリがインストールされていません: {libraries}</translation>
+        </message>
+        <message>
+            <source>Install them with one of:
+  Debian/Ubuntu: sudo apt install {debian}
+  Fedora:        sudo dnf install {fedora}
+  Arch:          sudo pacman -S {arch}</source>
+            <translation>次のいずれかでインストールしてください:
+  Debian/Ubuntu: sudo apt install {debian}
+  Fedora:        sudo dnf install {fedora}
+  Arch:          sudo pacman -S {arch}</translation>
+        </message>
+        <message>
+            <source>no display is set (DISPLAY and WAYLAND_DISPLAY are empty)</source>
+            <translation>ディスプレイが設定されていません（DISPLAY と WAYLAND_DISPLAY が空です）</translation>
+        </message>
+        <message>
+            <source>the display {display} cannot be reached</source>
+            <translation>ディスプレイ {display} に接続できません</translation>
+        </message>
+        <message>
+            <source>Qt did not start within {seconds} seconds</source>
+            <translation>Qt が {seconds} 秒以内に起動しませんでした</translation>
+        </message>
+        <message>
+            <source>Qt stopped while starting ({detail})</source>
+            <translation>Qt が起動中に停止しました（{detail}）</translation>
+        </message>
+        <message>
+            <source>Qt (PySide6) is not installed</source>
+            <translation>Qt（PySide6）がインストールされていません</translation>
         </message>
     </context>
     <context>
@@ -2667,6 +3189,27 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <message>
             <source>{field}: {reason}</source>
             <translation>{field}: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchlistForm</name>
+        <message>
+            <source>&amp;Muted: keep its alerts, no notifications</source>
+            <translation>ミュート: アラートは残し、通知しない(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Save watchlist</source>
+            <translation>ウォッチリストを保存</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>名前(&amp;N)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entity(ies)</source>
+            <translation>
+                <numerusform>対象 %n 件</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -38,11 +38,14 @@ def test_one_alert_one_notification_that_opens_the_original():
 
 
 def test_three_or_more_in_one_cycle_become_one_digest():
-    alerts = [alert("Minoru Kiuchi", 1), alert("Minoru Kiuchi", 2), alert("Sora 2", 3),
-              alert("Sora 2", 4), alert("Sora 2", 5)]
+    alerts = [alert("Minoru Kiuchi", 1, title="Kiuchi on AI and copyright"),
+              alert("Minoru Kiuchi", 2, title="城内実大臣が会見"), alert("Sora 2", 3, title="Sora 2 in Japan"),
+              alert("Sora 2", 4, title="Sora 2 rightsholders"), alert("Sora 2", 5, title="Sora 2 opt-in")]
     decision = run(alerts)
     (note,) = decision.notifications
-    assert note.title == "5 new: Minoru Kiuchi 2, Sora 2 3"
+    assert note.title == "5 new: Minoru Kiuchi (2), Sora 2 (3)"
+    assert "\u2022 Kiuchi on AI and copyright" in note.body  # a count never reads as part of "Sora 2"
+    assert note.body.count("\u2022 ") == 3 and "+2 more" in note.body  # the digest names the first titles
     assert note.opens_inbox and note.url is None
     assert sorted(decision.delivered) == sorted(a.id for a in alerts)
 
@@ -90,7 +93,7 @@ def test_quiet_hours_queue_then_one_digest_when_they_end():
     morning = datetime(2025, 10, 11, 7, 5, tzinfo=UTC)
     decision = run([], queued=[first, second], state=decision.state, config=config, now=morning)
     (digest,) = decision.notifications
-    assert digest.title == "2 new: OpenAI 1, Sora 2 1" and digest.opens_inbox
+    assert digest.title == "2 new: OpenAI (1), Sora 2 (1)" and digest.opens_inbox
     assert decision.state.queued == ()
 
 
@@ -128,7 +131,7 @@ def test_a_burst_of_200_is_one_popup_and_the_rate_limit_holds():
         shown += decision.notifications
         if minute == 9:
             assert len(shown) == 6 and len(state.queued) == 4
-    assert [n.title for n in shown[6:]] == ["5 new: OpenAI 5"]
+    assert [n.title for n in shown[6:]] == ["5 new: OpenAI (5)"]
     assert decision.state.queued == ()
 
 

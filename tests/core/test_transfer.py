@@ -116,9 +116,9 @@ def test_opml_import_and_export(tmp_path: Path, data_dir: Path):
             ("Kantei (2)", "https://example.org/second.xml")]
     out = tmp_path / "out.opml"
     assert run_cli(data_dir, "export", str(out)).code == 0
-    again = read_config_file(out)
-    assert [s.url for s in again.sources][1] == "https://www3.nhk.or.jp/rss/news/cat0.xml"
-    assert [s.name for s in again.sources][1] == "NHK & co"
+    again = {s.name: s for s in read_config_file(out).sources}
+    assert again["NHK & co"].url == "https://www3.nhk.or.jp/rss/news/cat0.xml"
+    assert again["NHK & co"].extra["folder"] == "Gov" and "folder" not in again["Kantei (2)"].extra
 
 
 def test_opml_with_entities_or_bad_urls_is_refused(tmp_path: Path, data_dir: Path):

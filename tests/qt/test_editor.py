@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from feedworld import Route, WorldServer, rss
 from stakewatch.core.ingest import Validators, ingest
@@ -55,7 +56,10 @@ def test_edit_and_save_an_entity_reaches_the_store(qtbot, store: Store):
     view.select(WATCHLIST, "Japan AI & IP", None)
     view.start_new_entity()
     form = view.entity_form
-    assert not form.save.isEnabled() and "must not be empty" in form.error.text()
+    assert not form.save.isEnabled() and form.error.text() == ""  # nothing said before anything was typed
+    form.name.setText("x")
+    form.name.setText("")
+    assert form.error.text() == "Name: must not be empty"
     form.name.setText("Masaaki Taira")
     form.aliases.setPlainText("平将明\nTaira")
     form.context.setPlainText("minister\ndigital\n大臣")
@@ -75,7 +79,7 @@ def test_invalid_alias_and_duplicate_name_are_refused_with_reasons(qtbot, store:
     form.name.setText("Masaaki Taira")
     form.aliases.setPlainText("Taira\n - ")
     assert not form.save.isEnabled()
-    assert form.error.text() == "entity.aliases[1]: has nothing to match once spaces and dashes are set aside"
+    assert form.error.text() == "Aliases, line 2: has nothing to match once spaces and dashes are set aside"
     form.aliases.setPlainText("Taira")
     form.name.setText("sora 2")
     assert not form.save.isEnabled() and "duplicate entity name" in form.error.text()
@@ -114,16 +118,17 @@ def test_source_url_validated_and_feeds_discovered_from_a_page(qtbot, store: Sto
     form = view.source_form
     form.name.setText("Ministry")
     form.url.setText("ftp://example.org/feed")
-    assert not form.save.isEnabled() and form.error.text().startswith("source.url: only http and https")
+    assert not form.save.isEnabled() and form.error.text().startswith("Address: only http and https")
     form.url.setText(world.url("/ministry/"))
     form.find_button.click()
     qtbot.waitUntil(lambda: form.found.count() == 2 and "Looking" not in form.found.item(0).text(), timeout=10_000)
     assert "Press releases" in form.found.item(0).text()
-    view._use_found(form.found.item(0))
+    assert form.found.currentRow() == 0 and form.use_feed.isEnabled()
+    form.use_feed.click()
     assert form.url.text() == world.url("/press.rss")
-    form.official_for.setText("Nobody")
-    assert not form.save.isEnabled() and "no entity named 'Nobody'" in form.error.text()
-    form.official_for.setText("Sora 2")
+    offered = [form.official_for.item(i).text() for i in range(form.official_for.count())]
+    assert offered == ["Sora 2"]  # a choice among the entities that exist, not free text
+    form.official_for.item(0).setCheckState(Qt.CheckState.Checked)
     form.save.click()
     assert [(s.name, s.url, s.official_for) for s in store.sources()][-1] == (
         "Ministry", world.url("/press.rss"), ("Sora 2",))
@@ -164,8 +169,9 @@ def test_page_source_with_selectors_previews_what_it_picks(qtbot, store: Store, 
     form.selectors["date"].setText(".d")
     assert form.save.isEnabled()
     view.preview()
-    qtbot.waitUntil(lambda: form.found.count() == 2 and "Fetching" not in form.found.item(0).text(), timeout=10_000)
-    assert form.found.item(0).text().startswith("2025-10-10  城内実大臣記者会見")
+    previewed = form.preview_list
+    qtbot.waitUntil(lambda: previewed.count() == 2 and "Fetching" not in previewed.item(0).text(), timeout=10_000)
+    assert previewed.item(0).text().startswith("2025-10-10  城内実大臣記者会見") and form.found.count() == 0
     form.save.click()
     saved = next(s for s in store.sources() if s.name == "Cabinet Office press")
     assert saved.kind == "page" and saved.options == {"item": "ul.press li", "date": ".d"}
@@ -183,7 +189,8 @@ def test_password_field_refuses_without_a_secure_keyring(qtbot, store: Store, mo
     form.secret.setText("sk-test-secret")
     try:
         view.store_secret()
-        assert "the secret was not stored" in form.error.text()
+        assert form.keyring_state.text().startswith("Waiting for your keyring")
+        qtbot.waitUntil(lambda: "the secret was not stored" in form.keyring_state.text(), timeout=10_000)
         assert form.secret.echoMode() == form.secret.EchoMode.Password
     finally:
         monkeypatch.delenv("PYTHON_KEYRING_BACKEND")

@@ -138,9 +138,9 @@ def test_bad_requests_are_refused_without_a_file(stocked: Path, tmp_path: Path):
     assert result.returncode == 1 and "cannot write" in result.stderr
 
 
-ENGLISH_HEADINGS = ("Summary", "Statements (", "Coverage (", "Alerts per entity per day", "Page 1 of",
+ENGLISH_HEADINGS = ("Summary", "Statements (", "Coverage (", "Alerts per day", "Page 1 of",
                     "Sources failing", "Generated ", "Watchlists:", "Entity", "Watchlist")
-JAPANESE_HEADINGS = ("概要", "本人の発言", "関連報道", "対象別・日別のアラート件数", "1 / ", "ページ",
+JAPANESE_HEADINGS = ("概要", "本人の発言", "関連報道", "日別のアラート件数", "1 / ", "ページ",
                      "取得できなかった情報源", "作成日時", "ウォッチリスト")
 
 
@@ -163,7 +163,40 @@ def test_a_briefing_made_under_an_english_locale_has_no_japanese_headings(stocke
     result = cli(stocked, "briefing", "--since", "7d", "-o", str(pdf), env=in_language("en_US.UTF-8"))
     assert result.returncode == 0, result.stderr
     text = text_of(pdf)
-    for heading in ("Summary", "Alerts per entity per day", "Page 1 of"):
+    for heading in ("Summary", "Alerts per day", "Page 1 of"):
         assert heading in text, heading
     for heading in JAPANESE_HEADINGS:
         assert heading not in text, heading
+    assert result.returncode == 1 and "does not exist" in result.stderr and "Q" not in result.stderr
+
+
+def test_the_cover_gives_the_periods_numbers_and_top_stories(stocked: Path, tmp_path: Path):
+    pdf = tmp_path / "week.pdf"
+    assert cli(stocked, "briefing", "--since", "7d", "-o", str(pdf)).returncode == 0
+    cover = subprocess.run(["pdftotext", "-l", "1", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    flat = " ".join(cover.split())
+    assert "Top stories of the period" in flat
+    for label in ("alerts", "statements", "coverage", "stories", "entities in the news", "sources failing"):
+        assert label in flat
+    assert "城内実大臣、Sora2について会見" in flat  # the statement is among the top stories
+    assert flat.count("carried by") == 5
+
+
+def test_equal_series_each_get_their_own_panel(qtbot):
+    from datetime import date
+
+    from PySide6.QtCore import QRectF
+
+    from stakewatch.core.briefing import Briefing
+    from stakewatch.qt.briefing_pdf import chart_panels
+
+    days = tuple(date(2025, 10, d) for d in range(1, 8))
+    same = (0, 2, 1, 0, 3, 0, 1)
+    briefing = Briefing(title="t", start=NOW, end=NOW, generated=NOW, timezone="UTC", watchlists=("W",),
+                        summary=(), days=days, series={"OpenAI": same, "Sora 2": same, "Sam Altman": same,
+                                                       "Minoru Kiuchi": (1,) * 7}, failing=(), sections=())
+    panels = chart_panels(briefing, QRectF(0, 0, 600, 400))
+    assert [name for name, _rect in panels] == ["OpenAI", "Sora 2", "Sam Altman", "Minoru Kiuchi"]
+    rects = [rect for _name, rect in panels]
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])

@@ -13,6 +13,8 @@ import pytest
 
 from conftest import run_cli
 from feedworld import Route, WorldServer, rss
+from stakewatch.core import first_run
+from stakewatch.core.store import open_store
 
 EXE = shutil.which("stakewatch") or str(Path(sys.executable).with_name("stakewatch"))
 
@@ -117,6 +119,8 @@ def test_bad_input_one_line_nonzero_nothing_changed(tmp_path: Path, world_config
 
 
 def test_poll_with_nothing_configured_says_so(data_dir: Path):
+    with open_store(data_dir) as store:
+        first_run.start_empty(store)
     result = run_cli(data_dir, "poll", "--once")
     assert result.code == 0 and "import a watchlist first" in result.out
 

@@ -41,6 +41,7 @@ def test_bearer_token_from_the_keyring_and_nowhere_else(secret_service, world: W
     assert "failing: Wire API: the credential 'wire-api' is not in the keyring" in first.stdout
     stored = cli(data, env, "credential", "wire-api", stdin=TOKEN + "\n")
     assert stored.returncode == 0, stored.stderr
+    assert stored.stderr.startswith("Waiting for your keyring")  # said before a keyring prompt may appear
     lookup = subprocess.run(["secret-tool", "search", "service", "Stakewatch"], capture_output=True, text=True,
                             env=env, timeout=30)
     assert "wire-api" in lookup.stdout + lookup.stderr

@@ -37,6 +37,25 @@ def test_notify_is_sent_with_spec_types_and_link_actions(notification_server):
     assert call["body"] == "城内実大臣記者会見\nCabinet Office"
     assert call["actions"] == ["default", "Open", "open", "Open"]
     assert call["hints"]["urgency"] == 2
+    assert call["icon"].startswith("file://") and call["icon"].endswith("stakewatch.png")
+    assert call["hints"]["category"] == "x-stakewatch.alert"  # not an instant message
+
+
+def test_a_failing_source_notice_offers_to_show_that_source(notification_server):
+    clicked: list[Notification] = []
+    notifier = FreedesktopNotifier(clicked.append)
+    try:
+        notifier.show(Notification("Source failing: Cabinet Office", "server answered 503", None,
+                                   opens_inbox=True, urgency="low", kind="health", source="Cabinet Office"))
+        (call,) = notification_server.wait_for_calls(1)
+        notification_server.invoke(call["id"], "default")
+        deadline = time.monotonic() + 5
+        while not clicked and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        notifier.close()
+    assert call["actions"] == ["default", "Show source"] and call["hints"]["category"] == "network.error"
+    assert [n.source for n in clicked] == ["Cabinet Office"]
 
 
 def test_clicking_opens_exactly_that_link(notification_server, opened_links: Path):
@@ -187,6 +206,8 @@ def test_plyer_backend_hands_plain_text_to_the_platform(monkeypatch: pytest.Monk
     notifier = PlyerNotifier()
     assert notifier.available() and not notifier.supports_clicks
     assert notifier.show(Notification("Coverage: Sora 2", "OpenAI ships Sora 2\nWire", "https://example.org/a"))
+    icon = sent[0].pop("app_icon")
+    assert icon.endswith("stakewatch.png") and Path(icon).exists()
     assert sent == [{"title": "Coverage: Sora 2", "message": "OpenAI ships Sora 2\nWire", "app_name": "Stakewatch",
                      "timeout": 10}]
 

@@ -64,6 +64,18 @@ class SummaryRow:
 
 
 @dataclass(frozen=True)
+class TopStory:
+    """One of the period's most carried stories, for the cover."""
+
+    title: str
+    url: str | None
+    time: datetime
+    entities: tuple[str, ...]
+    sources: int
+    statement: bool
+
+
+@dataclass(frozen=True)
 class Briefing:
     title: str
     start: datetime
@@ -77,6 +89,9 @@ class Briefing:
     failing: tuple[tuple[str, str], ...]
     sections: tuple[WatchlistSection, ...]
     flagged: tuple[Entry, ...] = ()
+    top: tuple[TopStory, ...] = ()
+    stories: int = 0
+    """Distinct stories among the alerts (an alert is one entity and one story)."""
 
     @property
     def total(self) -> int:
@@ -98,6 +113,31 @@ def _entry(alert: Alert, zone: tzinfo | None, quoted: dict[int, str] | None = No
                  page=alert.page["status"] if alert.page else None, quote=(quoted or {}).get(alert.id, ""),
                  record=alert.record,
                  entity=alert.entity, kind=alert.kind, note=alert.note, tags=alert.tags)
+
+
+TOP_STORIES = 5
+
+
+def top_stories(alerts: Sequence[Alert], zone: tzinfo | None, limit: int = TOP_STORIES) -> tuple[TopStory, ...]:
+    """The stories carried by the most sources; then statements, then those naming the most entities, newest."""
+    by_story: dict[int, list[Alert]] = defaultdict(list)
+    for alert in alerts:
+        by_story[alert.story].append(alert)
+
+    def rank(group: list[Alert]) -> tuple[int, int, int, float]:
+        sources = {s for a in group for s in (a.sources or (a.source,))}
+        return (-len(sources), 0 if any(a.kind == "statement" for a in group) else 1,
+                -len({a.entity for a in group}), -max(a.published for a in group).timestamp())
+
+    chosen = sorted(by_story.values(), key=rank)[:limit]
+    out = []
+    for group in chosen:
+        lead = min(group, key=lambda a: (a.kind != "statement", a.published))
+        out.append(TopStory(title=lead.title, url=safe_link(lead.url), time=_local(lead.published, zone),
+                            entities=tuple(dict.fromkeys(a.entity for a in group)),
+                            sources=len({s for a in group for s in (a.sources or (a.source,))}),
+                            statement=any(a.kind == "statement" for a in group)))
+    return tuple(out)
 
 
 def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Sequence[str] | None = None,
@@ -153,7 +193,9 @@ def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Seq
     failing = tuple((h.name, h.error or str(health_label(h.status))) for h in store.health(end)
                     if HealthStatus(h.status).bad)
     zone_name = generated.tzname() or LOCAL_TIME.render()
+    kept = [a for a in alerts if a.watchlist in shown]
     return Briefing(title=TITLE.render(), start=_local(start, zone), end=_local(end, zone),
                     generated=generated, timezone=zone_name, watchlists=tuple(w.name for w in chosen),
                     summary=tuple(summary), days=days, series=series, failing=failing,
-                    sections=tuple(sections), flagged=flagged)
+                    sections=tuple(sections), flagged=flagged, top=top_stories(kept, zone),
+                    stories=len({a.story for a in kept}))

@@ -9,12 +9,13 @@ import html
 import json
 import re
 import shutil
+import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .paths import resource
 
@@ -86,13 +87,23 @@ class _DemoHandler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+DEMO_PORT = 47_831
+
+
 class DemoServer(ThreadingHTTPServer):
-    """Serves the demo feeds and stand-in article pages on 127.0.0.1. Runs its own thread."""
+    """Serves the demo feeds and stand-in article pages on 127.0.0.1. Runs its own thread.
+
+    It takes the same port each time when it is free, so the links of alerts
+    kept from an earlier demo command still open.
+    """
 
     daemon_threads = True
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _DemoHandler)
+    def __init__(self, port: int = DEMO_PORT) -> None:
+        try:
+            super().__init__(("127.0.0.1", port), _DemoHandler)
+        except OSError:
+            super().__init__(("127.0.0.1", 0), _DemoHandler)
         self.started = datetime.now(UTC)
         self._thread = threading.Thread(target=self.serve_forever, name="stakewatch-demo", daemon=True)
 
@@ -109,9 +120,51 @@ class DemoServer(ThreadingHTTPServer):
         self.server_close()
 
 
-def prepare_demo_dir(root: Path) -> Path:
-    """A fresh data dir for the demo under `root`, so the user's own data is never touched."""
+class DemoLock:
+    """An exclusive lock on the demo folder, held while one process uses it. Any thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file: IO[bytes] | None = None
+
+    def acquire(self) -> bool:
+        """True if this process now holds the lock; False if another process uses the folder."""
+        handle = open(self.path, "a+b")  # noqa: SIM115 - kept open while the lock is held
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        self._file = handle
+        return True
+
+    def release(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def claim_demo_dir(root: Path, fresh: bool) -> tuple[Path, DemoLock | None]:
+    """The demo's data folder under `root`, so the user's own data is never touched.
+
+    Returns the folder and the lock this process now holds on it, or None as
+    the lock when another Stakewatch uses the folder: then it is left exactly
+    as it is. With `fresh` (the demo app starting) a folder nobody uses is
+    emptied first; demo commands keep what earlier ones stored.
+    """
+    root.mkdir(parents=True, exist_ok=True)
     folder = root / "demo"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    return folder
+    lock = DemoLock(root / "demo.lock")
+    if not lock.acquire():
+        return folder, None
+    if fresh:
+        shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder, lock

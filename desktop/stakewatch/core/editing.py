@@ -21,6 +21,7 @@ from .store_editing import (
     restore,
     save_entity,
     save_source,
+    save_watchlist,
 )
 from .transfer import (
     DUPLICATE_ENTITY,
@@ -65,4 +66,4 @@ def add_watchlist(store: Store, name: str) -> Watchlist:
 
 
 __all__ = ["Snapshot", "add_watchlist", "delete_entity", "delete_source", "delete_watchlist", "recent_items",
-           "restore", "save_entity", "save_source", "validate_entity", "validate_source"]
+           "restore", "save_entity", "save_watchlist", "save_source", "validate_entity", "validate_source"]

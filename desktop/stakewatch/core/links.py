@@ -6,6 +6,7 @@ Any thread. Never raises: returns False when the link was refused or no opener r
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,3 +31,28 @@ def open_link(url: str) -> bool:
         return True
     except OSError:
         return False
+
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):(.*)$", re.IGNORECASE)
+
+
+def complete_address(text: str) -> str:
+    """An address as typed, completed as a browser's address bar does.
+
+    "www.digital.go.jp/rss/news.xml" becomes "https://www.digital.go.jp/rss/news.xml";
+    "//example.org/feed" becomes "https://example.org/feed"; anything with a
+    scheme, with spaces or without a dot in its host is left as typed (and
+    validation says what is wrong with it).
+    """
+    text = text.strip()
+    if not text or " " in text:
+        return text
+    if text.startswith("//"):
+        return "https:" + text
+    scheme = _SCHEME.match(text)
+    if scheme and not re.match(r"^\d+(/|$|\?)", scheme.group(2)):
+        return text
+    host = re.split(r"[/?#:]", text, maxsplit=1)[0]
+    if "." not in host.strip(".") and host.lower() != "localhost":
+        return text
+    return "https://" + text

@@ -35,7 +35,8 @@ COVERAGE_OF = translate("Notification", "Coverage: {entities}")
 PRIORITY = translate("Notification", "Priority \u00b7 {head}")
 LIST_SEPARATOR = translate("Notification", ", ")
 DIGEST_TITLE = translate("Notification", "{n} new: {summary}")
-DIGEST_COUNT = translate("Notification", "{entity} {n}")
+DIGEST_COUNT = translate("Notification", "{entity} ({n})")
+DIGEST_MORE = translate("Notification", "+{n} more")
 DIGEST_BODY = translate("Notification", "{statements} {statements:?statement|statements}, {coverage} coverage")
 WHILE_QUIET = translate("Notification", "while quiet")
 SOURCE_FAILING = translate("Notification", "Source failing: {source}")
@@ -69,6 +70,8 @@ class Notification:
     opens_inbox: bool = False
     urgency: str = "normal"
     kind: str = "alert"
+    source: str | None = None
+    """For a notice about one failing source: its name, so that "Open" can show it."""
 
 
 @dataclass(frozen=True)
@@ -153,15 +156,28 @@ def story_notification(group: Sequence[Alert]) -> Notification:
                         urgency="critical" if priority else "normal")
 
 
+DIGEST_TITLES = 3
+
+
 def digest_notification(alerts: Sequence[Alert], reason: str = "") -> Notification:
-    """'5 new: Minoru Kiuchi 2, Sora 2 3', opening the inbox."""
+    """'5 new: Minoru Kiuchi (2), Sora 2 (3)' naming the first titles, opening the inbox.
+
+    Counts are in brackets so that a name ending in a number ("Sora 2") never
+    reads as part of the count.
+    """
     counts = Counter(a.entity for a in alerts)
     order = list(dict.fromkeys(a.entity for a in alerts))
     summary = LIST_SEPARATOR.render().join(DIGEST_COUNT(entity=entity, n=counts[entity]).render() for entity in order)
     statements = sum(1 for a in alerts if a.kind == AlertKind.STATEMENT)
+    titles = list(dict.fromkeys(plain(a.title) for a in sorted(alerts, key=lambda a: a.kind != AlertKind.STATEMENT)))
+    lines = [f"\u2022 {clean(title, 90)}" for title in titles[:DIGEST_TITLES]]
+    if len(titles) > DIGEST_TITLES:
+        lines.append(DIGEST_MORE(n=len(titles) - DIGEST_TITLES).render())
     body = DIGEST_BODY(statements=statements, coverage=len(alerts) - statements).render()
     if reason:
         body += " \u00b7 " + reason
+    lines.append(body)
+    body = "\n".join(lines)
     title = DIGEST_TITLE(n=len(alerts), summary=summary).render()
     return Notification(title=clean(title, TITLE_LIMIT), body=body,
                         url=None, alert_ids=tuple(a.id for a in alerts), opens_inbox=True,
@@ -234,7 +250,7 @@ def health_notifications(previous: dict[str, str], current: Sequence[SourceHealt
         source = turned_bad[0]
         notices.append(Notification(title=clean(SOURCE_FAILING(source=source.name).render(), TITLE_LIMIT),
                                     body=clean(source.error, BODY_LIMIT), url=None,
-                                    opens_inbox=True, urgency="low", kind="health"))
+                                    opens_inbox=True, urgency="low", kind="health", source=source.name))
     elif turned_bad:
         notices.append(Notification(
             title=clean(SOURCES_FAILING(n=len(turned_bad)).render(), TITLE_LIMIT),

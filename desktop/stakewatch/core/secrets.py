@@ -31,7 +31,6 @@ NO_KEYRING = translate("Credentials",
 UNPROTECTED = translate("Credentials", "the only keyring available stores secrets unprotected ({backend})")
 NEEDS_CREDENTIAL_NAME = translate("Credentials", "the credential needs a name")
 NOT_STORED = translate("Credentials", "{problem}; the secret was not stored")
-REFUSED = translate("Credentials", "the keyring refused to store '{name}': {error}")
 
 SERVICE = "Stakewatch"
 AUTH_KINDS = ("bearer", "basic", "header")
@@ -92,7 +91,29 @@ def store_secret(name: str, secret: str) -> None:
     try:
         keyring.set_password(SERVICE, name, secret)
     except keyring.errors.KeyringError as exc:
-        raise UserError(TITLE, REFUSED(name=name, error=type(exc).__name__)) from exc
+        raise UserError(TITLE, REFUSED(name=name, why=in_words(exc))) from exc
+
+
+REFUSED = translate("Credentials", "the system keyring did not store {name!r}: {why}")
+LOCKED = translate("Credentials", "it is locked, and its password prompt was closed or refused")
+NOT_OPENED = translate("Credentials", "it could not be opened (its password prompt may have been closed, "
+                                      "or no keyring service is running)")
+NOT_ACCEPTED = translate("Credentials", "it did not accept the secret")
+OTHER = translate("Credentials", "it answered with an error ({detail})")
+WAITING = translate("Credentials", "Waiting for your keyring\u2026 it may be asking for its password in "
+                                   "another window.")
+
+
+def in_words(exc: BaseException) -> Any:
+    """Why the keyring refused, as a sentence a person understands."""
+    kind = type(exc).__name__
+    if isinstance(exc, keyring.errors.KeyringLocked) or "Locked" in kind or "Dismissed" in kind:
+        return LOCKED()
+    if isinstance(exc, keyring.errors.InitError):
+        return NOT_OPENED()
+    if isinstance(exc, keyring.errors.PasswordSetError):
+        return NOT_ACCEPTED()
+    return OTHER(detail=str(exc)[:120] or kind)
 
 
 def load_secret(name: str) -> str | None:

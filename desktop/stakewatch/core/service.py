@@ -20,19 +20,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from . import dispatch, paths, settings, store_editing
+from . import dispatch, paths, settings, store_editing, store_inbox
 from .backfill import backfill, changed_entities
 from .discovery import FoundFeed, discover
 from .fetch import Fetcher
 from .i18n import Message, translate
 from .matching import Match, Matcher
 from .model import Alert, Entity, Item, Source, SourceHealth, Watchlist
-from .policy import Notification
+from .policy import Notification, in_quiet_hours
 from .poller import CycleReport, Poller
 from .secrets import request_auth
 from .sources import SOURCE_KINDS, ParseError
 from .states import HealthStatus, TrayState, tray_state
 from .store import Store
+from .store_inbox import InboxQuery
 from .transfer import Config, export_file, import_file, read_config_file
 
 log = logging.getLogger("stakewatch.service")
@@ -184,6 +185,16 @@ class Service:
     def export_file(self, path: Path) -> Message:
         export_file(self.store, path)
         return EXPORTED(file=str(path))
+
+    def unread_and_quiet(self) -> tuple[int, str, bool]:
+        """The tray's badge and quiet hours: unread alerts, the quiet-hours setting, whether they hold now."""
+        config = dispatch.policy_config(self.store)
+        return (store_inbox.count(self.store, InboxQuery(unread_only=True)),
+                str(settings.get(self.store, "alerts.quiet_hours")), in_quiet_hours(self.clock(), config))
+
+    def mark_read_by_url(self, url: str) -> int:
+        """An original opened from a notification or the tray: its alerts are read."""
+        return store_inbox.mark_read_by_url(self.store, url)
 
     def recent_items(self, limit: int) -> list[tuple[Item, str]]:
         return store_editing.recent_items(self.store, limit)

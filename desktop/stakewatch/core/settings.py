@@ -11,7 +11,7 @@ from datetime import time, timedelta
 from typing import Any
 
 from .fetch import MIB, FetchConfig, check_web_url
-from .i18n import Text, translate
+from .i18n import Message, Text, translate
 from .model import UserError
 from .page_cycle import PageConfig
 from .poller import PollConfig
@@ -26,10 +26,18 @@ PROBLEM = translate("Settings", "{key} {reason}")
 
 @dataclass(frozen=True)
 class Setting:
+    """One user setting. `label`, `unit`, `low`/`high` and `group` let a settings dialog be built from it:
+    a number from `low` to `high` (a spin box), or text checked by `parse`."""
+
     key: str
     default: Any
     description: str
     parse: Callable[[str], Any]
+    label: Message | None = None
+    unit: Message | None = None
+    low: int | None = None
+    high: int | None = None
+    group: str = "alerts"
 
 
 def _int_range(low: int, high: int) -> Callable[[str], int]:
@@ -74,34 +82,57 @@ def _switch(text: str) -> bool:
     raise ValueError("must be on or off")
 
 
+def _number(key: str, default: int, description: Message, low: int, high: int, label: Message, unit: Message,
+            group: str) -> Setting:
+    return Setting(key, default, Text(description), _int_range(low, high), label, unit, low, high, group)
+
+
+def _switch_setting(key: str, default: bool, description: Message, label: Message, group: str) -> Setting:
+    return Setting(key, default, Text(description), _switch, label, group=group)
+
+
+SECONDS = translate("Settings", "seconds")
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
-    Setting("alerts.digest_threshold", 3, Text(translate("Settings", "this many at once become one digest")),
-            _int_range(2, 50)),
+    _number("alerts.digest_threshold", 3, translate("Settings", "this many at once become one digest"), 2, 50,
+            translate("Settings", "Combine into one summary from"), translate("Settings", "alerts at once"),
+            "alerts"),
     Setting("alerts.quiet_hours", "",
-            Text(translate("Settings", "hold alerts, e.g. 22:00-07:00 (priority breaks through)")), _quiet_hours),
-    Setting("poll.per_host", 2, Text(translate("Settings", "requests at once to one host")), _int_range(1, 16)),
-    Setting("poll.total", 16, Text(translate("Settings", "requests at once in all")), _int_range(1, 64)),
-    Setting("fetch.connect_timeout", 5, Text(translate("Settings", "seconds to connect")), _int_range(1, 60)),
-    Setting("fetch.read_timeout", 10, Text(translate("Settings", "seconds to wait for each piece of an answer")),
-            _int_range(1, 120)),
-    Setting("fetch.deadline", 20, Text(translate("Settings", "seconds for a whole request")), _int_range(2, 300)),
-    Setting("fetch.max_body_mib", 10, Text(translate("Settings", "largest answer accepted, in MiB")),
-            _int_range(1, 200)),
-    Setting("fetch.proxy", "system", Text(translate("Settings", "system, none, or a proxy address")), _proxy),
-    Setting("items.retention_days", 180,
-            Text(translate("Settings", "days items are kept (alerts always are); 0 keeps all")), _int_range(0, 36500)),
-    Setting("pages.watch_days", 14,
-            Text(translate("Settings", "days a statement page is re-checked for edits and removal")),
-            _int_range(0, 365)),
-    Setting("pages.full_text_per_source", 10,
-            Text(translate("Settings", "pages a full-text source may fetch per cycle")), _int_range(0, 100)),
-    Setting("pages.archive_coverage", False,
-            Text(translate("Settings", "archive the pages of coverage too (on/off)")), _switch),
-    Setting("pages.warc", False,
-            Text(translate("Settings", "also write each snapshot as a WARC record in the data folder (on/off)")),
-            _switch),
-    Setting("export.atom_feeds", True,
-            Text(translate("Settings", "write each watchlist as an Atom feed in the data folder's feeds/")), _switch),
+            Text(translate("Settings", "hold alerts, e.g. 22:00-07:00 (priority breaks through)")),
+            _quiet_hours, translate("Settings", "Quiet hours"), group="alerts"),
+    _number("items.retention_days", 180,
+            translate("Settings", "days items are kept (alerts always are); 0 keeps all"), 0, 36500,
+            translate("Settings", "Keep fetched articles for"), translate("Settings", "days (0: forever)"),
+            "storage"),
+    _number("pages.watch_days", 14, translate("Settings", "days a statement page is re-checked for edits and removal"),
+            0, 365, translate("Settings", "Watch statement pages for edits for"), translate("Settings", "days"),
+            "storage"),
+    _number("pages.full_text_per_source", 10,
+            translate("Settings", "pages a full-text source may fetch per cycle"), 0, 100,
+            translate("Settings", "Full-text pages per source and check"), translate("Settings", "at most"),
+            "network"),
+    _switch_setting("pages.archive_coverage", False,
+                    translate("Settings", "archive the pages of coverage too (on/off)"),
+                    translate("Settings", "Archive coverage pages too"), "storage"),
+    _switch_setting("pages.warc", False,
+                    translate("Settings", "also write each snapshot as a WARC record in the data folder (on/off)"),
+                    translate("Settings", "Also keep archived pages as WARC files"), "storage"),
+    _switch_setting("export.atom_feeds", True,
+                    translate("Settings", "write each watchlist as an Atom feed in the data folder's feeds/"),
+                    translate("Settings", "Write each watchlist as an Atom feed"), "storage"),
+    Setting("fetch.proxy", "system", Text(translate("Settings", "system, none, or a proxy address")), _proxy,
+            translate("Settings", "Proxy"), group="network"),
+    _number("poll.per_host", 2, translate("Settings", "requests at once to one host"), 1, 16,
+            translate("Settings", "Downloads at once from one site"), translate("Settings", "at most"), "network"),
+    _number("poll.total", 16, translate("Settings", "requests at once in all"), 1, 64,
+            translate("Settings", "Downloads at once in all"), translate("Settings", "at most"), "network"),
+    _number("fetch.connect_timeout", 5, translate("Settings", "seconds to connect"), 1, 60,
+            translate("Settings", "Give up connecting after"), SECONDS, "network"),
+    _number("fetch.read_timeout", 10, translate("Settings", "seconds to wait for each piece of an answer"), 1, 120,
+            translate("Settings", "Give up on a silent site after"), SECONDS, "network"),
+    _number("fetch.deadline", 20, translate("Settings", "seconds for a whole request"), 2, 300,
+            translate("Settings", "Give up on any download after"), SECONDS, "network"),
+    _number("fetch.max_body_mib", 10, translate("Settings", "largest answer accepted, in MiB"), 1, 200,
+            translate("Settings", "Refuse downloads larger than"), translate("Settings", "MB"), "network"),
 )}
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .i18n import translate
-from .model import Entity, Item, Source, UserError
+from .model import Entity, Item, Source, UserError, Watchlist
 from .store import Store
 
 WATCHLISTS = translate("Editing", "Watchlists")
@@ -147,3 +147,20 @@ def recent_items(store: Store, limit: int) -> list[tuple[Item, str]]:
         "SELECT i.guid, i.url, i.title, i.summary, i.content, s.name FROM items i "
         "JOIN sources s ON s.id = i.source_id ORDER BY i.published DESC LIMIT ?", (limit,))
     return [(Item(r[0], r[1], r[2], r[3], r[4]), r[5]) for r in rows]
+
+
+def save_watchlist(store: Store, original: str, name: str, muted: bool) -> Watchlist:
+    """Rename and/or mute a watchlist; its entities and their alerts stay. Raises Refused."""
+    from .transfer import DUPLICATE_WATCHLIST, NOT_EMPTY, Refused
+
+    name = name.strip()
+    if not name:
+        raise Refused("watchlist.name", NOT_EMPTY)
+    others = [w.name for w in store.watchlists() if w.name.casefold() != original.casefold()]
+    if name.casefold() in {o.casefold() for o in others}:
+        raise Refused("watchlist.name", DUPLICATE_WATCHLIST(name=name))
+    watchlist_id = _watchlist_id(store, original)
+    with store.transaction() as conn:
+        conn.execute("UPDATE watchlists SET name = ?, muted = ? WHERE id = ?", (name, int(muted), watchlist_id))
+        _bump(store, conn)
+    return Watchlist(name, muted=muted)

@@ -212,3 +212,31 @@ def story_page(store: Store, query: InboxQuery, offset: int, limit: int) -> tupl
     order = {story: n for n, story in enumerate(ids)}
     rows = story_rows(store.alerts(ids=alert_ids)) if alert_ids else []
     return total, sorted(rows, key=lambda r: order[r.story])
+def full_text(store: Store, alert_id: int) -> str:
+    """The whole plain text of an alert's item (content, else summary), or its snippet once pruned."""
+    row = store.conn.execute(
+        "SELECT a.snippet, i.summary, i.content FROM alerts a LEFT JOIN items i ON i.id = a.item_id "
+        "WHERE a.id = ?", (alert_id,)).fetchone()
+    if row is None:
+        return ""
+    return str(row["content"] or row["summary"] or row["snippet"] or "")
+
+
+def unread_ids(store: Store, query: InboxQuery) -> list[int]:
+    """Every unread alert the query shows (all pages), for "Mark all read" and its undo."""
+    where, params = _where(query)
+    joiner = " AND " if where else " WHERE "
+    return [r[0] for r in store.conn.execute(f"SELECT a.id {_FROM}{where}{joiner}a.read = 0", params)]
+
+
+def mark_read_by_url(store: Store, url: str) -> int:
+    """Mark read every alert whose link is `url` (an original opened from a notification or the tray)."""
+    with store.transaction() as conn:
+        return int(conn.execute("UPDATE alerts SET read = 1 WHERE url = ? AND read = 0", (url,)).rowcount)
+
+
+def entity_muted(store: Store, watchlist: str, entity: str) -> bool:
+    row = store.conn.execute(
+        "SELECT e.muted OR w.muted FROM entities e JOIN watchlists w ON w.id = e.watchlist_id "
+        "WHERE e.name = ? AND w.name = ?", (entity, watchlist)).fetchone()
+    return bool(row and row[0])

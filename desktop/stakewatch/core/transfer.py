@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
@@ -58,6 +58,7 @@ NEEDS_CONTEXT_WORDS = translate("Import", "'{alias}' needs context, but the enti
 MUST_BE_SWITCH = translate("Import", "must be true or false")
 NOT_OWN_WORDS = translate("Import", "a {kind} source carries coverage, never one entity's own words")
 TOO_MANY_DIGITS = translate("Import", "a number has too many digits")
+NO_USABLE_FEED = translate("Import", "no usable feed in the file: {reasons}")
 MUST_BE_BOOL = translate("Import", "must be true or false, got {got}")
 MUST_BE_WORDS = translate("Import", "must be a list of words")
 TOO_MANY_TERMS = translate("Import", "has more than {limit} entries")
@@ -89,18 +90,55 @@ TOO_DEEP = translate("Import", "the JSON is nested too deeply")
 
 
 class Refused(UserError):
-    """A file that cannot be imported; `message` names the place and the reason."""
+    """A file that cannot be imported; `message` names the place and the reason.
 
-    def __init__(self, where: str, reason: Message | str) -> None:
+    `problems` holds every problem found (this one alone unless several were
+    collected); the message then lists them all, one a line.
+    """
+
+    def __init__(self, where: str, reason: Message | str, problems: Sequence[Refused] = ()) -> None:
         super().__init__(REFUSED_TITLE, FIELD_PROBLEM(field=where, reason=reason) if where else reason)
         self.where = where
         self.reason = reason
+        self.problems: tuple[Refused, ...] = tuple(problems) or (self,)
+
+
+SEVERAL = translate("Import", "{n} problems; nothing was imported:")
+T = TypeVar("T")
+NO_TERMS: tuple[str, ...] = ()
+NO_CHOICES: tuple[tuple[str, bool], ...] = ()
+
+
+class _Problems:
+    """Collects refusals so that a file's every problem is reported at once."""
+
+    def __init__(self) -> None:
+        self.found: list[Refused] = []
+
+    def add(self, refusal: Refused) -> None:
+        self.found.extend(refusal.problems)
+
+    def check(self, parse: Callable[..., T], *args: Any, default: T) -> T:
+        try:
+            return parse(*args)
+        except Refused as exc:
+            self.add(exc)
+            return default
+
+    def raise_any(self) -> None:
+        if len(self.found) == 1:
+            raise self.found[0]
+        if self.found:
+            lines = "\n".join(f"  {problem.message}" for problem in self.found)
+            raise Refused("", f"{SEVERAL(n=len(self.found))}\n{lines}", self.found)
 
 
 @dataclass(frozen=True)
 class Config:
     watchlists: tuple[Watchlist, ...]
     sources: tuple[Source, ...]
+    skipped: tuple[str, ...] = ()
+    """Outlines of an OPML file that were left out, each with the reason."""
 
 
 def _string(value: Any, where: str, empty_ok: bool = False, limit: int = MAX_NAME) -> str:
@@ -160,10 +198,18 @@ def _terms(value: Any, where: str) -> tuple[str, ...]:
     if len(value) > MAX_TERMS:
         raise Refused(where, TOO_MANY_TERMS(limit=MAX_TERMS))
     terms: dict[str, None] = {}
+    problems = _Problems()
     for index, term in enumerate(value):
-        text = _string(term, f"{where}[{index}]")
-        _matchable(text, f"{where}[{index}]")
+        text = problems.check(_string, term, f"{where}[{index}]", default="")
+        if not text:
+            continue
+        try:
+            _matchable(text, f"{where}[{index}]")
+        except Refused as exc:
+            problems.add(exc)
+            continue
         terms.setdefault(text, None)
+    problems.raise_any()
     return tuple(terms)
 
 
@@ -218,22 +264,28 @@ def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
 
 def parse_entity(data: Any, where: str) -> Entity:
     data = _object(data, where)
-    name = _string(data.get("name"), f"{where}.name")
-    _matchable(name, f"{where}.name")
+    problems = _Problems()
+    name = problems.check(_string, data.get("name"), f"{where}.name", default="")
+    if name:
+        problems.check(_matchable, name, f"{where}.name", default=None)
     kind = data.get("kind", "topic")
     if kind not in ENTITY_KINDS:
-        raise Refused(f"{where}.kind", ONE_OF(kinds=", ".join(ENTITY_KINDS), got=json.dumps(kind)[:40]))
-    aliases, chosen = _aliases(data.get("aliases"), f"{where}.aliases")
-    context = _terms(data.get("context"), f"{where}.context")
-    exclude = _terms(data.get("exclude"), f"{where}.exclude")
+        problems.add(Refused(f"{where}.kind", ONE_OF(kinds=", ".join(ENTITY_KINDS), got=json.dumps(kind)[:40])))
+    aliases, chosen = problems.check(_aliases, data.get("aliases"), f"{where}.aliases",
+                                     default=(NO_TERMS, NO_CHOICES))
+    context: tuple[str, ...] = problems.check(_terms, data.get("context"), f"{where}.context", default=NO_TERMS)
+    exclude: tuple[str, ...] = problems.check(_terms, data.get("exclude"), f"{where}.exclude", default=NO_TERMS)
     if "veto" in data:
-        veto = _terms(data.get("veto"), f"{where}.veto")
+        veto: tuple[str, ...] = problems.check(_terms, data.get("veto"), f"{where}.veto", default=NO_TERMS)
     else:
         exclude, veto = _legacy_vetoes(name, aliases, exclude)
     if not context:
         lonely = [text for text, needs in chosen if needs]
         if lonely:
-            raise Refused(f"{where}.aliases", NEEDS_CONTEXT_WORDS(alias=lonely[0]))
+            problems.add(Refused(f"{where}.aliases", NEEDS_CONTEXT_WORDS(alias=lonely[0])))
+    priority = problems.check(_bool, data.get("priority"), f"{where}.priority", False, default=False)
+    muted = problems.check(_bool, data.get("muted"), f"{where}.muted", False, default=False)
+    problems.raise_any()
     return Entity(
         name=name, kind=kind,
         aliases=tuple(a for a in aliases if a != name),
@@ -241,100 +293,118 @@ def parse_entity(data: Any, where: str) -> Entity:
         exclude=exclude,
         veto=veto,
         alias_context=chosen,
-        priority=_bool(data.get("priority"), f"{where}.priority", False),
-        muted=_bool(data.get("muted"), f"{where}.muted", False),
+        priority=priority,
+        muted=muted,
         extra=_extra(data, _ENTITY_FIELDS),
     )
 
 
 def parse_watchlist(data: Any, where: str) -> Watchlist:
     data = _object(data, where)
-    name = _string(data.get("name"), f"{where}.name")
+    problems = _Problems()
+    name = problems.check(_string, data.get("name"), f"{where}.name", default="")
     entities: list[Entity] = []
     seen: set[str] = set()
-    for index, raw in enumerate(_list(data, "entities", f"{where}.entities")):
-        entity = parse_entity(raw, f"{where}.entities[{index}]")
+    raws: list[Any] = problems.check(_list, data, "entities", f"{where}.entities", default=[])
+    for index, raw in enumerate(raws):
+        entity = problems.check(parse_entity, raw, f"{where}.entities[{index}]", default=None)
+        if entity is None:
+            continue
         if entity.name.casefold() in seen:
-            raise Refused(f"{where}.entities[{index}].name", DUPLICATE_ENTITY(name=entity.name))
+            problems.add(Refused(f"{where}.entities[{index}].name", DUPLICATE_ENTITY(name=entity.name)))
         seen.add(entity.name.casefold())
         entities.append(entity)
-    return Watchlist(name=name, entities=tuple(entities),
-                     muted=_bool(data.get("muted"), f"{where}.muted", False),
-                     extra=_extra(data, _WATCHLIST_FIELDS))
+    muted = problems.check(_bool, data.get("muted"), f"{where}.muted", False, default=False)
+    problems.raise_any()
+    return Watchlist(name=name, entities=tuple(entities), muted=muted, extra=_extra(data, _WATCHLIST_FIELDS))
 
 
 def parse_source(data: Any, where: str) -> Source:
     data = _object(data, where)
-    name = _string(data.get("name"), f"{where}.name")
+    problems = _Problems()
+    name = problems.check(_string, data.get("name"), f"{where}.name", default="")
     kind = data.get("kind", "feed")
     if kind not in SOURCE_KINDS:
-        raise Refused(f"{where}.kind", UNKNOWN_KIND(kind=json.dumps(kind)[:40], known=", ".join(sorted(SOURCE_KINDS))))
-    url = _string(data.get("url"), f"{where}.url", limit=4_000)
-    reason = check_web_url(url)
+        problems.add(Refused(f"{where}.kind", UNKNOWN_KIND(kind=json.dumps(kind)[:40],
+                                                          known=", ".join(sorted(SOURCE_KINDS)))))
+    url = problems.check(_string, data.get("url"), f"{where}.url", False, 4_000, default="")
+    reason = check_web_url(url) if url else None
     if reason:
-        raise Refused(f"{where}.url", BAD_URL(reason=reason, url=url[:80]))
+        problems.add(Refused(f"{where}.url", BAD_URL(reason=reason, url=url[:80])))
     interval = data.get("interval_minutes", DEFAULT_INTERVAL)
     if isinstance(interval, bool) or not isinstance(interval, int) or \
             not 1 <= interval <= MAX_INTERVAL:
-        raise Refused(f"{where}.interval_minutes", BAD_INTERVAL(limit=MAX_INTERVAL))
-    official = _terms(data.get("official_for"), f"{where}.official_for")
+        problems.add(Refused(f"{where}.interval_minutes", BAD_INTERVAL(limit=MAX_INTERVAL)))
+    official: tuple[str, ...] = problems.check(_terms, data.get("official_for"), f"{where}.official_for",
+                                               default=NO_TERMS)
     options = data.get("options", {})
-    _object(options, f"{where}.options")
-    problem = SOURCE_KINDS[kind].check_options(options) or check_auth_options(options)
-    if problem:
-        option, why = split_field_problem(problem)
-        raise Refused(f"{where}.options.{option}", why)
+    if problems.check(_object, options, f"{where}.options", default=None) is None:
+        options = {}
+    if kind in SOURCE_KINDS:
+        problem = SOURCE_KINDS[kind].check_options(options) or check_auth_options(options)
+        if problem:
+            option, why = split_field_problem(problem)
+            problems.add(Refused(f"{where}.options.{option}", why))
+        if official and not SOURCE_KINDS[kind].statements:
+            problems.add(Refused(f"{where}.official_for", COVERAGE_ONLY(kind=kind)))
     for where_flag, flag in ((f"{where}.full_text", data.get("full_text")),
                              (f"{where}.options.full_text", options.get("full_text"))):
         if flag is not None and not isinstance(flag, bool):
-            raise Refused(where_flag, MUST_BE_SWITCH)
-    if official and not SOURCE_KINDS[kind].statements:
-        raise Refused(f"{where}.official_for", COVERAGE_ONLY(kind=kind))
+            problems.add(Refused(where_flag, MUST_BE_SWITCH))
     owner = data.get("entity")
     if owner is not None:
-        owner = _string(owner, f"{where}.entity")
-        if not SOURCE_KINDS[kind].statements:
-            raise Refused(f"{where}.entity", NOT_OWN_WORDS(kind=kind))
-        if owner.casefold() not in {o.casefold() for o in official}:
+        owner = problems.check(_string, owner, f"{where}.entity", default="")
+        if kind in SOURCE_KINDS and not SOURCE_KINDS[kind].statements:
+            problems.add(Refused(f"{where}.entity", NOT_OWN_WORDS(kind=kind)))
+        if owner and owner.casefold() not in {o.casefold() for o in official}:
             official = (*official, owner)
-    if kind == "search" and "{query}" not in url:
-        raise Refused(f"{where}.url", NEEDS_QUERY(placeholder="{query}"))
-    return Source(name=name, kind=kind, url=url, interval_minutes=interval,
-                  enabled=_bool(data.get("enabled"), f"{where}.enabled", True),
+    if kind == "search" and url and "{query}" not in url:
+        problems.add(Refused(f"{where}.url", NEEDS_QUERY(placeholder="{query}")))
+    enabled = problems.check(_bool, data.get("enabled"), f"{where}.enabled", True, default=True)
+    problems.raise_any()
+    return Source(name=name, kind=kind, url=url, interval_minutes=interval, enabled=enabled,
                   official_for=official, options=options,
                   extra={**_extra(data, _SOURCE_FIELDS), **({"entity": owner} if owner else {})})
 
 
 def parse_config(document: Any, known_entities: Sequence[str] = ()) -> Config:
-    """Validate a watchlist JSON document. Raises Refused naming the first bad place."""
+    """Validate a watchlist JSON document. Raises Refused naming every bad place at once."""
     data = _object(document, "")
     _broken_text(data, "")
     version = data.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         raise Refused("version", WRONG_VERSION(version=FORMAT_VERSION, got=json.dumps(version)[:20]))
+    problems = _Problems()
     watchlists: list[Watchlist] = []
     names: set[str] = set()
-    for index, raw in enumerate(_list(data, "watchlists", "watchlists")):
-        watchlist = parse_watchlist(raw, f"watchlists[{index}]")
+    raws: list[Any] = problems.check(_list, data, "watchlists", "watchlists", default=[])
+    for index, raw in enumerate(raws):
+        watchlist = problems.check(parse_watchlist, raw, f"watchlists[{index}]", default=None)
+        if watchlist is None:
+            continue
         if watchlist.name.casefold() in names:
-            raise Refused(f"watchlists[{index}].name", DUPLICATE_WATCHLIST(name=watchlist.name))
+            problems.add(Refused(f"watchlists[{index}].name", DUPLICATE_WATCHLIST(name=watchlist.name)))
         names.add(watchlist.name.casefold())
         watchlists.append(watchlist)
     entity_names = {e.name.casefold() for w in watchlists for e in w.entities}
     entity_names |= {name.casefold() for name in known_entities}
     sources: list[Source] = []
     names = set()
-    for index, raw in enumerate(_list(data, "sources", "sources")):
-        source = parse_source(raw, f"sources[{index}]")
+    raws = problems.check(_list, data, "sources", "sources", default=[])
+    for index, raw in enumerate(raws):
+        source = problems.check(parse_source, raw, f"sources[{index}]", default=None)
+        if source is None:
+            continue
         if source.name.casefold() in names:
-            raise Refused(f"sources[{index}].name", DUPLICATE_SOURCE(name=source.name))
+            problems.add(Refused(f"sources[{index}].name", DUPLICATE_SOURCE(name=source.name)))
         names.add(source.name.casefold())
         if source.entity and source.entity.casefold() not in entity_names:
             raise Refused(f"sources[{index}].entity", NO_ENTITY(name=source.entity))
         for position, entity in enumerate(source.official_for):
             if entity.casefold() not in entity_names:
-                raise Refused(f"sources[{index}].official_for[{position}]", NO_ENTITY(name=entity))
+                problems.add(Refused(f"sources[{index}].official_for[{position}]", NO_ENTITY(name=entity)))
         sources.append(source)
+    problems.raise_any()
     if not watchlists and not sources:
         raise Refused("", EMPTY_FILE)
     return Config(tuple(watchlists), tuple(sources))
@@ -377,7 +447,11 @@ def _safe_parser() -> etree.XMLParser:
 
 
 def parse_opml(data: bytes) -> Config:
-    """Feed sources from an OPML outline (nested folders flattened). Raises Refused."""
+    """Feed sources from an OPML outline; folders are kept as each source's `folder`.
+
+    Outlines that cannot be a source are skipped and listed in `skipped`; a
+    file with no usable feed at all is refused (Refused).
+    """
     try:
         root = etree.fromstring(data, parser=_safe_parser())
     except etree.XMLSyntaxError as exc:
@@ -385,31 +459,73 @@ def parse_opml(data: bytes) -> Config:
     if root.tag != "opml":
         raise Refused("opml", NOT_OPML(tag=str(root.tag)))
     sources: list[Source] = []
+    skipped: list[str] = []
     names: set[str] = set()
-    for index, outline in enumerate(root.iter("outline")):
-        url = outline.get("xmlUrl")
-        if url is None:
-            continue
-        where = f"outline[{index}]"
-        name = (outline.get("title") or outline.get("text") or url).strip()[:MAX_NAME]
-        base, suffix = name, 2
-        while name.casefold() in names:
-            name, suffix = f"{base} ({suffix})", suffix + 1
-        names.add(name.casefold())
-        sources.append(parse_source({"name": name, "kind": "feed", "url": url.strip()}, where))
+    counter = iter(range(1_000_000))
+
+    def walk(parent: Any, folder: tuple[str, ...]) -> None:
+        for outline in parent.iterchildren("outline"):
+            index = next(counter)
+            url = outline.get("xmlUrl")
+            label = (outline.get("title") or outline.get("text") or url or "").strip()[:MAX_NAME]
+            if url is None:
+                walk(outline, (*folder, label) if label else folder)
+                continue
+            name, base, suffix = label or url.strip()[:MAX_NAME], label or url.strip()[:MAX_NAME], 2
+            while name.casefold() in names:
+                name, suffix = f"{base} ({suffix})", suffix + 1
+            raw: dict[str, Any] = {"name": name, "kind": "feed", "url": url.strip()}
+            if folder:
+                raw["folder"] = "/".join(folder)
+            home = (outline.get("htmlUrl") or "").strip()
+            if home and not check_web_url(home):
+                raw["html_url"] = home
+            try:
+                source = parse_source(raw, f"outline[{index}]")
+            except Refused as exc:
+                skipped.extend(f"{problem.message} ({name})" for problem in exc.problems)
+                continue
+            names.add(name.casefold())
+            sources.append(source)
+
+    body = root.find("body")
+    walk(body if body is not None else root, ())
     if not sources:
+        if skipped:
+            raise Refused("opml", NO_USABLE_FEED(reasons="; ".join(skipped[:5])))
         raise Refused("opml", NO_FEEDS)
-    return Config((), tuple(sources))
+    return Config((), tuple(sources), tuple(skipped))
 
 
 def sources_to_opml(sources: Sequence[Source]) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
-             "  <head><title>Stakewatch sources</title></head>", "  <body>"]
+    """The feed sources as OPML 2.0, nested in their folders, with their web pages (htmlUrl)."""
+    tree: dict[str, Any] = {}
     for source in sources:
         if source.kind != "feed":
             continue
-        lines.append(f"    <outline type=\"rss\" text={quoteattr(source.name)} "
-                     f"title={quoteattr(source.name)} xmlUrl={quoteattr(source.url)}/>")
+        node = tree
+        for part in [p for p in str(source.extra.get("folder", "")).split("/") if p.strip()]:
+            node = node.setdefault(f"/{part.strip()}", {})
+        node.setdefault("", []).append(source)
+
+    def write(node: dict[str, Any], depth: int) -> list[str]:
+        pad = "  " * depth
+        out: list[str] = []
+        for source in node.get("", []):
+            home = source.extra.get("html_url")
+            html_url = f" htmlUrl={quoteattr(home)}" if isinstance(home, str) and home else ""
+            out.append(f"{pad}<outline type=\"rss\" text={quoteattr(source.name)} "
+                       f"title={quoteattr(source.name)} xmlUrl={quoteattr(source.url)}{html_url}/>")
+        for key, child in node.items():
+            if key:
+                out.append(f"{pad}<outline text={quoteattr(key[1:])} title={quoteattr(key[1:])}>")
+                out += write(child, depth + 1)
+                out.append(f"{pad}</outline>")
+        return out
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
+             "  <head><title>Stakewatch sources</title></head>", "  <body>"]
+    lines += write(tree, 2)
     lines += ["  </body>", "</opml>", ""]
     return "\n".join(lines)
 

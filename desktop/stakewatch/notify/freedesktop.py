@@ -17,6 +17,7 @@ from jeepney import DBusAddress, HeaderFields, MatchRule, Message, message_bus, 
 from jeepney.io.threading import DBusRouter, Proxy, open_dbus_connection
 
 from ..core.i18n import translate
+from ..core.paths import resource
 from ..core.policy import Notification
 from .base import ClickHandler
 
@@ -27,6 +28,20 @@ CALL_TIMEOUT = 5.0
 
 OPEN = translate("Notification", "Open")
 OPEN_INBOX = translate("Notification", "Open inbox")
+SHOW_SOURCE = translate("Notification", "Show source")
+
+
+# The spec's categories name devices, e-mail, chat and transfers; alerts are none of these, so
+# vendor categories ("x-vendor.class") are used, and the spec's own for a network problem.
+CATEGORIES = {"alert": "x-stakewatch.alert", "digest": "x-stakewatch.digest", "health": "network.error"}
+
+
+def icon_uri() -> str:
+    """The application icon as a file URI for the notification server ('' if it is missing)."""
+    path = resource("icons", "stakewatch.png")
+    if not path.exists():
+        path = resource("icons", "stakewatch.svg")
+    return path.resolve().as_uri() if path.exists() else ""
 
 
 class NotificationsUnavailable(Exception):
@@ -76,19 +91,23 @@ class FreedesktopNotifier:
 
     def show(self, notification: Notification) -> bool:
         """Send Notify. Any thread; False if the server did not take it."""
-        actions: list[str] = ["default", str(OPEN if notification.url else OPEN_INBOX)]
+        actions: list[str] = ["default", str(OPEN if notification.url else
+                                             SHOW_SOURCE if notification.source else OPEN_INBOX)]
         if notification.url:
             actions += ["open", str(OPEN)]
         body = notification.body
         if "body-markup" in self.capabilities:
             body = html.escape(body, quote=False)
         hints = {"urgency": ("y", URGENCY.get(notification.urgency, 1)),
-                 "category": ("s", "im.received" if notification.kind != "health" else "network.error"),
+                 "category": ("s", CATEGORIES.get(notification.kind, "x-stakewatch.alert")),
                  "desktop-entry": ("s", "stakewatch")}
+        icon = icon_uri()
+        if icon:
+            hints["image-path"] = ("s", icon)
         try:
             (notification_id,) = self._call(
                 "Notify", "susssasa{sv}i",
-                ("Stakewatch", 0, "", notification.title, body, actions, hints, -1))
+                ("Stakewatch", 0, icon, notification.title, body, actions, hints, -1))
         except Exception:
             return False
         with self._lock:

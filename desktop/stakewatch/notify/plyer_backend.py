@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 
+from ..core.paths import resource
 from ..core.policy import Notification
 
 
@@ -25,7 +26,8 @@ class PlyerNotifier:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # plyer warns on every call when dbus-python is missing
                 plyer_notification.notify(title=notification.title, message=notification.body,
-                                          app_name="Stakewatch", timeout=10)
+                                          app_name="Stakewatch", app_icon=str(resource("icons", "stakewatch.png")),
+                                          timeout=10)
         except Exception:  # plyer raises whatever its platform layer raises
             return False
         return True

@@ -7,6 +7,7 @@ visible until resolved).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from ..core import autostart, settings
 from ..core.briefing import build_briefing
 from ..core.i18n import Message, render
 from ..core.logs import diagnostics
+from ..core.policy import Notification
 from ..core.service import Service
 from .about import AboutDialog
 from .briefing_dialog import BriefingDialog, BriefingRequest
@@ -35,10 +37,12 @@ class Actions(QObject):
     problem = Signal(str)
     imported = Signal()
 
-    def __init__(self, root: Path, tasks: Tasks, parent: QObject | None = None) -> None:
+    def __init__(self, root: Path, tasks: Tasks, parent: QObject | None = None,
+                 notify: Callable[[Notification], bool] | None = None) -> None:
         super().__init__(parent)
         self.root = root
         self.tasks = tasks
+        self.notify = notify
         self.message_box: QMessageBox | None = None
         self.about: AboutDialog | None = None
 
@@ -128,9 +132,19 @@ class Actions(QObject):
         self.run(load, self._show_settings)
 
     def _show_settings(self, values: dict[str, Any]) -> None:
-        dialog = SettingsDialog(values, autostart.is_enabled(), self._save_settings)
+        dialog = SettingsDialog(values, autostart.is_enabled(), self._save_settings,
+                                test_notification=self.test_notification)
         dialog.setWindowIcon(app_icon())
         dialog.exec()
+
+    def test_notification(self) -> bool:
+        """Show what an alert looks like on this desktop."""
+        if self.notify is None:
+            return False
+        return self.notify(Notification(
+            self.tr("Stakewatch: test notification"),
+            self.tr("Alerts look like this: who said it, statement or coverage, and the title. "
+                    "A click opens the original."), None, kind="alert"))
 
     def _save_settings(self, values: dict[str, str], start_at_login: bool) -> None:
         def save(service: Service) -> None:

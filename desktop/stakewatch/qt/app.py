@@ -25,8 +25,9 @@ from .about import AboutDialog
 from .actions import Actions
 from .briefing_dialog import BriefingRequest
 from .errors import ErrorReporter, install_excepthooks
-from .icons import app_icon, state_icon
-from .main_window import MainWindow
+from .first_run import ask_first_run
+from .icons import app_icon, tray_icon
+from .main_window import MainWindow, WindowCommands
 from .scheduler import PollScheduler
 from .single import InstanceServer
 from .tray_menu import MenuHandlers, TrayMenu
@@ -84,11 +85,13 @@ class Controller(QObject):
         self.last_message = ""
         self.problems: dict[str, str] = {}
         self.window: MainWindow | None = None
+        self.quiet_hours = ""
+        self.quiet_now = False
         self.quitting = False
         self._quit_deadline = 0.0
         self.reporter: ErrorReporter | None = None
 
-        self.tray = QSystemTrayIcon(state_icon(TrayState.IDLE), self)
+        self.tray = QSystemTrayIcon(tray_icon(), self)
         self.tray.setToolTip(self.tr("Stakewatch"))
         self.tray_menu = TrayMenu(MenuHandlers(
             open_window=lambda tab: self.open_window(tab=tab), export_briefing=self.export_briefing,
@@ -111,7 +114,7 @@ class Controller(QObject):
         self.scheduler.started.connect(self._set_state)
         self.scheduler.polled.connect(self._polled)
         self.scheduler.failed.connect(self._poll_failed)
-        self.actions = Actions(root, self.tasks, self)
+        self.actions = Actions(root, self.tasks, self, notify=notifier.show)
         self.actions.message.connect(self._announce)
         self.actions.problem.connect(lambda text: self._report_problem("task", text))
         self.actions.imported.connect(lambda: self.poll(scheduled=True))
@@ -194,8 +197,8 @@ class Controller(QObject):
         self.snapshot = result.snapshot
         self.paused_until = result.snapshot.paused_until
         self.last_poll = result.report.summary()
-        self.unseen += len(result.new_alerts)
         self.problems.pop("poll", None)
+        self.recount()
         for note in result.notifications if getattr(self.notifier, "gui_thread_only", False) else ():
             self.notifier.show(note)
         self._build_menu()
@@ -224,20 +227,49 @@ class Controller(QObject):
         self.tray.showMessage(self.tr("Stakewatch"), text, QSystemTrayIcon.MessageIcon.Information, 5_000)
         self._set_state()
 
+    def recount(self) -> None:
+        """Count the unread alerts (the badge) and look at quiet hours, on a pool thread."""
+        self.tasks.start(StoreTask(self.root, lambda service: service.unread_and_quiet()), self._counted,
+                         lambda message: self._report_problem("task", render(message)))
+
+    def _counted(self, result: tuple[int, str, bool]) -> None:
+        changed = (self.quiet_hours, self.quiet_now) != result[1:]
+        self.unseen, self.quiet_hours, self.quiet_now = result
+        if changed:
+            self._build_menu()
+        self._set_state()
+
+    def pause_text(self) -> str:
+        paused = self.paused_until is not None and datetime.now(UTC) < self.paused_until
+        if not paused or self.paused_until is None:
+            return ""
+        return self.tr("Notifications paused until {}").format(
+            self.paused_until.astimezone().strftime("%a %H:%M"))
+
+    def quiet_text(self) -> str:
+        if not self.quiet_hours:
+            return ""
+        if self.quiet_now:
+            return self.tr("Quiet hours now ({}): only priority entities notify").format(self.quiet_hours)
+        return self.tr("Quiet hours {}").format(self.quiet_hours)
+
     def _set_state(self) -> None:
         now = datetime.now(UTC)
         paused = self.paused_until is not None and now < self.paused_until
         snapshot = Snapshot(self.snapshot.latest, self.snapshot.failing, self.snapshot.sources,
                             self.paused_until)
         self.state = tray_state_for(self.scheduler.in_flight, snapshot, self.unseen, now)
-        self.tray.setIcon(state_icon(self.state, self.unseen))
+        self.tray.setIcon(tray_icon(self.unseen, bool(self.snapshot.failing), self.scheduler.in_flight, paused,
+                                    self.quiet_now))
         tip = [self.tr("Stakewatch")]
         if self.unseen:
-            tip.append(self.tr("%n new alert(s)", "", self.unseen))
+            tip.append(self.tr("%n unread alert(s)", "", self.unseen))
         if self.snapshot.failing:
             tip.append(self.tr("%n source(s) failing", "", len(self.snapshot.failing)))
         if paused and self.paused_until:
             tip.append(self.tr("paused until {}").format(self.paused_until.astimezone().strftime("%H:%M")))
+        if self.quiet_now:
+            tip.append(self.tr("quiet hours"))
         if self.demo:
             tip.append(self.tr("demo"))
         tip += list(self.problems.values())
@@ -248,12 +280,22 @@ class Controller(QObject):
 
     def _build_menu(self) -> None:
         paused = self.paused_until is not None and datetime.now(UTC) < self.paused_until
-        self.tray_menu.build(self.snapshot, paused)
+        self.tray_menu.build(self.snapshot, paused, [self.pause_text(), self.quiet_text()])
 
     def _menu_opened(self) -> None:
-        if self.unseen:
-            self.unseen = 0
-            self._set_state()
+        self.recount()
+
+    def open_original(self, url: str) -> None:
+        """Open an alert's link (tray, notification) and mark its alerts read."""
+        if open_link(url):
+            self.tasks.start(StoreTask(self.root, lambda service: service.mark_read_by_url(url)),
+                             lambda _count: self._read_elsewhere(),
+                             lambda message: self._report_problem("task", render(message)))
+
+    def _read_elsewhere(self) -> None:
+        self.recount()
+        if self.window is not None and self.window.isVisible():
+            self.window.inbox.refresh_rows()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
@@ -263,9 +305,11 @@ class Controller(QObject):
 
     def _notification_clicked(self, notification: Notification) -> None:
         if notification.url:
-            open_link(notification.url)
+            self.open_original(notification.url)
         else:
             self.open_window(tab=1 if notification.kind == "health" else 0)
+            if notification.source and self.window is not None:
+                self.window.show_source(notification.source)
 
     def pause(self, length: timedelta | None, tomorrow: bool = False) -> None:
         """Hold notifications for `length`, until 08:00 tomorrow, or resume (zero); kept across restarts."""
@@ -307,16 +351,22 @@ class Controller(QObject):
 
     def open_window(self, message: str = "", tab: int = 0) -> None:
         if self.window is None:
+            commands = WindowCommands(
+                export_briefing=self.export_briefing, refresh=lambda: self.poll(force=True),
+                pause_hour=lambda: self.pause(timedelta(hours=1)),
+                pause_tomorrow=lambda: self.pause(None, tomorrow=True), resume=lambda: self.pause(timedelta(0)),
+                pause_state=self.pause_text, quiet_state=self.quiet_text, settings=self.open_settings,
+                diagnostics=self.copy_diagnostics, about=self.open_about, quit=self.quit)
             self.window = MainWindow(self.root, open_link, lambda: self.poll(), self.import_watchlists,
-                                     self.export_watchlists)
+                                     self.export_watchlists, commands)
+            self.window.inbox.status.connect(lambda _text: self.recount())
         self.window.tabs.setCurrentIndex(tab)
         if message or self.problems:
             self.window.statusBar().showMessage(" \u2014 ".join([message, *self.problems.values()]).strip(" \u2014"))
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
-        self.unseen = 0
-        self._set_state()
+        self.recount()
         self.refresh_window()
 
     def refresh_window(self) -> None:
@@ -351,8 +401,12 @@ def _diagnostics(root: Path) -> str:
         return diagnostics(root, store)
 
 
-def run_app(root: Path, demo: bool = False) -> int:
-    """Run the tray app on the data dir `root` until Quit. Main thread."""
+def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
+    """Run the tray app on the data dir `root` until Quit. Main thread.
+
+    `borrowed`: another Stakewatch holds the (demo) folder; it is asked to come
+    forward, and this one never runs on it.
+    """
     from .single import ask_running_instance
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -365,8 +419,14 @@ def run_app(root: Path, demo: bool = False) -> int:
     if not demo and ask_running_instance(root):
         print(ALREADY_RUNNING.render())
         return 0
+    if borrowed:
+        print("stakewatch: the demo folder is in use by another Stakewatch command; try again when it ends.",
+              file=sys.stderr)
+        return 1
     with open_store(root) as store:
         setup_logging(root, store)
+        if not demo:
+            ask_first_run(store)
     reporter = ErrorReporter(lambda: _diagnostics(root))
     install_excepthooks(reporter)
     controller = Controller(root, demo=demo)

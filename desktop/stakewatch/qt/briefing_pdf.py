@@ -21,13 +21,12 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPainterPath,
     QPdfWriter,
     QPen,
     QTextDocument,
 )
 
-from ..core.briefing import Briefing, Entry
+from ..core.briefing import Briefing, Entry, TopStory
 from ..core.i18n import Message, translate
 from ..core.model import UserError
 from ..core.paths import resource
@@ -60,7 +59,6 @@ NONE = translate("Briefing", "none")
 TOTALS = translate("Briefing", "{n} {n:?alert|alerts}: {statements} {statements:?statement|statements}, "
                                "{coverage} coverage")
 FAILING_AT_END = translate("Briefing", "{n} {n:?source|sources} failing at the end of the period")
-CHART_TITLE = translate("Briefing", "Alerts per entity per day")
 NO_ALERTS = translate("Briefing", "No alerts in this period")
 LIST = translate("Briefing", ", ")
 CANNOT_WRITE = translate("Briefing", "cannot write {file}")
@@ -283,89 +281,143 @@ class _Pages:
         self.painter.restore()
 
 
+CHART_TITLE = translate("Briefing", "Alerts per day, one panel per entity (same scale, highest day: {peak})")
+TOP_STORIES = translate("Briefing", "Top stories of the period")
+COVER_ALERTS = translate("Briefing", "alerts")
+CARRIED = translate("Briefing", "carried by {n} {n:?source|sources}")
+COVER_COVERAGE = translate("Briefing", "coverage")
+ACTIVE = translate("Briefing", "entities in the news")
+FAILING = translate("Briefing", "sources failing")
+STATEMENT = translate("Briefing", "statement")
+COVER_STATEMENTS = translate("Briefing", "statements")
+STORIES = translate("Briefing", "stories")
+
+
+def _headline_numbers(briefing: Briefing) -> list[tuple[str, str]]:
+    statements = sum(r.statements for r in briefing.summary)
+    coverage = sum(r.coverage for r in briefing.summary)
+    active = sum(1 for r in briefing.summary if r.statements + r.coverage)
+    return [(str(briefing.total), str(COVER_ALERTS)), (str(statements), str(COVER_STATEMENTS)),
+            (str(coverage), str(COVER_COVERAGE)), (str(briefing.stories), str(STORIES)),
+            (f"{active}/{len(briefing.summary)}", str(ACTIVE)),
+            (str(len(briefing.failing)), str(FAILING))]
+
+
 def _cover(pages: _Pages, briefing: Briefing) -> None:
+    """The period at a glance: headline numbers in tiles, then the most carried stories."""
     p = pages.painter
     p.save()
-    p.fillRect(QRectF(0, 0, pages.width, 150), QColor("#1f3a5f"))
+    p.fillRect(QRectF(0, 0, pages.width, 132), QColor("#1f3a5f"))
     p.setPen(QColor("white"))
-    p.setFont(body_font(26, bold=True))
-    p.drawText(QRectF(28, 30, pages.width - 56, 60), Qt.AlignmentFlag.AlignLeft, briefing.title)
-    p.setFont(body_font(13))
-    p.drawText(QRectF(28, 88, pages.width - 56, 40), Qt.AlignmentFlag.AlignLeft,
+    p.setFont(body_font(24, bold=True))
+    p.drawText(QRectF(28, 22, pages.width - 56, 50), Qt.AlignmentFlag.AlignLeft, briefing.title)
+    p.setFont(body_font(12))
+    p.drawText(QRectF(28, 74, pages.width - 56, 24), Qt.AlignmentFlag.AlignLeft,
                f"{long_date(briefing.start)} \u2013 {long_date(briefing.end)}")
-    p.setPen(QColor("#222"))
-    lines = [GENERATED(when=date_time(briefing.generated), zone=briefing.timezone).render(),
-             WATCHLISTS(names=LIST.render().join(briefing.watchlists) or NONE.render()).render(),
-             TOTALS(n=briefing.total, statements=sum(r.statements for r in briefing.summary),
-                    coverage=sum(r.coverage for r in briefing.summary)).render(),
-             FAILING_AT_END(n=len(briefing.failing)).render()]
-    p.setFont(body_font(11))
-    y = 200.0
-    for line in lines:
-        rect = p.boundingRect(QRectF(28, y, pages.width - 56, 400), Qt.TextFlag.TextWordWrap, line)
-        p.drawText(rect, Qt.TextFlag.TextWordWrap, line)
-        y += rect.height() + 10
+    p.setFont(body_font(9))
+    p.drawText(QRectF(28, 100, pages.width - 56, 20), Qt.AlignmentFlag.AlignLeft,
+               str(WATCHLISTS(names=LIST.render().join(briefing.watchlists) or "\u2014")) + " \u00b7 "
+               + str(GENERATED(when=date_time(briefing.generated), zone=briefing.timezone)))
+    numbers = _headline_numbers(briefing)
+    columns, gap, top = 3, 12.0, 156.0
+    tile_w = (pages.width - (columns - 1) * gap) / columns
+    tile_h = 64.0
+    for index, (value, label) in enumerate(numbers):
+        x = (index % columns) * (tile_w + gap)
+        y = top + (index // columns) * (tile_h + gap)
+        warn = label == str(FAILING) and value != "0"
+        p.fillRect(QRectF(x, y, tile_w, tile_h), QColor("#fff4e6" if warn else "#eef3f9"))
+        p.setPen(QColor("#c2410c" if warn else "#1f3a5f"))
+        p.setFont(body_font(20, bold=True))
+        p.drawText(QRectF(x + 12, y + 6, tile_w - 24, 32), Qt.AlignmentFlag.AlignLeft, value)
+        p.setPen(QColor("#333"))
+        p.setFont(body_font(9))
+        p.drawText(QRectF(x + 12, y + 40, tile_w - 24, 18), Qt.AlignmentFlag.AlignLeft, label)
+    y = top + 2 * (tile_h + gap) + 14
+    p.setPen(QColor("#1f3a5f"))
+    p.setFont(body_font(13, bold=True))
+    p.drawText(QRectF(0, y, pages.width, 22), Qt.AlignmentFlag.AlignLeft, str(TOP_STORIES))
+    p.restore()
+    markup = "".join(_top_html(story) for story in briefing.top) or \
+        f"<p>{html.escape(str(NOTHING))}</p>"
+    document = _document(markup, pages.width, pages.height - y - 30 - FOOTER)
+    p.save()
+    p.translate(0, y + 28)
+    document.drawContents(p, QRectF(0, 0, pages.width, pages.height - y - 30 - FOOTER))
     p.restore()
     pages.furniture(header=False)
 
 
+def _top_html(story: TopStory) -> str:
+    title = html.escape(story.title)
+    if story.url:
+        title = f'<a href="{html.escape(story.url, quote=True)}">{title}</a>'
+    kind = str(STATEMENT) if story.statement else str(COVER_COVERAGE)
+    carried = str(CARRIED(n=story.sources))
+    meta = html.escape(f"{story.time:%Y-%m-%d %H:%M} \u00b7 {', '.join(story.entities)} \u00b7 {kind} \u00b7 {carried}")
+    return (f'<p style="margin-top:4px; margin-bottom:8px"><b>{title}</b><br/>'
+            f'<span style="color:#555">{meta}</span></p>')
+
+
+PANEL_HEIGHT = 84.0
+PANEL_COLUMNS = 3
+
+
+def chart_height(briefing: Briefing) -> float:
+    rows = max(1, -(-len(briefing.series) // PANEL_COLUMNS))
+    return 30.0 + rows * (PANEL_HEIGHT + 10.0)
+
+
+def chart_panels(briefing: Briefing, area: QRectF) -> list[tuple[str, QRectF]]:
+    """One small panel per entity, in reading order: nothing is drawn over anything else."""
+    gap = 10.0
+    width = (area.width() - (PANEL_COLUMNS - 1) * gap) / PANEL_COLUMNS
+    return [(entity, QRectF(area.left() + (n % PANEL_COLUMNS) * (width + gap),
+                            area.top() + 26 + (n // PANEL_COLUMNS) * (PANEL_HEIGHT + gap), width, PANEL_HEIGHT))
+            for n, entity in enumerate(briefing.series)]
+
+
 def draw_chart(painter: QPainter, area: QRectF, briefing: Briefing) -> None:
-    """Alerts per entity per day as vector lines, with axes and a legend."""
+    """Alerts per day as small multiples: one panel of bars per entity, all on the same scale."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setFont(body_font(8))
+    painter.setFont(body_font(9, bold=True))
     painter.setPen(QColor("#222"))
+    peak = max([max(v) for v in briefing.series.values()] + [1])
     painter.drawText(QRectF(area.left(), area.top(), area.width(), 20), Qt.AlignmentFlag.AlignLeft,
-                     CHART_TITLE.render())
-    series = briefing.series
-    legend_rows = (len(series) + 2) // 3
-    plot = QRectF(area.left() + 34, area.top() + 26, area.width() - 44,
-                  area.height() - 60 - legend_rows * 16)
-    peak = max([max(v) for v in series.values()] + [1])
-    painter.setPen(QPen(QColor("#999"), 0.8))
-    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-    painter.drawLine(plot.bottomLeft(), plot.topLeft())
-    steps = min(peak, 5)
-    for n in range(steps + 1):
-        value = round(peak * n / steps)
-        y = plot.bottom() - plot.height() * value / peak
-        painter.setPen(QPen(QColor("#e2e2e2"), 0.6))
-        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        painter.setPen(QColor("#444"))
-        painter.drawText(QRectF(area.left(), y - 7, 30, 14), Qt.AlignmentFlag.AlignRight, str(value))
+                     str(CHART_TITLE(peak=peak)))
     days = briefing.days
-    span = max(len(days) - 1, 1)
-
-    def x_at(index: int) -> float:
-        return plot.left() + plot.width() * (index / span if len(days) > 1 else 0.5)
-
-    label_every = max(1, len(days) // 8)
-    for index, day in enumerate(days):
-        if index % label_every == 0 or index == len(days) - 1:
-            painter.drawText(QRectF(x_at(index) - 30, plot.bottom() + 4, 60, 14), Qt.AlignmentFlag.AlignCenter,
-                             month_day(day))
-    for number, (entity, values) in enumerate(series.items()):
+    for number, (entity, panel) in enumerate(chart_panels(briefing, area)):
+        values = briefing.series[entity]
         colour = QColor(PALETTE[number % len(PALETTE)])
-        path = QPainterPath()
-        for index, value in enumerate(values):
-            point = QPointF(x_at(index), plot.bottom() - plot.height() * value / peak)
-            path.lineTo(point) if index else path.moveTo(point)
-        painter.setPen(QPen(colour, 1.8))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        painter.setBrush(colour)
+        painter.setPen(QColor("#222"))
+        painter.setFont(body_font(8, bold=True))
+        painter.drawText(QRectF(panel.left(), panel.top(), panel.width() - 30, 14),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, entity)
+        painter.setFont(body_font(7))
+        painter.setPen(QColor("#555"))
+        painter.drawText(QRectF(panel.right() - 30, panel.top(), 30, 14), Qt.AlignmentFlag.AlignRight,
+                         str(sum(values)))
+        plot = QRectF(panel.left(), panel.top() + 16, panel.width(), panel.height() - 30)
+        painter.fillRect(plot, QColor("#f6f8fb"))
+        slot = plot.width() / max(len(days), 1)
+        bar = max(slot * 0.7, 0.8)
         for index, value in enumerate(values):
             if value:
-                painter.drawEllipse(QPointF(x_at(index), plot.bottom() - plot.height() * value / peak), 2.2, 2.2)
-        column, row = number % 3, number // 3
-        x = area.left() + 34 + column * (area.width() - 44) / 3
-        y = plot.bottom() + 26 + row * 16
-        painter.fillRect(QRectF(x, y + 3, 14, 8), colour)
-        painter.setPen(QColor("#222"))
-        painter.drawText(QRectF(x + 18, y, (area.width() - 44) / 3 - 20, 14),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, entity)
-    if not series:
-        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, NO_ALERTS.render())
+                height = plot.height() * value / peak
+                painter.fillRect(QRectF(plot.left() + index * slot + (slot - bar) / 2, plot.bottom() - height,
+                                        bar, height), colour)
+        painter.setPen(QPen(QColor("#999"), 0.6))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        if days:
+            painter.setPen(QColor("#666"))
+            painter.drawText(QRectF(plot.left(), plot.bottom() + 1, plot.width() / 2, 12),
+                             Qt.AlignmentFlag.AlignLeft, month_day(days[0]))
+            painter.drawText(QRectF(plot.center().x(), plot.bottom() + 1, plot.width() / 2, 12),
+                             Qt.AlignmentFlag.AlignRight, month_day(days[-1]))
+    if not briefing.series:
+        painter.drawText(QRectF(area.left(), area.top() + 26, area.width(), 40), Qt.AlignmentFlag.AlignCenter,
+                         str(NO_ALERTS))
     painter.restore()
 
 
@@ -392,7 +444,8 @@ def render_pdf(briefing: Briefing, path: Path, page: str = "A4") -> int:
         bodies = [_document(markup, width, height) for markup, _count in chunks]
         summary_pages = summary.pageCount()
         used = summary.size().height() - (summary_pages - 1) * height
-        chart_own_page = used + CHART_HEIGHT > height
+        chart = chart_height(briefing)
+        chart_own_page = used + chart > height
         total = 1 + summary_pages + int(chart_own_page) + sum(body.pageCount() for body in bodies)
         pages = _Pages(writer, painter, briefing, total)
         _cover(pages, briefing)
@@ -404,7 +457,7 @@ def render_pdf(briefing: Briefing, path: Path, page: str = "A4") -> int:
             pages.new_page()
             pages.furniture()
             used = 0.0
-        draw_chart(painter, QRectF(0, pages.content.top() + used + 8, width, CHART_HEIGHT - 16), briefing)
+        draw_chart(painter, QRectF(0, pages.content.top() + used + 8, width, chart - 16), briefing)
         for body in bodies:
             for index in range(body.pageCount()):
                 pages.new_page()
@@ -428,9 +481,7 @@ def ensure_gui_application() -> None:
     from PySide6.QtGui import QGuiApplication
 
     if QGuiApplication.instance() is None:
-        if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and \
-                not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs no display, and a broken one must not abort
         _APP.append(QGuiApplication(sys.argv[:1]))
 
 

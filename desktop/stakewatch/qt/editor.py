@@ -7,13 +7,13 @@ be undone. Feed discovery runs on a pool thread.
 
 from __future__ import annotations
 
-import sqlite3
+import re
 import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -37,21 +40,22 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
-    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core import editing
+from ..core import editing, secrets
 from ..core.backfill import BackfillResult, backfill, changed_entities
 from ..core.discovery import FoundFeed
-from ..core.model import ENTITY_KINDS, Entity, Item, Source, UserError, needs_context_by_default
+from ..core.links import complete_address
+from ..core.model import ENTITY_KINDS, Entity, Item, Source, UserError, Watchlist, needs_context_by_default
 from ..core.secrets import AUTH_KINDS, store_secret
 from ..core.service import find_feeds, preview_source, try_entity
 from ..core.sources import SOURCE_KINDS
 from ..core.sources.search import PRESETS as SEARCH_PRESETS
 from ..core.store import Store
-from ..core.transfer import MAX_INTERVAL
+from ..core.store_errors import DatabaseFailure, describe_sqlite_error
+from ..core.transfer import MAX_INTERVAL, Refused
 
 TEST_ITEMS = 5_000
 ERROR_STYLE = "color: #b00020"
@@ -67,6 +71,37 @@ def error_label() -> QLabel:
     return label
 
 
+FIELD_LABELS = {
+    "name": QT_TRANSLATE_NOOP("EditorView", "Name"), "kind": QT_TRANSLATE_NOOP("EditorView", "Kind"),
+    "aliases": QT_TRANSLATE_NOOP("EditorView", "Aliases"), "context": QT_TRANSLATE_NOOP("EditorView", "Context"),
+    "exclude": QT_TRANSLATE_NOOP("EditorView", "Exclude"), "url": QT_TRANSLATE_NOOP("EditorView", "Address"),
+    "interval_minutes": QT_TRANSLATE_NOOP("EditorView", "Check every"),
+    "official_for": QT_TRANSLATE_NOOP("EditorView", "Official for"),
+    "options": QT_TRANSLATE_NOOP("EditorView", "Options"), "enabled": QT_TRANSLATE_NOOP("EditorView", "Enabled"),
+}
+_PLACE = re.compile(r"^(?:entity|source|watchlist)\.([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?")
+
+
+def field_of(where: str) -> str:
+    """The form field a refusal's place names: `source.url` -> url, `entity.aliases[2]` -> aliases."""
+    match = _PLACE.match(where)
+    return match.group(1) if match else ""
+
+
+def in_words(refusal: Refused) -> str:
+    """A refusal as the form says it: the field's label (and line), then the reason; no JSON paths."""
+    match = _PLACE.match(refusal.where)
+    if not match:
+        return str(refusal.reason)
+    label = QCoreApplication.translate("EditorView", str(FIELD_LABELS.get(match.group(1), match.group(1))))
+    if match.group(3):
+        label = f"{label} \u203a {match.group(3)}"
+    if match.group(2) is not None:
+        return QCoreApplication.translate("EditorView", "{}, line {}: {}").format(
+            label, int(match.group(2)) + 1, refusal.reason)
+    return QCoreApplication.translate("EditorView", "{}: {}").format(label, refusal.reason)
+
+
 def _lines(edit: QPlainTextEdit) -> list[str]:
     return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
 
@@ -78,8 +113,8 @@ def backfill_file(path: Path, entities: list[tuple[str, str]]) -> BackfillResult
             return backfill(store, entities)
     except UserError as exc:
         return exc.message
-    except sqlite3.Error as exc:
-        return str(exc)
+    except DatabaseFailure as exc:
+        return describe_sqlite_error(exc, path)
 
 
 class _DiscoverTask(QRunnable):
@@ -101,6 +136,7 @@ class _DiscoverTask(QRunnable):
 class EntityForm(QWidget):
     def __init__(self) -> None:
         super().__init__()
+        self.watchlist = QComboBox()
         self.name = QLineEdit()
         self.kind = QComboBox()
         self.kind.addItems(list(ENTITY_KINDS))
@@ -108,12 +144,17 @@ class EntityForm(QWidget):
         self.context = QPlainTextEdit()
         self.exclude = QPlainTextEdit()
         self.veto = QPlainTextEdit()
-        for edit, hint in (
-                (self.aliases, self.tr("One alias per line: other spellings, the name in other scripts")),
-                (self.context, self.tr("One per line; an alias ticked below counts only if one of these appears")),
-                (self.exclude, self.tr("One per line; cancels the alias it contains, e.g. \"Taira clan\"")),
-                (self.veto, self.tr("One per line; an item with any of these never matches this entity"))):
-            edit.setPlaceholderText(hint)
+        hints = ((self.aliases, QT_TRANSLATE_NOOP("EntityForm",
+                                                   "One alias per line: other spellings, the name in other scripts")),
+                 (self.context, QT_TRANSLATE_NOOP("EntityForm",
+                                                  "One per line; an alias ticked below counts only if one of these "
+                                                  "appears")),
+                 (self.exclude, QT_TRANSLATE_NOOP("EntityForm",
+                                                  "One per line; cancels the alias it contains, e.g. \"Taira clan\"")),
+                 (self.veto, QT_TRANSLATE_NOOP("EntityForm",
+                                               "One per line; an item with any of these never matches this entity")))
+        for edit, hint in hints:
+            edit.setPlaceholderText(self.tr(str(hint)))
             edit.setMaximumHeight(86)
         self.needs_context = QListWidget()
         self.needs_context.setMaximumHeight(110)
@@ -136,13 +177,16 @@ class EntityForm(QWidget):
         self.test.verticalHeader().setVisible(False)
         self.test.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Kind"), self.kind)
-        form.addRow(self.tr("Aliases"), self.aliases)
-        form.addRow(self.tr("Context"), self.context)
+        form.addRow(self.tr("Watchl&ist"), self.watchlist)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow(self.tr("Alia&ses"), self.aliases)
+        form.addRow(self.tr("&Context"), self.context)
         form.addRow(self.tr("Needs context"), self.needs_context)
-        form.addRow(self.tr("Exclude"), self.exclude)
-        form.addRow(self.tr("Veto"), self.veto)
+        form.addRow(self.tr("E&xclude"), self.exclude)
+        form.addRow(self.tr("&Veto"), self.veto)
+        for edit in (self.aliases, self.context, self.exclude, self.veto):
+            edit.setTabChangesFocus(True)
         form.addRow("", self.priority)
         form.addRow("", self.muted)
         layout = QVBoxLayout(self)
@@ -205,7 +249,13 @@ class EntityForm(QWidget):
     def changed_signals(self) -> list[Any]:
         return [self.name.textChanged, self.kind.currentIndexChanged, self.aliases.textChanged,
                 self.context.textChanged, self.exclude.textChanged, self.veto.textChanged,
-                self.needs_context.itemChanged, self.priority.toggled, self.muted.toggled]
+                self.needs_context.itemChanged, self.priority.toggled, self.muted.toggled,
+                self.watchlist.currentIndexChanged]
+
+    def field_signals(self) -> list[tuple[str, Any]]:
+        return [("name", self.name.textChanged), ("kind", self.kind.currentIndexChanged),
+                ("aliases", self.aliases.textChanged), ("context", self.context.textChanged),
+                ("exclude", self.exclude.textChanged), ("veto", self.veto.textChanged)]
 
 
 class SourceForm(QWidget):
@@ -224,17 +274,31 @@ class SourceForm(QWidget):
         self.owner.setPlaceholderText(self.tr("The entity whose own blog or account this is: "
                                               "every item is its statement"))
         self._extra: dict[str, Any] = {}
-        self.official_for = QLineEdit()
-        self.official_for.setPlaceholderText(
-            self.tr("Entities whose own statements this source carries, comma-separated"))
+        self.official_for = QListWidget()
+        self.official_for.setToolTip(self.tr("Tick the entities whose own statements this source carries"))
+        self.official_for.setMaximumHeight(96)
         self.find_button = QPushButton(self.tr("Find feeds on this page"))
         self.found = QListWidget()
-        self.found.setMaximumHeight(110)
+        self.found.setMaximumHeight(96)
+        self.use_feed = QPushButton(self.tr("U&se this feed"))
+        self.use_feed.setEnabled(False)
+        self.found.currentItemChanged.connect(
+            lambda item, _previous: self.use_feed.setEnabled(
+                item is not None and isinstance(item.data(Qt.ItemDataRole.UserRole), FoundFeed)))
+        self.found_box = QWidget()
+        found_layout = QHBoxLayout(self.found_box)
+        found_layout.setContentsMargins(0, 0, 0, 0)
+        found_layout.addWidget(self.found, 1)
+        found_layout.addWidget(self.use_feed, 0, Qt.AlignmentFlag.AlignTop)
+        self.preview_list = QListWidget()
+        self.preview_list.setMaximumHeight(120)
         self.selectors = {key: QLineEdit() for key in ("item", "link", "title", "date")}
-        for key, hint in (("item", self.tr("CSS selector of each item, e.g. ul.press li")),
-                          ("link", self.tr("within an item; a")), ("title", self.tr("within an item; optional")),
-                          ("date", self.tr("within an item; optional"))):
-            self.selectors[key].setPlaceholderText(hint)
+        selector_hints = (("item", QT_TRANSLATE_NOOP("SourceForm", "CSS selector of each item, e.g. ul.press li")),
+                          ("link", QT_TRANSLATE_NOOP("SourceForm", "within an item; a")),
+                          ("title", QT_TRANSLATE_NOOP("SourceForm", "within an item; optional")),
+                          ("date", QT_TRANSLATE_NOOP("SourceForm", "within an item; optional")))
+        for key, hint in selector_hints:
+            self.selectors[key].setPlaceholderText(self.tr(str(hint)))
         self.preset = QComboBox()
         self.preset.addItem(self.tr("Choose a preset\u2026"))
         self.preset.addItems(list(SEARCH_PRESETS))
@@ -254,7 +318,10 @@ class SourceForm(QWidget):
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(self.tr("Typed here, kept only in the system keyring"))
-        self.save_secret = QPushButton(self.tr("Save to keyring"))
+        self.save_secret = QPushButton(self.tr("Save to ke&yring"))
+        self.keyring_state = QLabel()
+        self.keyring_state.setWordWrap(True)
+        self.keyring_state.setTextFormat(Qt.TextFormat.PlainText)
         self.error = error_label()
         self.save = QPushButton(self.tr("Save source"))
         address = QHBoxLayout()
@@ -264,19 +331,22 @@ class SourceForm(QWidget):
         secret_row.addWidget(self.secret, 1)
         secret_row.addWidget(self.save_secret)
         self.form = QFormLayout()
-        self.form.addRow(self.tr("Name"), self.name)
-        self.form.addRow(self.tr("Kind"), self.kind)
-        self.form.addRow(self.tr("Address"), address)
+        self.form.addRow(self.tr("&Name"), self.name)
+        self.form.addRow(self.tr("&Kind"), self.kind)
+        self.form.addRow(self.tr("Add&ress"), address)
         self.form.addRow(self.tr("Search preset"), self.preset)
-        self.form.addRow("", self.found)
-        for key, label in (("item", self.tr("Items")), ("link", self.tr("Link")), ("title", self.tr("Title")),
-                           ("date", self.tr("Date"))):
-            self.form.addRow(label, self.selectors[key])
+        self.form.addRow(self.tr("Feeds found"), self.found_box)
+        selector_labels = (("item", QT_TRANSLATE_NOOP("SourceForm", "Items")),
+                           ("link", QT_TRANSLATE_NOOP("SourceForm", "Link")),
+                           ("title", QT_TRANSLATE_NOOP("SourceForm", "Title")),
+                           ("date", QT_TRANSLATE_NOOP("SourceForm", "Date")))
+        for key, label in selector_labels:
+            self.form.addRow(self.tr(str(label)), self.selectors[key])
         self.form.addRow(self.tr("Search for"), self.search_entities)
         self.form.addRow(self.tr("Language"), self.lang)
         self.form.addRow(self.tr("Region"), self.region)
         self.form.addRow(self.tr("Check every"), self.interval)
-        self.form.addRow(self.tr("Official for"), self.official_for)
+        self.form.addRow(self.tr("&Official for"), self.official_for)
         self.form.addRow(self.tr("Belongs to"), self.owner)
         self.form.addRow("", self.enabled)
         self.form.addRow(self.tr("Credential"), self.credential)
@@ -284,7 +354,9 @@ class SourceForm(QWidget):
         self.form.addRow(self.tr("User name"), self.username)
         self.form.addRow(self.tr("Header"), self.header)
         self.form.addRow(self.tr("Secret"), secret_row)
+        self.form.addRow("", self.keyring_state)
         self.form.addRow("", self.preview_button)
+        self.form.addRow(self.tr("Preview"), self.preview_list)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -311,6 +383,9 @@ class SourceForm(QWidget):
         self._row(self.username, has_credential and self.auth.currentText() == "basic")
         self._row(self.header, has_credential and self.auth.currentText() == "header")
         self.find_button.setVisible(kind == "feed")
+        self._row(self.found_box, kind == "feed" and self.found.count() > 0)
+        self._row(self.preview_list, self.preview_list.count() > 0)
+        self._row(self.keyring_state, has_credential and bool(self.keyring_state.text()))
 
     def _use_preset(self, index: int) -> None:
         if index > 0:
@@ -335,11 +410,38 @@ class SourceForm(QWidget):
                 options["header"] = self.header.text().strip()
         return options
 
+    def set_entities(self, names: list[str]) -> None:
+        """Offer these entities for "Official for", keeping what is ticked."""
+        ticked = set(self.official())
+        self.official_for.blockSignals(True)
+        self.official_for.clear()
+        for name in list(dict.fromkeys(names + sorted(ticked - set(names)))):
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in ticked else Qt.CheckState.Unchecked)
+            self.official_for.addItem(item)
+        self.official_for.blockSignals(False)
+
+    def official(self) -> list[str]:
+        return [self.official_for.item(i).text() for i in range(self.official_for.count())
+                if self.official_for.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_official(self, names: tuple[str, ...] | list[str]) -> None:
+        present = {self.official_for.item(i).text() for i in range(self.official_for.count())}
+        for name in names:
+            if name not in present:
+                item = QListWidgetItem(name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self.official_for.addItem(item)
+        for i in range(self.official_for.count()):
+            item = self.official_for.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
+
     def data(self) -> dict[str, Any]:
-        official = [part.strip() for part in self.official_for.text().split(",") if part.strip()]
+        official = self.official()
         data: dict[str, Any] = {**{k: v for k, v in self._extra.items() if k != "entity"},
                                 "name": self.name.text(), "kind": self.kind.currentText(),
-                                "url": self.url.text().strip(), "interval_minutes": self.interval.value(),
+                                "url": complete_address(self.url.text()), "interval_minutes": self.interval.value(),
                                 "enabled": self.enabled.isChecked(), "official_for": official,
                                 "options": self.options()}
         if self.owner.text().strip():
@@ -358,7 +460,7 @@ class SourceForm(QWidget):
         self.enabled.setChecked(source.enabled)
         self._extra = dict(source.extra)
         self.owner.setText(source.entity)
-        self.official_for.setText(", ".join(o for o in source.official_for if o != source.entity))
+        self.set_official(tuple(o for o in source.official_for if o != source.entity))
         for key, edit in self.selectors.items():
             edit.setText(str(options.get(key, "")))
         self.search_entities.setText(", ".join(options.get("entities", [])))
@@ -370,15 +472,54 @@ class SourceForm(QWidget):
         self.header.setText(str(options.get("header", "")))
         self.secret.clear()
         self.found.clear()
+        self.preview_list.clear()
+        self.keyring_state.clear()
         self._show_rows()
 
     def changed_signals(self) -> list[Any]:
         return [self.name.textChanged, self.kind.currentIndexChanged, self.url.textChanged,
-                self.interval.valueChanged, self.enabled.toggled, self.official_for.textChanged,
+                self.interval.valueChanged, self.enabled.toggled, self.official_for.itemChanged,
                 self.owner.textChanged, self.search_entities.textChanged, self.lang.textChanged,
                 self.region.textChanged,
                 self.credential.textChanged, self.auth.currentIndexChanged, self.username.textChanged,
                 self.header.textChanged] + [edit.textChanged for edit in self.selectors.values()]
+
+    def field_signals(self) -> list[tuple[str, Any]]:
+        return [("name", self.name.textChanged), ("kind", self.kind.currentIndexChanged),
+                ("options", self.kind.currentIndexChanged), ("url", self.url.textChanged),
+                ("interval_minutes", self.interval.valueChanged), ("official_for", self.official_for.itemChanged),
+                ("options", self.credential.textChanged)] + [
+                    ("options", edit.textChanged) for edit in self.selectors.values()]
+
+
+class WatchlistForm(QWidget):
+    """A watchlist's own settings: its name and whether it is muted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.name = QLineEdit()
+        self.muted = QCheckBox(self.tr("&Muted: keep its alerts, no notifications"))
+        self.error = error_label()
+        self.save = QPushButton(self.tr("Save watchlist"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow("", self.muted)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.save)
+        layout.addStretch(1)
+
+    def load(self, watchlist: Watchlist) -> None:
+        self.name.setText(watchlist.name)
+        self.muted.setChecked(watchlist.muted)
+        self.summary.setText(self.tr("%n entity(ies)", "", len(watchlist.entities)))
+
+    def changed_signals(self) -> list[Any]:
+        return [self.name.textChanged, self.muted.toggled]
 
 
 class EditorView(QWidget):
@@ -391,6 +532,10 @@ class EditorView(QWidget):
         self.store = store
         self.undo_stack: list[editing.Snapshot] = []
         self.editing: tuple[int, str | None, str | None] = (-1, None, None)
+        self.dirty = False
+        self.touched: set[str] = set()
+        self._loading = False
+        self._tree_current: tuple[int, str | None, str | None] = (-1, None, None)
         self.pool = QThreadPool(self)
         self._tasks: set[_DiscoverTask] = set()
         self.backfilled = ""
@@ -399,24 +544,30 @@ class EditorView(QWidget):
         self.tree.currentItemChanged.connect(self._selected)
         self.entity_form = EntityForm()
         self.source_form = SourceForm()
+        self.watchlist_form = WatchlistForm()
         self.pages = QStackedWidget()
         self.placeholder = QLabel(self.tr("Choose a watchlist, an entity or a source on the left."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for page in (self.placeholder, self.entity_form, self.source_form):
+        self.placeholder.setWordWrap(True)
+        for page in (self.placeholder, self.entity_form, self.source_form, self.watchlist_form):
             self.pages.addWidget(page)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.pages)
         buttons = QHBoxLayout()
         self.new_watchlist = QPushButton(self.tr("New watchlist"))
         self.new_entity = QPushButton(self.tr("New entity"))
         self.new_source = QPushButton(self.tr("New source"))
-        self.delete = QPushButton(self.tr("Delete"))
-        self.undo = QPushButton(self.tr("Undo delete"))
+        self.delete = QPushButton(self.tr("&Delete"))
+        self.undo = QPushButton(self.tr("&Undo delete"))
         self.undo.setEnabled(False)
         for button in (self.new_watchlist, self.new_entity, self.new_source, self.delete, self.undo):
             buttons.addWidget(button)
         if import_file is not None and export_file is not None:
             importing, exporting = QPushButton(self.tr("Import\u2026")), QPushButton(self.tr("Export\u2026"))
-            importing.clicked.connect(import_file)
-            exporting.clicked.connect(export_file)
+            importing.clicked.connect(lambda _checked=False: import_file())
+            exporting.clicked.connect(lambda _checked=False: export_file())
             buttons.addStretch(1)
             buttons.addWidget(importing)
             buttons.addWidget(exporting)
@@ -427,8 +578,9 @@ class EditorView(QWidget):
         self.undo.clicked.connect(self.undo_delete)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.pages)
+        splitter.addWidget(scroller)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 740])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
@@ -437,33 +589,51 @@ class EditorView(QWidget):
         self._test_timer.setSingleShot(True)
         self._test_timer.setInterval(250)
         self._test_timer.timeout.connect(self.run_test)
+        for form in (self.entity_form, self.source_form):
+            for key, signal in form.field_signals():
+                signal.connect(lambda *_args, field=key: self._touch(field))
         for signal in self.entity_form.changed_signals():
             signal.connect(self.validate_entity)
-            signal.connect(lambda *_: self._test_timer.start())
+            signal.connect(self._changed)
+            signal.connect(lambda *_: self._loading or self._test_timer.start())
         for signal in self.source_form.changed_signals():
             signal.connect(self.validate_source)
+            signal.connect(self._changed)
+        for signal in self.watchlist_form.changed_signals():
+            signal.connect(self._changed)
+            signal.connect(self.validate_watchlist)
+        self.source_form.url.editingFinished.connect(self._complete_address)
         self.entity_form.save.clicked.connect(self.save_entity)
         self.entity_form.suggest.clicked.connect(self.suggest_aliases)
         self.source_form.save.clicked.connect(self.save_source)
+        self.watchlist_form.save.clicked.connect(self.save_watchlist)
         self.source_form.find_button.clicked.connect(self.find_feeds)
         self.source_form.preview_button.clicked.connect(self.preview)
         self.source_form.save_secret.clicked.connect(self.store_secret)
         self.source_form.found.itemActivated.connect(self._use_found)
+        self.source_form.use_feed.clicked.connect(lambda _checked=False: self._use_current_feed())
         self._items: list[tuple[Item, str]] | None = None
         self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self._test_timer.stop()
+        super().hideEvent(event)
 
     # the tree ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Rebuild the tree from the store, keeping the selection (and so Delete) where it was."""
-        selected = self._selection()
+        selection = self._selection()
         self.tree.blockSignals(True)
         self.tree.clear()
-        for watchlist in self.store.watchlists():
-            node = QTreeWidgetItem([watchlist.name])
+        watchlists = self.store.watchlists()
+        for watchlist in watchlists:
+            label = watchlist.name + (f"  ({self.tr('muted')})" if watchlist.muted else "")
+            node = QTreeWidgetItem([label])
             node.setData(0, Qt.ItemDataRole.UserRole, (WATCHLIST, watchlist.name, None))
             for entity in watchlist.entities:
-                child = QTreeWidgetItem([f"{entity.name}  ({entity.kind})"])
+                muted = f", {self.tr('muted')}" if entity.muted else ""
+                child = QTreeWidgetItem([f"{entity.name}  ({entity.kind}{muted})"])
                 child.setData(0, Qt.ItemDataRole.UserRole, (ENTITY, watchlist.name, entity.name))
                 node.addChild(child)
             self.tree.addTopLevelItem(node)
@@ -475,18 +645,39 @@ class EditorView(QWidget):
             sources.addChild(child)
         self.tree.addTopLevelItem(sources)
         self.tree.expandAll()
-        chosen = self.find_node(*selected) if selected[0] != -1 else None
+        chosen = self.find_node(*selection)
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
         self.tree.blockSignals(False)
         self._items = None
+        names = [w.name for w in watchlists]
+        combo = self.entity_form.watchlist
+        current = combo.currentText()
+        self._loading = True
+        combo.clear()
+        combo.addItems(names)
+        if current in names:
+            combo.setCurrentText(current)
+        self.source_form.set_entities(list(dict.fromkeys(e.name for w in watchlists for e in w.entities)))
+        self._loading = False
+
+    def _use_current_feed(self) -> None:
+        item = self.source_form.found.currentItem()
+        if item is not None:
+            self._use_found(item)
 
     def find_node(self, kind: int, parent: str | None, name: str | None) -> QTreeWidgetItem | None:
-        iterator = QTreeWidgetItemIterator(self.tree)
-        while (node := iterator.value()) is not None:
-            if tuple(node.data(0, Qt.ItemDataRole.UserRole) or ()) == (kind, parent, name):
+        wanted = (kind, parent, name)
+        for top in range(self.tree.topLevelItemCount()):
+            node = self.tree.topLevelItem(top)
+            if node is None:
+                continue
+            if tuple(node.data(0, Qt.ItemDataRole.UserRole) or ()) == wanted:
                 return node
-            iterator += 1
+            for index in range(node.childCount()):
+                child = node.child(index)
+                if child is not None and tuple(child.data(0, Qt.ItemDataRole.UserRole) or ()) == wanted:
+                    return child
         return None
 
     def select(self, kind: int, parent: str | None, name: str | None) -> None:
@@ -503,46 +694,170 @@ class EditorView(QWidget):
         kind, parent, name = self._selection()
         return parent if kind in (WATCHLIST, ENTITY) else None
 
+    # unsaved changes -----------------------------------------------------------------------------
+
+    def _changed(self, *_args: object) -> None:
+        if not self._loading and self.pages.currentWidget() is not self.placeholder:
+            self.dirty = True
+
+    def _touch(self, field: str) -> None:
+        if not self._loading:
+            self.touched.add(field)
+
+    def _begin(self, page: QWidget) -> None:
+        """Show `page` with a clean slate: nothing changed, nothing touched."""
+        self.pages.setCurrentWidget(page)
+        self.dirty = False
+        self.touched = set()
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for a form with unsaved changes (a dialog; tests replace it)."""
+        return QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The form has changes that are not saved. Save them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+    def confirm_leave(self) -> bool:
+        """True if the current form may be left: saved, discarded, or nothing changed."""
+        if not self.dirty:
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            page = self.pages.currentWidget()
+            saved = (self.save_entity() if page is self.entity_form else self.save_source()
+                     if page is self.source_form else self.save_watchlist())
+            if not saved:
+                return False
+        self.dirty = False
+        return True
+
     def _selected(self, *_args: object) -> None:
-        kind, parent, name = self._selection()
-        if kind == ENTITY and parent and name:
-            entity = next(e for w in self.store.watchlists() if w.name == parent for e in w.entities
-                          if e.name == name)
-            self.editing = (ENTITY, parent, name)
-            self.entity_form.load(entity)
-            self.pages.setCurrentWidget(self.entity_form)
+        selection = self._selection()
+        if selection == self._tree_current:
+            return
+        if not self.confirm_leave():
+            node = self.find_node(*self._tree_current)
+            self.tree.blockSignals(True)
+            if node is not None:
+                self.tree.setCurrentItem(node)
+            self.tree.blockSignals(False)
+            return
+        self._tree_current = selection
+        kind, parent, name = selection
+        self._loading = True
+        try:
+            if kind == ENTITY and parent and name:
+                entity = next(e for w in self.store.watchlists() if w.name == parent for e in w.entities
+                              if e.name == name)
+                self.editing = (ENTITY, parent, name)
+                self.entity_form.load(entity)
+                self.entity_form.watchlist.setCurrentText(parent)
+                self.entity_form.watchlist.setEnabled(False)
+                self._begin(self.entity_form)
+            elif kind == SOURCE and name:
+                source = next(s for s in self.store.sources() if s.name == name)
+                self.editing = (SOURCE, None, name)
+                self.source_form.load(source)
+                self._begin(self.source_form)
+            elif kind == WATCHLIST and parent:
+                watchlist = next(w for w in self.store.watchlists() if w.name == parent)
+                self.editing = (WATCHLIST, parent, None)
+                self.watchlist_form.load(watchlist)
+                self._begin(self.watchlist_form)
+            else:
+                self.editing = (-1, None, None)
+                self._begin(self.placeholder)
+        finally:
+            self._loading = False
+        if kind == ENTITY:
             self.validate_entity()
             self.run_test()
-        elif kind == SOURCE and name:
-            source = next(s for s in self.store.sources() if s.name == name)
-            self.editing = (SOURCE, None, name)
-            self.source_form.load(source)
-            self.pages.setCurrentWidget(self.source_form)
+        elif kind == SOURCE:
             self.validate_source()
-        else:
-            self.pages.setCurrentWidget(self.placeholder)
+        elif kind == WATCHLIST:
+            self.validate_watchlist()
+
+    def _show_problems(self, form: EntityForm | SourceForm, problems: list[Refused], everything: bool) -> None:
+        """Say what is wrong, in the fields' own words, for the fields already touched."""
+        shown = [in_words(p) for p in problems if everything or field_of(p.where) in self.touched
+                 or not field_of(p.where)]
+        form.error.setText("\n".join(dict.fromkeys(shown)))
+
+    # watchlists ------------------------------------------------------------------------------
+
+    def validate_watchlist(self) -> bool:
+        name = self.watchlist_form.name.text().strip()
+        others = {w.name.casefold() for w in self.store.watchlists()
+                  if w.name.casefold() != (self.editing[1] or "").casefold()}
+        problem = ""
+        if not name:
+            problem = self.tr("Name: must not be empty")
+        elif name.casefold() in others:
+            problem = self.tr("Name: another watchlist is called {}").format(name)
+        self.watchlist_form.error.setText(problem)
+        self.watchlist_form.save.setEnabled(not problem)
+        return not problem
+
+    def save_watchlist(self) -> bool:
+        original = self.editing[1]
+        if original is None or not self.validate_watchlist():
+            return False
+        try:
+            watchlist = editing.save_watchlist(self.store, original, self.watchlist_form.name.text(),
+                                               self.watchlist_form.muted.isChecked())
+        except UserError as exc:
+            self.watchlist_form.error.setText(exc.message)
+            return False
+        self.dirty = False
+        self._tree_current = (WATCHLIST, watchlist.name, None)
+        self.editing = self._tree_current
+        self.refresh()
+        self.select(WATCHLIST, watchlist.name, None)
+        self.status.emit(self.tr("Saved {}").format(watchlist.name))
+        self.saved.emit()
+        return True
 
     # entities ----------------------------------------------------------------------------------
 
     def start_new_entity(self) -> None:
+        if not self.confirm_leave():
+            return
         watchlist = self._current_watchlist() or next((w.name for w in self.store.watchlists()), None)
         if watchlist is None:
             self.status.emit(self.tr("Make a watchlist first"))
             return
+        self._loading = True
         self.editing = (ENTITY, watchlist, None)
         self.entity_form.load(Entity(name="", kind="official"))
-        self.pages.setCurrentWidget(self.entity_form)
+        self.entity_form.watchlist.setEnabled(True)
+        self.entity_form.watchlist.setCurrentText(watchlist)
+        self._loading = False
+        self._begin(self.entity_form)
         self.entity_form.name.setFocus()
         self.validate_entity()
 
     def _entity_siblings(self, watchlist: str) -> list[str]:
         return [e.name for w in self.store.watchlists() if w.name == watchlist for e in w.entities]
 
-    def validate_entity(self) -> Entity | None:
-        _kind, watchlist, original = self.editing
+    def _entity_watchlist(self) -> str | None:
+        kind, watchlist, original = self.editing
+        if original is None and self.entity_form.watchlist.currentText():
+            return self.entity_form.watchlist.currentText()
+        return watchlist
+
+    def validate_entity(self, *_args: object, everything: bool = False) -> Entity | None:
+        _kind, _watchlist, original = self.editing
+        watchlist = self._entity_watchlist()
         try:
             entity = editing.validate_entity(self.entity_form.data(), self._entity_siblings(watchlist or ""),
                                              original)
+        except Refused as exc:
+            self._show_problems(self.entity_form, list(exc.problems), everything)
+            self.entity_form.save.setEnabled(False)
+            return None
         except UserError as exc:
             self.entity_form.error.setText(exc.message)
             self.entity_form.save.setEnabled(False)
@@ -551,20 +866,25 @@ class EditorView(QWidget):
         self.entity_form.save.setEnabled(True)
         return entity
 
-    def save_entity(self) -> None:
-        entity = self.validate_entity()
-        _kind, watchlist, original = self.editing
+    def save_entity(self) -> bool:
+        entity = self.validate_entity(everything=True)
+        _kind, _parent, original = self.editing
+        watchlist = self._entity_watchlist()
         if entity is None or watchlist is None:
-            return
+            return False
         before = self.store.watchlists()
         editing.save_entity(self.store, watchlist, original, entity)
         changed = changed_entities(before, self.store.watchlists())
+        self.dirty = False
+        self._tree_current = (ENTITY, watchlist, entity.name)
+        self.editing = self._tree_current
         self.refresh()
         self.select(ENTITY, watchlist, entity.name)
         self.status.emit(self.tr("Saved {}").format(entity.name))
         self.saved.emit()
         if changed:
             self._start_backfill(changed)
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._test_timer.stop()  # a pending Test-panel run must not reach a store closed after us
@@ -594,10 +914,6 @@ class EditorView(QWidget):
             self._items = editing.recent_items(self.store, TEST_ITEMS)
         return self._items
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        self._test_timer.stop()
-        super().hideEvent(event)
-
     def run_test(self) -> None:
         """Show which stored items the entity as typed would match, and with which words."""
         if self.pages.currentWidget() is not self.entity_form or not self.isVisible():
@@ -626,13 +942,23 @@ class EditorView(QWidget):
     # sources -----------------------------------------------------------------------------------
 
     def start_new_source(self) -> None:
+        if not self.confirm_leave():
+            return
+        self._loading = True
         self.editing = (SOURCE, None, None)
         self.source_form.load(Source(name="", kind="feed", url=""))
-        self.pages.setCurrentWidget(self.source_form)
+        self._loading = False
+        self._begin(self.source_form)
         self.source_form.url.setFocus()
         self.validate_source()
 
-    def validate_source(self) -> Any:
+    def _complete_address(self) -> None:
+        url = self.source_form.url
+        completed = complete_address(url.text())
+        if completed != url.text().strip():
+            url.setText(completed)
+
+    def validate_source(self, *_args: object, everything: bool = False) -> Any:
         _kind, _parent, original = self.editing
         form = self.source_form
         entity_names = {e.name.casefold() for w in self.store.watchlists() for e in w.entities}
@@ -642,7 +968,11 @@ class EditorView(QWidget):
                 raise UserError("Sources", f"source.entity: no entity named {source.entity!r}")
             unknown = [name for name in source.official_for if name.casefold() not in entity_names]
             if unknown:
-                raise UserError("Sources", f"source.official_for: no entity named {unknown[0]!r}")
+                raise Refused("source.official_for", self.tr("no entity named {}").format(unknown[0]))
+        except Refused as exc:
+            self._show_problems(form, list(exc.problems), everything)
+            form.save.setEnabled(False)
+            return None
         except UserError as exc:
             form.error.setText(exc.message)
             form.save.setEnabled(False)
@@ -651,25 +981,54 @@ class EditorView(QWidget):
         form.save.setEnabled(True)
         return source
 
-    def save_source(self) -> None:
-        source = self.validate_source()
+    def save_source(self) -> bool:
+        self._complete_address()
+        source = self.validate_source(everything=True)
         if source is None:
-            return
+            return False
         editing.save_source(self.store, self.editing[2], source)
+        self.dirty = False
+        self._tree_current = (SOURCE, None, source.name)
+        self.editing = self._tree_current
         self.refresh()
         self.select(SOURCE, None, source.name)
         self.status.emit(self.tr("Saved {}").format(source.name))
         self.saved.emit()
+        return True
 
     def store_secret(self) -> None:
+        """Hand the secret to the keyring on a pool thread: its password prompt may take a while."""
         form = self.source_form
-        try:
-            store_secret(form.credential.text().strip(), form.secret.text())
-        except UserError as exc:
-            form.error.setText(exc.message)
-            return
-        form.secret.clear()
-        self.status.emit(self.tr("Stored the secret {} in the keyring").format(form.credential.text().strip()))
+        name, secret = form.credential.text().strip(), form.secret.text()
+
+        def job() -> str | None:
+            try:
+                store_secret(name, secret)
+            except UserError as exc:
+                return exc.message
+            return None
+
+        form.save_secret.setEnabled(False)
+        form.keyring_state.setText(str(secrets.WAITING))
+        form._show_rows()
+        task = _DiscoverTask(name, job)
+        self._tasks.add(task)
+        task.emitter.finished.connect(lambda problem: self._secret_stored(name, problem))
+        self.pool.start(task)
+
+    def _secret_stored(self, name: str, problem: object) -> None:
+        form = self.source_form
+        self._tasks.clear()
+        form.save_secret.setEnabled(True)
+        if problem:
+            form.keyring_state.setText(str(problem))
+            form.keyring_state.setStyleSheet(ERROR_STYLE)
+        else:
+            form.secret.clear()
+            form.keyring_state.setStyleSheet("")
+            form.keyring_state.setText(self.tr("Stored the secret {} in the keyring").format(name))
+            self.status.emit(self.tr("Stored the secret {} in the keyring").format(name))
+        form._show_rows()
 
     def preview(self) -> None:
         source = self.validate_source()
@@ -677,13 +1036,15 @@ class EditorView(QWidget):
             self.source_form.found.clear()
             return
         watchlists = self.store.watchlists()
-        self._start_network(self.tr("Fetching {}\u2026").format(source.name),
+        self._start_network(self.source_form.preview_list, self.tr("Fetching {}\u2026").format(source.name),
                             _DiscoverTask(source.url, lambda: preview_source(source, watchlists)), self._previewed)
 
-    def _start_network(self, working: str, task: _DiscoverTask, done: Callable[[Any], None]) -> None:
-        """Say what is happening in the list under the address, and run `task` on the pool."""
-        self.source_form.found.clear()
-        self.source_form.found.addItem(working)
+    def _start_network(self, target: QListWidget, working: str, task: _DiscoverTask,
+                       done: Callable[[Any], None]) -> None:
+        """Say what is happening in `target` (found feeds or preview), and run `task` on the pool."""
+        target.clear()
+        target.addItem(working)
+        self.source_form._show_rows()
         self._tasks.add(task)
         task.emitter.finished.connect(done)
         self.pool.start(task)
@@ -691,13 +1052,14 @@ class EditorView(QWidget):
     def _previewed(self, result: tuple[list[Item], str | None]) -> None:
         items, problem = result
         self._tasks.clear()
-        found = self.source_form.found
+        found = self.source_form.preview_list
         found.clear()
         if problem:
             found.addItem(self.tr("Nothing to show: {}").format(problem))
         for item in items[:50]:
             when = item.published.astimezone().strftime("%Y-%m-%d") if item.published else "\u2014"
             found.addItem(f"{when}  {item.title} \u2014 {item.url}")
+        self.source_form._show_rows()
 
     def suggest_aliases(self) -> None:
         from ..core.store_aliases import recent_texts
@@ -713,9 +1075,10 @@ class EditorView(QWidget):
             form.aliases.setPlainText("\n".join(_lines(form.aliases) + dialog.chosen()))
 
     def find_feeds(self) -> None:
+        self._complete_address()
         url = self.source_form.url.text().strip()
-        self._start_network(self.tr("Looking for feeds on {}\u2026").format(url), _DiscoverTask(url),
-                            self._discovered)
+        self._start_network(self.source_form.found, self.tr("Looking for feeds on {}\u2026").format(url),
+                            _DiscoverTask(url), self._discovered)
 
     def _discovered(self, result: tuple[list[FoundFeed], str | None]) -> None:
         feeds, problem = result
@@ -729,7 +1092,9 @@ class EditorView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, feed)
             found.addItem(item)
         if feeds:
-            self.status.emit(self.tr("Double-click a feed to use it"))
+            found.setCurrentRow(0 if problem is None else 1)
+            found.setFocus()
+        self.source_form._show_rows()
 
     def _use_found(self, item: QListWidgetItem) -> None:
         feed = item.data(Qt.ItemDataRole.UserRole)
@@ -745,6 +1110,8 @@ class EditorView(QWidget):
     # watchlists, deletion and undo -------------------------------------------------------------
 
     def ask_new_watchlist(self) -> None:
+        if not self.confirm_leave():
+            return
         name, accepted = QInputDialog.getText(self, self.tr("New watchlist"), self.tr("Name"))
         if accepted:
             self.add_watchlist(name)
@@ -778,8 +1145,9 @@ class EditorView(QWidget):
         self.undo.setEnabled(True)
         self.undo.setText(self.tr("Undo delete of {}").format(snapshot.label))
         self.refresh()
-        self.pages.setCurrentWidget(self.placeholder)
-        self.status.emit(self.tr("Deleted {}").format(snapshot.label))
+        self._tree_current = self._selection()
+        self._begin(self.placeholder)
+        self.status.emit(self.tr("Deleted {} \u2014 Ctrl+Z undoes it").format(snapshot.label))
         self.saved.emit()
 
     def undo_delete(self) -> None:

@@ -6,13 +6,15 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.i18n import render
 from ..core.model import SourceHealth
+from ..core.offline import offline_notice
 from ..core.secrets import redact
 from ..core.store import Store
 from ..core.text import plain
@@ -36,6 +39,8 @@ def plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` literally: Qt reads tooltips as rich text when they look like
     markup, so server text is escaped inside a paragraph of its own."""
     return "<p style='white-space:pre-wrap'>" + html.escape(plain(redact(text)), quote=False) + "</p>"
+STATUS_COLOURS = {"ok": "#2b8a3e", "failing": "#c92a2a", "backing off": "#e8590c", "stale": "#e67700",
+                  "new": "#495057", "disabled": "#868e96"}
 
 
 def _when(moment: datetime | None) -> str:
@@ -60,17 +65,35 @@ class HealthView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.retry_button = QPushButton(self.tr("Retry now"))
-        self.toggle_button = QPushButton(self.tr("Disable"))
+        self.table.setTabKeyNavigation(False)
+        self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #fff4e6; color: #5c3d00; border: 1px solid #f0c36d; padding: 6px")
+        self.notice.hide()
+        self.empty = QLabel(self.tr("No sources yet. Add feeds, pages or news searches in the Watchlists tab, "
+                                    "or import a watchlist file (File \u203a Import watchlists\u2026)."))
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+        self.retry_button = QPushButton(self.tr("&Retry now"))
+        self.retry_all_button = QPushButton(self.tr("Retry a&ll"))
+        self.toggle_button = QPushButton(self.tr("&Disable"))
         self.retry_button.clicked.connect(self.retry_current)
+        self.retry_all_button.clicked.connect(self.retry_all)
         self.toggle_button.clicked.connect(self.toggle_current)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.retry_all_button)
         buttons.addWidget(self.toggle_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         self.refresh()
 
@@ -94,12 +117,18 @@ class HealthView(QWidget):
         names = [s.name for s in self.sources]
         if selected is not None and selected.name in names:
             self.table.selectRow(names.index(selected.name))
+        self.pages.setCurrentIndex(0 if self.sources else 1)
+        notice = offline_notice(self.sources)
+        self.notice.setText(str(notice) if notice else "")
+        self.notice.setVisible(notice is not None)
         self._selection_changed()
 
     def select(self, name: str) -> None:
         names = [s.name for s in self.sources]
         if name in names:
             self.table.selectRow(names.index(name))
+            self.table.scrollTo(self.table.model().index(names.index(name), 0))
+            self.table.setFocus()
 
     def current(self) -> SourceHealth | None:
         row = self.table.currentRow()
@@ -108,9 +137,10 @@ class HealthView(QWidget):
     def _selection_changed(self) -> None:
         source = self.current()
         self.retry_button.setEnabled(source is not None and source.enabled)
+        self.retry_all_button.setEnabled(any(s.enabled for s in self.sources))
         self.toggle_button.setEnabled(source is not None)
-        self.toggle_button.setText(self.tr("Enable") if source is not None and not source.enabled
-                                   else self.tr("Disable"))
+        self.toggle_button.setText(self.tr("E&nable") if source is not None and not source.enabled
+                                   else self.tr("&Disable"))
 
     def retry_current(self) -> None:
         source = self.current()
@@ -119,6 +149,14 @@ class HealthView(QWidget):
         self.store.clear_wait(source.name)
         self._retry()
         self.status.emit(self.tr("Checking {} now").format(source.name))
+
+    def retry_all(self) -> None:
+        """Check every enabled source now, those asked to wait or backing off included."""
+        for source in self.sources:
+            if source.enabled:
+                self.store.clear_wait(source.name)
+        self._retry()
+        self.status.emit(self.tr("Checking every source now"))
 
     def toggle_current(self) -> None:
         source = self.current()

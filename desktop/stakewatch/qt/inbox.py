@@ -18,11 +18,12 @@ from PySide6.QtCore import (
     QDate,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,8 +33,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTextEdit,
     QVBoxLayout,
@@ -144,7 +147,7 @@ class InboxModel(QAbstractTableModel):
 
 
 class InboxView(QWidget):
-    """Filters, the table and the detail pane."""
+    """Filters, the table (several rows may be chosen) and a compact detail pane."""
 
     status = Signal(str)
 
@@ -152,16 +155,22 @@ class InboxView(QWidget):
         super().__init__()
         self.store = store
         self._open_link = open_link
+        self.undo_stack: list[tuple[str, Callable[[], None]]] = []
         self.model = InboxModel(store)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search titles and text (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
         self.watchlist = QComboBox()
         self.entity = QComboBox()
         self.kind = QComboBox()
         self.source = QComboBox()
-        self.unread = QCheckBox(self.tr("Unread only"))
-        self.dated = QCheckBox(self.tr("From"))
+        for combo in (self.watchlist, self.entity, self.source):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unread = QCheckBox(self.tr("&Unread only"))
+        self.dated = QCheckBox(self.tr("F&rom"))
         self.since = QDateEdit(QDate.currentDate().addDays(-7))
         self.until = QDateEdit(QDate.currentDate())
         for edit in (self.since, self.until):
@@ -170,17 +179,23 @@ class InboxView(QWidget):
             edit.dateChanged.connect(self.apply)
         self.dated.toggled.connect(self._date_range_toggled)
         self.count = QLabel()
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
+        self.mark_all = QPushButton(self.tr("Mar&k all read"))
+        self.mark_all.clicked.connect(self.mark_all_read)
+        first = QHBoxLayout()
+        first.addWidget(self.search, 1)
+        first.addWidget(self.kind)
+        first.addWidget(self.unread)
+        first.addWidget(self.count)
+        first.addWidget(self.mark_all)
+        second = QHBoxLayout()
+        for combo in (self.watchlist, self.entity, self.source):
+            second.addWidget(combo, 1)
         for combo in (self.watchlist, self.entity, self.kind, self.source):
-            filters.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self.apply)
-        filters.addWidget(self.unread)
-        filters.addWidget(self.dated)
-        filters.addWidget(self.since)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.until)
-        filters.addWidget(self.count)
+        second.addWidget(self.dated)
+        second.addWidget(self.since)
+        second.addWidget(QLabel(self.tr("to")))
+        second.addWidget(self.until)
         self.unread.toggled.connect(self.apply)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -192,64 +207,99 @@ class InboxView(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 130), (1, 80), (2, 140), (4, 170)):
-            self.table.setColumnWidth(column, width)
+        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        wide = QFontMetrics(bold)
+        self.table.setColumnWidth(0, max(metrics.horizontalAdvance("2026-12-31 23:59"),
+                                         wide.horizontalAdvance("2026-12-31 23:59")) + 16)
+        self.table.setColumnWidth(1, wide.horizontalAdvance("statement") + 16)
+        self.table.setColumnWidth(2, wide.horizontalAdvance("Akihisa Shiozaki") + 16)
+        self.table.setColumnWidth(4, wide.horizontalAdvance("Digital Agency (demo)") + 16)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.activated.connect(lambda index: self.open_current())
+
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setMargin(24)
+        self.clear_filters = QPushButton(self.tr("&Clear search and filters"))
+        self.clear_filters.clicked.connect(self.reset_filters)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.clear_filters, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+        self.list_pages = QStackedWidget()
+        self.list_pages.addWidget(self.table)
+        self.list_pages.addWidget(empty_page)
 
         self.detail_title = QLabel()
         self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_title.setWordWrap(True)
+        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         title_font = self.detail_title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
         title_font.setBold(True)
         self.detail_title.setFont(title_font)
         self.detail_meta = QLabel()
         self.detail_meta.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_meta.setWordWrap(True)
+        self.detail_meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_snippet = QTextEdit()
         self.detail_snippet.setReadOnly(True)
         self.detail_snippet.setAcceptRichText(False)
-        self.open_button = QPushButton(self.tr("Open original"))
-        self.copy_button = QPushButton(self.tr("Copy link"))
-        self.read_button = QPushButton(self.tr("Mark unread"))
-        self.mute_button = QPushButton(self.tr("Mute entity"))
+        self.detail_snippet.setTabChangesFocus(True)
+        self.open_button = QPushButton(self.tr("&Open original"))
+        self.copy_button = QPushButton(self.tr("Copy &link"))
+        self.read_button = QPushButton(self.tr("Mark u&nread"))
+        self.mute_button = QPushButton(self.tr("&Mute entity"))
         self.open_button.clicked.connect(self.open_current)
         self.copy_button.clicked.connect(self.copy_link)
         self.read_button.clicked.connect(self.toggle_read)
-        self.mute_button.clicked.connect(self.mute_current)
+        self.mute_button.clicked.connect(self.toggle_mute)
         buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.open_button, self.copy_button, self.read_button, self.mute_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        pane = QWidget()
+        pane = self.pane = QWidget()
         pane_layout = QVBoxLayout(pane)
+        pane_layout.setContentsMargins(0, 4, 0, 0)
         pane_layout.addWidget(self.detail_title)
         pane_layout.addWidget(self.detail_meta)
         pane_layout.addWidget(self.detail_snippet, 1)
         self.page_panel = PagePanel(pane)
         pane_layout.addWidget(self.page_panel, 2)
         pane_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(pane)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.list_pages)
+        self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setSizes([640, 200])
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.splitter, 1)
 
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.activated.connect(self.focus_search)
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.activated.connect(self.focus_search)
         space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
         space.setContext(Qt.ShortcutContext.WidgetShortcut)
         space.activated.connect(self.toggle_read)
@@ -293,13 +343,51 @@ class InboxView(QWidget):
                           unread_only=self.unread.isChecked(), order=self.model.query.order,
                           descending=self.model.query.descending)
 
+    def filtered(self) -> bool:
+        query = self.current_query()
+        return bool(query.text.strip() or query.watchlist or query.entity or query.kind or query.source
+                    or query.since or query.unread_only)
+
     def apply(self) -> None:
         self.model.set_query(self.current_query())
         self.count.setText(self.tr("%n alert(s)", "", self.model.total))
         if self.model.rows:
+            self.list_pages.setCurrentIndex(0)
+            self.pane.show()
             self.table.selectRow(0)
         else:
+            self._show_empty()
             self._show_detail(QModelIndex(), QModelIndex())
+        self._update_buttons()
+
+    def _show_empty(self) -> None:
+        text = self.search.text().strip()
+        if text:
+            self.empty.setText(self.tr("No alert matches \u201c{}\u201d with these filters.").format(text))
+        elif self.filtered():
+            self.empty.setText(self.tr("No alert matches these filters."))
+        else:
+            self.empty.setText(self.tr(
+                "No alerts yet.\n\nStakewatch checks your sources in the background and lists here "
+                "everything they say about the people and products you follow. If sources are failing, "
+                "Source health says why."))
+        self.clear_filters.setVisible(self.filtered())
+        self.list_pages.setCurrentIndex(1)
+        self.pane.hide()
+
+    def reset_filters(self) -> None:
+        for widget in (self.watchlist, self.entity, self.kind, self.source, self.unread, self.dated, self.search):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.watchlist, self.entity, self.kind, self.source):
+            combo.setCurrentIndex(0)
+        self.unread.setChecked(False)
+        self.dated.setChecked(False)
+        self.since.setEnabled(False)
+        self.until.setEnabled(False)
+        for widget in (self.watchlist, self.entity, self.kind, self.source, self.unread, self.dated, self.search):
+            widget.blockSignals(False)
+        self.apply()
 
     def refresh(self) -> None:
         self._fill_filters()
@@ -309,40 +397,63 @@ class InboxView(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    # the current alert -----------------------------------------------------------------------
+    # the current and chosen alerts -----------------------------------------------------------
 
     def current_row(self) -> int:
         return self.table.currentIndex().row()
+
+    def selected_rows(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and self.current_row() >= 0:
+            rows = [self.current_row()]
+        return rows
+
+    def _update_buttons(self) -> None:
+        rows = [r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None]
+        for button in (self.open_button, self.copy_button, self.read_button, self.mute_button):
+            button.setEnabled(bool(rows))
+        self.open_button.setEnabled(any(safe_link(r.url) is not None for r in rows))
+        self.mark_all.setEnabled(self.model.total > 0)
+        if rows:
+            self.read_button.setText(self.tr("Mark u&nread") if all(r.read for r in rows)
+                                     else self.tr("Mark rea&d"))
+            muted = inbox.entity_muted(self.store, rows[0].watchlist, rows[0].entity)
+            self.mute_button.setText(self.tr("Un&mute {}").format(rows[0].entity) if muted
+                                     else self.tr("&Mute {}").format(rows[0].entity))
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row()) if current.isValid() else None
         detail = inbox.detail(self.store, row.id) if row else None
         self.page_panel.show_alert(self.store, detail.id if detail is not None else None)
-        for button in (self.open_button, self.copy_button, self.read_button, self.mute_button):
-            button.setEnabled(detail is not None)
         if detail is None:
-            self.detail_title.setText(self.tr("No alert selected"))
+            self.detail_title.setText(self.tr("No alert selected") if self.model.rows else "")
             self.detail_meta.setText("")
             self.detail_snippet.clear()
+            self._update_buttons()
             return
-        self.open_button.setEnabled(safe_link(detail.url) is not None)
-        self.detail_title.setText(detail.title)
-        sources = "\n".join(f"  \u2022 {name}" + (f" \u2014 {url}" if url else "") for name, url in detail.sources)
         kind = alert_kind_label(detail.kind)
         if detail.record:
             kind = self.tr("{} from the record (history, not news)").format(kind)
+        muted = inbox.entity_muted(self.store, detail.watchlist, detail.entity)
+        sources = ", ".join(name for name, _url in detail.sources)
         marks = ""
         if detail.revisions:
             marks += " \u00b7 " + self.tr("Revised at the source ({} earlier version(s) kept)").format(
                 detail.revisions)
         if detail.backfilled:
             marks += " \u00b7 " + self.tr("Found in stored items")
-        carried = self.tr("Carried by")
-        self.detail_meta.setText(
-            f"{kind} \u00b7 {detail.entity} ({detail.watchlist}) \u00b7 "
-            f"{date_time(detail.published.astimezone())}{marks}\n{detail.url}\n{carried}:\n{sources}")
-        self._write_snippet(detail.snippet, detail.matched)
-        self.read_button.setText(self.tr("Mark unread") if detail.read else self.tr("Mark read"))
+        lines = [f"{kind} \u00b7 {detail.entity} ({detail.watchlist})"
+                 + (f" \u00b7 {self.tr('muted')}" if muted else "")
+                 + f" \u00b7 {date_time(detail.published.astimezone())}{marks}",
+                 f"{self.tr('Carried by')}: {sources}", detail.url]
+        self.detail_title.setText(detail.title)
+        self.detail_meta.setText("\n".join(lines))
+        self.detail_meta.setToolTip("\n".join(f"{name} \u2014 {url}" for name, url in detail.sources if url))
+        text = inbox.full_text(self.store, detail.id) or detail.snippet
+        if text.startswith(detail.title):
+            text = text[len(detail.title):].lstrip(" \n:\u2014-")
+        self._write_snippet(text, detail.matched)
+        self._update_buttons()
 
     def _write_snippet(self, snippet: str, matched: tuple[str, ...]) -> None:
         self.detail_snippet.clear()
@@ -367,30 +478,112 @@ class InboxView(QWidget):
         cursor.insertText(snippet[position:], plain)
         self.detail_snippet.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def open_current(self) -> None:
-        row = self.model.row_at(self.current_row())
-        if row is None or safe_link(row.url) is None:
+    # actions ---------------------------------------------------------------------------------
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        if index.isValid() and index.row() not in self.selected_rows():
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        rows = self.selected_rows()
+        for text, slot, enabled in (
+                (self.open_button.text(), self.open_current, self.open_button.isEnabled()),
+                (self.copy_button.text(), self.copy_link, bool(rows)),
+                (self.tr("Mark rea&d"), lambda: self.set_read(True), bool(rows)),
+                (self.tr("Mark u&nread"), lambda: self.set_read(False), bool(rows)),
+                (self.mute_button.text(), self.toggle_mute, bool(rows))):
+            action = menu.addAction(text)
+            action.setEnabled(enabled)
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+        menu.addSeparator()
+        mark_all = menu.addAction(self.mark_all.text())
+        mark_all.setEnabled(self.model.total > 0)
+        mark_all.triggered.connect(lambda _checked=False: self.mark_all_read())
+        self._menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def _remember(self, label: str, undo: Callable[[], None]) -> None:
+        self.undo_stack.append((label, undo))
+        self.status.emit(self.tr("{} \u2014 Ctrl+Z undoes it").format(label))
+
+    def undo(self) -> None:
+        if not self.undo_stack:
+            self.status.emit(self.tr("Nothing to undo"))
             return
-        self._open_link(row.url)
-        if not row.read:
-            self.model.set_read(self.current_row(), True)
+        label, undo = self.undo_stack.pop()
+        undo()
+        self.refresh_rows()
+        self.status.emit(self.tr("Undone: {}").format(label))
+
+    def refresh_rows(self) -> None:
+        """Reload the rows in place, keeping the current row."""
+        current = self.current_row()
+        self.model.reload()
+        self.count.setText(self.tr("%n alert(s)", "", self.model.total))
+        if self.model.rows:
+            self.list_pages.setCurrentIndex(0)
+            self.pane.show()
+            self.table.selectRow(min(max(current, 0), len(self.model.rows) - 1))
+        else:
+            self._show_empty()
+        self._update_buttons()
+
+    def open_current(self) -> None:
+        rows = [r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None]
+        opened = [r for r in rows[:10] if safe_link(r.url) is not None]
+        for row in opened:
+            self._open_link(row.url)
+        unread = [r.id for r in opened if not r.read]
+        if unread:
+            inbox.mark_read(self.store, unread, True)
+            self.refresh_rows()
 
     def copy_link(self) -> None:
-        row = self.model.row_at(self.current_row())
-        if row is not None:
-            QGuiApplication.clipboard().setText(row.url)
-            self.status.emit(self.tr("Link copied"))
+        rows = [r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None]
+        if rows:
+            QGuiApplication.clipboard().setText("\n".join(r.url for r in rows))
+            self.status.emit(self.tr("%n link(s) copied", "", len(rows)))
+
+    def set_read(self, read: bool) -> None:
+        rows = [r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None]
+        changed = [r.id for r in rows if r.read != read]
+        if not changed:
+            return
+        inbox.mark_read(self.store, changed, read)
+        self.refresh_rows()
+        label = self.tr("%n marked read", "", len(changed)) if read else self.tr("%n marked unread", "",
+                                                                                 len(changed))
+        self._remember(label, lambda: inbox.mark_read(self.store, changed, not read))
 
     def toggle_read(self) -> None:
-        number = self.current_row()
-        row = self.model.row_at(number)
+        rows = [r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None]
+        if rows:
+            self.set_read(not all(r.read for r in rows))
+
+    def mark_all_read(self) -> None:
+        ids = inbox.unread_ids(self.store, self.model.query)
+        if not ids:
+            self.status.emit(self.tr("Every alert shown is already read"))
+            return
+        inbox.mark_read(self.store, ids, True)
+        self.refresh_rows()
+        self._remember(self.tr("%n marked read", "", len(ids)), lambda: inbox.mark_read(self.store, ids, False))
+
+    def toggle_mute(self) -> None:
+        row = self.model.row_at(self.current_row()) or next(
+            (r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None), None)
         if row is None:
             return
-        self.model.set_read(number, not row.read)
-        self.read_button.setText(self.tr("Mark unread") if not row.read else self.tr("Mark read"))
+        muted = not inbox.entity_muted(self.store, row.watchlist, row.entity)
+        inbox.mute_entity(self.store, row.watchlist, row.entity, muted)
+        watchlist, entity = row.watchlist, row.entity
+        label = (self.tr("{} muted: its alerts fill the inbox without notifications").format(entity) if muted
+                 else self.tr("{} unmuted: its alerts notify again").format(entity))
+        self._remember(label, lambda: inbox.mute_entity(self.store, watchlist, entity, not muted))
+        self._show_detail(self.table.currentIndex(), QModelIndex())
 
     def mute_current(self) -> None:
+        """Mute the current alert's entity (kept for callers of the single-alert action)."""
         row = self.model.row_at(self.current_row())
-        if row is not None:
-            inbox.mute_entity(self.store, row.watchlist, row.entity)
-            self.status.emit(self.tr("{} muted: its alerts fill the inbox without notifications").format(row.entity))
+        if row is not None and not inbox.entity_muted(self.store, row.watchlist, row.entity):
+            self.toggle_mute()

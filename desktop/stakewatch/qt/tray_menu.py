@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -41,9 +41,14 @@ class TrayMenu(QObject):
         self.menu = QMenu()
         self.handlers = handlers
 
-    def build(self, snapshot: Snapshot, paused: bool) -> None:
+    def build(self, snapshot: Snapshot, paused: bool, states: Sequence[str] = ()) -> None:
+        """The menu for `snapshot`; `states` (a pause, quiet hours) head it as plain lines."""
         menu, on = self.menu, self.handlers
         menu.clear()
+        for text in states:
+            if text:
+                line = menu.addAction(text)
+                line.setEnabled(False)
         header = menu.addAction(self.tr("Latest alerts"))
         header.setEnabled(False)
         if not snapshot.latest:

@@ -1,0 +1,74 @@
+"""The first-run choice: the example watchlist, an empty start, or a file of one's own. GUI thread only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..core import first_run
+from ..core.model import UserError
+from ..core.store import Store
+
+
+class FirstRunDialog(QDialog):
+    """Asks once, on a fresh data folder, how to start. `choice` says what was done."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.choice = ""
+        self.setWindowTitle(self.tr("Welcome to Stakewatch"))
+        intro = QLabel(self.tr(
+            "Stakewatch follows watchlists of officials, companies and AI products and tells you when "
+            "one of them says something. How would you like to start?"))
+        intro.setWordWrap(True)
+        self.example = QPushButton(self.tr("&Example watchlist: Japan AI && IP (ministers, OpenAI, Sora 2)"))
+        self.empty = QPushButton(self.tr("Start &empty: I will add my own"))
+        self.importing = QPushButton(self.tr("&Import a watchlist file (JSON or OPML)\u2026"))
+        self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.example.setDefault(True)
+        self.example.clicked.connect(lambda: self.choose("example"))
+        self.empty.clicked.connect(lambda: self.choose("empty"))
+        self.importing.clicked.connect(lambda: self.choose("import"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for button in (self.example, self.empty, self.importing):
+            layout.addWidget(button)
+        layout.addWidget(self.error)
+        self.setMinimumWidth(480)
+
+    def choose(self, choice: str, path: str | None = None) -> bool:
+        """Do what `choice` says; True (and the dialog closes) unless an import was refused or cancelled."""
+        try:
+            if choice == "example":
+                first_run.load_example(self.store)
+            elif choice == "empty":
+                first_run.start_empty(self.store)
+            else:
+                if path is None:
+                    path, _filter = QFileDialog.getOpenFileName(
+                        self, self.tr("Import watchlists"), str(Path.home()),
+                        self.tr("Watchlists (*.json *.opml *.xml);;All files (*)"))
+                if not path:
+                    return False
+                first_run.start_from_file(self.store, Path(path))
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return False
+        self.choice = choice
+        self.accept()
+        return True
+
+
+def ask_first_run(store: Store) -> str:
+    """Show the choice if the data folder is fresh; what was chosen, or '' if nothing was asked or chosen."""
+    if not first_run.needs_choice(store):
+        return ""
+    dialog = FirstRunDialog(store)
+    dialog.exec()
+    return dialog.choice
