@@ -57,3 +57,31 @@ def test_our_own_large_export_comes_back(tmp_path: Path, store: Store, data_dir:
         transfer.read_config_file(foreign)
     config = transfer.read_config_file(out)
     assert len(config.watchlists[0].entities) == 300
+
+
+def test_an_export_onto_a_full_disk_keeps_the_previous_file(tmp_path: Path, store: Store):
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    store.apply_config([Watchlist("Big", tuple(Entity(f"Entity {n} " + "x" * 150) for n in range(400)))], [])
+    out = tmp_path / "backup.json"
+    out.write_text('{"version": 1, "watchlists": [{"name": "Old"}]}', encoding="utf-8")
+    previous = out.read_bytes()
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
+
+    script = ("import sys\nfrom pathlib import Path\nfrom stakewatch.core.store import Store\n"
+              "from stakewatch.core.transfer import export_file\n"
+              "from stakewatch.core.model import UserError\n"
+              "try:\n    export_file(Store(Path(sys.argv[1])), Path(sys.argv[2]))\n"
+              "except UserError as exc:\n    print(exc.message)\n    sys.exit(1)\n")
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    done = subprocess.run([sys.executable, "-c", script, str(store.path), str(out)], capture_output=True,
+                          text=True, timeout=60, preexec_fn=small_files)
+    assert done.returncode == 1 and "cannot write" in done.stdout, done.stdout + done.stderr
+    assert out.read_bytes() == previous
+    assert not (tmp_path / "backup.json.partial").exists()

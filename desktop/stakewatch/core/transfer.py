@@ -9,6 +9,7 @@ which take a Store owned by the calling thread.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -589,7 +590,11 @@ def export_file(store: Store, path: Path) -> None:
                           ensure_ascii=False, separators=(",", ":")) + "\n"
     temporary = path.with_name(path.name + ".partial")
     try:
-        temporary.write_text(text, encoding="utf-8")
+        with temporary.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
         temporary.replace(path)
     except OSError as exc:
+        temporary.unlink(missing_ok=True)
         raise UserError(EXPORT_TITLE, CANNOT_WRITE(file=str(path), error=exc.strerror or str(exc))) from exc
