@@ -12,6 +12,7 @@ a poll or a popup.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import logging
 import sqlite3
 import tempfile
@@ -52,6 +53,7 @@ class OutboxConfig:
     first_retry: timedelta = timedelta(seconds=30)
     longest_retry: timedelta = timedelta(hours=1)
     give_up_after: timedelta = timedelta(days=1)
+    lease: timedelta = timedelta(minutes=2)
 
 
 @dataclass
@@ -86,7 +88,7 @@ def queue_decision(conn: sqlite3.Connection, decision: Decision, alerts: Sequenc
             continue
         if len(groups) >= config.digest_threshold or (burst and len(groups) > 1):
             stories = [g[0].story for g in groups]
-            key = f"digest:{min(stories)}:{len(stories)}:{to_epoch(now):.0f}"
+            key = "digest:" + hashlib.sha256(",".join(map(str, sorted(stories))).encode()).hexdigest()[:32]
             queued += store_channels.queue(conn, channel_id, key, "digest", digest_payload(groups), now, stories)
             continue
         for group in groups:
@@ -179,6 +181,8 @@ def send_due(store: Store, now: datetime | None = None, config: OutboxConfig = O
             if message.channel_id in failed_channels or message.channel_id not in names:
                 continue
             name = names[message.channel_id]
+            if not store_channels.claim(store, message, now, config.lease):
+                continue
             if message.channel_id not in urls:
                 urls[message.channel_id] = load_url(name)
             url = urls[message.channel_id]
