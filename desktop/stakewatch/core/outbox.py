@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from . import store_channels
 from .channels import (
@@ -41,7 +42,8 @@ from .policy import Decision, Notification, PolicyConfig, _groups, in_quiet_hour
 from .store import Store, to_epoch
 
 log = logging.getLogger("stakewatch.outbox")
-PdfRenderer = Callable[[Store, datetime, datetime, Sequence[str] | None, Path], None]
+PdfRenderer = Callable[[Store, datetime, datetime, dict[str, Any], Path], None]
+"""Draws the briefing of [start, end] to the path; the dict narrows it: watchlists, entities, statements_only."""
 
 GAVE_UP = translate("Channels", "gave up on {n} {n:?message|messages} after a day of failures: {reason}")
 CHANNEL_FAILING = translate("Channels", "Channel failing: {name}")
@@ -134,7 +136,10 @@ def queue_scheduled(store: Store, now: datetime) -> int:
         alerts = [a for a in store.alerts(since=start) if min(a.published, a.found) <= slot
                   and row.channel.wants(a)]
         payload = scheduled_payload(alerts, start, slot)
-        payload["watchlists"] = list(row.channel.watchlists) or None
+        payload["scope"] = {"watchlists": list(row.channel.watchlists) or None,
+                            "statements_only": row.channel.only == "statements",
+                            "entities": sorted({a.entity for a in alerts}) if row.channel.only == "priority"
+                            else None}
         with store.transaction() as conn:
             queued += store_channels.queue(conn, row.id, f"scheduled:{slot.astimezone(UTC).isoformat()}",
                                            "scheduled", payload, now)
@@ -158,7 +163,7 @@ def _attachment(store: Store, message: store_channels.OutboxMessage, url: str,
     end = datetime.fromisoformat(message.payload["end"])
     path = folder / f"stakewatch-briefing-{end.astimezone().strftime('%Y-%m-%d')}.pdf"
     try:
-        render_pdf(store, start, end, message.payload.get("watchlists"), path)
+        render_pdf(store, start, end, dict(message.payload.get("scope") or {}), path)
     except Exception:  # a digest without its PDF is better than no digest
         log.exception("briefing PDF for a channel digest failed")
         return None
