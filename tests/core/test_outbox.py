@@ -243,3 +243,22 @@ def test_a_scheduled_digest_is_queued_once_per_slot(store: Store):
     payloads = queued(store, "morning")
     assert [p["kind"] for p in payloads] == ["scheduled", "scheduled"]
     assert datetime.fromisoformat(payloads[0]["end"]).astimezone().hour == 8
+
+
+def test_a_message_another_live_process_is_sending_is_left_to_it(store: Store, receiver: JsonReceiver,
+                                                                 keyring_on_bus):
+    import os
+    import subprocess
+    import sys
+
+    add(store, Channel("team"))
+    save_url("team", receiver.url("/team", "bot", "pw"))
+    _queue_one(store, "team")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True)
+    until = (NOW + timedelta(minutes=1)).timestamp()
+    store.conn.execute("UPDATE outbox SET claimed_by = ?, claimed_until = ?", (os.getppid(), until))
+    assert outbox.send_due(store, NOW).sent == 0 and receiver.on("/team") == []
+    store.conn.execute("UPDATE outbox SET claimed_by = ?", (int(gone.stdout),))
+    assert outbox.send_due(store, NOW).sent == 1 and len(receiver.on("/team")) == 1
+    assert outbox.send_due(store, NOW + timedelta(minutes=5)).sent == 0

@@ -61,3 +61,21 @@ def test_the_dialog_keeps_a_mistake_on_screen(qtbot):
     dialog.accept()
     assert dialog.result() == ChannelDialog.DialogCode.Accepted.value
     assert dialog.values()["digest"] == "weekly mon 08:00" and dialog.values()["watchlists"] == []
+
+
+def test_a_failing_channel_shows_in_source_health(qtbot, store: Store):
+    from datetime import UTC, datetime
+
+    from stakewatch.core.channels import UNREACHABLE, Channel
+    from stakewatch.qt.health import HealthView
+
+    store_channels.add_channel(store, Channel("team"), datetime.now(UTC))
+    store_channels.add_channel(store, Channel("fine"), datetime.now(UTC))
+    store_channels.record_error(store, "team", UNREACHABLE().dumps(), datetime.now(UTC))
+    view = HealthView(store, lambda: None)
+    qtbot.addWidget(view)
+    rows = [[view.table.item(r, c).text() for c in range(view.table.columnCount())]
+            for r in range(view.table.rowCount())]
+    assert rows == [["Channel: team", "failing", "\u2014", "", str(UNREACHABLE()), ""]]
+    view.table.selectRow(0)
+    assert view.current() is None and not view.retry_button.isEnabled()

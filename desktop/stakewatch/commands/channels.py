@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ..core import channel_admin, channels, outbox, store_channels
 from ..core.i18n import loads, render, translate
@@ -94,13 +94,15 @@ def cmd_remove(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def render_pdf(store: Store, start: datetime, end: datetime, watchlists: Sequence[str] | None, path: Path) -> None:
-    """The briefing PDF of a period, for a scheduled digest (needs Qt; the calling thread draws)."""
+def render_pdf(store: Store, start: datetime, end: datetime, scope: dict[str, Any], path: Path) -> None:
+    """The briefing PDF of a period, narrowed like its channel, for a scheduled digest (needs Qt)."""
     from ..core.briefing import build_briefing
     from ..qt.briefing_pdf import ensure_gui_application, write_briefing
 
     ensure_gui_application()
-    write_briefing(build_briefing(store, start, end, watchlists=watchlists), path, "A4")
+    briefing = build_briefing(store, start, end, watchlists=scope.get("watchlists"), entities=scope.get("entities"),
+                              statements_only=bool(scope.get("statements_only")))
+    write_briefing(briefing, path, "A4")
 
 
 def pdf_renderer() -> outbox.PdfRenderer | None:

@@ -12,6 +12,7 @@ a poll or a popup.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import logging
 import sqlite3
 import tempfile
@@ -20,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from . import store_channels
 from .channels import (
@@ -40,7 +42,8 @@ from .policy import Decision, Notification, PolicyConfig, _groups, in_quiet_hour
 from .store import Store, to_epoch
 
 log = logging.getLogger("stakewatch.outbox")
-PdfRenderer = Callable[[Store, datetime, datetime, Sequence[str] | None, Path], None]
+PdfRenderer = Callable[[Store, datetime, datetime, dict[str, Any], Path], None]
+"""Draws the briefing of [start, end] to the path; the dict narrows it: watchlists, entities, statements_only."""
 
 GAVE_UP = translate("Channels", "gave up on {n} {n:?message|messages} after a day of failures: {reason}")
 CHANNEL_FAILING = translate("Channels", "Channel failing: {name}")
@@ -52,6 +55,7 @@ class OutboxConfig:
     first_retry: timedelta = timedelta(seconds=30)
     longest_retry: timedelta = timedelta(hours=1)
     give_up_after: timedelta = timedelta(days=1)
+    lease: timedelta = timedelta(minutes=2)
 
 
 @dataclass
@@ -86,7 +90,7 @@ def queue_decision(conn: sqlite3.Connection, decision: Decision, alerts: Sequenc
             continue
         if len(groups) >= config.digest_threshold or (burst and len(groups) > 1):
             stories = [g[0].story for g in groups]
-            key = f"digest:{min(stories)}:{len(stories)}:{to_epoch(now):.0f}"
+            key = "digest:" + hashlib.sha256(",".join(map(str, sorted(stories))).encode()).hexdigest()[:32]
             queued += store_channels.queue(conn, channel_id, key, "digest", digest_payload(groups), now, stories)
             continue
         for group in groups:
@@ -132,7 +136,10 @@ def queue_scheduled(store: Store, now: datetime) -> int:
         alerts = [a for a in store.alerts(since=start) if min(a.published, a.found) <= slot
                   and row.channel.wants(a)]
         payload = scheduled_payload(alerts, start, slot)
-        payload["watchlists"] = list(row.channel.watchlists) or None
+        payload["scope"] = {"watchlists": list(row.channel.watchlists) or None,
+                            "statements_only": row.channel.only == "statements",
+                            "entities": sorted({a.entity for a in alerts}) if row.channel.only == "priority"
+                            else None}
         with store.transaction() as conn:
             queued += store_channels.queue(conn, row.id, f"scheduled:{slot.astimezone(UTC).isoformat()}",
                                            "scheduled", payload, now)
@@ -156,7 +163,7 @@ def _attachment(store: Store, message: store_channels.OutboxMessage, url: str,
     end = datetime.fromisoformat(message.payload["end"])
     path = folder / f"stakewatch-briefing-{end.astimezone().strftime('%Y-%m-%d')}.pdf"
     try:
-        render_pdf(store, start, end, message.payload.get("watchlists"), path)
+        render_pdf(store, start, end, dict(message.payload.get("scope") or {}), path)
     except Exception:  # a digest without its PDF is better than no digest
         log.exception("briefing PDF for a channel digest failed")
         return None
@@ -179,6 +186,8 @@ def send_due(store: Store, now: datetime | None = None, config: OutboxConfig = O
             if message.channel_id in failed_channels or message.channel_id not in names:
                 continue
             name = names[message.channel_id]
+            if not store_channels.claim(store, message, now, config.lease):
+                continue
             if message.channel_id not in urls:
                 urls[message.channel_id] = load_url(name)
             url = urls[message.channel_id]

@@ -253,6 +253,8 @@ MIGRATIONS: list[str] = [
         sent REAL,
         abandoned REAL,
         last_error TEXT,
+        claimed_by INTEGER,
+        claimed_until REAL,
         UNIQUE (channel_id, key)
     );
     CREATE INDEX outbox_pending ON outbox(next_attempt) WHERE sent IS NULL AND abandoned IS NULL;

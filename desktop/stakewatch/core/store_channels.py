@@ -6,10 +6,11 @@ A channel row never holds its Apprise URL: that lives in the keyring. Store's th
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from .channels import Channel
@@ -115,6 +116,37 @@ def due(store: Store, now: datetime, limit: int = 200) -> list[OutboxMessage]:
                 "ORDER BY id LIMIT ?", (to_epoch(now), limit))]
 
 
+def _alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def claim(store: Store, message: OutboxMessage, now: datetime, lease: timedelta) -> bool:
+    """Take this message for sending (True), unless it was sent, or another live process holds it.
+
+    A claim lapses after `lease`, or at once when the process that made it is gone (a crash), so a
+    message is neither lost nor sent by two processes at the same time."""
+    me = os.getpid()
+    with store.transaction() as conn:
+        row = conn.execute("SELECT sent, abandoned, claimed_by, claimed_until FROM outbox WHERE id = ?",
+                           (message.id,)).fetchone()
+        if row is None or row["sent"] is not None or row["abandoned"] is not None:
+            return False
+        holder, until = row["claimed_by"], row["claimed_until"]
+        if holder is not None and holder != me and until is not None and until > to_epoch(now) and _alive(holder):
+            return False
+        conn.execute("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?",
+                     (me, to_epoch(now + lease), message.id))
+    return True
+
+
 def next_due(store: Store) -> datetime | None:
     row = store.conn.execute(
         "SELECT MIN(next_attempt) FROM outbox WHERE sent IS NULL AND abandoned IS NULL").fetchone()
@@ -123,7 +155,8 @@ def next_due(store: Store) -> datetime | None:
 
 def mark_sent(store: Store, message: OutboxMessage, now: datetime) -> None:
     with store.transaction() as conn:
-        conn.execute("UPDATE outbox SET sent = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+        conn.execute("UPDATE outbox SET sent = ?, attempts = attempts + 1, last_error = NULL, claimed_by = NULL, "
+                     "claimed_until = NULL WHERE id = ?",
                      (to_epoch(now), message.id))
         conn.execute("UPDATE channels SET last_success = ?, last_attempt = ?, last_error = NULL, "
                      "failing_since = NULL, announced = 0 WHERE id = ?",
@@ -138,7 +171,7 @@ def mark_failed(store: Store, attempted: OutboxMessage, waiting: Sequence[Outbox
         for message in waiting:
             abandoned = to_epoch(now) if message.id in give_up else None
             conn.execute("UPDATE outbox SET attempts = attempts + ?, last_error = ?, next_attempt = ?, "
-                         "abandoned = ? WHERE id = ?",
+                         "abandoned = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
                          (int(message.id == attempted.id), error, to_epoch(retry_at[message.id]), abandoned,
                           message.id))
         conn.execute("UPDATE channels SET last_attempt = ?, last_error = ?, "

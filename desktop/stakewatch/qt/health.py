@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.i18n import render
+from ..core import store_channels
+from ..core.i18n import loads, render
 from ..core.model import SourceHealth
 from ..core.offline import offline_notice
 from ..core.secrets import redact
@@ -114,6 +115,7 @@ class HealthView(QWidget):
                 if column == 4 and text:
                     item.setToolTip(plain_tooltip(text))
                 self.table.setItem(row, column, item)
+        self._channel_rows()
         names = [s.name for s in self.sources]
         if selected is not None and selected.name in names:
             self.table.selectRow(names.index(selected.name))
@@ -122,6 +124,22 @@ class HealthView(QWidget):
         self.notice.setText(str(notice) if notice else "")
         self.notice.setVisible(notice is not None)
         self._selection_changed()
+
+    def _channel_rows(self) -> None:
+        """Channels that fail to deliver, below the sources, with the reason in words (no actions)."""
+        failing = [r for r in store_channels.channel_rows(self.store) if r.last_error]
+        self.table.setRowCount(len(self.sources) + len(failing))
+        for offset, row in enumerate(failing):
+            error = render(loads(row.last_error))
+            cells = (self.tr("Channel: {}").format(row.channel.name), self.tr("failing"), _when(row.last_success),
+                     "", error, "")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setForeground(QColor(STATUS_COLOURS["failing"]))
+                if column == 4:
+                    item.setToolTip(text)
+                self.table.setItem(len(self.sources) + offset, column, item)
 
     def select(self, name: str) -> None:
         names = [s.name for s in self.sources]
