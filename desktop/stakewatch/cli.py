@@ -8,10 +8,10 @@ sources. Bad input: one line on stderr, exit 1, nothing stored.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
-import shutil
 import signal
 import sys
 import threading
@@ -64,9 +64,13 @@ def _width(text: str) -> int:
                for c in text)
 
 
-def _fit(text: str, width: int, pad: bool = True) -> str:
-    """`text` on one line in `width` columns: its beginning kept, an ellipsis where it was cut."""
-    text = " ".join(text.split())
+def _fit(text: str, width: int, pad: bool = True, squeeze: bool = True) -> str:
+    """`text` on one line in `width` columns: its beginning kept, an ellipsis where it was cut.
+
+    `squeeze` folds runs of white space (feed text); a finished table line keeps its padding.
+    """
+    if squeeze:
+        text = " ".join(text.split())
     if _width(text) > width:
         out = ""
         for char in text:
@@ -77,8 +81,19 @@ def _fit(text: str, width: int, pad: bool = True) -> str:
     return text + " " * (width - _width(text)) if pad else text
 
 
-def terminal_width() -> int:
-    return max(20, shutil.get_terminal_size((120, 24)).columns)
+def terminal_width() -> int | None:
+    """The width to fit: COLUMNS, else the terminal's; None (no limit) when writing to a pipe or file."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(20, int(columns))
+    try:
+        return max(20, os.get_terminal_size(sys.stdout.fileno()).columns)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return None
+
+
+def _fit_line(text: str, total: int | None) -> str:
+    return text if total is None else _fit(text, total, pad=False, squeeze=False)
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int,
@@ -86,42 +101,58 @@ def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int,
           total: int | None = None) -> str:
     """A plain-text table that fits the terminal: no line is wider than it.
 
-    Columns in `shrink` give up width first, in order, down to their minimum;
-    then column `flexible` (whose beginning is always kept) down to `minimum`.
-    If that is still too wide, the columns in `below` move to an indented line
-    under each row, and as a last resort the other columns are cut too.
+    Columns in `shrink` give up width first, in order, down to their minimum
+    (`flexible` among them where it should give way before others). If that
+    is still too wide, the columns in `below` move to an indented line under
+    each row; then column `flexible` (whose beginning is always kept) gives
+    way down to `minimum`, and as a last resort the other columns are cut too.
+    Written to a pipe or a file (no terminal, no COLUMNS), nothing is cut.
     """
     total = total or terminal_width()
     columns = list(range(len(headers)))
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    if total is None:
+        return "\n".join("  ".join(_fit(c, w) for c, w in zip(r, widths, strict=True)).rstrip()
+                         for r in [headers, *rows])
+
+    natural = list(widths)
 
     def used(cols: list[int]) -> int:
         return sum(widths[i] for i in cols) + 2 * (len(cols) - 1)
 
-    for column, least in shrink:
-        excess = used(columns) - total
-        if excess > 0 and column in columns:
-            widths[column] = max(least, widths[column] - excess)
-    widths[flexible] = max(min(minimum, widths[flexible]), widths[flexible] - max(0, used(columns) - total))
+    def shrink_to_fit(cols: list[int], last: bool) -> None:
+        widths[:] = natural
+        for column, least in shrink:
+            excess = used(cols) - total
+            if column == flexible and last:
+                least = minimum
+            if excess > 0 and column in cols:
+                widths[column] = max(min(least, natural[column]), widths[column] - excess)
+        if last:
+            excess = used(cols) - total
+            widths[flexible] = max(min(minimum, widths[flexible]), widths[flexible] - max(0, excess))
+
+    shrink_to_fit(columns, last=not below)
     if used(columns) > total and below:
         columns = [i for i in columns if i not in below]
-        widths[flexible] = max([_width(headers[flexible])] + [_width(r[flexible]) for r in rows])
-        widths[flexible] = max(min(minimum, widths[flexible]),
-                               widths[flexible] - max(0, used(columns) - total))
+        shrink_to_fit(columns, last=True)
     while used(columns) > total:
         widest = max((i for i in columns if i != flexible), key=lambda i: widths[i])
         if widths[widest] <= 4:
             break
         widths[widest] -= 1
 
+    width = total
+
     def line(cells: Sequence[str]) -> str:
-        return _fit("  ".join(_fit(cells[i], widths[i]) for i in columns).rstrip(), total, pad=False)
+        return _fit("  ".join(_fit(cells[i], widths[i]) for i in columns).rstrip(), width, pad=False, squeeze=False)
 
     lines = [line(headers)]
     for row in rows:
         lines.append(line(row))
         if below and below[0] not in columns:
-            lines.append(_fit("    " + "  ".join(row[i] for i in below), total, pad=False))
+            cells = "  ".join(" ".join(row[i].split()) for i in below)
+            lines.append(_fit("    " + cells, width, pad=False, squeeze=False))
     return "\n".join(lines)
 
 
@@ -136,7 +167,7 @@ def format_alerts(alerts: Sequence[Alert]) -> str:
              a.source + (f" +{len(a.sources) - 1}" if len(a.sources) > 1 else ""), a.url)
             for a in alerts]
     return table(rows, ("Published", "Kind", "Entity", "Title", "Source", "Link"), flexible=3,
-                 shrink=((5, 24), (4, 12), (2, 12)), below=(4, 5), minimum=30)
+                 shrink=((5, 24), (4, 14), (3, 50), (2, 12)), below=(4, 5), minimum=24)
 
 
 def format_sources(health: Sequence[SourceHealth]) -> str:
@@ -151,10 +182,10 @@ def format_sources(health: Sequence[SourceHealth]) -> str:
 def format_report(report: CycleReport, store: Store) -> str:
     lines = [report.summary().capitalize() + "."]
     for outcome in report.failures:
-        lines.append(_fit(f"  failing: {outcome.source}: {outcome.error}", terminal_width(), pad=False))
+        lines.append(_fit_line(f"  failing: {outcome.source}: {outcome.error}", terminal_width()))
     for name, reason in report.skipped:
         if reason != "not due yet":
-            lines.append(_fit(f"  skipped: {name}: {reason}", terminal_width(), pad=False))
+            lines.append(_fit_line(f"  skipped: {name}: {reason}", terminal_width()))
     if report.new_alerts:
         lines.append(format_alerts(store.alerts(ids=report.new_alerts)))
     return "\n".join(lines)
