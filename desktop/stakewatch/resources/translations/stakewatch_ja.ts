@@ -1048,6 +1048,10 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
             <source>Start Stakewatch when I &amp;log in</source>
             <translation>ログイン時に Stakewatch を起動する(&amp;L)</translation>
         </message>
+        <message>
+            <source>{}: type the proxy's address, e.g. http://proxy.example.org:8080</source>
+            <translation>{}: プロキシのアドレスを入力してください（例: http://proxy.example.org:8080）</translation>
+        </message>
     </context>
     <context>
         <name>SourceForm</name>
