@@ -8,11 +8,11 @@ sources. Bad input: one line on stderr, exit 1, nothing stored.
 from __future__ import annotations
 
 import argparse
+import io
 import itertools
 import json
 import os
 import re
-import shutil
 import signal
 import sys
 import threading
@@ -128,9 +128,12 @@ def safe_cell(text: str) -> str:
     return plain(redact(text))
 
 
-def _fit(text: str, width: int, pad: bool = True) -> str:
-    """`text` (already a cell) in `width` terminal columns: its beginning kept, an ellipsis where it was
-    cut; reads no further into `text` than the width needs."""
+def _fit(text: str, width: int, pad: bool = True, squeeze: bool = True) -> str:
+    """`text` on one line in `width` columns: its beginning kept, an ellipsis where it was cut; reads no
+    further into `text` than the width needs. `squeeze` folds runs of white space (feed text); a finished
+    table line keeps its padding."""
+    if squeeze:
+        text = " ".join(text.split())
     if text.isascii() and len(text) <= width:
         return text + " " * (width - len(text)) if pad else text
     out: list[str] = []
@@ -149,8 +152,19 @@ def _fit(text: str, width: int, pad: bool = True) -> str:
     return cut + " " * max(0, width - used - 1) if pad else cut
 
 
-def terminal_width() -> int:
-    return max(20, shutil.get_terminal_size((120, 24)).columns)
+def terminal_width() -> int | None:
+    """The width to fit: COLUMNS, else the terminal's; None (no limit) when writing to a pipe or file."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(20, int(columns))
+    try:
+        return max(20, os.get_terminal_size(sys.stdout.fileno()).columns)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return None
+
+
+def _fit_line(text: str, total: int | None) -> str:
+    return text if total is None else _fit(text, total, pad=False, squeeze=False)
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int,
@@ -158,43 +172,59 @@ def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int,
           total: int | None = None) -> str:
     """A plain-text table that fits the terminal: no line is wider than it.
 
-    Columns in `shrink` give up width first, in order, down to their minimum;
-    then column `flexible` (whose beginning is always kept) down to `minimum`.
-    If that is still too wide, the columns in `below` move to an indented line
-    under each row, and as a last resort the other columns are cut too.
+    Columns in `shrink` give up width first, in order, down to their minimum
+    (`flexible` among them where it should give way before others). If that
+    is still too wide, the columns in `below` move to an indented line under
+    each row; then column `flexible` (whose beginning is always kept) gives
+    way down to `minimum`, and as a last resort the other columns are cut too.
+    Written to a pipe or a file (no terminal, no COLUMNS), nothing is cut.
     """
     total = total or terminal_width()
     rows = [[cell(c) for c in r] for r in rows]
     columns = list(range(len(headers)))
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    if total is None:
+        return "\n".join("  ".join(_fit(c, w) for c, w in zip(r, widths, strict=True)).rstrip()
+                         for r in [headers, *rows])
+
+    natural = list(widths)
 
     def used(cols: list[int]) -> int:
         return sum(widths[i] for i in cols) + 2 * (len(cols) - 1)
 
-    for column, least in shrink:
-        excess = used(columns) - total
-        if excess > 0 and column in columns:
-            widths[column] = max(least, widths[column] - excess)
-    widths[flexible] = max(min(minimum, widths[flexible]), widths[flexible] - max(0, used(columns) - total))
+    def shrink_to_fit(cols: list[int], last: bool) -> None:
+        widths[:] = natural
+        for column, least in shrink:
+            excess = used(cols) - total
+            if column == flexible and last:
+                least = minimum
+            if excess > 0 and column in cols:
+                widths[column] = max(min(least, natural[column]), widths[column] - excess)
+        if last:
+            excess = used(cols) - total
+            widths[flexible] = max(min(minimum, widths[flexible]), widths[flexible] - max(0, excess))
+
+    shrink_to_fit(columns, last=not below)
     if used(columns) > total and below:
         columns = [i for i in columns if i not in below]
-        widths[flexible] = max([_width(headers[flexible])] + [_width(r[flexible]) for r in rows])
-        widths[flexible] = max(min(minimum, widths[flexible]),
-                               widths[flexible] - max(0, used(columns) - total))
+        shrink_to_fit(columns, last=True)
     while used(columns) > total:
         widest = max((i for i in columns if i != flexible), key=lambda i: widths[i])
         if widths[widest] <= 4:
             break
         widths[widest] -= 1
 
+    width = total
+
     def line(cells: Sequence[str]) -> str:
-        return _fit("  ".join(_fit(cells[i], widths[i]) for i in columns).rstrip(), total, pad=False)
+        return _fit("  ".join(_fit(cells[i], widths[i]) for i in columns).rstrip(), width, pad=False, squeeze=False)
 
     lines = [line(headers)]
     for row in rows:
         lines.append(line(row))
         if below and below[0] not in columns:
-            lines.append(_fit("    " + "  ".join(row[i] for i in below), total, pad=False))
+            cells = "  ".join(" ".join(row[i].split()) for i in below)
+            lines.append(_fit("    " + cells, width, pad=False, squeeze=False))
     return "\n".join(lines)
 
 
@@ -216,24 +246,24 @@ def format_alerts(alerts: Sequence[Alert]) -> str:
     if not alerts:
         return str(NO_ALERTS)
     return table([_alert_row(a) for a in alerts], [str(h) for h in ALERT_HEADERS], flexible=3,
-                 shrink=((5, 24), (4, 12), (2, 12)), below=(4, 5), minimum=30)
+                 shrink=((5, 24), (4, 14), (3, 50), (2, 12)), below=(4, 5), minimum=24)
 
 
 def stream_alerts(alerts: Iterable[Alert], out: TextIO) -> int:
     """Alerts as table lines written as they come (fixed column widths, every line cut to the
     terminal, the title's beginning kept); the count. For lists too long to lay out at once."""
-    total = terminal_width()
+    limit = terminal_width()
     widths = list(STREAM_WIDTHS)
-    widths[3] = max(20, total - sum(widths) - 2 * len(widths) - 30)
+    widths[3] = max(20, (limit or 120) - sum(widths) - 2 * len(widths) - 30)
     count = 0
     for alert in alerts:
         if count == 0:
             headers = [str(h) for h in ALERT_HEADERS]
             line = "  ".join(_fit(h, w) for h, w in zip(headers, widths, strict=False)) + "  " + headers[-1]
-            out.write(_fit(line, total, pad=False) + "\n")
+            out.write(_fit_line(line, limit) + "\n")
         row = [cell(c) for c in _alert_row(alert)]
         line = "  ".join(_fit(c, w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1]
-        out.write(_fit(line, total, pad=False) + "\n")
+        out.write(_fit_line(line, limit) + "\n")
         count += 1
     if count == 0:
         out.write(f"{NO_ALERTS}\n")
@@ -252,12 +282,12 @@ def format_report(report: CycleReport, store: Store) -> str:
     lines = [str(cycle_summary(report))]
     for outcome in report.failures:
         error = safe_cell(render(outcome.error))
-        lines.append(_fit("  " + str(FAILING_LINE(source=cell(outcome.source), error=error)),
-                          terminal_width(), pad=False))
+        lines.append(_fit_line("  " + str(FAILING_LINE(source=cell(outcome.source), error=error)),
+                               terminal_width()))
     for name, reason in report.skipped:
         if reason != "not due yet":
-            lines.append(_fit("  " + str(SKIPPED_LINE(source=cell(name), reason=safe_cell(render(reason)))),
-                              terminal_width(), pad=False))
+            lines.append(_fit_line("  " + str(SKIPPED_LINE(source=cell(name), reason=safe_cell(render(reason)))),
+                                   terminal_width()))
     pages = report.pages
     if pages.archived or pages.changes:
         edited = sum(1 for c in pages.changes if c.change == "edited")

@@ -106,9 +106,11 @@ def _platform() -> str:
 
 
 def _probe_command() -> list[str]:
+    """The child: the bundle itself (it answers STAKEWATCH_QT_PROBE), or Python importing only this module."""
     if getattr(sys, "frozen", False):
         return [sys.executable]
-    return [sys.executable, "-m", "stakewatch"]
+    return [sys.executable, "-c", "import sys; from stakewatch.platform_check import run_probe; "
+                                  "sys.exit(run_probe())"]
 
 
 def run_probe() -> int:

@@ -189,6 +189,7 @@ def test_settings_dialog_is_built_from_the_registry_with_spin_boxes_and_words(qt
     assert "timeout" not in " ".join(dialog.labels.values()).lower()
     proxy = dialog.fields["fetch.proxy"]
     proxy.choice.setCurrentIndex(2)
+    assert "type the proxy's address" in dialog.error.text()  # "this proxy" with none typed is not "system"
     proxy.address.setText("ftp://proxy.example.org")
     save = dialog.buttons.buttons()[0]
     assert not save.isEnabled() and dialog.error.text().startswith("Proxy: must be system, none")

@@ -121,7 +121,6 @@ def test_mute_has_a_visible_state_and_ctrl_z_undoes_it(qtbot, store: Store):
     view.toggle_mute()
     assert inbox.entity_muted(store, "Japan AI & IP", "Minoru Kiuchi")
     assert view.mute_button.text().replace("&", "") == "Unmute Minoru Kiuchi" and "muted" in view.detail_meta.text()
-    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # through the window in the app
     view.undo()
     assert not inbox.entity_muted(store, "Japan AI & IP", "Minoru Kiuchi")
 
@@ -283,3 +282,16 @@ def _store(root: Path):
     from stakewatch.core.store import open_store
 
     return open_store(root)
+
+
+def test_ctrl_z_in_the_window_undoes_a_deletion(qtbot, store: Store):
+    main = window(qtbot, store, [])
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main, timeout=3_000)
+    main.tabs.setCurrentIndex(2)
+    main.editor.select(ENTITY, "Japan AI & IP", "Sora 2")
+    main.editor.delete_selected()
+    assert "Sora 2" not in [e.name for w in store.watchlists() for e in w.entities]
+    main.editor.tree.setFocus()
+    qtbot.keyClick(main.editor.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Sora 2" in [e.name for w in store.watchlists() for e in w.entities]

@@ -164,3 +164,16 @@ def _has_alerts(database: Path) -> bool:
             return bool(conn.execute("SELECT COUNT(*) FROM alerts").fetchone()[0])
     except sqlite3.Error:
         return False
+
+
+def test_missing_x_libraries_are_named_with_each_distributions_packages(monkeypatch):
+    from stakewatch import platform_check
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.setattr(platform_check, "missing_libraries",
+                        lambda plugin: ["libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-xinerama.so.0"])
+    verdict = platform_check.diagnose("qt.qpa.plugin: Could not load the Qt platform plugin \"xcb\"", -6)
+    assert not verdict.ok and "libxcb-icccm.so.4, libxcb-keysyms.so.1" in verdict.reason
+    assert "sudo apt install libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0" in verdict.advice
+    assert "sudo dnf install xcb-util-wm xcb-util-keysyms libxcb" in verdict.advice
+    assert "sudo pacman -S xcb-util-wm xcb-util-keysyms libxcb" in verdict.advice

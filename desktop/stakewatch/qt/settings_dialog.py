@@ -180,7 +180,11 @@ class SettingsDialog(QDialog):
 
     def problems(self) -> list[str]:
         found = []
-        for key in self.fields:
+        for key, field in self.fields.items():
+            if isinstance(field, Proxy) and field.choice.currentIndex() == 2 and not field.text():
+                found.append(self.tr("{}: type the proxy's address, e.g. http://proxy.example.org:8080").format(
+                    self.labels[key]))
+                continue
             try:
                 settings.SETTINGS[key].parse(self.text_of(key))
             except ValueError as exc:
