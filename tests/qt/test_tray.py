@@ -16,7 +16,7 @@ from stakewatch.notify.base import NullNotifier
 
 pytest.importorskip("PySide6")
 
-from stakewatch.core import inbox  # noqa: E402
+from stakewatch.core import store_inbox as inbox  # noqa: E402
 from stakewatch.qt.app import Controller  # noqa: E402
 from stakewatch.qt.icons import STATES, state_pixmap  # noqa: E402
 from stakewatch.qt.settings_dialog import SettingsDialog  # noqa: E402

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from test_inbox import stock
 
-from stakewatch.core import inbox
+from stakewatch.core import store_inbox as inbox
 from stakewatch.core.model import Entity, Source, SourceHealth, Watchlist
 from stakewatch.core.offline import offline_notice
 from stakewatch.core.store import Store

@@ -1,7 +1,7 @@
 """Stories first: a tree of stories (entity chips, sources, read state) that expand to their alerts.
 
 GUI thread only. Reads go through the window's own Store connection, a page of
-stories at a time (core.inbox.story_page). Feed text is set as plain text
+stories at a time (core.store_inbox.story_page). Feed text is set as plain text
 only; chips are painted, never markup.
 """
 
