@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .import_fields import DUPLICATE_ENTITY, DUPLICATE_SOURCE, DUPLICATE_WATCHLIST, NOT_EMPTY, Refused
 from .model import Entity, Source, Watchlist
 from .store import Store
 from .store_editing import (
@@ -23,15 +24,7 @@ from .store_editing import (
     save_source,
     save_watchlist,
 )
-from .transfer import (
-    DUPLICATE_ENTITY,
-    DUPLICATE_SOURCE,
-    DUPLICATE_WATCHLIST,
-    NOT_EMPTY,
-    Refused,
-    parse_entity,
-    parse_source,
-)
+from .transfer import parse_entity, parse_source
 
 
 def _unique(kind: str, name: str, siblings: list[str], original: str | None) -> None:

@@ -9,7 +9,6 @@ import contextlib
 import logging
 import logging.handlers
 import platform
-import sqlite3
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -19,7 +18,7 @@ from . import secrets, settings
 from .model import UserError
 from .states import HealthStatus
 from .store import Store
-from .store_errors import describe_sqlite_error
+from .store_errors import DatabaseFailure, describe_sqlite_error
 from .text import plain_line
 
 LOG_NAME = "stakewatch.log"
@@ -62,9 +61,9 @@ def setup_logging(root: Path, store: Store | None = None) -> Path | None:
             for name in names:
                 secrets.load_secret(name)
             from .channels import load_url
-            from .store_channels import channels
+            from .store_channels import channels_of
 
-            for _, channel in channels(store.conn):
+            for _, channel in channels_of(store):
                 load_url(channel.name)
     logger = logging.getLogger("stakewatch")
     for old in [h for h in logger.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
@@ -86,7 +85,7 @@ def _section(report: list[str], title: str, lines: Callable[[], list[str]]) -> N
     """Add a section; a failing database costs that section only, which says why."""
     try:
         report += lines()
-    except (sqlite3.Error, UserError) as exc:
+    except (DatabaseFailure, UserError) as exc:
         reason = exc.message if isinstance(exc, UserError) else describe_sqlite_error(exc)
         report.append(f"{title}: unavailable ({reason})")
 
@@ -126,6 +125,5 @@ def diagnostics(root: Path, store: Store | None, lines: int = 60, problem: str |
 
 
 def _integrity(store: Store) -> list[str]:
-    row = store.conn.execute("PRAGMA quick_check(1)").fetchone()
-    verdict = str(row[0]) if row else "no answer"
+    verdict = store.quick_check()
     return [f"Database check: {'ok' if verdict == 'ok' else verdict}"]

@@ -19,7 +19,7 @@ from . import i18n
 from .i18n import translate
 from .model import Alert, Entity, Source, SourceHealth, UserError, Watchlist, aliases_from_json
 from .schema import MIGRATIONS, SCHEMA_VERSION
-from .states import AlertKind, HealthStatus
+from .states import HealthStatus
 from .store_errors import storage_error
 
 STALE_FACTOR = 3
@@ -164,6 +164,11 @@ class Store:
         return int(self.setting("config_version", 0))
 
     # configuration ---------------------------------------------------------------------------
+
+    def quick_check(self) -> str:
+        """SQLite's own check of the file: 'ok', or the first problem it found."""
+        row = self.conn.execute("PRAGMA quick_check(1)").fetchone()
+        return str(row[0]) if row else "no answer"
 
     def is_empty(self) -> bool:
         row = self.conn.execute(
@@ -331,59 +336,9 @@ class Store:
                     limit: int | None = None, ids: Sequence[int] | None = None,
                     tags: Sequence[str] = (), flagged_only: bool = False) -> Iterator[Alert]:
         """Like `alerts`, one at a time as SQLite yields them (a long list never sits in memory)."""
-        if ids is not None and len(ids) > ID_CHUNK:
-            found = [alert for chunk in _chunks(ids)
-                     for alert in self.iter_alerts(since, watchlist, None, chunk, tags, flagged_only)]
-            found.sort(key=lambda alert: (alert.published, alert.id), reverse=True)
-            yield from (found[:limit] if limit else found)
-            return
-        where: list[str] = []
-        params: list[Any] = []
-        for tag in tags:
-            where.append("EXISTS (SELECT 1 FROM alert_tags t WHERE t.alert_id = a.id AND t.tag = ?)")
-            params.append(normalise_tag(tag))
-        if flagged_only:
-            where.append("a.flagged = 1")
-        if since is not None:
-            where.append("(a.published >= ? OR a.found >= ?)")
-            params += [to_epoch(since), to_epoch(since)]
-        if watchlist is not None:
-            where.append("w.name = ?")
-            params.append(watchlist)
-        if ids is not None:
-            where.append(f"a.id IN ({','.join('?' * len(ids))})")
-            params += list(ids)
-        query = (
-            "SELECT a.*, e.name AS entity, e.priority AS priority, w.name AS watchlist, "
-            "pw.status AS page_status, pw.sha256 AS page_sha256, pw.checked AS page_checked, "
-            "(SELECT group_concat(s.name, char(31)) FROM "
-            "   (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
-            "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names, "
-            "(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions, "
-            "(SELECT group_concat(t.tag, char(31)) FROM alert_tags t WHERE t.alert_id = a.id) AS tag_names "
-            "FROM alerts a JOIN entities e ON e.id = a.entity_id "
-            "JOIN watchlists w ON w.id = e.watchlist_id "
-            "LEFT JOIN page_watch pw ON pw.alert_id = a.id AND pw.status IN ('archived', 'edited', 'removed')"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.published DESC, a.id DESC"
-            + (f" LIMIT {int(limit)}" if limit else "")
-        )
-        for row in self.conn.execute(query, params):
-            names = tuple((row["source_names"] or "").split("\x1f")) if row["source_names"] else ()
-            published = from_epoch(row["published"])
-            found_at = from_epoch(row["found"])
-            assert published is not None and found_at is not None
-            yield Alert(
-                id=row["id"], entity=row["entity"], watchlist=row["watchlist"], kind=AlertKind(row["kind"]),
-                title=row["title"], url=row["url"], source=names[0] if names else "",
-                sources=names, published=published, found=found_at,
-                matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
-                story=row["story_id"], read=bool(row["read"]), priority=bool(row["priority"]),
-                revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
-                page=_page(row), record=bool(row["record"]),
-                note=row["note"], flagged=bool(row["flagged"]),
-                tags=tuple(sorted(row["tag_names"].split("\x1f"))) if row["tag_names"] else (),
-            )
+        from .store_alerts import iter_alerts
+
+        return iter_alerts(self, since, watchlist, limit, ids, tags, flagged_only)
 
     def notified_stories(self, alert_ids: Sequence[int]) -> set[int]:
         """The stories of those of `alert_ids` that were notified themselves.
@@ -412,11 +367,6 @@ class Store:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
-def normalise_tag(tag: str) -> str:
-    """Tags compare without case and surrounding spaces: "Sora", " sora " are one tag."""
-    return " ".join(tag.split()).casefold()
-
-
 def health_status(row: sqlite3.Row, now: datetime) -> HealthStatus:
     """ok / failing / backing off / stale / new / disabled, from a sources row."""
     if not row["enabled"]:
@@ -435,15 +385,6 @@ def health_status(row: sqlite3.Row, now: datetime) -> HealthStatus:
 def _not_after(moment: datetime | None, now: datetime) -> datetime | None:
     """A past moment stored while the clock ran ahead counts as now."""
     return min(moment, now) if moment is not None else None
-
-
-def _page(row: sqlite3.Row) -> dict[str, Any] | None:
-    """An alert's statement page as `alerts --json` shows it, or None when none is archived."""
-    if row["page_status"] is None:
-        return None
-    checked = from_epoch(row["page_checked"])
-    return {"status": row["page_status"], "sha256": row["page_sha256"],
-            "checked": checked.isoformat() if checked else None}
 
 
 def _source(row: sqlite3.Row) -> Source:

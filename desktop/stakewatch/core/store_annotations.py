@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from .i18n import translate
 from .model import UserError
-from .store import Store, normalise_tag
+from .store import Store
+from .store_alerts import normalise_tag
 from .text import plain
 
 TITLE = translate("Annotations", "Alerts")

@@ -206,3 +206,8 @@ def unannounced_failures(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def set_last_digest(conn: sqlite3.Connection, channel_id: int, moment: datetime) -> None:
     conn.execute("UPDATE channels SET last_digest = ? WHERE id = ?", (to_epoch(moment), channel_id))
+
+
+def channels_of(store: Store) -> list[tuple[int, Channel]]:
+    """The channels, read through `store`'s own connection (its thread)."""
+    return channels(store.conn)

@@ -44,12 +44,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import editing, secrets
+from ..core import editing
 from ..core.backfill import BackfillResult, backfill, changed_entities
 from ..core.discovery import FoundFeed
 from ..core.links import complete_address
 from ..core.model import ENTITY_KINDS, Entity, Item, Source, UserError, Watchlist, needs_context_by_default
 from ..core.secrets import AUTH_KINDS, store_secret
+from ..core.secrets import WAITING as KEYRING_WAITING
 from ..core.service import find_feeds, preview_source, try_entity
 from ..core.sources import SOURCE_KINDS
 from ..core.sources.search import PRESETS as SEARCH_PRESETS
@@ -1009,7 +1010,7 @@ class EditorView(QWidget):
             return None
 
         form.save_secret.setEnabled(False)
-        form.keyring_state.setText(str(secrets.WAITING))
+        form.keyring_state.setText(str(KEYRING_WAITING))
         form._show_rows()
         task = _DiscoverTask(name, job)
         self._tasks.add(task)
