@@ -9,6 +9,7 @@ backend, or a plaintext file), storing is refused with a message. Any thread.
 from __future__ import annotations
 
 import contextlib
+import logging
 from typing import Any
 
 import keyring
@@ -16,6 +17,8 @@ import keyring.errors
 
 from .i18n import Text, field_problem, translate
 from .model import UserError
+
+log = logging.getLogger("stakewatch.secrets")
 
 TITLE = translate("Credentials", "Credentials")
 NEEDS_NAME = translate("Credentials", "must be the name of a secret in the keyring")
@@ -67,6 +70,7 @@ def load_secret(name: str) -> str | None:
     try:
         return keyring.get_password(SERVICE, name)
     except Exception:  # a locked or missing keyring reads as no secret
+        log.warning("the keyring could not be read", exc_info=True)
         return None
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import warnings
 
 from ..core.policy import Notification
+
+log = logging.getLogger("stakewatch.notify")
 
 
 class PlyerNotifier:
@@ -27,6 +30,7 @@ class PlyerNotifier:
                 plyer_notification.notify(title=notification.title, message=notification.body,
                                           app_name="Stakewatch", timeout=10)
         except Exception:  # plyer raises whatever its platform layer raises
+            log.warning("plyer could not show a notification", exc_info=True)
             return False
         return True
 

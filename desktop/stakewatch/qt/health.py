@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QColor
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import SourceHealth
 from ..core.store import Store
-from ..core.when import date_time
+from ..core.when import date_time, relative
 from .labels import status_colour, status_label
 
 HEADERS = (QT_TRANSLATE_NOOP("HealthView", "Source"), QT_TRANSLATE_NOOP("HealthView", "Status"),
@@ -80,6 +80,10 @@ class HealthView(QWidget):
                     item.setForeground(QColor(status_colour(source.status)))
                 if column == 4 and text:
                     item.setToolTip(text)
+                moment = source.last_success if column == 2 else (source.retry_after or source.next_check) \
+                    if column == 5 else None
+                if moment is not None:
+                    item.setToolTip(str(relative(moment, datetime.now(UTC))))
                 self.table.setItem(row, column, item)
         names = [s.name for s in self.sources]
         if selected is not None and selected.name in names:
