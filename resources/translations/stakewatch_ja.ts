@@ -402,6 +402,81 @@
     </message>
 </context>
 <context>
+    <name>CliHelp</name>
+    <message>
+        <source>Follow officials, companies and AI products; alerts link to the original.</source>
+        <translation>政府関係者・企業・AI 製品の動向を追跡し、アラートから元の記事を開きます。</translation>
+    </message>
+    <message>
+        <source>run on bundled demo feeds served from this computer (own data dir)</source>
+        <translation>同梱のデモ用フィードをこのコンピューターから配信して動かす（専用のデータフォルダーを使用）</translation>
+    </message>
+    <message>
+        <source>where to keep data (default: ${variable} or the user data dir)</source>
+        <translation>データの保存先（既定: ${variable} またはユーザーのデータフォルダー）</translation>
+    </message>
+    <message>
+        <source>keep a source&apos;s key or password in the keyring (read from stdin)</source>
+        <translation>情報源のキーやパスワードをキーリングに保存する（標準入力から読み取り）</translation>
+    </message>
+    <message>
+        <source>add watchlists and sources from JSON or OPML</source>
+        <translation>JSON または OPML からウォッチリストと情報源を追加する</translation>
+    </message>
+    <message>
+        <source>write watchlists and sources as JSON (or .opml)</source>
+        <translation>ウォッチリストと情報源を JSON（または .opml）に書き出す</translation>
+    </message>
+    <message>
+        <source>fetch every enabled source once</source>
+        <translation>有効な情報源をすべて 1 回取得する</translation>
+    </message>
+    <message>
+        <source>one cycle, then exit (the only mode)</source>
+        <translation>1 回確認して終了する（このモードのみ）</translation>
+    </message>
+    <message>
+        <source>also fetch sources that asked to wait or are backing off</source>
+        <translation>待機を求められた情報源や再試行待ちの情報源も取得する</translation>
+    </message>
+    <message>
+        <source>show desktop notifications for what this cycle found</source>
+        <translation>今回見つかったものをデスクトップ通知で表示する</translation>
+    </message>
+    <message>
+        <source>list stored alerts, newest first</source>
+        <translation>保存済みのアラートを新しい順に一覧表示する</translation>
+    </message>
+    <message>
+        <source>only alerts published or found since: 7d, 12h, 30m, 2w or a date</source>
+        <translation>この時点以降に公開または検出されたアラートのみ: 7d、12h、30m、2w または日付</translation>
+    </message>
+    <message>
+        <source>show every source&apos;s health</source>
+        <translation>すべての情報源の状態を表示する</translation>
+    </message>
+    <message>
+        <source>write a briefing PDF of a period</source>
+        <translation>期間を指定してブリーフィング PDF を作成する</translation>
+    </message>
+    <message>
+        <source>the period: 7d, 24h, 2w or a date</source>
+        <translation>期間: 7d、24h、2w または日付</translation>
+    </message>
+    <message>
+        <source>versions, settings and recent errors for a bug report</source>
+        <translation>不具合報告用に、バージョン・設定・最近のエラーを表示する</translation>
+    </message>
+    <message>
+        <source>show or change a setting (limits, proxy)</source>
+        <translation>設定（上限、プロキシなど）を表示または変更する</translation>
+    </message>
+    <message>
+        <source>poll on schedule without a GUI, printing alerts</source>
+        <translation>GUI なしで予定どおりに確認し、アラートを表示する</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Stakewatch</source>
@@ -1322,6 +1397,14 @@
     <message>
         <source>not due yet</source>
         <translation>まだ確認の時刻ではありません</translation>
+    </message>
+    <message>
+        <source>server asked to wait until {until} UTC</source>
+        <translation>サーバーから {until}（UTC）まで待つよう求められています</translation>
+    </message>
+    <message>
+        <source>backing off after {n} failure(s) until {until} UTC</source>
+        <translation>{n} 回失敗したため {until}（UTC）まで再試行を控えています</translation>
     </message>
     <message>
         <source>unknown source kind &apos;{kind}&apos;</source>

@@ -28,6 +28,8 @@ from .sources import SOURCE_KINDS, ParseError
 from .store import Row, Store, from_epoch
 
 NOT_DUE = translate("Poller", "not due yet")
+ASKED_TO_WAIT = translate("Poller", "server asked to wait until {until} UTC")
+BACKING_OFF = translate("Poller", "backing off after {n} failure(s) until {until} UTC")
 UNKNOWN_KIND = translate("Poller", "unknown source kind '{kind}'")
 UNREADABLE_ANSWER = translate("Poller", "could not read the answer ({error})")
 
@@ -150,10 +152,10 @@ class Poller:
             backoff_until = from_epoch(row["backoff_until"])
             next_check = from_epoch(row["next_check"])
             if not force and retry_after and retry_after > now:
-                skipped.append((source.name, f"server asked to wait until {retry_after:%H:%M} UTC"))
+                skipped.append((source.name, Text(ASKED_TO_WAIT(until=f"{retry_after:%H:%M}"))))
             elif not force and backoff_until and backoff_until > now:
-                skipped.append((source.name, f"backing off after {row['consecutive_failures']} "
-                                f"failure(s) until {backoff_until:%H:%M} UTC"))
+                skipped.append((source.name, Text(BACKING_OFF(n=row["consecutive_failures"],
+                                                              until=f"{backoff_until:%H:%M}"))))
             elif honour_schedule and not force and next_check and next_check > now:
                 skipped.append((source.name, Text(NOT_DUE)))
             elif source.kind not in SOURCE_KINDS:
