@@ -80,6 +80,7 @@ class Controller(QObject):
         self.last_poll = ""
         self.last_message = ""
         self.problems: dict[str, str] = {}
+        self._shown_problem = ""
         self.window: MainWindow | None = None
         self.reporter: ErrorReporter | None = None
 
@@ -219,8 +220,14 @@ class Controller(QObject):
             tip.append(self.tr("demo"))
         tip += list(self.problems.values())
         self.tray.setToolTip(" \u2014 ".join(tip))
-        if self.window is not None and self.problems:
-            self.window.statusBar().showMessage(" \u2014 ".join(self.problems.values()))
+        if self.window is not None:
+            bar = self.window.statusBar()
+            problem = " \u2014 ".join(self.problems.values())
+            if problem:
+                bar.showMessage(problem)
+            elif bar.currentMessage() == self._shown_problem:
+                bar.clearMessage()
+            self._shown_problem = problem
         self.state_changed.emit(str(self.state))
 
     def _build_menu(self) -> None:
