@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
+from stakewatch.core import settings
 from stakewatch.core.briefing import build_briefing
 from stakewatch.core.demo import DemoServer, demo_config
 from stakewatch.core.i18n import set_language
@@ -25,9 +26,12 @@ from stakewatch.core.store import open_store
 from stakewatch.core.transfer import parse_config
 from stakewatch.notify.base import NullNotifier
 from stakewatch.qt.app import Controller, install_translation
+from stakewatch.qt.briefing_dialog import BriefingDialog
 from stakewatch.qt.briefing_pdf import write_briefing
 from stakewatch.qt.editor import ENTITY
+from stakewatch.qt.errors import ErrorDialog
 from stakewatch.qt.main_window import MainWindow
+from stakewatch.qt.settings_dialog import SettingsDialog
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -67,7 +71,7 @@ def main() -> None:
     window.grab().save(str(DOCS / f"watchlist-editor{suffix}.png"))
     written = [f"inbox{suffix}.png", f"source-health{suffix}.png", f"watchlist-editor{suffix}.png"]
     if lang != "en":
-        written += tray_menu(app, root, suffix) + briefing_pages(root, suffix)
+        written += tray_menu(app, root, suffix) + dialogs(app, root, suffix) + briefing_pages(root, suffix)
     demo.stop()
     print("wrote " + ", ".join(f"docs/{name}" for name in written))
 
@@ -87,6 +91,27 @@ def tray_menu(app: QApplication, root: Path, suffix: str) -> list[str]:
     controller.menu.grab().save(str(DOCS / f"tray-menu{suffix}.png"))
     controller.menu.hide()
     return [f"tray-menu{suffix}.png"]
+
+
+def dialogs(app: QApplication, root: Path, suffix: str) -> list[str]:
+    """The settings, briefing and error dialogs (About shows where its font licence lies, so it is left out)."""
+    with open_store(root) as store:
+        values = {key: settings.get(store, key) for key in settings.SETTINGS}
+        names = [w.name for w in store.watchlists()]
+    report = ("Traceback (most recent call last):\n  File \"stakewatch/qt/actions.py\", line 112, in copied\n"
+              "    QApplication.clipboard().setText(text)\nRuntimeError: example failure for the screenshot\n")
+    shots = {"settings": SettingsDialog(values, False, lambda *_: None),
+             "briefing-dialog": BriefingDialog(names, lambda _request: None),
+             "error": ErrorDialog(report, lambda: "")}
+    written = []
+    for name, dialog in shots.items():
+        dialog.show()
+        for _ in range(5):
+            app.processEvents()
+        dialog.grab().save(str(DOCS / f"{name}{suffix}.png"))
+        dialog.close()
+        written.append(f"{name}{suffix}.png")
+    return written
 
 
 def briefing_pages(root: Path, suffix: str) -> list[str]:

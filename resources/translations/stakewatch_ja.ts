@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>About</name>
+    <message>
+        <source>Follows officials, companies and AI products and tells you, with a link to the original, when they say something.</source>
+        <translation>政府関係者・企業・AI 製品の発言や動きを追い、元の記事へのリンクとともにお知らせします。</translation>
+    </message>
+    <message>
+        <source>Qt {qt}, PySide6 {pyside}, Python {python} on {system}.</source>
+        <translation>Qt {qt}、PySide6 {pyside}、Python {python}（{system}）</translation>
+    </message>
+    <message>
+        <source>Stakewatch is MIT-licensed. It ships these parts under their own licences:</source>
+        <translation>Stakewatch は MIT ライセンスです。同梱する次の部品は、それぞれのライセンスに従います。</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Stakewatch</source>

@@ -9,10 +9,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QThreadPool, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from ..core.i18n import Message, lookup, render, translate
+from ..core.i18n import Message, catalogue, language, lookup, render, translate
 from ..core.links import open_link
 from ..core.logs import diagnostics, setup_logging
 from ..core.policy import Notification
@@ -316,15 +316,23 @@ class CatalogueTranslator(QTranslator):
         self.lang = lang
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
-                  n: int = -1) -> str:
-        return lookup(context, source, self.lang)
+                  n: int = -1) -> str | None:
+        """The translation, or None (a null string) so that Qt asks its other translators, then keeps the source."""
+        found = lookup(context, source, self.lang)
+        return found if found != source or (context, source) in catalogue(self.lang or language()) else None
 
     def isEmpty(self) -> bool:  # noqa: N802
         return False
 
 
 def install_translation(app: QCoreApplication, lang: str | None = None) -> QTranslator:
-    """Translate the UI into `lang` (the system's language by default) from the shipped catalogue."""
+    """Translate the UI into `lang` (the system's language by default) from the shipped catalogue,
+    and Qt's own words (standard buttons) from Qt's translations when they ship."""
+    chosen = lang or language()
+    qt_words = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if chosen != "en" and qt_words.load(f"qtbase_{chosen}", folder):
+        app.installTranslator(qt_words)
     translator = CatalogueTranslator(app, lang)
     app.installTranslator(translator)
     return translator
