@@ -25,6 +25,7 @@ from .actions import Actions
 from .briefing_dialog import BriefingRequest
 from .errors import ErrorReporter, install_excepthooks
 from .icons import app_icon, state_icon
+from .labels import tray_state_label
 from .main_window import MainWindow
 from .scheduler import PollScheduler
 from .single import InstanceServer
@@ -210,6 +211,8 @@ class Controller(QObject):
         self.state = tray_state_for(self.scheduler.in_flight, snapshot, self.unseen, now)
         self.tray.setIcon(state_icon(self.state, self.unseen))
         tip = [self.tr("Stakewatch")]
+        if self.state == TrayState.POLLING:
+            tip.append(tray_state_label(self.state))
         if self.unseen:
             tip.append(self.tr("%n new alert(s)", "", self.unseen))
         if self.snapshot.failing:
