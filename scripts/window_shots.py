@@ -25,7 +25,7 @@ from stakewatch.core.service import Service
 from stakewatch.core.store import open_store
 from stakewatch.core.transfer import parse_config
 from stakewatch.notify.base import NullNotifier
-from stakewatch.qt.app import Controller, install_translation
+from stakewatch.qt.app import Controller, install_translation, use_qt_locale
 from stakewatch.qt.briefing_dialog import BriefingDialog
 from stakewatch.qt.briefing_pdf import write_briefing
 from stakewatch.qt.editor import ENTITY
@@ -44,6 +44,7 @@ def main() -> None:
     set_language(lang)
     app = QApplication(sys.argv[:1])
     install_translation(app, lang)
+    use_qt_locale(lang)
     demo = DemoServer().start()
     root = Path(tempfile.mkdtemp(prefix="stakewatch-shots-"))
     document = demo_config(demo.base)

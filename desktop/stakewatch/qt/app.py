@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QThreadPool, QTimer, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from ..core.i18n import Message, catalogue, language, lookup, render, translate
@@ -341,6 +341,12 @@ def install_translation(app: QCoreApplication, lang: str | None = None) -> QTran
     return translator
 
 
+def use_qt_locale(lang: str) -> None:
+    """Let Qt's own widgets (date fields, numbers) write the way the chosen language does."""
+    if lang == "ja":
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese))
+
+
 def _diagnostics(root: Path) -> str:
     with open_store(root) as store:
         return diagnostics(root, store)
@@ -357,6 +363,7 @@ def run_app(root: Path, demo: bool = False) -> int:
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(app_icon())
     install_translation(app)
+    use_qt_locale(language())
     if not demo and ask_running_instance(root):
         print(ALREADY_RUNNING.render())
         return 0
