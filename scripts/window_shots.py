@@ -22,11 +22,8 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from stakewatch.core.briefing import build_briefing
 from stakewatch.core.demo import DemoServer, demo_config
-from stakewatch.core.i18n import set_language
 from stakewatch.core.poller import Poller
-from stakewatch.core.service import Service
 from stakewatch.core.store import open_store
 from stakewatch.core.transfer import parse_config
 from stakewatch.qt.app import install_translation

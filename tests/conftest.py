@@ -24,6 +24,10 @@ CORPUS = PROJECT.parent / "shared" / "corpus" / "feedparser"
 for _name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
     os.environ.pop(_name, None)
 os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
+# The suite speaks English whatever the machine's locale; a test that wants Japanese says so.
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "en_US.UTF-8"
 # Widgets render without a display; a test that needs a real X server says so.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

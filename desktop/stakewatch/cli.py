@@ -20,13 +20,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from .commands import register_all
 from .core import first_run, paths, settings
 from .core.demo import DemoLock, DemoServer, claim_demo_dir, demo_config
-from .core.i18n import render, translate
+from .core.i18n import Message, render, translate
 from .core.links import open_link
 from .core.logs import diagnostics, setup_logging
 from .core.model import Alert, SourceHealth, UserError
@@ -519,39 +519,49 @@ def diagnostics_without_store(root: Path, problem: str) -> int:
     setup_logging(root)
     print(diagnostics(root, None, problem=problem))
     return EXIT_OK
+ABOUT = translate("CliHelp", "Follow officials, companies and AI products; alerts link to the original.")
+DEMO_HELP = translate("CliHelp", "run on bundled demo feeds served from this computer (own data dir)")
+DATA_DIR_HELP = translate("CliHelp", "where to keep data (default: ${variable} or the user data dir)")
+CREDENTIAL_HELP = translate("CliHelp", "keep a source's key or password in the keyring (read from stdin)")
+
+
+def _h(message: Message, **args: Any) -> str:
+    """Help text in the user's language, with argparse's % signs escaped."""
+    return message(**args).render().replace("%", "%%")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stakewatch",
-        description="Follow officials, companies and AI products; alerts link to the original.")
+        description=_h(ABOUT))
     parser.add_argument("--version", action="version", version=f"stakewatch {__version__}")
     parser.add_argument("--demo", action="store_true",
-                        help="run on bundled demo feeds served from this computer (own data dir)")
+                        help=_h(DEMO_HELP))
     parser.add_argument("--data-dir", metavar="DIR",
-                        help=f"where to keep data (default: ${paths.ENV_HOME} or the user data dir)")
+                        help=_h(DATA_DIR_HELP, variable=paths.ENV_HOME))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub = commands.add_parser("import", help="add watchlists and sources from JSON or OPML")
+    sub = commands.add_parser("import", help=_h(translate("CliHelp", "add watchlists and sources from JSON or OPML")))
     sub.add_argument("file")
     sub.set_defaults(run=cmd_import)
 
-    sub = commands.add_parser("export", help="write watchlists and sources as JSON (or .opml)")
+    sub = commands.add_parser("export",
+                              help=_h(translate("CliHelp", "write watchlists and sources as JSON (or .opml)")))
     sub.add_argument("file")
     sub.set_defaults(run=cmd_export)
 
-    sub = commands.add_parser("poll", help="fetch every enabled source once")
+    sub = commands.add_parser("poll", help=_h(translate("CliHelp", "fetch every enabled source once")))
     sub.add_argument("--once", action="store_true", required=True,
-                     help="one cycle, then exit (the only mode)")
+                     help=_h(translate("CliHelp", "one cycle, then exit (the only mode)")))
     sub.add_argument("--force", action="store_true",
-                     help="also fetch sources that asked to wait or are backing off")
+                     help=_h(translate("CliHelp", "also fetch sources that asked to wait or are backing off")))
     sub.add_argument("--notify", action="store_true",
-                     help="show desktop notifications for what this cycle found")
+                     help=_h(translate("CliHelp", "show desktop notifications for what this cycle found")))
     sub.set_defaults(run=cmd_poll)
 
-    sub = commands.add_parser("alerts", help="list stored alerts, newest first")
+    sub = commands.add_parser("alerts", help=_h(translate("CliHelp", "list stored alerts, newest first")))
     sub.add_argument("--since", type=parse_since, metavar="PERIOD",
-                     help="only alerts published or found since: 7d, 12h, 30m, 2w or a date")
+                     help=_h(translate("CliHelp", "only alerts published or found since: 7d, 12h, 30m, 2w or a date")))
     sub.add_argument("--watchlist", metavar="NAME")
     sub.add_argument("--limit", type=_positive, metavar="N", help="only the N newest")
     sub.add_argument("--tag", action="append", metavar="TAG", help="only alerts with this tag (repeatable)")
@@ -561,13 +571,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("-o", "--output", metavar="FILE", help="the file to write (its suffix picks the format)")
     sub.set_defaults(run=cmd_alerts)
 
-    sub = commands.add_parser("sources", help="show every source's health")
+    sub = commands.add_parser("sources", help=_h(translate("CliHelp", "show every source's health")))
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(run=cmd_sources)
 
-    sub = commands.add_parser("briefing", help="write a briefing PDF of a period")
+    sub = commands.add_parser("briefing", help=_h(translate("CliHelp", "write a briefing PDF of a period")))
     sub.add_argument("--since", type=parse_since, metavar="PERIOD", required=True,
-                     help="the period: 7d, 24h, 2w or a date")
+                     help=_h(translate("CliHelp", "the period: 7d, 24h, 2w or a date")))
     sub.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     sub.add_argument("--watchlist", metavar="NAME")
     sub.add_argument("--statements-only", action="store_true")
@@ -575,20 +585,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--page", choices=("A4", "Letter"), default="A4")
     sub.set_defaults(run=cmd_briefing)
 
-    sub = commands.add_parser("credential", help="keep a source's key or password in the keyring (read from stdin)")
+    sub = commands.add_parser("credential",
+                              help=_h(CREDENTIAL_HELP))
     sub.add_argument("name")
     sub.add_argument("--delete", action="store_true")
     sub.set_defaults(run=cmd_credential)
 
-    sub = commands.add_parser("diagnostics", help="versions, settings and recent errors for a bug report")
+    sub = commands.add_parser("diagnostics",
+                              help=_h(translate("CliHelp", "versions, settings and recent errors for a bug report")))
     sub.set_defaults(run=cmd_diagnostics)
 
-    sub = commands.add_parser("settings", help="show or change a setting (limits, proxy)")
+    sub = commands.add_parser("settings", help=_h(translate("CliHelp", "show or change a setting (limits, proxy)")))
     sub.add_argument("key", nargs="?")
     sub.add_argument("value", nargs="?")
     sub.set_defaults(run=cmd_settings)
 
-    sub = commands.add_parser("watch", help="poll on schedule without a GUI, printing alerts")
+    sub = commands.add_parser("watch", help=_h(translate("CliHelp", "poll on schedule without a GUI, printing alerts")))
     sub.set_defaults(run=cmd_watch)
     register_all(commands)
     return parser

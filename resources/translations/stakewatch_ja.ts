@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
     <context>
+        <name>About</name>
+        <message>
+            <source>Follows officials, companies and AI products and tells you, with a link to the original, when they say something.</source>
+            <translation>政府関係者・企業・AI 製品の発言や動きを追い、元の記事へのリンクとともにお知らせします。</translation>
+        </message>
+        <message>
+            <source>Qt {qt}, PySide6 {pyside}, Python {python} on {system}.</source>
+            <translation>Qt {qt}、PySide6 {pyside}、Python {python}（{system}）</translation>
+        </message>
+        <message>
+            <source>Stakewatch is MIT-licensed. It ships these parts under their own licences:</source>
+            <translation>Stakewatch は MIT ライセンスです。同梱する次の部品は、それぞれのライセンスに従います。</translation>
+        </message>
+    </context>
+    <context>
         <name>AboutDialog</name>
         <message>
             <source>About Stakewatch</source>
@@ -881,6 +896,81 @@
         <message>
             <source>Statement pages: {archived} archived, {edited} edited, {removed} removed ({checked} re-checked).</source>
             <translation>発言ページ: {archived} 件を保存、{edited} 件が修正、{removed} 件が削除（{checked} 件を再確認）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliHelp</name>
+        <message>
+            <source>Follow officials, companies and AI products; alerts link to the original.</source>
+            <translation>政府関係者・企業・AI 製品の動向を追跡し、アラートから元の記事を開きます。</translation>
+        </message>
+        <message>
+            <source>run on bundled demo feeds served from this computer (own data dir)</source>
+            <translation>同梱のデモ用フィードをこのコンピューターから配信して動かす（専用のデータフォルダーを使用）</translation>
+        </message>
+        <message>
+            <source>where to keep data (default: ${variable} or the user data dir)</source>
+            <translation>データの保存先（既定: ${variable} またはユーザーのデータフォルダー）</translation>
+        </message>
+        <message>
+            <source>keep a source's key or password in the keyring (read from stdin)</source>
+            <translation>情報源のキーやパスワードをキーリングに保存する（標準入力から読み取り）</translation>
+        </message>
+        <message>
+            <source>add watchlists and sources from JSON or OPML</source>
+            <translation>JSON または OPML からウォッチリストと情報源を追加する</translation>
+        </message>
+        <message>
+            <source>write watchlists and sources as JSON (or .opml)</source>
+            <translation>ウォッチリストと情報源を JSON（または .opml）に書き出す</translation>
+        </message>
+        <message>
+            <source>fetch every enabled source once</source>
+            <translation>有効な情報源をすべて 1 回取得する</translation>
+        </message>
+        <message>
+            <source>one cycle, then exit (the only mode)</source>
+            <translation>1 回確認して終了する（このモードのみ）</translation>
+        </message>
+        <message>
+            <source>also fetch sources that asked to wait or are backing off</source>
+            <translation>待機を求められた情報源や再試行待ちの情報源も取得する</translation>
+        </message>
+        <message>
+            <source>show desktop notifications for what this cycle found</source>
+            <translation>今回見つかったものをデスクトップ通知で表示する</translation>
+        </message>
+        <message>
+            <source>list stored alerts, newest first</source>
+            <translation>保存済みのアラートを新しい順に一覧表示する</translation>
+        </message>
+        <message>
+            <source>only alerts published or found since: 7d, 12h, 30m, 2w or a date</source>
+            <translation>この時点以降に公開または検出されたアラートのみ: 7d、12h、30m、2w または日付</translation>
+        </message>
+        <message>
+            <source>show every source's health</source>
+            <translation>すべての情報源の状態を表示する</translation>
+        </message>
+        <message>
+            <source>write a briefing PDF of a period</source>
+            <translation>期間を指定してブリーフィング PDF を作成する</translation>
+        </message>
+        <message>
+            <source>the period: 7d, 24h, 2w or a date</source>
+            <translation>期間: 7d、24h、2w または日付</translation>
+        </message>
+        <message>
+            <source>versions, settings and recent errors for a bug report</source>
+            <translation>不具合報告用に、バージョン・設定・最近のエラーを表示する</translation>
+        </message>
+        <message>
+            <source>show or change a setting (limits, proxy)</source>
+            <translation>設定（上限、プロキシなど）を表示または変更する</translation>
+        </message>
+        <message>
+            <source>poll on schedule without a GUI, printing alerts</source>
+            <translation>GUI なしで予定どおりに確認し、アラートを表示する</translation>
         </message>
     </context>
     <context>
@@ -2421,6 +2511,14 @@ The page is gone; the archived text is kept.</source>
             <translation>まだ確認の時刻ではありません</translation>
         </message>
         <message>
+            <source>server asked to wait until {until} UTC</source>
+            <translation>サーバーから {until}（UTC）まで待つよう求められています</translation>
+        </message>
+        <message>
+            <source>backing off after {n} {n:?failure|failures} until {until} UTC</source>
+            <translation>{n} 回続けて失敗したため、{until}（UTC）まで間隔を空けています</translation>
+        </message>
+        <message>
             <source>unknown source kind '{kind}'</source>
             <translation>情報源の種類「{kind}」には対応していません</translation>
         </message>
@@ -2431,14 +2529,6 @@ The page is gone; the archived text is kept.</source>
         <message>
             <source>could not store what it sent ({error})</source>
             <translation>受け取った内容を保存できませんでした（{error}）</translation>
-        </message>
-        <message>
-            <source>server asked to wait until {time} UTC</source>
-            <translation>サーバーから {time}（UTC）まで待つよう求められています</translation>
-        </message>
-        <message>
-            <source>backing off after {n} {n:?failure|failures} until {time} UTC</source>
-            <translation>{n} 回続けて失敗したため、{time}（UTC）まで間隔を空けています</translation>
         </message>
     </context>
     <context>

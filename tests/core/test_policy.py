@@ -178,3 +178,20 @@ def test_a_source_that_turns_bad_is_announced_once_and_again_on_recovery():
     assert [n.title for n in back] == ["Source back: Cabinet"]
     many = health_notifications({"A": "ok", "B": "new"}, [health("A", "failing"), health("B", "failing")])
     assert [n.title for n in many] == ["2 sources failing"]
+
+
+def test_notifications_speak_japanese_in_their_own_words_and_keep_names():
+    from stakewatch.core.i18n import use_language
+
+    with use_language("ja"):
+        (story,) = run([alert("Sora 2", 1, title="OpenAI brings Sora 2 to Japan")]).notifications
+        statement, coverage = run([alert("Minoru Kiuchi", 2, kind="statement", priority=True),
+                                   alert("OpenAI", 3)]).notifications
+        (digest,) = run([alert("Minoru Kiuchi", 4), alert("Sora 2", 5), alert("Sora 2", 6,
+                                                                                 kind="statement")]).notifications
+        (failing,) = health_notifications({"Cabinet": "ok"}, [health("Cabinet", "failing", "server answered 500")])
+    assert story.title == "Sora 2 に関する報道" and story.body.startswith("OpenAI brings Sora 2 to Japan")
+    assert statement.title == "【重要】Minoru Kiuchi の発言" and coverage.title == "OpenAI に関する報道"
+    assert digest.title == "新着 3 件 — Sora 2 2 件、Minoru Kiuchi 1 件"
+    assert digest.body == "発言 1 件、報道 2 件"
+    assert failing.title == "情報源で障害: Cabinet"

@@ -92,3 +92,21 @@ def test_dates_and_relative_times_the_japanese_way():
         assert str(relative(now + timedelta(hours=2), now)) == "2 時間後"
     with use_language("en"):
         assert str(relative(now - timedelta(minutes=1), now)) == "1 minute ago"
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"LANG": "ja_JP.UTF-8"}, "ja"),
+    ({"LANG": "ja_JP.UTF-8", "LC_ALL": "C.UTF-8"}, "ja"),
+    ({"LANG": "ja_JP.UTF-8", "LC_ALL": "en_US.UTF-8"}, "en"),
+    ({"LANGUAGE": "ja:en", "LANG": "en_US.UTF-8"}, "ja"),
+    ({"LANG": "de_DE.UTF-8"}, "en"),
+    ({"LANG": "C.UTF-8"}, "en"),
+])
+def test_the_language_follows_the_locale(monkeypatch, env: dict[str, str], expected: str):
+    from stakewatch.core.i18n import system_language
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert system_language() == expected

@@ -156,6 +156,7 @@ def test_a_failed_poll_stays_in_the_tooltip_and_the_window_until_a_poll_succeeds
     controller.poll(force=True)
     qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
     assert "the database is locked" not in controller.tray.toolTip()
+    assert "the database is locked" not in controller.window.statusBar().currentMessage()
     controller.window.close()
 
 

@@ -156,3 +156,24 @@ def test_without_a_display_the_app_watches_in_the_terminal(tmp_path: Path, world
         process.kill()
     assert process.returncode == 0, err
     assert "no display" in err and "Sora 2 news" in out
+
+
+def test_the_cli_follows_a_japanese_locale_and_json_keeps_its_keys(tmp_path: Path, world: WorldServer,
+                                                                    world_config: Path):
+    data = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update({"STAKEWATCH_HOME": str(data), "LANG": "ja_JP.UTF-8"})
+    imported = cli(None, "import", str(world_config), env=env)
+    assert imported.returncode == 0 and "を読み込みました" in imported.stdout, imported.stdout
+    polled = cli(None, "poll", "--once", env=env)
+    assert "情報源" in polled.stdout and "障害: Down: サーバーの応答: 503（Service Unavailable）" in polled.stdout
+    table = cli(None, "sources", env=env).stdout
+    assert "状態" in table and "障害" in table and "正常" in table
+    sources = {s["name"]: s for s in json.loads(cli(None, "sources", "--json", env=env).stdout)}
+    assert sources["Down"]["status"] == "failing" and sources["Digital Agency"]["status"] == "ok"
+    alerts = json.loads(cli(None, "alerts", "--json", env=env).stdout)
+    assert {a["kind"] for a in alerts} == {"statement", "coverage"}
+    refused = cli(None, "settings", "nope", env=env)
+    assert refused.returncode == 1 and "「nope」という設定項目はありません" in refused.stderr
+    english = cli(None, "sources", env={**env, "LANG": "en_US.UTF-8"}).stdout
+    assert "server answered 503" in english and "サーバー" not in english

@@ -49,15 +49,14 @@ def _from_locale_name(name: str | None) -> str | None:
 
 
 def system_language() -> str:
-    """The language the environment asks for: LANGUAGE, LC_ALL, LC_MESSAGES, LANG, then the OS."""
+    """The language the environment asks for: LANGUAGE, LC_ALL, LC_MESSAGES, LANG, then the OS.
+
+    A C or POSIX value names no language, so the next variable is asked (a container's
+    LC_ALL=C.UTF-8 does not hide LANG=ja_JP.UTF-8)."""
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            chosen = _from_locale_name(value)
-            if chosen:
-                return chosen
-            if variable != "LANGUAGE":
-                return DEFAULT_LANGUAGE
+        chosen = _from_locale_name(os.environ.get(variable))
+        if chosen:
+            return chosen
     try:
         found = locale.getlocale()[0]
     except ValueError:

@@ -35,11 +35,11 @@ from .store_items import known_guids
 from .text import plain
 
 NOT_DUE = translate("Poller", "not due yet")
+ASKED_TO_WAIT = translate("Poller", "server asked to wait until {until} UTC")
+BACKING_OFF = translate("Poller", "backing off after {n} {n:?failure|failures} until {until} UTC")
 UNKNOWN_KIND = translate("Poller", "unknown source kind '{kind}'")
 UNREADABLE_ANSWER = translate("Poller", "could not read the answer ({error})")
 NOT_STORED = translate("Poller", "could not store what it sent ({error})")
-WAIT_ASKED = translate("Poller", "server asked to wait until {time} UTC")
-BACKING_OFF = translate("Poller", "backing off after {n} {n:?failure|failures} until {time} UTC")
 
 Clock = Callable[[], datetime]
 log = logging.getLogger("stakewatch.poller")
@@ -172,10 +172,10 @@ class Poller:
             row = self.store.source_row(source.id)
             retry_after, backoff_until, next_check = self._waits(row, now)
             if not force and retry_after:
-                skipped.append((source.name, Text(WAIT_ASKED(time=f"{retry_after:%H:%M}"))))
+                skipped.append((source.name, Text(ASKED_TO_WAIT(until=f"{retry_after:%H:%M}"))))
             elif not force and backoff_until:
                 skipped.append((source.name, Text(BACKING_OFF(n=row["consecutive_failures"],
-                                                              time=f"{backoff_until:%H:%M}"))))
+                                                              until=f"{backoff_until:%H:%M}"))))
             elif honour_schedule and not force and next_check:
                 skipped.append((source.name, Text(NOT_DUE)))
             elif source.kind not in SOURCE_KINDS:

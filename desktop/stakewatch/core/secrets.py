@@ -9,6 +9,7 @@ backend, or a plaintext file), storing is refused with a message. Any thread.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import threading
 from typing import Any
@@ -18,6 +19,8 @@ import keyring.errors
 
 from .i18n import Text, field_problem, translate
 from .model import UserError
+
+log = logging.getLogger("stakewatch.secrets")
 
 TITLE = translate("Credentials", "Credentials")
 NEEDS_NAME = translate("Credentials", "must be the name of a secret in the keyring")
@@ -121,6 +124,7 @@ def load_secret(name: str) -> str | None:
     try:
         secret = keyring.get_password(SERVICE, name)
     except Exception:  # a locked or missing keyring reads as no secret
+        log.warning("the keyring could not be read", exc_info=True)
         return None
     if secret is not None:
         remember(secret)

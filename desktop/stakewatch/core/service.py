@@ -74,7 +74,6 @@ class CycleResult:
     health: list[SourceHealth]
     next_due: datetime | None
     snapshot: Snapshot
-    shown: int = 0
 
     @property
     def new_alerts(self) -> list[int]:

@@ -5,9 +5,12 @@ Pure functions, any thread, never raise on any input string.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from html.parser import HTMLParser
+
+log = logging.getLogger("stakewatch.text")
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object", "svg"})
 _BLOCK_TAGS = frozenset(
@@ -84,6 +87,7 @@ def html_to_text(markup: str, limit: int = 20_000) -> str:
             parser.feed(text)
             parser.close()
         except Exception:  # html.parser is lenient, but never let a feed end a cycle
+            log.warning("feed markup could not be parsed; tags stripped instead", exc_info=True)
             return plain(_TAG_LIKE.sub(" ", text), limit)
         decoded = "".join(parser.parts)
         if decoded == text:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import logging
 import threading
 from queue import Empty, Queue
 from typing import Any
@@ -20,6 +21,8 @@ from ..core.i18n import translate
 from ..core.paths import resource
 from ..core.policy import Notification
 from .base import ClickHandler
+
+log = logging.getLogger("stakewatch.notify")
 
 BUS_NAME = "org.freedesktop.Notifications"
 OBJECT = DBusAddress("/org/freedesktop/Notifications", bus_name=BUS_NAME, interface=BUS_NAME)
@@ -86,6 +89,7 @@ class FreedesktopNotifier:
         try:
             reply = Proxy(message_bus, self._router, timeout=CALL_TIMEOUT).GetNameOwner(BUS_NAME)
         except Exception:
+            log.warning("the notification server did not say its name", exc_info=True)
             return None
         return str(reply[0])
 
@@ -109,6 +113,7 @@ class FreedesktopNotifier:
                 "Notify", "susssasa{sv}i",
                 ("Stakewatch", 0, icon, notification.title, body, actions, hints, -1))
         except Exception:
+            log.warning("a notification could not be sent", exc_info=True)
             return False
         with self._lock:
             self._sent[int(notification_id)] = notification
@@ -144,4 +149,4 @@ class FreedesktopNotifier:
             self._router.close()
             self._router.conn.close()
         except Exception:
-            pass
+            log.debug("closing the bus connection failed", exc_info=True)

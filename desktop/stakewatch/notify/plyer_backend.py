@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import warnings
 
 from ..core.paths import resource
 from ..core.policy import Notification
+
+log = logging.getLogger("stakewatch.notify")
 
 
 class PlyerNotifier:
@@ -29,6 +32,7 @@ class PlyerNotifier:
                                           app_name="Stakewatch", app_icon=str(resource("icons", "stakewatch.png")),
                                           timeout=10)
         except Exception:  # plyer raises whatever its platform layer raises
+            log.warning("plyer could not show a notification", exc_info=True)
             return False
         return True
 

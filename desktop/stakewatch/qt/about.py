@@ -10,8 +10,14 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import __version__
+from ..core.i18n import translate
 from ..core.paths import resource
 from .icons import app_icon
+
+PURPOSE = translate("About", "Follows officials, companies and AI products and tells you, with a link to the "
+                             "original, when they say something.")
+VERSIONS = translate("About", "Qt {qt}, PySide6 {pyside}, Python {python} on {system}.")
+LICENCES = translate("About", "Stakewatch is MIT-licensed. It ships these parts under their own licences:")
 
 THIRD_PARTY: tuple[tuple[str, str], ...] = (
     ("Qt 6 and PySide6", "LGPL-3.0 (Qt is dynamically linked; its libraries can be replaced)"),
@@ -33,12 +39,12 @@ THIRD_PARTY: tuple[tuple[str, str], ...] = (
 def about_text() -> str:
     rows = "".join(f"<tr><td><b>{html.escape(name)}</b></td><td>{html.escape(licence)}</td></tr>"
                    for name, licence in THIRD_PARTY)
+    versions = VERSIONS(qt=qVersion(), pyside=PySide6.__version__, python=platform.python_version(),
+                        system=platform.system()).render()
     return (f"<h2>Stakewatch {html.escape(__version__)}</h2>"
-            "<p>Follows officials, companies and AI products and tells you, with a link to the original, "
-            "when they say something.</p>"
-            f"<p>Qt {html.escape(qVersion())}, PySide6 {html.escape(PySide6.__version__)}, "
-            f"Python {html.escape(platform.python_version())} on {html.escape(platform.system())}.</p>"
-            "<p>Stakewatch is MIT-licensed. It ships these parts under their own licences:</p>"
+            f"<p>{html.escape(PURPOSE.render())}</p>"
+            f"<p>{html.escape(versions)}</p>"
+            f"<p>{html.escape(LICENCES.render())}</p>"
             f"<table cellpadding='3'>{rows}</table>")
 
 

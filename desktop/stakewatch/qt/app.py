@@ -10,10 +10,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from ..core.i18n import Message, lookup, render, translate
+from ..core.i18n import Message, catalogue, language, lookup, render, translate
 from ..core.links import open_link
 from ..core.logs import diagnostics, setup_logging
 from ..core.policy import Notification
@@ -27,6 +27,7 @@ from .briefing_dialog import BriefingRequest
 from .errors import ErrorReporter, install_excepthooks
 from .first_run import ask_first_run
 from .icons import app_icon, tray_icon
+from .labels import tray_state_label
 from .main_window import MainWindow, WindowCommands
 from .scheduler import PollScheduler
 from .single import InstanceServer
@@ -84,6 +85,7 @@ class Controller(QObject):
         self.last_poll = ""
         self.last_message = ""
         self.problems: dict[str, str] = {}
+        self._shown_problem = ""
         self.window: MainWindow | None = None
         self.quiet_hours = ""
         self.quiet_now = False
@@ -262,6 +264,8 @@ class Controller(QObject):
         self.tray.setIcon(tray_icon(self.unseen, bool(self.snapshot.failing), self.scheduler.in_flight, paused,
                                     self.quiet_now))
         tip = [self.tr("Stakewatch")]
+        if self.state == TrayState.POLLING:
+            tip.append(tray_state_label(self.state))
         if self.unseen:
             tip.append(self.tr("%n unread alert(s)", "", self.unseen))
         if self.snapshot.failing:
@@ -274,8 +278,14 @@ class Controller(QObject):
             tip.append(self.tr("demo"))
         tip += list(self.problems.values())
         self.tray.setToolTip(" \u2014 ".join(tip))
-        if self.window is not None and self.problems:
-            self.window.statusBar().showMessage(" \u2014 ".join(self.problems.values()))
+        if self.window is not None:
+            bar = self.window.statusBar()
+            problem = " \u2014 ".join(self.problems.values())
+            if problem:
+                bar.showMessage(problem)
+            elif bar.currentMessage() == self._shown_problem:
+                bar.clearMessage()
+            self._shown_problem = problem
         self.state_changed.emit(str(self.state))
 
     def _build_menu(self) -> None:
@@ -382,18 +392,32 @@ class CatalogueTranslator(QTranslator):
         self.lang = lang
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,  # type: ignore[override]
-                  n: int = -1) -> str:
-        return lookup(context, source, self.lang)
+                  n: int = -1) -> str | None:
+        """The translation, or None (a null string) so that Qt asks its other translators, then keeps the source."""
+        found = lookup(context, source, self.lang)
+        return found if found != source or (context, source) in catalogue(self.lang or language()) else None
 
     def isEmpty(self) -> bool:  # noqa: N802
         return False
 
 
 def install_translation(app: QCoreApplication, lang: str | None = None) -> QTranslator:
-    """Translate the UI into `lang` (the system's language by default) from the shipped catalogue."""
+    """Translate the UI into `lang` (the system's language by default) from the shipped catalogue,
+    and Qt's own words (standard buttons) from Qt's translations when they ship."""
+    chosen = lang or language()
+    qt_words = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if chosen != "en" and qt_words.load(f"qtbase_{chosen}", folder):
+        app.installTranslator(qt_words)
     translator = CatalogueTranslator(app, lang)
     app.installTranslator(translator)
     return translator
+
+
+def use_qt_locale(lang: str) -> None:
+    """Let Qt's own widgets (date fields, numbers) write the way the chosen language does."""
+    if lang == "ja":
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese))
 
 
 def _diagnostics(root: Path) -> str:
@@ -416,6 +440,7 @@ def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(app_icon())
     install_translation(app)
+    use_qt_locale(language())
     if not demo and ask_running_instance(root):
         print(ALREADY_RUNNING.render())
         return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
@@ -28,7 +28,7 @@ from ..core.offline import offline_notice
 from ..core.secrets import redact
 from ..core.store import Store
 from ..core.text import plain
-from ..core.when import date_time
+from ..core.when import date_time, relative
 from .labels import status_colour, status_label
 
 HEADERS = (QT_TRANSLATE_NOOP("HealthView", "Source"), QT_TRANSLATE_NOOP("HealthView", "Status"),
@@ -114,6 +114,10 @@ class HealthView(QWidget):
                     item.setForeground(QColor(status_colour(source.status)))
                 if column == 4 and text:
                     item.setToolTip(plain_tooltip(text))
+                moment = source.last_success if column == 2 else (source.retry_after or source.next_check) \
+                    if column == 5 else None
+                if moment is not None:
+                    item.setToolTip(str(relative(moment, datetime.now(UTC))))
                 self.table.setItem(row, column, item)
         self._channel_rows()
         names = [s.name for s in self.sources]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
+import logging
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -16,6 +17,8 @@ from ..model import Item, Source
 from ..stories import is_news_redirect, strip_publisher
 from ..text import html_to_text, plain
 from .base import ParseError, SourceKind
+
+log = logging.getLogger("stakewatch.feed")
 
 BROKEN_JSON = translate("Feed", "not a feed: the JSON is broken")
 NOT_JSON_FEED = translate("Feed", "not a feed: got JSON that is not a JSON Feed")
@@ -222,6 +225,7 @@ def parse_xml_feed(body: bytes, content_type: str, url: str, limit: int) -> list
         parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True,
                                   resolve_relative_uris=True)
     except Exception as exc:  # feedparser should not raise, but a feed must never end a cycle
+        log.warning("feedparser failed", exc_info=True)
         raise ParseError(PARSER_FAILED(error=type(exc).__name__)) from exc
     entries = parsed.get("entries") or []
     if not parsed.get("version") and not entries:
