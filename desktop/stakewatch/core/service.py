@@ -74,6 +74,7 @@ class CycleResult:
     health: list[SourceHealth]
     next_due: datetime | None
     snapshot: Snapshot
+    shown: int = 0
 
     @property
     def new_alerts(self) -> list[int]:
