@@ -187,7 +187,7 @@ def test_second_cycle_is_answered_by_304_and_leaves_waiting_sources_alone(config
     assert world.hits["/e429"] == 1 and world.hits["/hang"] == 1
     skipped = dict(second.skipped)
     assert skipped["Busy 429"].startswith("server asked to wait until")
-    assert skipped["Broken 500"].startswith("backing off after 1 failure(s)")
+    assert skipped["Broken 500"].startswith("backing off after 1 failure until")
     assert len(first.new_alerts) == store.count("alerts") == 8
     forced = poller(store).run_cycle(force=True)
     assert world.hits["/e429"] == 2 and forced.new_alerts == []
