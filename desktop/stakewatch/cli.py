@@ -351,7 +351,7 @@ def cmd_poll(store: Store, args: argparse.Namespace) -> int:
     counter = _Counter(notifier) if notifier is not None else None
     service.show = counter
     try:
-        result = service.poll(force=args.force)
+        result = service.poll(force=args.force, notify=args.notify)
     finally:
         if notifier is not None:
             notifier.close()

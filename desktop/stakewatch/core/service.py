@@ -115,16 +115,22 @@ class Service:
     # polling ------------------------------------------------------------------------------------
 
     def poll(self, force: bool = False, honour_schedule: bool = False,
-             cancel: threading.Event | None = None) -> CycleResult:
-        """One cycle, the policy's notifications and health notices, then every reaction."""
+             cancel: threading.Event | None = None, notify: bool = True) -> CycleResult:
+        """One cycle, the policy's notifications and health notices, then every reaction.
+
+        `notify=False` (a plain `poll --once`) stores what the cycle found and decides nothing: no
+        alert counts as notified and no channel is sent anything."""
         before = dispatch.health_snapshot(self.store, self.clock())
         report = self.poller.run_cycle(force=force, honour_schedule=honour_schedule, cancel=cancel)
         if cancel is not None and cancel.is_set():
             return CycleResult(report=report, notifications=[], health=[], next_due=None, snapshot=Snapshot())
         now = self.clock()
-        notes = dispatch.notifications_for(self.store, report.new_alerts, now, show=self.show)
-        notices = dispatch.health_changes(self.store, before, now)
-        notices += dispatch.page_changes(self.store, report.pages.changes, now)
+        notes: list[Notification] = []
+        notices: list[Notification] = []
+        if notify:
+            notes = dispatch.notifications_for(self.store, report.new_alerts, now, show=self.show)
+            notices = dispatch.health_changes(self.store, before, now)
+            notices += dispatch.page_changes(self.store, report.pages.changes, now)
         shown = 0
         if self.show is not None:
             shown = len(notes) + sum(1 for note in notices if _shown(self.show, note))
