@@ -11,6 +11,7 @@ from receivers import JsonReceiver, keyring_in_process, wait_until
 from feedworld import Route, WorldServer, rss
 from stakewatch.core import outbox, store_channels
 from stakewatch.core.channels import Channel, save_url
+from stakewatch.core.service import Service
 from stakewatch.core.store import Store
 from stakewatch.core.transfer import parse_config
 from stakewatch.qt.workers import poll_job
@@ -30,10 +31,10 @@ def test_poll_job_delivers_through_the_courier(tmp_path, world: WorldServer, sto
         with keyring_in_process(tmp_path / "keyring"):
             store_channels.add_channel(store, Channel("team"), datetime.now(UTC))
             save_url("team", receiver.url("/team"))
-            outcome = poll_job(force=True, honour_schedule=False, notifier=None)(store)
-            assert outcome.new_alerts == 1
+            outcome = poll_job(force=True, honour_schedule=False, notifier=None)(Service(store))
+            assert len(outcome.new_alerts) == 1
             assert wait_until(lambda: len(receiver.on("/team")) == 1)
-            poll_job(force=True, honour_schedule=False, notifier=None)(store)
+            poll_job(force=True, honour_schedule=False, notifier=None)(Service(store))
             outbox.courier_for(store.path).wake()
             assert outbox.courier_for(store.path).wait_idle(10)
             outbox.stop_couriers()

@@ -183,7 +183,7 @@ class ChannelsView(QWidget):
         self.remove_button.setEnabled(chosen)
 
     def _run(self, job: Any, done: Any) -> None:
-        task = StoreTask(self.root, job)
+        task = StoreTask(self.root, lambda service: job(service.store))
         self.tasks.add(task)
         task.emitter.finished.connect(done)
         task.emitter.failed.connect(self._failed)
@@ -191,10 +191,10 @@ class ChannelsView(QWidget):
         task.emitter.failed.connect(lambda *_: self.tasks.discard(task))
         self.pool.start(task)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: Message | str) -> None:
         self.refresh()
-        self.status.emit(message)
-        QMessageBox.warning(self, self.tr("Channels"), message)
+        self.status.emit(render(message))
+        QMessageBox.warning(self, self.tr("Channels"), render(message))
 
     def _done(self, message: str) -> None:
         self.refresh()
