@@ -178,7 +178,7 @@ def test_japanese_translation_is_picked_by_locale(qtbot, store: Store):
         QCoreApplication.removeTranslator(translator)
     english = install_translation(QCoreApplication.instance(), "en")
     try:
-        assert HealthView(store, lambda: None).retry_button.text() == "Retry now"
+        assert HealthView(store, lambda: None).retry_button.text() == "&Retry now"
     finally:
         QCoreApplication.removeTranslator(english)
 

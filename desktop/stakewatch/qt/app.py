@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -127,6 +128,11 @@ class Controller(QObject):
     @property
     def pool(self) -> QThreadPool:
         return self.tasks.pool
+
+    @property
+    def cancel(self) -> threading.Event:
+        """Set when quitting: the cycle in progress ends at once."""
+        return self.scheduler.cancelled
 
     @property
     def in_flight(self) -> bool:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import channel_admin, channels, store_channels
-from ..core.i18n import loads, render
+from ..core.i18n import Message, loads, render
 from ..core.model import UserError
 from ..core.store import Store
 from .workers import StoreTask
