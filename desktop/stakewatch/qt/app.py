@@ -101,7 +101,7 @@ class Controller(QObject):
             import_watchlists=self.import_watchlists, export_watchlists=self.export_watchlists,
             refresh=self.refresh_now, pause=lambda length, tomorrow: self.pause(length, tomorrow),
             settings=self.open_settings, diagnostics=self.copy_diagnostics, about=self.open_about,
-            quit=self.quit))
+            quit=self.quit, open_original=self.open_original))
         self.menu = self.tray_menu.menu
         self.menu.aboutToShow.connect(self._menu_opened)
         self.tray.setContextMenu(self.menu)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from ..core.links import open_link
 from ..core.model import Alert
 from ..core.service import Snapshot
 from ..core.states import AlertKind
@@ -31,6 +30,7 @@ class MenuHandlers:
     diagnostics: Callable[[], None]
     about: Callable[[], None]
     quit: Callable[[], None]
+    open_original: Callable[[str], None]
 
 
 class TrayMenu(QObject):
@@ -91,5 +91,5 @@ class TrayMenu(QObject):
         action = QAction(label.replace("&", "&&"), self.menu)
         action.setToolTip(lead.url)
         action.setData(lead.url)
-        action.triggered.connect(lambda _=False, url=lead.url: open_link(url))
+        action.triggered.connect(lambda _=False, url=lead.url: self.handlers.open_original(url))
         return action
