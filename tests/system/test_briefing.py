@@ -135,12 +135,12 @@ def test_bad_requests_are_refused_without_a_file(stocked: Path, tmp_path: Path):
     assert result.returncode == 1 and "no watchlist named 'Nope'" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
     result = cli(stocked, "briefing", "--since", "7d", "-o", str(tmp_path / "missing" / "x.pdf"))
-    assert result.returncode == 1 and "cannot write" in result.stderr
+    assert result.returncode == 1 and "does not exist" in result.stderr and "Q" not in result.stderr
 
 
 ENGLISH_HEADINGS = ("Summary", "Statements (", "Coverage (", "Alerts per day", "Page 1 of",
                     "Sources failing", "Generated ", "Watchlists:", "Entity", "Watchlist")
-JAPANESE_HEADINGS = ("概要", "本人の発言", "関連報道", "日別のアラート件数", "1 / ", "ページ",
+JAPANESE_HEADINGS = ("概要", "本人の発言", "関連報道", "日別アラート数", "1 / ", "ページ",
                      "取得できなかった情報源", "作成日時", "ウォッチリスト")
 
 
@@ -167,7 +167,6 @@ def test_a_briefing_made_under_an_english_locale_has_no_japanese_headings(stocke
         assert heading in text, heading
     for heading in JAPANESE_HEADINGS:
         assert heading not in text, heading
-    assert result.returncode == 1 and "does not exist" in result.stderr and "Q" not in result.stderr
 
 
 def test_the_cover_gives_the_periods_numbers_and_top_stories(stocked: Path, tmp_path: Path):

@@ -79,10 +79,11 @@ def describe_connection_error(exc: Exception, url: str) -> Message:
         return NAME_LOOKUP_FAILED(host=host)
     if has(ConnectionRefusedError):
         return CONNECTION_REFUSED(host=host)
+    # RemoteDisconnected is a ConnectionResetError too: a reset proper is one that is not
+    if any(isinstance(seen, ConnectionResetError) and not isinstance(seen, RemoteDisconnected) for seen in chain):
+        return CONNECTION_RESET(host=host)
     if has(RemoteDisconnected):
         return CLOSED_WITHOUT_ANSWER(host=host)
-    if has(ConnectionResetError):
-        return CONNECTION_RESET(host=host)
     if has(BadStatusLine):
         return NOT_HTTP(host=host)
     if any(_timed_out(seen) for seen in chain):

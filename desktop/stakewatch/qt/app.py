@@ -447,7 +447,7 @@ def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
     app.setWindowIcon(app_icon())
     install_translation(app)
     use_qt_locale(language())
-    if not demo and ask_running_instance(root):
+    if ask_running_instance(root):
         print(ALREADY_RUNNING.render())
         return 0
     if borrowed:
@@ -462,9 +462,8 @@ def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
     install_excepthooks(reporter)
     controller = Controller(root, demo=demo)
     controller.reporter = reporter
-    instance = InstanceServer(root) if not demo else None
-    if instance is not None:
-        instance.raise_requested.connect(lambda: controller.open_window(tab=0))
+    instance = InstanceServer(root)
+    instance.raise_requested.connect(lambda: controller.open_window(tab=0))
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: controller.quit())
     wake = QTimer(app)  # lets Python run its signal handlers while Qt waits
