@@ -46,14 +46,16 @@ UNREACHABLE = translate("Fetch", "could not reach {host}")
 
 
 def _chain(exc: BaseException) -> list[BaseException]:
-    """The exception and what it was raised from (requests and urllib3 keep the cause in `reason`)."""
+    """The exception and what it was raised from (requests and urllib3 keep the cause in `reason`,
+    urllib3's ProtocolError among its arguments)."""
     seen: list[BaseException] = []
     current: BaseException | None = exc
     while current is not None and current not in seen:
         seen.append(current)
         reason = getattr(current, "reason", None)
+        inner = next((a for a in current.args if isinstance(a, BaseException)), None)
         current = current.__cause__ or (reason if isinstance(reason, BaseException) else None) \
-            or current.__context__
+            or inner or current.__context__
     return seen
 
 
