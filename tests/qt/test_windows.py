@@ -68,6 +68,7 @@ def test_tab_shortcuts_switch_tabs_and_tab_leaves_the_table(qtbot, store: Store)
         qtbot.keyClick(main, key, Qt.KeyboardModifier.ControlModifier)
         assert main.tabs.currentIndex() == index
     main.activateWindow()
+    main.inbox.grouping.setCurrentIndex(1)  # one row per alert
     main.inbox.table.setFocus()
     qtbot.waitUntil(main.inbox.table.hasFocus, timeout=2_000)
     qtbot.keyClick(main.inbox.table, Qt.Key.Key_Tab)

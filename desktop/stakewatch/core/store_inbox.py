@@ -222,6 +222,13 @@ def full_text(store: Store, alert_id: int) -> str:
     return str(row["content"] or row["summary"] or row["snippet"] or "")
 
 
+def alert_ids(store: Store, query: InboxQuery) -> list[int]:
+    """Every alert the query shows (all pages), newest first: what an export of the view writes."""
+    where, params = _where(query)
+    return [r[0] for r in store.conn.execute(
+        f"SELECT a.id {_FROM}{where} ORDER BY a.published DESC, a.id DESC", params)]
+
+
 def unread_ids(store: Store, query: InboxQuery) -> list[int]:
     """Every unread alert the query shows (all pages), for "Mark all read" and its undo."""
     where, params = _where(query)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,28 +30,35 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core import store_inbox as inbox
+from ..core.exports import export_alerts
+from ..core.model import UserError
 from ..core.policy import safe_link
 from ..core.states import AlertKind
 from ..core.store import Store
 from ..core.store_inbox import InboxQuery, InboxRow
 from ..core.when import date_time
+from .annotate import Annotations
 from .labels import alert_kind_label
 from .page_panel import PagePanel
+from .stories import StoryModel, StoryView
 
 PAGE = 500
 COLUMNS = (("published", QT_TRANSLATE_NOOP("InboxModel", "Published")),
@@ -151,7 +159,8 @@ class InboxView(QWidget):
 
     status = Signal(str)
 
-    def __init__(self, store: Store, open_link: Callable[[str], object]) -> None:
+    def __init__(self, store: Store, open_link: Callable[[str], object], by_story: bool = False) -> None:
+        """`by_story`: start with one row per story (the main window does); else one per alert."""
         super().__init__()
         self.store = store
         self._open_link = open_link
@@ -179,14 +188,24 @@ class InboxView(QWidget):
             edit.dateChanged.connect(self.apply)
         self.dated.toggled.connect(self._date_range_toggled)
         self.count = QLabel()
+        self.grouping = QComboBox()
+        self.grouping.addItems([self.tr("By story"), self.tr("By alert")])
+        self.grouping.setCurrentIndex(0 if by_story else 1)
+        self.grouping.setToolTip(self.tr("One row per story (with every entity it names), or one per alert"))
+        self.grouping.currentIndexChanged.connect(self.apply)
+        self.export_button = QPushButton(self.tr("E&xport\u2026"))
+        self.export_button.setToolTip(self.tr("Write the alerts shown as CSV or XLSX"))
+        self.export_button.clicked.connect(lambda _checked=False: self.export_shown())
         self.mark_all = QPushButton(self.tr("Mar&k all read"))
         self.mark_all.clicked.connect(self.mark_all_read)
         first = QHBoxLayout()
+        first.addWidget(self.grouping)
         first.addWidget(self.search, 1)
         first.addWidget(self.kind)
         first.addWidget(self.unread)
         first.addWidget(self.count)
         first.addWidget(self.mark_all)
+        first.addWidget(self.export_button)
         second = QHBoxLayout()
         for combo in (self.watchlist, self.entity, self.source):
             second.addWidget(combo, 1)
@@ -245,9 +264,18 @@ class InboxView(QWidget):
         empty_layout.addWidget(self.empty)
         empty_layout.addWidget(self.clear_filters, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(1)
+        self.story_model = StoryModel(store)
+        self.stories = StoryView(self.story_model)
+        self.stories.selectionModel().currentChanged.connect(self._show_story_detail)
+        self.stories.activated.connect(lambda index: self.open_current())
         self.list_pages = QStackedWidget()
         self.list_pages.addWidget(self.table)
         self.list_pages.addWidget(empty_page)
+        self.list_pages.addWidget(self.stories)
+        self.annotations = Annotations(store, self.selected_alert_ids, self)
+        self.annotations.watch(self.table)
+        self.annotations.watch(self.stories)
+        self.annotations.changed.connect(self._annotated)
 
         self.detail_title = QLabel()
         self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
@@ -276,6 +304,10 @@ class InboxView(QWidget):
         buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.open_button, self.copy_button, self.read_button, self.mute_button):
             buttons.addWidget(button)
+        for action in self.annotations.actions():
+            note = QToolButton()
+            note.setDefaultAction(action)
+            buttons.addWidget(note)
         buttons.addStretch(1)
         pane = self.pane = QWidget()
         pane_layout = QVBoxLayout(pane)
@@ -300,9 +332,10 @@ class InboxView(QWidget):
 
         self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         self.find_shortcut.activated.connect(self.focus_search)
-        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
-        space.setContext(Qt.ShortcutContext.WidgetShortcut)
-        space.activated.connect(self.toggle_read)
+        for view in (self.table, self.stories):
+            space = QShortcut(QKeySequence(Qt.Key.Key_Space), view)
+            space.setContext(Qt.ShortcutContext.WidgetShortcut)
+            space.activated.connect(self.toggle_read)
         self._fill_filters()
         self.apply()
 
@@ -348,8 +381,24 @@ class InboxView(QWidget):
         return bool(query.text.strip() or query.watchlist or query.entity or query.kind or query.source
                     or query.since or query.unread_only)
 
+    def by_story(self) -> bool:
+        return self.grouping.currentIndex() == 0
+
     def apply(self) -> None:
-        self.model.set_query(self.current_query())
+        query = self.current_query()
+        self.model.set_query(query)
+        if self.by_story():
+            self.story_model.set_query(query)
+            self.count.setText(self.tr("%n story(ies)", "", self.story_model.total))
+            if self.story_model.nodes:
+                self.list_pages.setCurrentIndex(2)
+                self.pane.show()
+                self.stories.setCurrentIndex(self.story_model.index(0, 0))
+            else:
+                self._show_empty()
+                self._show_alert(None)
+            self._update_buttons()
+            return
         self.count.setText(self.tr("%n alert(s)", "", self.model.total))
         if self.model.rows:
             self.list_pages.setCurrentIndex(0)
@@ -409,7 +458,7 @@ class InboxView(QWidget):
         return rows
 
     def _update_buttons(self) -> None:
-        rows = [r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None]
+        rows = self._chosen_rows()
         for button in (self.open_button, self.copy_button, self.read_button, self.mute_button):
             button.setEnabled(bool(rows))
         self.open_button.setEnabled(any(safe_link(r.url) is not None for r in rows))
@@ -421,9 +470,18 @@ class InboxView(QWidget):
             self.mute_button.setText(self.tr("Un&mute {}").format(rows[0].entity) if muted
                                      else self.tr("&Mute {}").format(rows[0].entity))
 
+    def _show_story_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        ids = self.story_model.alert_ids(current)
+        self._show_alert(ids[0] if ids else None)
+        self.annotations.sync()
+
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row()) if current.isValid() else None
-        detail = inbox.detail(self.store, row.id) if row else None
+        self._show_alert(row.id if row else None)
+        self.annotations.sync()
+
+    def _show_alert(self, alert_id: int | None) -> None:
+        detail = inbox.detail(self.store, alert_id) if alert_id is not None else None
         self.page_panel.show_alert(self.store, detail.id if detail is not None else None)
         if detail is None:
             self.detail_title.setText(self.tr("No alert selected") if self.model.rows else "")
@@ -515,8 +573,51 @@ class InboxView(QWidget):
         self.refresh_rows()
         self.status.emit(self.tr("Undone: {}").format(label))
 
+    def _chosen_rows(self) -> list[InboxRow]:
+        """The alerts the user has chosen: selected rows, or every alert of the selected stories."""
+        if not self.by_story():
+            return [r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None]
+        ids = self.stories.selected_alert_ids() or self.story_model.alert_ids(self.stories.currentIndex())
+        return [InboxRow(id=a.id, published=a.published, kind=a.kind, entity=a.entity, watchlist=a.watchlist,
+                         title=a.title, url=a.url, source=a.source, read=a.read, priority=a.priority,
+                         record=a.record) for a in self.store.alerts(ids=ids)] if ids else []
+
+    def selected_alert_ids(self) -> list[int]:
+        return [r.id for r in self._chosen_rows()]
+
+    def _annotated(self) -> None:
+        if self.by_story():
+            self.stories.reload()
+        else:
+            self.refresh_rows()
+        self.annotations.sync()
+
+    def export_shown(self, path: str | None = None) -> None:
+        """Write the alerts the filters show (all pages) as CSV or XLSX, chosen by the file's suffix."""
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Export alerts"), str(Path.home() / "stakewatch-alerts.xlsx"),
+                self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".csv", ".xlsx"):
+            target = target.with_suffix(".xlsx")
+        try:
+            written = export_alerts(self.store.iter_alerts(ids=inbox.alert_ids(self.store, self.model.query)),
+                                    target)
+        except UserError as exc:
+            QMessageBox.warning(self, exc.title, exc.message)
+            return
+        self.status.emit(self.tr("Wrote %n alert(s) to {}", "", written).format(target))
+
     def refresh_rows(self) -> None:
         """Reload the rows in place, keeping the current row."""
+        if self.by_story():
+            self.stories.reload()
+            self.count.setText(self.tr("%n story(ies)", "", self.story_model.total))
+            self._update_buttons()
+            return
         current = self.current_row()
         self.model.reload()
         self.count.setText(self.tr("%n alert(s)", "", self.model.total))
@@ -529,8 +630,8 @@ class InboxView(QWidget):
         self._update_buttons()
 
     def open_current(self) -> None:
-        rows = [r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None]
-        opened = [r for r in rows[:10] if safe_link(r.url) is not None]
+        rows = self._chosen_rows()
+        opened = list({r.url: r for r in rows if safe_link(r.url) is not None}.values())[:10]
         for row in opened:
             self._open_link(row.url)
         unread = [r.id for r in opened if not r.read]
@@ -539,13 +640,13 @@ class InboxView(QWidget):
             self.refresh_rows()
 
     def copy_link(self) -> None:
-        rows = [r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None]
+        rows = self._chosen_rows()
         if rows:
             QGuiApplication.clipboard().setText("\n".join(r.url for r in rows))
             self.status.emit(self.tr("%n link(s) copied", "", len(rows)))
 
     def set_read(self, read: bool) -> None:
-        rows = [r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None]
+        rows = self._chosen_rows()
         changed = [r.id for r in rows if r.read != read]
         if not changed:
             return
@@ -556,7 +657,7 @@ class InboxView(QWidget):
         self._remember(label, lambda: inbox.mark_read(self.store, changed, not read))
 
     def toggle_read(self) -> None:
-        rows = [r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None]
+        rows = self._chosen_rows()
         if rows:
             self.set_read(not all(r.read for r in rows))
 

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.store = open_store(root)
         self.commands = commands
-        self.inbox = InboxView(self.store, open_link)
+        self.inbox = InboxView(self.store, open_link, by_story=True)
         self.health = HealthView(self.store, retry)
         self.editor = EditorView(self.store, import_file, export_file)
         self.editor.saved.connect(self.inbox.refresh)
