@@ -93,3 +93,33 @@ def test_note_tags_and_flag_from_the_keyboard(qtbot, tmp_path: Path, monkeypatch
         stored = store.alerts(ids=ids)
         assert all(a.note == "記者会見の全文を確認" and a.flagged for a in stored)
         assert all(a.tags == ("copyright", "要確認") for a in stored)
+
+
+def test_the_inbox_lists_stories_first_and_exports_what_it_shows(qtbot, tmp_path: Path) -> None:
+    import csv
+
+    from stakewatch.qt.inbox import InboxView
+
+    with open_store(tmp_path) as store:
+        stock(store)
+        view = InboxView(store, lambda url: None, by_story=True)
+        qtbot.addWidget(view)
+        view.show()
+        stories = {a.story for a in store.alerts()}
+        assert view.list_pages.currentWidget() is view.stories
+        assert view.story_model.rowCount() == len(stories) < len(store.alerts())
+        view.stories.setFocus()
+        view.stories.selectionModel().select(view.story_model.index(0, 0),
+                                             view.stories.selectionModel().SelectionFlag.ClearAndSelect
+                                             | view.stories.selectionModel().SelectionFlag.Rows)
+        qtbot.keyClick(view.stories, Qt.Key.Key_F)
+        flagged = [a for a in store.alerts() if a.flagged]
+        assert flagged and {a.story for a in flagged} == {view.story_model.story_at(view.story_model.index(0, 0)).story}
+        view.search.setText("OpenAI")
+        view.apply()
+        target = tmp_path / "shown.csv"
+        view.export_shown(str(target))
+        rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
+        assert rows and all("OpenAI" in r["Title"] or "OpenAI" in r["Entity"] for r in rows)
+        view.grouping.setCurrentIndex(1)
+        assert view.list_pages.currentWidget() is view.table
