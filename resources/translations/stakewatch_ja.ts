@@ -2392,7 +2392,7 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         </message>
         <message>
             <source>{entity} ({n})</source>
-            <translation>{entity}（{n}）</translation>
+            <translation>{entity}（{n} 件）</translation>
         </message>
         <message>
             <source>+{n} more</source>
