@@ -193,5 +193,5 @@ def test_notifications_speak_japanese_in_their_own_words_and_keep_names():
     assert story.title == "Sora 2 に関する報道" and story.body.startswith("OpenAI brings Sora 2 to Japan")
     assert statement.title == "【重要】Minoru Kiuchi の発言" and coverage.title == "OpenAI に関する報道"
     assert digest.title == "新着 3 件 — Sora 2（2 件）、Minoru Kiuchi（1 件）"
-    assert digest.body == "発言 1 件、報道 2 件"
+    assert digest.body == "\u2022 A headline\n発言 1 件、報道 2 件"  # the titles, then the counts
     assert failing.title == "情報源で障害: Cabinet"
