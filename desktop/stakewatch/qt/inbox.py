@@ -671,8 +671,9 @@ class InboxView(QWidget):
         self._remember(self.tr("%n marked read", "", len(ids)), lambda: inbox.mark_read(self.store, ids, False))
 
     def toggle_mute(self) -> None:
-        row = self.model.row_at(self.current_row()) or next(
-            (r for r in (self.model.row_at(n) for n in self.selected_rows()) if r is not None), None)
+        chosen = self._chosen_rows()
+        row = chosen[0] if self.by_story() and chosen else self.model.row_at(self.current_row()) or next(
+            iter(chosen), None)
         if row is None:
             return
         muted = not inbox.entity_muted(self.store, row.watchlist, row.entity)
@@ -681,7 +682,10 @@ class InboxView(QWidget):
         label = (self.tr("{} muted: its alerts fill the inbox without notifications").format(entity) if muted
                  else self.tr("{} unmuted: its alerts notify again").format(entity))
         self._remember(label, lambda: inbox.mute_entity(self.store, watchlist, entity, not muted))
-        self._show_detail(self.table.currentIndex(), QModelIndex())
+        if self.by_story():
+            self._show_story_detail(self.stories.currentIndex(), QModelIndex())
+        else:
+            self._show_detail(self.table.currentIndex(), QModelIndex())
 
     def mute_current(self) -> None:
         """Mute the current alert's entity (kept for callers of the single-alert action)."""

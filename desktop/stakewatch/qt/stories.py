@@ -279,9 +279,12 @@ class StoryView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(PUBLISHED, 130)
-        header.resizeSection(ENTITIES, 260)
-        header.resizeSection(SOURCES, 150)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        header.resizeSection(PUBLISHED, metrics.horizontalAdvance("2026-12-31 23:59") + self.indentation() + 16)
+        header.resizeSection(ENTITIES, metrics.horizontalAdvance("Minoru Kiuchi  OpenAI  Sora 2") + 48)
+        header.resizeSection(SOURCES, metrics.horizontalAdvance("Digital Agency (demo)") + 16)
 
     def reload(self) -> None:
         """Re-read the stories, keeping the selected ones selected (a note or a poll must not lose them)."""
