@@ -303,6 +303,10 @@
             <translation>期間末時点で障害のある情報源: {n} 件</translation>
         </message>
         <message>
+            <source>Flagged ({n})</source>
+            <translation>注目（フラグ付き・{n} 件）</translation>
+        </message>
+        <message>
             <source>Alerts per day, one panel per entity (same scale, highest day: {peak})</source>
             <translation>対象ごとの日別アラート数（共通の目盛り、最多日: {peak} 件）</translation>
         </message>
@@ -381,10 +385,6 @@
         <message>
             <source>Archived text:</source>
             <translation>保存済みの本文:</translation>
-        </message>
-        <message>
-            <source>Flagged</source>
-            <translation>注目（フラグ付き）</translation>
         </message>
         <message>
             <source>Note</source>
@@ -2110,6 +2110,26 @@
             <translation>期間(&amp;R)</translation>
         </message>
         <message>
+            <source>By story</source>
+            <translation>ストーリー別</translation>
+        </message>
+        <message>
+            <source>By alert</source>
+            <translation>アラート別</translation>
+        </message>
+        <message>
+            <source>One row per story (with every entity it names), or one per alert</source>
+            <translation>1 行に 1 ストーリー（言及された対象をすべて表示）、または 1 行に 1 アラート</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>書き出し(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Write the alerts shown as CSV or XLSX</source>
+            <translation>表示中のアラートを CSV または XLSX で書き出します</translation>
+        </message>
+        <message>
             <source>Mar&amp;k all read</source>
             <translation>すべて既読にする(&amp;K)</translation>
         </message>
@@ -2156,6 +2176,12 @@
         <message>
             <source>Coverage</source>
             <translation>報道</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n story(ies)</source>
+            <translation>
+                <numerusform>%n 件のストーリー</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n alert(s)</source>
@@ -2218,6 +2244,20 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <message>
             <source>Undone: {}</source>
             <translation>元に戻しました: {}</translation>
+        </message>
+        <message>
+            <source>Export alerts</source>
+            <translation>アラートを書き出す</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+            <translation>Excel ブック (*.xlsx);;CSV、UTF-8 (*.csv)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrote %n alert(s) to {}</source>
+            <translation>
+                <numerusform>{} に %n 件のアラートを書き出しました</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n link(s) copied</source>

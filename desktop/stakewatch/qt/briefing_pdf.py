@@ -64,6 +64,9 @@ LIST = translate("Briefing", ", ")
 CANNOT_WRITE = translate("Briefing", "cannot write {file}")
 CANNOT_WRITE_BECAUSE = translate("Briefing", "cannot write {file}: {error}")
 CONTINUED = translate("Briefing", "{heading} (continued)")
+FLAGGED = translate("Briefing", "Flagged ({n})")
+NOTE_LABEL = translate("Briefing", "Note")
+TAGS_LABEL = translate("Briefing", "Tags")
 NOT_LAID_OUT = translate("Briefing", "only {done} of {total} alerts could be laid out; nothing was written")
 NOT_DRAWN = translate("Briefing", "{done} of {total} pages were drawn; nothing was written")
 KEPT_PREVIOUS = translate("Briefing", "cannot write {file}: {problem}; the previous file was kept")
@@ -195,24 +198,19 @@ def flagged_html(briefing: Briefing) -> str:
     """The alerts flagged for the briefing, with their notes and tags, before everything else."""
     if not briefing.flagged:
         return ""
-    translate = QCoreApplication.translate
-    heading = translate("Briefing", "Flagged")
-    note_label = translate("Briefing", "Note")
-    tags_label = translate("Briefing", "Tags")
-    kinds = {"statement": translate("Briefing", "statement"), "coverage": translate("Briefing", "coverage")}
-    parts = [f"<h1>{html.escape(heading)} ({len(briefing.flagged)})</h1>"]
+    parts = [f"<h1>{_h(FLAGGED(n=len(briefing.flagged)))}</h1>"]
     for entry in briefing.flagged:
-        kind = kinds.get(entry.kind, entry.kind)
+        kind = STATEMENT if entry.kind == "statement" else COVER_COVERAGE
         parts.append(f'<p style="margin-top:8px; margin-bottom:0"><b>{html.escape(entry.entity)}</b>'
-                     f' <span style="color:#555">\u00b7 {html.escape(kind)}</span></p>')
+                     f' <span style="color:#555">\u00b7 {_h(kind)}</span></p>')
         parts.append(_entry_html(entry))
         if entry.note:
             note = "<br/>".join(html.escape(line) for line in entry.note.splitlines())
             parts.append(f'<p style="margin-top:0; margin-left:12px; background:#fff6d6">'
-                         f"<b>{html.escape(note_label)}:</b> {note}</p>")
+                         f"<b>{_h(NOTE_LABEL)}:</b> {note}</p>")
         if entry.tags:
             parts.append(f'<p style="margin-top:0; margin-left:12px; color:#555">'
-                         f"{html.escape(tags_label)}: {html.escape(', '.join(entry.tags))}</p>")
+                         f"{_h(TAGS_LABEL)}: {html.escape(LIST.render().join(entry.tags))}</p>")
     return "".join(parts)
 
 
