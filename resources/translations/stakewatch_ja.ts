@@ -1318,6 +1318,10 @@
             <translation>削除を取り消す(&amp;U)</translation>
         </message>
         <message>
+            <source>muted</source>
+            <translation>ミュート中</translation>
+        </message>
+        <message>
             <source>Unsaved changes</source>
             <translation>保存されていない変更</translation>
         </message>
@@ -2232,6 +2236,14 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <message>
             <source>Found in stored items</source>
             <translation>保存済みの記事から検出</translation>
+        </message>
+        <message>
+            <source>muted</source>
+            <translation>ミュート中</translation>
+        </message>
+        <message>
+            <source>Carried by</source>
+            <translation>掲載元</translation>
         </message>
         <message>
             <source>{} — Ctrl+Z undoes it</source>

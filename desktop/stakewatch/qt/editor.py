@@ -629,11 +629,12 @@ class EditorView(QWidget):
         self.tree.clear()
         watchlists = self.store.watchlists()
         for watchlist in watchlists:
-            label = watchlist.name + (f"  ({self.tr('muted')})" if watchlist.muted else "")
+            muted_mark = self.tr("muted")
+            label = watchlist.name + (f"  ({muted_mark})" if watchlist.muted else "")
             node = QTreeWidgetItem([label])
             node.setData(0, Qt.ItemDataRole.UserRole, (WATCHLIST, watchlist.name, None))
             for entity in watchlist.entities:
-                muted = f", {self.tr('muted')}" if entity.muted else ""
+                muted = f", {muted_mark}" if entity.muted else ""
                 child = QTreeWidgetItem([f"{entity.name}  ({entity.kind}{muted})"])
                 child.setData(0, Qt.ItemDataRole.UserRole, (ENTITY, watchlist.name, entity.name))
                 node.addChild(child)

@@ -500,10 +500,12 @@ class InboxView(QWidget):
                 detail.revisions)
         if detail.backfilled:
             marks += " \u00b7 " + self.tr("Found in stored items")
+        muted_mark = self.tr("muted")
+        carried = self.tr("Carried by")
         lines = [f"{kind} \u00b7 {detail.entity} ({detail.watchlist})"
-                 + (f" \u00b7 {self.tr('muted')}" if muted else "")
+                 + (f" \u00b7 {muted_mark}" if muted else "")
                  + f" \u00b7 {date_time(detail.published.astimezone())}{marks}",
-                 f"{self.tr('Carried by')}: {sources}", detail.url]
+                 f"{carried}: {sources}", detail.url]
         self.detail_title.setText(detail.title)
         self.detail_meta.setText("\n".join(lines))
         self.detail_meta.setToolTip("\n".join(f"{name} \u2014 {url}" for name, url in detail.sources if url))
