@@ -12,7 +12,7 @@ from stakewatch.core.ingest import Validators, ingest
 from stakewatch.core.matching import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist
 from stakewatch.core.store import Store, open_store
-from stakewatch.qt.stories import CHIPS_ROLE, ENTITIES, TITLE, StoryModel, StoryView
+from stakewatch.qt.story_tree import CHIPS_ROLE, ENTITIES, TITLE, StoryModel, StoryView
 
 NOW = datetime.now(UTC)
 

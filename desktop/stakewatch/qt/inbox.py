@@ -58,7 +58,7 @@ from ..core.when import date_time
 from .annotate import Annotations
 from .labels import alert_kind_label
 from .page_panel import PagePanel
-from .stories import StoryModel, StoryView
+from .story_tree import StoryModel, StoryView
 
 PAGE = 500
 COLUMNS = (("published", QT_TRANSLATE_NOOP("InboxModel", "Published")),
