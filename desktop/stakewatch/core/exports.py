@@ -52,12 +52,18 @@ def _cell_text(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def row_values(alert: Alert) -> dict[str, Any]:
+def kind_labels() -> dict[str, str]:
+    """The kinds in the user's language, rendered once per export."""
+    return {"statement": str(STATEMENT), "coverage": str(COVERAGE)}
+
+
+def row_values(alert: Alert, kinds: dict[str, str] | None = None) -> dict[str, Any]:
     local = alert.published.astimezone()
+    kinds = kinds or kind_labels()
     return {
         "published": alert.published.isoformat(),
         "local": local.strftime("%Y-%m-%d %H:%M"),
-        "kind": str(STATEMENT if alert.kind == "statement" else COVERAGE),
+        "kind": kinds.get(alert.kind, str(alert.kind)),
         "entity": alert.entity,
         "watchlist": alert.watchlist,
         "title": alert.title,
@@ -103,8 +109,9 @@ def write_csv(alerts: Iterable[Alert], path: Path) -> int:
     with _replacing(path) as temporary, open(temporary, "w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow([str(label) for _key, label, _width in COLUMNS])
+        kinds = kind_labels()
         for alert in alerts:
-            values = row_values(alert)
+            values = row_values(alert, kinds)
             writer.writerow([_cell_text(str(values[key])) for key, _label, _width in COLUMNS])
             count += 1
     return count
@@ -129,8 +136,9 @@ def write_xlsx(alerts: Iterable[Alert], path: Path) -> int:
             sheet.set_column(column, column, width)
             sheet.write_string(0, column, str(label), header)
         sheet.freeze_panes(1, 0)
+        kinds = kind_labels()
         for count, alert in enumerate(alerts, start=1):
-            values = row_values(alert)
+            values = row_values(alert, kinds)
             for column, (key, _label, _width) in enumerate(COLUMNS):
                 if key == "published":
                     sheet.write_datetime(count, column, alert.published.replace(tzinfo=None), stamp)
