@@ -12,6 +12,7 @@ import csv
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,14 @@ XLSX_LINK_LIMIT = 65_530
 def _cell_text(text: str) -> str:
     """Text that a spreadsheet will not run as a formula."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+def excel_serial(moment: datetime) -> float:
+    """A date-time as Excel stores it (days since 1899-12-30, wall-clock time): a typed date cell."""
+    return (moment.replace(tzinfo=None) - EXCEL_EPOCH).total_seconds() / 86_400
 
 
 def kind_labels() -> dict[str, str]:
@@ -141,9 +150,9 @@ def write_xlsx(alerts: Iterable[Alert], path: Path) -> int:
             values = row_values(alert, kinds)
             for column, (key, _label, _width) in enumerate(COLUMNS):
                 if key == "published":
-                    sheet.write_datetime(count, column, alert.published.replace(tzinfo=None), stamp)
+                    sheet.write_number(count, column, excel_serial(alert.published.astimezone(UTC)), stamp)
                 elif key == "local":
-                    sheet.write_datetime(count, column, alert.published.astimezone().replace(tzinfo=None), stamp)
+                    sheet.write_number(count, column, excel_serial(alert.published.astimezone()), stamp)
                 elif key == "link" and safe_link(alert.url) and count <= XLSX_LINK_LIMIT and len(alert.url) < 2000:
                     sheet.write_url(count, column, alert.url, link, string=alert.url)
                 elif key in ("id", "story"):
