@@ -157,7 +157,7 @@ def write_xlsx(alerts: Iterable[Alert], path: Path) -> int:
                     sheet.write_url(count, column, alert.url, link, string=alert.url)
                 elif key in ("id", "story"):
                     sheet.write_number(count, column, int(values[key]))
-                else:
+                elif values[key] != "":
                     sheet.write_string(count, column, str(values[key]), wrap)
         if count:
             sheet.autofilter(0, 0, count, len(COLUMNS) - 1)
