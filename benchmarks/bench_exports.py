@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import resource
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -46,13 +46,11 @@ def main() -> None:
         csv_rows = export_alerts(alerts, root / "alerts.csv")
         csv_s = time.perf_counter() - started
 
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         started = time.perf_counter()
         xlsx_rows = export_alerts(alerts, root / "alerts.xlsx")
         xlsx_s = time.perf_counter() - started
-        tracemalloc.start()
-        export_alerts(alerts[:10_000], root / "sample.xlsx")
-        peak = tracemalloc.get_traced_memory()[1] / 1024 / 1024
-        tracemalloc.stop()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before
     body = f"""
 | measure | time | rows | file |
 |---|---|---|---|
@@ -62,10 +60,11 @@ def main() -> None:
 | `alerts --format csv` (14 columns, BOM, formula-safe cells) | **{csv_s:.2f} s** | {csv_rows:,} | \
 {(root / 'alerts.csv').stat().st_size / 1e6:.0f} MB |
 | `alerts --format xlsx` (typed dates, links, frozen header; target < 15 s) | **{xlsx_s:.1f} s** | \
-{xlsx_rows:,} | {(root / 'alerts.xlsx').stat().st_size / 1e6:.0f} MB; {peak:.0f} MB peak Python memory for 10,000 rows |
+{xlsx_rows:,} | {(root / 'alerts.xlsx').stat().st_size / 1e6:.0f} MB; peak memory grew by {peak:.0f} MB |
 
-XlsxWriter runs in constant-memory mode (rows streamed to disk); Excel keeps at most 65,530 links per
-sheet, so rows past that carry the link as text.
+XlsxWriter keeps the sheet in memory until it writes the file (its streaming mode was 40 % slower);
+empty cells are not written. Excel keeps at most 65,530 links per sheet, so rows past that carry the
+link as text.
 """
     write_section("Exports", "python benchmarks/bench_exports.py", body)
     print(body)

@@ -134,7 +134,7 @@ def write_xlsx(alerts: Iterable[Alert], path: Path) -> int:
         raise UserError(TITLE, XLSX_MISSING(reason=str(exc))) from exc
     count = 0
     with _replacing(path) as temporary:
-        book = xlsxwriter.Workbook(str(temporary), {"constant_memory": True, "strings_to_formulas": False,
+        book = xlsxwriter.Workbook(str(temporary), {"constant_memory": False, "strings_to_formulas": False,
                                                     "strings_to_urls": False, "remove_timezone": True})
         sheet = book.add_worksheet("Stakewatch")
         header = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1})
