@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import csv
 import resource
 import sys
@@ -18,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_inbox import stock  # noqa: E402
 from results import write_section  # noqa: E402
 
+from stakewatch.cli import main as cli_main  # noqa: E402
 from stakewatch.core.exports import export_alerts  # noqa: E402
 from stakewatch.core.store import open_store  # noqa: E402
 
@@ -51,6 +54,13 @@ def main() -> None:
         xlsx_rows = export_alerts(alerts, root / "alerts.xlsx")
         xlsx_s = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before
+
+    started = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = cli_main(["--data-dir", str(root), "alerts", "--since", "36500d", "--format", "xlsx",
+                         "-o", str(root / "command.xlsx")])
+    command_s = time.perf_counter() - started
+    assert code == 0, code
     body = f"""
 | measure | time | rows | file |
 |---|---|---|---|
@@ -61,7 +71,10 @@ def main() -> None:
 {(root / 'alerts.csv').stat().st_size / 1e6:.0f} MB |
 | `alerts --format xlsx` (typed dates, links, frozen header; target < 15 s) | **{xlsx_s:.1f} s** | \
 {xlsx_rows:,} | {(root / 'alerts.xlsx').stat().st_size / 1e6:.0f} MB; peak memory grew by {peak:.0f} MB |
+| the whole command `stakewatch alerts --since 36500d --format xlsx -o FILE` (reading and writing) | \
+**{command_s:.1f} s** | {len(alerts):,} | {(root / 'command.xlsx').stat().st_size / 1e6:.0f} MB |
 
+The XLSX writer sets each cell straight from the alert, without building the CSV row first.
 XlsxWriter keeps the sheet in memory until it writes the file (its streaming mode was 40 % slower);
 empty cells are not written. Excel keeps at most 65,530 links per sheet, so rows past that carry the
 link as text.

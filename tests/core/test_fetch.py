@@ -143,3 +143,17 @@ def test_reset_and_refused_connections(world: WorldServer, fetcher: Fetcher):
     assert not result.ok and "127.0.0.1" in (result.error or "")
     result = fetcher.fetch("http://127.0.0.1:9/feed")
     assert result.error == "could not connect to 127.0.0.1: connection refused"
+
+
+def test_many_fetches_at_once_each_end_cleanly(world: WorldServer, fetcher: Fetcher):
+    """Fetches that end before they connect and fetches that connect later share the abort registry."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    world.routes["/slow"] = Route(rss([{"title": "t", "link": "https://example.org/a"}]), delay=0.05)
+    urls = [world.url("/slow") if n % 2 else "ftp://127.0.0.1/never" for n in range(60)]
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        results = list(pool.map(fetcher.fetch, urls))
+    assert all(r.ok for r in results[1::2])
+    assert all(not r.ok and "unexpected" not in (r.error or "").lower() for r in results[0::2])
+    fetcher.abort()
+    assert fetcher.fetch(world.url("/slow")).ok is False

@@ -207,3 +207,29 @@ def test_a_revised_alert_says_so_in_the_detail_pane(view: InboxView, store: Stor
     view._show_detail(view.model.index(0, 0), view.model.index(0, 0))
     assert view.detail_title.text() == "城内実大臣の記者会見（訂正）"
     assert "Revised at the source (1 earlier version(s) kept)" in view.detail_meta.text()
+
+
+def test_tag_and_flag_filters_narrow_both_groupings(qtbot, view: InboxView, store: Store):
+    from stakewatch.core import store_annotations
+
+    assert view.tag.count() == 1 and view.tag.currentIndex() == 0
+    openai = next(r.id for r in view.model.rows if r.entity == "OpenAI")
+    kiuchi = next(r.id for r in view.model.rows if r.entity == "Minoru Kiuchi")
+    store_annotations.add_tags(store, [openai, kiuchi], ["Copyright"])
+    store_annotations.set_flag(store, [kiuchi])
+    view.refresh()
+    assert [view.tag.itemText(i) for i in range(1, view.tag.count())] == ["copyright"]
+    view.tag.setCurrentText("copyright")
+    assert view.model.total == 2 and view.filtered()
+    view.flagged.setChecked(True)
+    assert view.model.total == 1 and view.model.rows[0].id == kiuchi
+    view.grouping.setCurrentIndex(0)
+    assert view.story_model.total == 1
+    view.reset_filters()
+    assert view.tag.currentIndex() == 0 and not view.flagged.isChecked()
+    assert view.story_model.total == 3 and not view.filtered()
+    view.grouping.setCurrentIndex(1)
+    view.tag.setCurrentText("copyright")
+    store_annotations.remove_tags(store, [openai, kiuchi], ["copyright"])
+    view._annotated()
+    assert view.tag.currentIndex() == 0 and view.model.total == 3

@@ -8,6 +8,7 @@ import json
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -147,6 +148,14 @@ def test_xlsx_has_one_data_row_per_alert(polled: Path, tmp_path: Path) -> None:
     assert sheet.find(".//m:pane", ns) is not None
     assert len(sheet.findall(".//m:hyperlinks/m:hyperlink", ns)) == len(alerts)
     assert "城内実" in strings
+    published = {a["id"]: datetime.fromisoformat(a["published"]) for a in alerts}
+    for row in rows[1:]:
+        cells = {c.get("r", "").rstrip("0123456789"): c for c in row.findall("m:c", ns)}
+        utc_serial, local_serial, alert_id = (float(cells[col].findtext("m:v", "", ns)) for col in ("A", "B", "M"))
+        when = published[int(alert_id)]
+        assert utc_serial == pytest.approx((when - datetime(1899, 12, 30, tzinfo=UTC)).total_seconds() / 86_400)
+        offset = when.astimezone().utcoffset() or timedelta(0)
+        assert (local_serial - utc_serial) * 86_400 == pytest.approx(offset.total_seconds(), abs=0.01)
 
 
 def test_bad_annotations_change_nothing(polled: Path) -> None:

@@ -54,6 +54,8 @@ def _cell_text(text: str) -> str:
 
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
+UNIX_EPOCH_SERIAL = 25_569.0
+FLAG_MARK = "\u2691"
 
 
 def excel_serial(moment: datetime) -> float:
@@ -81,7 +83,7 @@ def row_values(alert: Alert, kinds: dict[str, str] | None = None) -> dict[str, A
         "matched": "; ".join(alert.matched),
         "tags": ", ".join(alert.tags),
         "note": alert.note,
-        "flagged": "\u2691" if alert.flagged else "",
+        "flagged": FLAG_MARK if alert.flagged else "",
         "id": alert.id,
         "story": alert.story,
     }
@@ -134,31 +136,45 @@ def write_xlsx(alerts: Iterable[Alert], path: Path) -> int:
         raise UserError(TITLE, XLSX_MISSING(reason=str(exc))) from exc
     count = 0
     with _replacing(path) as temporary:
-        book = xlsxwriter.Workbook(str(temporary), {"constant_memory": False, "strings_to_formulas": False,
-                                                    "strings_to_urls": False, "remove_timezone": True})
+        book = xlsxwriter.Workbook(str(temporary), {"strings_to_formulas": False, "strings_to_urls": False,
+                                                    "strings_to_numbers": False})
         sheet = book.add_worksheet("Stakewatch")
         header = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1})
         stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-        wrap = book.add_format({"text_wrap": False})
         link = book.add_format({"font_color": "blue", "underline": 1})
         for column, (_key, label, width) in enumerate(COLUMNS):
             sheet.set_column(column, column, width)
             sheet.write_string(0, column, str(label), header)
         sheet.freeze_panes(1, 0)
+        column_of = {key: column for column, (key, _label, _width) in enumerate(COLUMNS)}
+        text_columns = [(column_of[key], key) for key in ("entity", "watchlist", "title", "note")]
+        write_string, write_number, write_url = sheet.write_string, sheet.write_number, sheet.write_url
         kinds = kind_labels()
         for count, alert in enumerate(alerts, start=1):
-            values = row_values(alert, kinds)
-            for column, (key, _label, _width) in enumerate(COLUMNS):
-                if key == "published":
-                    sheet.write_number(count, column, excel_serial(alert.published.astimezone(UTC)), stamp)
-                elif key == "local":
-                    sheet.write_number(count, column, excel_serial(alert.published.astimezone()), stamp)
-                elif key == "link" and safe_link(alert.url) and count <= XLSX_LINK_LIMIT and len(alert.url) < 2000:
-                    sheet.write_url(count, column, alert.url, link, string=alert.url)
-                elif key in ("id", "story"):
-                    sheet.write_number(count, column, int(values[key]))
-                elif values[key] != "":
-                    sheet.write_string(count, column, str(values[key]), wrap)
+            published = alert.published
+            write_number(count, column_of["published"], published.timestamp() / 86_400 + UNIX_EPOCH_SERIAL, stamp)
+            write_number(count, column_of["local"], excel_serial(published.astimezone()), stamp)
+            write_string(count, column_of["kind"], kinds.get(alert.kind, str(alert.kind)))
+            for column, key in text_columns:
+                value = getattr(alert, key)
+                if value:
+                    write_string(count, column, value)
+            url = alert.url
+            if count <= XLSX_LINK_LIMIT and len(url) < 2000 and safe_link(url):
+                write_url(count, column_of["link"], url, link, string=url)
+            elif url:
+                write_string(count, column_of["link"], url)
+            sources = "; ".join(alert.sources or (alert.source,))
+            if sources:
+                write_string(count, column_of["sources"], sources)
+            if alert.matched:
+                write_string(count, column_of["matched"], "; ".join(alert.matched))
+            if alert.tags:
+                write_string(count, column_of["tags"], ", ".join(alert.tags))
+            if alert.flagged:
+                write_string(count, column_of["flagged"], FLAG_MARK)
+            write_number(count, column_of["id"], alert.id)
+            write_number(count, column_of["story"], alert.story)
         if count:
             sheet.autofilter(0, 0, count, len(COLUMNS) - 1)
         try:

@@ -166,7 +166,7 @@ class Fetcher:
     def __init__(self, config: FetchConfig | None = None) -> None:
         self.config = config or FetchConfig()
         self._local = threading.local()
-        self._active: list[list[socket.socket]] = []
+        self._active: dict[int, list[socket.socket]] = {}
         self._active_lock = threading.Lock()
         self._aborted = False
 
@@ -194,7 +194,7 @@ class Fetcher:
         """End every fetch in progress now (quit, SIGTERM): their reads fail at once. Any thread."""
         with self._active_lock:
             self._aborted = True
-            active = list(self._active)
+            active = list(self._active.values())
         for sockets in active:
             cut(sockets)
 
@@ -211,7 +211,7 @@ class Fetcher:
         sockets: list[socket.socket] = []
         watched.sockets = sockets
         with self._active_lock:
-            self._active.append(sockets)
+            self._active[id(sockets)] = sockets
         watchdog = threading.Timer(self.config.deadline + 0.25, cut, args=(sockets,))
         watchdog.daemon = True
         watchdog.start()
@@ -255,7 +255,7 @@ class Fetcher:
             watchdog.cancel()
             watched.sockets = None
             with self._active_lock:
-                self._active.remove(sockets)
+                del self._active[id(sockets)]
 
     def _get(self, url: str, headers: dict[str, str], deadline: float,
              auth: Any) -> requests.Response:

@@ -14,6 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from .store import Store, from_epoch, to_epoch
+from .store_alerts import normalise_tag
+from .store_annotations import all_tags
 from .story_list import StoryRow, story_rows
 
 SORTABLE = {"published": "a.published", "kind": "a.kind", "entity": "e.name", "title": "a.title",
@@ -31,6 +33,8 @@ class InboxQuery:
     since: datetime | None = None
     until: datetime | None = None
     unread_only: bool = False
+    tag: str | None = None
+    flagged_only: bool = False
     order: str = "published"
     descending: bool = True
 
@@ -101,6 +105,11 @@ def _where(query: InboxQuery) -> tuple[str, list[Any]]:
         params.append(to_epoch(query.until))
     if query.unread_only:
         clauses.append("a.read = 0")
+    if query.tag:
+        clauses.append("EXISTS (SELECT 1 FROM alert_tags t WHERE t.alert_id = a.id AND t.tag = ?)")
+        params.append(normalise_tag(query.tag))
+    if query.flagged_only:
+        clauses.append("a.flagged = 1")
     text = query.text.strip()
     if text:
         phrase = fts_phrase(text)
@@ -179,6 +188,7 @@ def choices(store: Store) -> dict[str, list[str]]:
         "watchlist": [r[0] for r in store.conn.execute("SELECT name FROM watchlists ORDER BY position, id")],
         "entity": [r[0] for r in store.conn.execute("SELECT DISTINCT name FROM entities ORDER BY name")],
         "source": [r[0] for r in store.conn.execute("SELECT name FROM sources ORDER BY name")],
+        "tag": all_tags(store),
     }
 
 

@@ -174,11 +174,15 @@ class InboxView(QWidget):
         self.entity = QComboBox()
         self.kind = QComboBox()
         self.source = QComboBox()
-        for combo in (self.watchlist, self.entity, self.source):
+        self.tag = QComboBox()
+        self.tag.setToolTip(self.tr("Only alerts with this tag"))
+        for combo in (self.watchlist, self.entity, self.source, self.tag):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.unread = QCheckBox(self.tr("&Unread only"))
+        self.flagged = QCheckBox(self.tr("Fla&gged only"))
+        self.flagged.setToolTip(self.tr("Only alerts flagged for the briefing"))
         self.dated = QCheckBox(self.tr("F&rom"))
         self.since = QDateEdit(QDate.currentDate().addDays(-7))
         self.until = QDateEdit(QDate.currentDate())
@@ -207,15 +211,17 @@ class InboxView(QWidget):
         first.addWidget(self.mark_all)
         first.addWidget(self.export_button)
         second = QHBoxLayout()
-        for combo in (self.watchlist, self.entity, self.source):
+        for combo in (self.watchlist, self.entity, self.source, self.tag):
             second.addWidget(combo, 1)
-        for combo in (self.watchlist, self.entity, self.kind, self.source):
+        second.addWidget(self.flagged)
+        for combo in (self.watchlist, self.entity, self.kind, self.source, self.tag):
             combo.currentIndexChanged.connect(self.apply)
         second.addWidget(self.dated)
         second.addWidget(self.since)
         second.addWidget(QLabel(self.tr("to")))
         second.addWidget(self.until)
         self.unread.toggled.connect(self.apply)
+        self.flagged.toggled.connect(self.apply)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
@@ -345,7 +351,8 @@ class InboxView(QWidget):
         options = inbox.choices(self.store)
         for combo, label, values in ((self.watchlist, self.tr("All watchlists"), options["watchlist"]),
                                      (self.entity, self.tr("All entities"), options["entity"]),
-                                     (self.source, self.tr("All sources"), options["source"])):
+                                     (self.source, self.tr("All sources"), options["source"]),
+                                     (self.tag, self.tr("All tags"), options["tag"])):
             combo.blockSignals(True)
             current = combo.currentText()
             combo.clear()
@@ -373,13 +380,14 @@ class InboxView(QWidget):
             until = _local_day(self.until.date()) + timedelta(days=1)
         return InboxQuery(text=self.search.text(), watchlist=chosen(self.watchlist), entity=chosen(self.entity),
                           kind=kind, source=chosen(self.source), since=since, until=until,
-                          unread_only=self.unread.isChecked(), order=self.model.query.order,
+                          unread_only=self.unread.isChecked(), tag=chosen(self.tag),
+                          flagged_only=self.flagged.isChecked(), order=self.model.query.order,
                           descending=self.model.query.descending)
 
     def filtered(self) -> bool:
         query = self.current_query()
         return bool(query.text.strip() or query.watchlist or query.entity or query.kind or query.source
-                    or query.since or query.unread_only)
+                    or query.since or query.unread_only or query.tag or query.flagged_only)
 
     def by_story(self) -> bool:
         return self.grouping.currentIndex() == 0
@@ -424,17 +432,22 @@ class InboxView(QWidget):
         self.list_pages.setCurrentIndex(1)
         self.pane.hide()
 
+    def _filter_widgets(self) -> tuple[QWidget, ...]:
+        return (self.watchlist, self.entity, self.kind, self.source, self.tag, self.unread, self.flagged,
+                self.dated, self.search)
+
     def reset_filters(self) -> None:
-        for widget in (self.watchlist, self.entity, self.kind, self.source, self.unread, self.dated, self.search):
+        for widget in self._filter_widgets():
             widget.blockSignals(True)
         self.search.clear()
-        for combo in (self.watchlist, self.entity, self.kind, self.source):
+        for combo in (self.watchlist, self.entity, self.kind, self.source, self.tag):
             combo.setCurrentIndex(0)
         self.unread.setChecked(False)
+        self.flagged.setChecked(False)
         self.dated.setChecked(False)
         self.since.setEnabled(False)
         self.until.setEnabled(False)
-        for widget in (self.watchlist, self.entity, self.kind, self.source, self.unread, self.dated, self.search):
+        for widget in self._filter_widgets():
             widget.blockSignals(False)
         self.apply()
 
@@ -588,7 +601,10 @@ class InboxView(QWidget):
         return [r.id for r in self._chosen_rows()]
 
     def _annotated(self) -> None:
-        if self.by_story():
+        self._fill_filters()
+        if self.current_query() != self.model.query:
+            self.apply()
+        elif self.by_story():
             self.stories.reload()
         else:
             self.refresh_rows()
