@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import csv
+import io
 import resource
 import sys
 import tempfile
