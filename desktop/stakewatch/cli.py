@@ -377,13 +377,11 @@ def cmd_alerts(store: Store, args: argparse.Namespace) -> int:
     """Alerts newest first, written as SQLite yields them (any number, little memory), or exported."""
     check_watchlist(store, args.watchlist, str(ALERTS_TITLE))
     if args.format or args.output:
-        from .core.exports import export_alerts
-
         if not args.output:
             raise UserError(EXPORT_TITLE, NEEDS_OUTPUT)
         output = Path(args.output)
-        rows = export_alerts(store.iter_alerts(since=args.since, watchlist=args.watchlist, limit=args.limit,
-                                               tags=args.tag or (), flagged_only=args.flagged), output, args.format)
+        rows = Service(store).export_alerts(output, args.format, since=args.since, watchlist=args.watchlist,
+                                            limit=args.limit, tags=args.tag or (), flagged_only=args.flagged)
         print(EXPORTED(n=rows, path=str(output)))
         return EXIT_OK
     alerts = store.iter_alerts(since=args.since, watchlist=args.watchlist, limit=args.limit,

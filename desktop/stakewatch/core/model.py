@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from .i18n import render
 from .states import AlertKind, HealthStatus
@@ -254,6 +254,26 @@ class Alert:
             "tags": list(self.tags),
             "flagged": self.flagged,
         }
+
+
+class ExportRow(NamedTuple):
+    """One alert as a spreadsheet export needs it: a lighter read than Alert, for 100,000 rows at once.
+
+    `published` is in seconds since the epoch (UTC).
+    """
+
+    id: int
+    published: float
+    kind: str
+    entity: str
+    watchlist: str
+    title: str
+    url: str
+    sources: tuple[str, ...]
+    matched: tuple[str, ...]
+    tags: tuple[str, ...]
+    note: str
+    flagged: bool
 
 
 @dataclass(frozen=True)

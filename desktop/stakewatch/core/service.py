@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from . import dispatch, paths, settings, store_editing, store_inbox
+from . import dispatch, exports, paths, settings, store_editing, store_inbox
 from .backfill import backfill, changed_entities
 from .discovery import FoundFeed, discover
 from .fetch import Fetcher
@@ -191,6 +191,16 @@ class Service:
     def export_file(self, path: Path) -> Message:
         export_file(self.store, path)
         return EXPORTED(file=str(path))
+
+    def export_alerts(self, path: Path, format: str | None = None, *, since: datetime | None = None,
+                      watchlist: str | None = None, limit: int | None = None, tags: Sequence[str] = (),
+                      flagged_only: bool = False, ids: Sequence[int] | None = None) -> int:
+        """Write the alerts these filters list, newest first, as CSV or XLSX (by `format` or the file's
+        suffix); the number of rows. Raises UserError when the format is unknown or the file cannot be
+        written, leaving any earlier file as it was."""
+        rows = self.store.iter_export_rows(since=since, watchlist=watchlist, limit=limit, ids=ids, tags=tags,
+                                           flagged_only=flagged_only)
+        return exports.export_alerts(rows, path, format)
 
     def unread_and_quiet(self) -> tuple[int, str, bool]:
         """The tray's badge and quiet hours: unread alerts, the quiet-hours setting, whether they hold now."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import i18n
 from .i18n import translate
-from .model import Alert, Entity, Source, SourceHealth, UserError, Watchlist, aliases_from_json
+from .model import Alert, Entity, ExportRow, Source, SourceHealth, UserError, Watchlist, aliases_from_json
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .states import HealthStatus
 from .store_errors import storage_error
@@ -339,6 +339,14 @@ class Store:
         from .store_alerts import iter_alerts
 
         return iter_alerts(self, since, watchlist, limit, ids, tags, flagged_only)
+
+    def iter_export_rows(self, since: datetime | None = None, watchlist: str | None = None,
+                         limit: int | None = None, ids: Sequence[int] | None = None,
+                         tags: Sequence[str] = (), flagged_only: bool = False) -> Iterator[ExportRow]:
+        """The alerts `iter_alerts` lists, with only the columns an export writes."""
+        from .store_alerts import iter_export_rows
+
+        return iter_export_rows(self, since, watchlist, limit, ids, tags, flagged_only)
 
     def notified_stories(self, alert_ids: Sequence[int]) -> set[int]:
         """The stories of those of `alert_ids` that were notified themselves.

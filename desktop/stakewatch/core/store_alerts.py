@@ -1,4 +1,5 @@
-"""The SQL of notification bookkeeping: which stories were notified, what was delivered.
+"""The SQL of alert listings (a full read for the inbox and JSON, a lean one for exports) and of
+notification bookkeeping: which stories were notified, what was delivered.
 
 Runs on the thread that owns the Store.
 """
@@ -11,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from .model import Alert
+from .model import Alert, ExportRow
 from .states import AlertKind
 from .store import ID_CHUNK, Store, _chunks, from_epoch, to_epoch
 
@@ -29,16 +30,21 @@ def record_delivery(store: Store, delivered: Sequence[int], now: datetime, state
             also(conn)
 
 
-def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | None = None,
-                limit: int | None = None, ids: Sequence[int] | None = None,
-                tags: Sequence[str] = (), flagged_only: bool = False) -> Iterator[Alert]:
-    """Alerts newest first, one at a time as SQLite yields them (Store.alerts and Store.iter_alerts)."""
-    if ids is not None and len(ids) > ID_CHUNK:
-        found = [alert for chunk in _chunks(ids)
-                 for alert in iter_alerts(store, since, watchlist, None, chunk, tags, flagged_only)]
-        found.sort(key=lambda alert: (alert.published, alert.id), reverse=True)
-        yield from (found[:limit] if limit else found)
-        return
+SOURCE_NAMES = (
+    "(SELECT group_concat(s.name, char(31)) FROM "
+    "   (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
+    "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names")
+TAG_NAMES = "(SELECT group_concat(t.tag, char(31)) FROM alert_tags t WHERE t.alert_id = a.id) AS tag_names"
+ALERTS_FROM = ("FROM alerts a JOIN entities e ON e.id = a.entity_id "
+               "JOIN watchlists w ON w.id = e.watchlist_id ")
+NEWEST_FIRST = " ORDER BY a.published DESC, a.id DESC"
+EXPORT_COLUMNS = ("SELECT a.id, a.published, a.kind, e.name, w.name, a.title, a.url, "
+                  f"{SOURCE_NAMES}, a.matched, {TAG_NAMES}, a.note, a.flagged ")
+
+
+def _filtered(since: datetime | None, watchlist: str | None, limit: int | None, ids: Sequence[int] | None,
+              tags: Sequence[str], flagged_only: bool) -> tuple[str, list[Any]]:
+    """The WHERE, ORDER BY and LIMIT of an alert listing, and its parameters."""
     where: list[str] = []
     params: list[Any] = []
     for tag in tags:
@@ -55,23 +61,36 @@ def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | No
     if ids is not None:
         where.append(f"a.id IN ({','.join('?' * len(ids))})")
         params += list(ids)
+    clause = (" WHERE " + " AND ".join(where) if where else "") + NEWEST_FIRST
+    return clause + (f" LIMIT {int(limit)}" if limit else ""), params
+
+
+def _split(joined: str | None) -> tuple[str, ...]:
+    return tuple(joined.split("\x1f")) if joined else ()
+
+
+def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | None = None,
+                limit: int | None = None, ids: Sequence[int] | None = None,
+                tags: Sequence[str] = (), flagged_only: bool = False) -> Iterator[Alert]:
+    """Alerts newest first, one at a time as SQLite yields them (Store.alerts and Store.iter_alerts)."""
+    if ids is not None and len(ids) > ID_CHUNK:
+        found = [alert for chunk in _chunks(ids)
+                 for alert in iter_alerts(store, since, watchlist, None, chunk, tags, flagged_only)]
+        found.sort(key=lambda alert: (alert.published, alert.id), reverse=True)
+        yield from (found[:limit] if limit else found)
+        return
+    clause, params = _filtered(since, watchlist, limit, ids, tags, flagged_only)
     query = (
         "SELECT a.*, e.name AS entity, e.priority AS priority, w.name AS watchlist, "
         "pw.status AS page_status, pw.sha256 AS page_sha256, pw.checked AS page_checked, "
-        "(SELECT group_concat(s.name, char(31)) FROM "
-        "   (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
-        "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names, "
-        "(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions, "
-        "(SELECT group_concat(t.tag, char(31)) FROM alert_tags t WHERE t.alert_id = a.id) AS tag_names "
-        "FROM alerts a JOIN entities e ON e.id = a.entity_id "
-        "JOIN watchlists w ON w.id = e.watchlist_id "
+        f"{SOURCE_NAMES}, {TAG_NAMES}, "
+        "(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions "
+        + ALERTS_FROM +
         "LEFT JOIN page_watch pw ON pw.alert_id = a.id AND pw.status IN ('archived', 'edited', 'removed')"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY a.published DESC, a.id DESC"
-        + (f" LIMIT {int(limit)}" if limit else "")
+        + clause
     )
     for row in store.conn.execute(query, params):
-        names = tuple((row["source_names"] or "").split("\x1f")) if row["source_names"] else ()
+        names = _split(row["source_names"])
         published = from_epoch(row["published"])
         found_at = from_epoch(row["found"])
         assert published is not None and found_at is not None
@@ -84,8 +103,28 @@ def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | No
             revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
             page=_page(row), record=bool(row["record"]),
             note=row["note"], flagged=bool(row["flagged"]),
-            tags=tuple(sorted(row["tag_names"].split("\x1f"))) if row["tag_names"] else (),
+            tags=tuple(sorted(_split(row["tag_names"]))),
         )
+
+
+def iter_export_rows(store: Store, since: datetime | None = None, watchlist: str | None = None,
+                     limit: int | None = None, ids: Sequence[int] | None = None,
+                     tags: Sequence[str] = (), flagged_only: bool = False) -> Iterator[ExportRow]:
+    """The alerts `iter_alerts` would list, as the columns of an export need them and no more."""
+    if ids is not None and len(ids) > ID_CHUNK:
+        found = [row for chunk in _chunks(ids)
+                 for row in iter_export_rows(store, since, watchlist, None, chunk, tags, flagged_only)]
+        found.sort(key=lambda row: (row.published, row.id), reverse=True)
+        yield from (found[:limit] if limit else found)
+        return
+    clause, params = _filtered(since, watchlist, limit, ids, tags, flagged_only)
+    cursor = store.conn.cursor()
+    cursor.row_factory = None
+    loads, make = json.loads, ExportRow._make
+    for (alert_id, published, kind, entity, watchlist_name, title, url, sources, matched, tag_names,
+         note, flagged) in cursor.execute(EXPORT_COLUMNS + ALERTS_FROM + clause, params):
+        yield make((alert_id, published, kind, entity, watchlist_name, title, url, _split(sources),
+                    tuple(loads(matched)), tuple(sorted(_split(tag_names))), note, bool(flagged)))
 
 
 def normalise_tag(tag: str) -> str:

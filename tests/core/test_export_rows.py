@@ -1,0 +1,127 @@
+"""The export's own read: the same alerts as the inbox's read, under every filter, and what it writes."""
+
+from __future__ import annotations
+
+import csv
+import gc
+import zipfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from stakewatch.core import store_annotations
+from stakewatch.core.exports import export_alerts
+from stakewatch.core.model import Alert, Entity, ExportRow, Source, Watchlist
+from stakewatch.core.store import ID_CHUNK, Store, to_epoch
+
+BASE = datetime(2025, 10, 1, tzinfo=UTC)
+
+
+def _stock(store: Store, stories: int = 40) -> None:
+    """Stories of one or two entities in two watchlists, some reached through two sources, in order."""
+    store.apply_config([Watchlist("Japan", (Entity("城内実", "official"),)),
+                        Watchlist("AI", (Entity("OpenAI", "company"),))],
+                       [Source("Wire", "feed", "https://example.org/wire"),
+                        Source("Kantei", "feed", "https://example.org/kantei")])
+    ids = store.entity_ids()
+    official, company = ids[("Japan", "城内実")], ids[("AI", "OpenAI")]
+    wire, kantei = (s.id for s in store.sources())
+    with store.transaction() as conn:
+        for n in range(stories):
+            when = to_epoch(BASE + timedelta(hours=n))
+            story = conn.execute("INSERT INTO stories(title, tokens, published, created) VALUES (?, '[]', ?, ?)",
+                                 (f"story {n}", when, when)).lastrowid
+            for entity in (official, company) if n % 3 == 0 else (official,):
+                matched = '["城内", "大臣"]' if entity == official else '["OpenAI"]'
+                alert = conn.execute(
+                    "INSERT INTO alerts(entity_id, story_id, kind, title, url, published, found, matched, snippet) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
+                    (entity, story, "statement" if n % 4 == 0 else "coverage", f"城内大臣が発言 {n}",
+                     f"https://example.org/{n}", when, when, matched),
+                ).lastrowid
+                for order, source in enumerate((kantei, wire) if n % 2 else (wire,)):
+                    conn.execute("INSERT INTO alert_sources(alert_id, source_id, added) VALUES (?, ?, ?)",
+                                 (alert, source, when + order))
+
+
+def _as_row(alert: Alert) -> ExportRow:
+    return ExportRow(alert.id, alert.published.timestamp(), alert.kind, alert.entity, alert.watchlist, alert.title,
+                     alert.url, alert.sources, alert.matched, alert.tags, alert.note, alert.flagged)
+
+
+@pytest.fixture
+def stocked(store: Store) -> Store:
+    _stock(store)
+    ids = [a.id for a in store.alerts()]
+    store_annotations.add_tags(store, ids[::5], ["Briefing", "sora"])
+    store_annotations.set_note(store, ids[:3], "ask the ministry")
+    store_annotations.set_flag(store, ids[:4])
+    return store
+
+
+@pytest.mark.parametrize("filters", [
+    {},
+    {"since": BASE + timedelta(hours=30)},
+    {"watchlist": "AI"},
+    {"limit": 7},
+    {"tags": ["briefing"]},
+    {"tags": ["Briefing", "SORA"], "flagged_only": True},
+    {"flagged_only": True},
+])
+def test_export_rows_are_the_alerts_under_every_filter(stocked: Store, filters: dict[str, object]) -> None:
+    expected = [_as_row(a) for a in stocked.alerts(**filters)]  # type: ignore[arg-type]
+    assert expected, filters
+    assert list(stocked.iter_export_rows(**filters)) == expected  # type: ignore[arg-type]
+
+
+def test_export_rows_keep_the_first_source_first_and_tags_sorted(stocked: Store) -> None:
+    rows = {r.title: r for r in stocked.iter_export_rows()}
+    assert rows["城内大臣が発言 1"].sources == ("Kantei", "Wire")
+    assert rows["城内大臣が発言 2"].sources == ("Wire",)
+    assert rows["城内大臣が発言 2"].matched == ("城内", "大臣")
+    assert {r.tags for r in rows.values()} == {(), ("briefing", "sora")}
+
+
+def test_export_rows_by_id_past_the_parameter_limit(store: Store) -> None:
+    _stock(store, stories=ID_CHUNK + 50)
+    every = [a.id for a in store.alerts()]
+    chosen = every[::-1]
+    rows = list(store.iter_export_rows(ids=chosen))
+    assert [r.id for r in rows] == every
+    assert [r.id for r in store.iter_export_rows(ids=chosen, limit=10)] == every[:10]
+
+
+def test_csv_and_xlsx_carry_the_same_rows(stocked: Store, tmp_path: Path) -> None:
+    rows = list(stocked.iter_export_rows())
+    assert export_alerts(rows, tmp_path / "a.csv") == len(rows)
+    assert export_alerts(rows, tmp_path / "a.xlsx") == len(rows)
+    assert gc.isenabled()
+    table = list(csv.DictReader((tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert [int(r["Alert"]) for r in table] == [r.id for r in rows]
+    first = table[0]
+    assert first["Title"] == rows[0].title and first["Link"] == rows[0].url
+    assert first["Sources"] == "; ".join(rows[0].sources) and first["Matched words"] == "; ".join(rows[0].matched)
+    assert first["Published (UTC, ISO 8601)"] == datetime.fromtimestamp(rows[0].published, UTC).isoformat()
+    noted = next(r for r in table if r["Note"])
+    assert noted["Note"] == "ask the ministry" and noted["Flagged"]
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert sheet.count("<row ") == len(rows) + 1
+
+
+@pytest.mark.parametrize("name", ["a.csv", "a.xlsx"])
+def test_a_failed_export_leaves_the_earlier_file(stocked: Store, tmp_path: Path, name: str) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / name
+    target.write_text("earlier", encoding="utf-8")
+
+    def broken() -> object:
+        yield from list(stocked.iter_export_rows())[:3]
+        raise RuntimeError("the read failed")
+
+    with pytest.raises(RuntimeError):
+        export_alerts(broken(), target)  # type: ignore[arg-type]
+    assert target.read_text(encoding="utf-8") == "earlier"
+    assert [p.name for p in folder.iterdir()] == [name]
