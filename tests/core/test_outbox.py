@@ -5,6 +5,7 @@ Real parts: SQLite files, a Secret Service on a private bus, HTTP receivers on l
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -16,7 +17,7 @@ from stakewatch.core import outbox, store_channels
 from stakewatch.core.channels import Channel, render, save_url, story_payload
 from stakewatch.core.model import Alert
 from stakewatch.core.policy import Decision, Notification, PolicyConfig, PolicyState
-from stakewatch.core.store import Store
+from stakewatch.core.store import Store, to_epoch
 
 NOW = datetime(2025, 10, 10, 3, 0, tzinfo=UTC)
 
@@ -61,7 +62,25 @@ def decide_and_queue(store: Store, delivered: list[Alert], held: list[Alert] = (
     decision = Decision(notifications=notes, delivered=[a.id for a in delivered],
                         state=PolicyState(queued=tuple(a.id for a in held)))
     with store.transaction() as conn:
+        stored(conn, [*delivered, *held])
         outbox.queue_decision(conn, decision, [*delivered, *held], config or PolicyConfig(), now)
+
+
+def stored(conn: sqlite3.Connection, alerts: list[Alert]) -> None:
+    """The rows behind these alerts, as a poll would have written them."""
+    for a in alerts:
+        conn.execute("INSERT OR IGNORE INTO watchlists(name) VALUES (?)", (a.watchlist,))
+        (watchlist_id,) = conn.execute("SELECT id FROM watchlists WHERE name = ?", (a.watchlist,)).fetchone()
+        entity = conn.execute("SELECT id FROM entities WHERE watchlist_id = ? AND name = ?",
+                              (watchlist_id, a.entity)).fetchone()
+        entity_id = entity[0] if entity else conn.execute(
+            "INSERT INTO entities(watchlist_id, name, kind) VALUES (?, ?, 'official')",
+            (watchlist_id, a.entity)).lastrowid
+        conn.execute("INSERT OR IGNORE INTO stories(id, title, tokens, published, created) VALUES (?, ?, '[]', ?, ?)",
+                     (a.story, a.title, to_epoch(a.published), to_epoch(a.found)))
+        conn.execute("INSERT OR IGNORE INTO alerts(id, entity_id, story_id, kind, title, url, published, found, "
+                     "matched, snippet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', '')",
+                     (a.id, entity_id, a.story, a.kind, a.title, a.url, to_epoch(a.published), to_epoch(a.found)))
 
 
 def test_each_channel_gets_what_it_asked_for_once(store: Store):
@@ -84,6 +103,20 @@ def test_each_channel_gets_what_it_asked_for_once(store: Store):
     assert queued(store, "other") == [] and queued(store, "morning") == []
     decide_and_queue(store, statement + coverage)
     assert len(queued(store, "team")) == 2
+
+
+def test_an_entity_new_to_a_sent_story_goes_to_the_channel_once(store: Store):
+    add(store, Channel("team"))
+    first = [alert(1, 10, entity="OpenAI", kind="coverage")]
+    decide_and_queue(store, first)
+    decide_and_queue(store, first + [alert(2, 10, entity="Masaaki Taira")])
+    messages = queued(store, "team")
+    assert [m["stories"][0]["entities"] for m in messages] == [["OpenAI"], ["Masaaki Taira"]]  # type: ignore[index]
+    assert messages[1]["stories"][0]["statement"]  # type: ignore[index]
+    decide_and_queue(store, first + [alert(2, 10, entity="Masaaki Taira")])
+    assert len(queued(store, "team")) == 2
+    store.conn.execute("DELETE FROM alerts WHERE id = 2")
+    assert store.conn.execute("SELECT COUNT(*) FROM channel_alerts").fetchone()[0] == 1
 
 
 def test_a_burst_is_one_digest_listing_every_link(store: Store):
@@ -262,3 +295,23 @@ def test_a_message_another_live_process_is_sending_is_left_to_it(store: Store, r
     store.conn.execute("UPDATE outbox SET claimed_by = ?", (int(gone.stdout),))
     assert outbox.send_due(store, NOW).sent == 1 and len(receiver.on("/team")) == 1
     assert outbox.send_due(store, NOW + timedelta(minutes=5)).sent == 0
+
+
+def test_stories_sent_before_the_upgrade_count_as_sent_after_it(tmp_path):
+    from stakewatch.core.schema import MIGRATIONS
+    from stakewatch.core.store import _statements
+
+    path = tmp_path / "stakewatch.db"
+    conn = sqlite3.connect(path)
+    for migration in MIGRATIONS[:-1]:
+        for statement in _statements(migration):
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    conn.execute("INSERT INTO channels(id, name, created) VALUES (1, 'team', 0)")
+    stored(conn, [alert(1, 10, entity="OpenAI"), alert(2, 10), alert(3, 11)])
+    conn.execute("INSERT INTO channel_stories(channel_id, story_id) VALUES (1, 10)")
+    conn.commit()
+    conn.close()
+    with Store(path) as upgraded:
+        assert store_channels.alerts_sent(upgraded.conn, 1, [1, 2, 3]) == {1, 2}
+        assert not upgraded.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'channel_stories'").fetchone()

@@ -1,7 +1,8 @@
 """The channels' outbox: what the policy decided, queued per channel, then sent reliably.
 
 `queue_decision` runs inside the transaction that records a cycle's notification
-decision (Store's thread), so a story is queued once per channel or not at all.
+decision (Store's thread), so each alert is queued once per channel or not at all: a story
+already sent for one entity goes again, with its new entities only, when another joins it.
 `send_due` sends what is due, one channel at a time, outside any transaction; a
 message is marked sent only once the service acknowledged it, retried with
 exponential backoff otherwise and abandoned after a day of failures. `Courier`
@@ -84,19 +85,25 @@ def queue_decision(conn: sqlite3.Connection, decision: Decision, alerts: Sequenc
         if channel.digest_only:
             continue
         chosen = [a for a in delivered + ([] if channel.quiet_hours else held_by_quiet) if channel.wants(a)]
-        done = store_channels.stories_sent(conn, channel_id, sorted({a.story for a in chosen}))
-        groups = _groups(a for a in chosen if a.story not in done)
+        done = store_channels.alerts_sent(conn, channel_id, [a.id for a in chosen])
+        groups = _groups(a for a in chosen if a.id not in done)
         if not groups:
             continue
         if len(groups) >= config.digest_threshold or (burst and len(groups) > 1):
-            stories = [g[0].story for g in groups]
-            key = "digest:" + hashlib.sha256(",".join(map(str, sorted(stories))).encode()).hexdigest()[:32]
-            queued += store_channels.queue(conn, channel_id, key, "digest", digest_payload(groups), now, stories)
+            ids = [a.id for group in groups for a in group]
+            queued += store_channels.queue(conn, channel_id, f"digest:{_ids_key(ids)}", "digest",
+                                           digest_payload(groups), now, ids)
             continue
         for group in groups:
-            queued += store_channels.queue(conn, channel_id, f"story:{group[0].story}", "story",
-                                           story_payload(group), now, [group[0].story])
+            ids = [a.id for a in group]
+            queued += store_channels.queue(conn, channel_id, f"story:{group[0].story}:{_ids_key(ids)}", "story",
+                                           story_payload(group), now, ids)
     return queued
+
+
+def _ids_key(alert_ids: Sequence[int]) -> str:
+    """A short key for a set of alerts: the same alerts, the same message."""
+    return hashlib.sha256(",".join(map(str, sorted(alert_ids))).encode()).hexdigest()[:32]
 
 
 def queue_notices(conn: sqlite3.Connection, notices: Sequence[Notification], now: datetime) -> int:

@@ -276,6 +276,18 @@ MIGRATIONS: list[str] = [
     CREATE INDEX alert_tags_tag ON alert_tags(tag, alert_id);
     CREATE INDEX IF NOT EXISTS alerts_story ON alerts(story_id);
     """,
+    # a channel remembers each alert it was sent, not each story: a story sent for one entity is still
+    # news to the channel for another; what was sent before keeps counting as sent
+    """
+    CREATE TABLE channel_alerts (
+        channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+        alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        PRIMARY KEY (channel_id, alert_id)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO channel_alerts(channel_id, alert_id)
+        SELECT c.channel_id, a.id FROM channel_stories c JOIN alerts a ON a.story_id = c.story_id;
+    DROP TABLE channel_stories;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

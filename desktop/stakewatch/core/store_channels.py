@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from .channels import Channel
-from .store import Store, from_epoch, to_epoch
+from .store import Store, _chunks, from_epoch, to_epoch
 
 
 @dataclass(frozen=True)
@@ -87,23 +87,26 @@ def remove_channel(store: Store, name: str) -> bool:
 
 
 def queue(conn: sqlite3.Connection, channel_id: int, key: str, kind: str, payload: dict[str, Any],
-          now: datetime, stories: Sequence[int] = ()) -> bool:
-    """Add one message unless this channel already has it (by key); inside the caller's transaction."""
+          now: datetime, alerts: Sequence[int] = ()) -> bool:
+    """Add one message unless this channel already has it (by key), and remember `alerts` as sent to
+    the channel; inside the caller's transaction."""
     added = conn.execute(
         "INSERT OR IGNORE INTO outbox(channel_id, key, kind, payload, created, next_attempt) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         (channel_id, key, kind, json.dumps(payload, ensure_ascii=False), to_epoch(now), to_epoch(now))).rowcount
-    conn.executemany("INSERT OR IGNORE INTO channel_stories(channel_id, story_id) VALUES (?, ?)",
-                     [(channel_id, story) for story in stories])
+    conn.executemany("INSERT OR IGNORE INTO channel_alerts(channel_id, alert_id) VALUES (?, ?)",
+                     [(channel_id, alert_id) for alert_id in alerts])
     return bool(added)
 
 
-def stories_sent(conn: sqlite3.Connection, channel_id: int, stories: Sequence[int]) -> set[int]:
-    if not stories:
-        return set()
-    rows = conn.execute(f"SELECT story_id FROM channel_stories WHERE channel_id = ? AND story_id IN "
-                        f"({','.join('?' * len(stories))})", (channel_id, *stories))
-    return {int(row[0]) for row in rows}
+def alerts_sent(conn: sqlite3.Connection, channel_id: int, alerts: Sequence[int]) -> set[int]:
+    """Those of `alerts` already queued for this channel."""
+    sent: set[int] = set()
+    for chunk in _chunks(alerts):
+        rows = conn.execute(f"SELECT alert_id FROM channel_alerts WHERE channel_id = ? AND alert_id IN "
+                            f"({','.join('?' * len(chunk))})", (channel_id, *chunk))
+        sent |= {int(row[0]) for row in rows}
+    return sent
 
 
 def due(store: Store, now: datetime, limit: int = 200) -> list[OutboxMessage]:
