@@ -1582,10 +1582,6 @@
         <source>Alert</source>
         <translation>アラート ID</translation>
     </message>
-    <message>
-        <source>Story</source>
-        <translation>ストーリー ID</translation>
-    </message>
 </context>
 <context>
     <name>Feed</name>
@@ -2238,6 +2234,10 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <translation>{} をミュート(&amp;M)</translation>
     </message>
     <message>
+        <source>&amp;Mute an entity</source>
+        <translation>ミュートする対象(&amp;M)</translation>
+    </message>
+    <message>
         <source>No alert selected</source>
         <translation>アラートが選択されていません</translation>
     </message>
@@ -2280,6 +2280,12 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
     <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel ブック (*.xlsx);;CSV、UTF-8 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n alert(s) to {}…</source>
+        <translation>
+            <numerusform>%n 件のアラートを {} に書き出しています…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n alert(s) to {}</source>

@@ -119,7 +119,40 @@ def test_the_inbox_lists_stories_first_and_exports_what_it_shows(qtbot, tmp_path
         view.apply()
         target = tmp_path / "shown.csv"
         view.export_shown(str(target))
+        qtbot.waitUntil(lambda: view.export_button.isEnabled(), timeout=20_000)
         rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
         assert rows and all("OpenAI" in r["Title"] or "OpenAI" in r["Entity"] for r in rows)
         view.grouping.setCurrentIndex(1)
         assert view.list_pages.currentWidget() is view.table
+
+
+def test_a_story_naming_several_entities_offers_each_to_mute(qtbot, tmp_path: Path) -> None:
+    from stakewatch.core import store_inbox as inbox
+    from stakewatch.qt.inbox import InboxView
+
+    with open_store(tmp_path) as store:
+        stock(store)
+        view = InboxView(store, lambda url: None, by_story=True)
+        qtbot.addWidget(view)
+        view.show()
+        first = view.story_model.index(0, 0)
+        view.stories.setCurrentIndex(first)
+        named = set(view.story_model.story_at(first).entities)
+        assert len(named) == 3
+        choices = view.mute_button.menu()
+        assert choices is not None and view.mute_button.text().replace("&", "") == "Mute an entity"
+        labels = {a.text().replace("&", "") for a in choices.actions()}
+        assert labels == {f"Mute {name}" for name in named}
+        sora = next(a for a in choices.actions() if a.text().replace("&", "") == "Mute Sora 2")
+        sora.trigger()
+        qtbot.wait(10)
+        assert inbox.entity_muted(store, "Japan AI & IP", "Sora 2")
+        assert not inbox.entity_muted(store, "Japan AI & IP", "OpenAI")
+        assert "Unmute Sora 2" in {a.text().replace("&", "") for a in view.mute_button.menu().actions()}
+        view.undo()
+        assert not inbox.entity_muted(store, "Japan AI & IP", "Sora 2")
+        view.stories.setCurrentIndex(view.story_model.index(1, 0))
+        assert view.mute_button.menu() is None
+        assert view.mute_button.text().replace("&", "") == "Mute OpenAI"
+        view.toggle_mute()
+        assert inbox.entity_muted(store, "Japan AI & IP", "OpenAI")

@@ -48,8 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import store_inbox as inbox
-from ..core.exports import export_alerts
-from ..core.model import UserError
+from ..core.i18n import Message, render
 from ..core.policy import safe_link
 from ..core.states import AlertKind
 from ..core.store import Store
@@ -59,6 +58,7 @@ from .annotate import Annotations
 from .labels import alert_kind_label
 from .page_panel import PagePanel
 from .story_tree import StoryModel, StoryView
+from .workers import StoreTask, Tasks
 
 PAGE = 500
 COLUMNS = (("published", QT_TRANSLATE_NOOP("InboxModel", "Published")),
@@ -165,6 +165,7 @@ class InboxView(QWidget):
         self.store = store
         self._open_link = open_link
         self.undo_stack: list[tuple[str, Callable[[], None]]] = []
+        self.tasks = Tasks(self, threads=1)
         self.model = InboxModel(store)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search titles and text (Ctrl+F)"))
@@ -302,10 +303,11 @@ class InboxView(QWidget):
         self.copy_button = QPushButton(self.tr("Copy &link"))
         self.read_button = QPushButton(self.tr("Mark u&nread"))
         self.mute_button = QPushButton(self.tr("&Mute entity"))
+        self.mute_menu = QMenu(self.mute_button)
         self.open_button.clicked.connect(self.open_current)
         self.copy_button.clicked.connect(self.copy_link)
         self.read_button.clicked.connect(self.toggle_read)
-        self.mute_button.clicked.connect(self.toggle_mute)
+        self.mute_button.clicked.connect(lambda _checked=False: self.toggle_mute())
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.open_button, self.copy_button, self.read_button, self.mute_button):
@@ -358,6 +360,8 @@ class InboxView(QWidget):
             combo.clear()
             combo.addItem(label)
             combo.addItems(values)
+            label_in_xs = -(-combo.fontMetrics().horizontalAdvance(label) // combo.fontMetrics().horizontalAdvance("X"))
+            combo.setMinimumContentsLength(max(10, label_in_xs))
             if current in values:
                 combo.setCurrentText(current)
             combo.blockSignals(False)
@@ -479,9 +483,26 @@ class InboxView(QWidget):
         if rows:
             self.read_button.setText(self.tr("Mark u&nread") if all(r.read for r in rows)
                                      else self.tr("Mark rea&d"))
-            muted = inbox.entity_muted(self.store, rows[0].watchlist, rows[0].entity)
-            self.mute_button.setText(self.tr("Un&mute {}").format(rows[0].entity) if muted
-                                     else self.tr("&Mute {}").format(rows[0].entity))
+        self._offer_mutes(list(dict.fromkeys((r.watchlist, r.entity) for r in rows)))
+
+    def _mute_label(self, watchlist: str, entity: str) -> str:
+        return (self.tr("Un&mute {}") if inbox.entity_muted(self.store, watchlist, entity)
+                else self.tr("&Mute {}")).format(entity)
+
+    def _offer_mutes(self, entities: list[tuple[str, str]]) -> None:
+        """One entity chosen: the button mutes it. Several (a story naming many): it opens a menu of them."""
+        if len(entities) <= 1:
+            self.mute_button.setMenu(None)  # type: ignore[arg-type]  # Qt takes a null menu: no menu
+            self.mute_button.setText(self._mute_label(*entities[0]) if entities else self.tr("&Mute entity"))
+            return
+        for stale in self.mute_menu.actions():
+            self.mute_menu.removeAction(stale)
+            stale.deleteLater()
+        for watchlist, entity in entities:
+            action = self.mute_menu.addAction(self._mute_label(watchlist, entity))
+            action.triggered.connect(lambda _checked=False, w=watchlist, e=entity: self.toggle_mute(w, e))
+        self.mute_button.setMenu(self.mute_menu)
+        self.mute_button.setText(self.tr("&Mute an entity"))
 
     def _show_story_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         ids = self.story_model.alert_ids(current)
@@ -568,6 +589,9 @@ class InboxView(QWidget):
             action = menu.addAction(text)
             action.setEnabled(enabled)
             action.triggered.connect(lambda _checked=False, run=slot: run())
+        choices = self.mute_button.menu()
+        if choices is not None:
+            action.setMenu(choices)
         menu.addSeparator()
         mark_all = menu.addAction(self.mark_all.text())
         mark_all.setEnabled(self.model.total > 0)
@@ -621,13 +645,20 @@ class InboxView(QWidget):
         target = Path(path)
         if target.suffix.lower() not in (".csv", ".xlsx"):
             target = target.with_suffix(".xlsx")
-        try:
-            written = export_alerts(self.store.iter_alerts(ids=inbox.alert_ids(self.store, self.model.query)),
-                                    target)
-        except UserError as exc:
-            QMessageBox.warning(self, exc.title, exc.message)
-            return
+        ids = inbox.alert_ids(self.store, self.model.query)
+        self.export_button.setEnabled(False)
+        self.status.emit(self.tr("Exporting %n alert(s) to {}\u2026", "", len(ids)).format(target))
+        self.tasks.start(StoreTask(self.store.path.parent, lambda service: service.export_alerts(target, ids=ids)),
+                         lambda written: self._exported(int(written), target), self._export_failed)
+
+    def _exported(self, written: int, target: Path) -> None:
+        self.export_button.setEnabled(True)
         self.status.emit(self.tr("Wrote %n alert(s) to {}", "", written).format(target))
+
+    def _export_failed(self, message: Message | str) -> None:
+        self.export_button.setEnabled(True)
+        self.status.emit(render(message))
+        QMessageBox.warning(self, self.tr("Export alerts"), render(message))
 
     def refresh_rows(self) -> None:
         """Reload the rows in place, keeping the current row."""
@@ -688,15 +719,15 @@ class InboxView(QWidget):
         self.refresh_rows()
         self._remember(self.tr("%n marked read", "", len(ids)), lambda: inbox.mark_read(self.store, ids, False))
 
-    def toggle_mute(self) -> None:
-        chosen = self._chosen_rows()
-        row = chosen[0] if self.by_story() and chosen else self.model.row_at(self.current_row()) or next(
-            iter(chosen), None)
-        if row is None:
-            return
-        muted = not inbox.entity_muted(self.store, row.watchlist, row.entity)
-        inbox.mute_entity(self.store, row.watchlist, row.entity, muted)
-        watchlist, entity = row.watchlist, row.entity
+    def toggle_mute(self, watchlist: str | None = None, entity: str | None = None) -> None:
+        """Mute (or unmute) `entity`, or the entity of the one chosen alert."""
+        if watchlist is None or entity is None:
+            entities = list(dict.fromkeys((r.watchlist, r.entity) for r in self._chosen_rows()))
+            if len(entities) != 1:
+                return
+            watchlist, entity = entities[0]
+        muted = not inbox.entity_muted(self.store, watchlist, entity)
+        inbox.mute_entity(self.store, watchlist, entity, muted)
         label = (self.tr("{} muted: its alerts fill the inbox without notifications").format(entity) if muted
                  else self.tr("{} unmuted: its alerts notify again").format(entity))
         self._remember(label, lambda: inbox.mute_entity(self.store, watchlist, entity, not muted))
@@ -704,9 +735,10 @@ class InboxView(QWidget):
             self._show_story_detail(self.stories.currentIndex(), QModelIndex())
         else:
             self._show_detail(self.table.currentIndex(), QModelIndex())
+        self._update_buttons()
 
     def mute_current(self) -> None:
         """Mute the current alert's entity (kept for callers of the single-alert action)."""
         row = self.model.row_at(self.current_row())
         if row is not None and not inbox.entity_muted(self.store, row.watchlist, row.entity):
-            self.toggle_mute()
+            self.toggle_mute(row.watchlist, row.entity)
