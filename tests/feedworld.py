@@ -168,6 +168,10 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
+BOMBS: dict[int, bytes] = {}
+"""Gzip bombs by size, compressed once per run."""
+
+
 class WorldServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -184,7 +188,6 @@ class WorldServer(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.active = 0
         self.max_active = 0
-        self._bombs: dict[int, bytes] = {}
         self._thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True)
 
@@ -201,12 +204,12 @@ class WorldServer(ThreadingHTTPServer):
 
     def bomb(self, size: int) -> bytes:
         """`size` zero bytes, gzip-compressed without ever holding them in memory."""
-        if size not in self._bombs:
+        if size not in BOMBS:
             compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
             block = b"\0" * (1024 * 1024)
             parts = [compressor.compress(block) for _ in range(max(1, size // len(block)))]
-            self._bombs[size] = b"".join(parts) + compressor.flush()
-        return self._bombs[size]
+            BOMBS[size] = b"".join(parts) + compressor.flush()
+        return BOMBS[size]
 
     def start(self) -> WorldServer:
         self._thread.start()

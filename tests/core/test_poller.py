@@ -89,6 +89,7 @@ def build_world(world: WorldServer) -> dict[str, str]:
     world.routes["/loop"] = Route(behaviour="redirect", redirect_to="/loop")
     world.routes["/big"] = Route(behaviour="big", size=64 * MIB)
     world.routes["/bomb"] = Route(behaviour="gzip-bomb", size=128 * MIB)
+    world.bomb(128 * MIB)  # compressed now, so that the fetch deadline times the transfer only
     world.routes["/html"] = Route(b"<!DOCTYPE html><html><body>Sora 2 OpenAI</body></html>",
                                   content_type="text/html")
     world.routes["/laughs"] = Route(b"""<?xml version="1.0"?><!DOCTYPE rss [
