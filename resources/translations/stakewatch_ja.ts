@@ -2245,9 +2245,11 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <source>{} from the record (history, not news)</source>
         <translation>{}（会議録：過去の記録であり速報ではありません）</translation>
     </message>
-    <message>
-        <source>Revised at the source ({} earlier version(s) kept)</source>
-        <translation>配信元で更新あり（以前の版 {} 件を保存）</translation>
+    <message numerus="yes">
+        <source>Revised at the source (%n earlier version(s) kept)</source>
+        <translation>
+            <numerusform>配信元で更新あり（以前の版 %n 件を保存）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Found in stored items</source>
@@ -2546,9 +2548,11 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <source>Statement page removed; the archived text is kept. Last checked {checked}</source>
         <translation>発言ページは削除されました。保存済みの本文は残っています。最終確認 {checked}</translation>
     </message>
-    <message>
-        <source>{n} version(s)</source>
-        <translation>保存版 {n}件</translation>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>保存版 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

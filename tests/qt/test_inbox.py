@@ -179,6 +179,10 @@ def test_japanese_translation_is_picked_by_locale(qtbot, store: Store):
     english = install_translation(QCoreApplication.instance(), "en")
     try:
         assert HealthView(store, lambda: None).retry_button.text() == "&Retry now"
+        counted = {(text, n): QCoreApplication.translate("InboxView", text, "", n)
+                   for text in ("%n story(ies)", "%n alert(s)") for n in (1, 2)}
+        assert counted == {("%n story(ies)", 1): "1 story", ("%n story(ies)", 2): "2 stories",
+                           ("%n alert(s)", 1): "1 alert", ("%n alert(s)", 2): "2 alerts"}
     finally:
         QCoreApplication.removeTranslator(english)
 
@@ -207,6 +211,16 @@ def test_a_revised_alert_says_so_in_the_detail_pane(view: InboxView, store: Stor
     view._show_detail(view.model.index(0, 0), view.model.index(0, 0))
     assert view.detail_title.text() == "城内実大臣の記者会見（訂正）"
     assert "Revised at the source (1 earlier version(s) kept)" in view.detail_meta.text()
+    from PySide6.QtCore import QCoreApplication
+
+    from stakewatch.qt.app import install_translation
+
+    english = install_translation(QCoreApplication.instance(), "en")
+    try:
+        view._show_detail(view.model.index(0, 0), view.model.index(0, 0))
+        assert "Revised at the source (1 earlier version kept)" in view.detail_meta.text()
+    finally:
+        QCoreApplication.removeTranslator(english)
 
 
 def test_tag_and_flag_filters_narrow_both_groupings(qtbot, view: InboxView, store: Store):

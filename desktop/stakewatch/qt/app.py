@@ -401,10 +401,19 @@ class CatalogueTranslator(QTranslator):
                   n: int = -1) -> str | None:
         """The translation, or None (a null string) so that Qt asks its other translators, then keeps the source."""
         found = lookup(context, source, self.lang)
-        return found if found != source or (context, source) in catalogue(self.lang or language()) else None
+        if found != source or (context, source) in catalogue(self.lang or language()):
+            return found
+        return english_numerus(source, n) if n >= 0 and "(" in source else None
 
     def isEmpty(self) -> bool:  # noqa: N802
         return False
+
+
+def english_numerus(source: str, n: int) -> str:
+    """An English source's "(s)" and "(ies)" spelled out for n: "%n story(ies)" reads "1 story", "2 stories"."""
+    if n == 1:
+        return source.replace("(ies)", "").replace("(s)", "")
+    return source.replace("y(ies)", "ies").replace("(s)", "s")
 
 
 def install_translation(app: QCoreApplication, lang: str | None = None) -> QTranslator:

@@ -530,8 +530,7 @@ class InboxView(QWidget):
         sources = ", ".join(name for name, _url in detail.sources)
         marks = ""
         if detail.revisions:
-            marks += " \u00b7 " + self.tr("Revised at the source ({} earlier version(s) kept)").format(
-                detail.revisions)
+            marks += " \u00b7 " + self.tr("Revised at the source (%n earlier version(s) kept)", "", detail.revisions)
         if detail.backfilled:
             marks += " \u00b7 " + self.tr("Found in stored items")
         muted_mark = self.tr("muted")

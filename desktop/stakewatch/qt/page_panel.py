@@ -48,7 +48,7 @@ class PagePanel(QWidget):
             "removed": self.tr("Statement page removed; the archived text is kept. Last checked {checked}"),
         }.get(view.status, "{checked}")
         self.status.setText(head.format(checked=checked) + f"\nsha256 {view.sha256[:16]}\u2026 \u00b7 "
-                            + self.tr("{n} version(s)").format(n=view.versions))
+                            + self.tr("%n version(s)", "", view.versions))
         cursor = self.text.textCursor()
         plain = QTextCharFormat()
         if view.diff is None:
