@@ -122,6 +122,11 @@ def test_the_inbox_lists_stories_first_and_exports_what_it_shows(qtbot, tmp_path
         qtbot.waitUntil(lambda: view.export_button.isEnabled(), timeout=20_000)
         rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
         assert rows and all("OpenAI" in r["Title"] or "OpenAI" in r["Entity"] for r in rows)
+        view.search.setText("nothing like this")
+        view.apply()
+        assert not view.export_button.isEnabled()
+        view.search.clear()
+        view.apply()
         view.grouping.setCurrentIndex(1)
         assert view.list_pages.currentWidget() is view.table
 

@@ -480,6 +480,7 @@ class InboxView(QWidget):
             button.setEnabled(bool(rows))
         self.open_button.setEnabled(any(safe_link(r.url) is not None for r in rows))
         self.mark_all.setEnabled(self.model.total > 0)
+        self.export_button.setEnabled(self.model.total > 0 and not self.tasks.running)
         if rows:
             self.read_button.setText(self.tr("Mark u&nread") if all(r.read for r in rows)
                                      else self.tr("Mark rea&d"))
@@ -651,11 +652,11 @@ class InboxView(QWidget):
                          lambda written: self._exported(int(written), target), self._export_failed)
 
     def _exported(self, written: int, target: Path) -> None:
-        self.export_button.setEnabled(True)
+        self._update_buttons()
         self.status.emit(self.tr("Wrote %n alert(s) to {}", "", written).format(target))
 
     def _export_failed(self, message: Message | str) -> None:
-        self.export_button.setEnabled(True)
+        self._update_buttons()
         self.status.emit(render(message))
         QMessageBox.warning(self, self.tr("Export alerts"), render(message))
 

@@ -85,10 +85,10 @@ class Tasks(QObject):
     def start(self, task: Task, done: Callable[[Any], None],
               failed: Callable[[Message | str], None]) -> Task:
         self.running.add(task)
-        task.emitter.finished.connect(done)
-        task.emitter.failed.connect(failed)
         task.emitter.finished.connect(lambda *_: self.running.discard(task))
         task.emitter.failed.connect(lambda *_: self.running.discard(task))
+        task.emitter.finished.connect(done)
+        task.emitter.failed.connect(failed)
         self.pool.start(task)
         return task
 
