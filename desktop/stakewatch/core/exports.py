@@ -80,9 +80,9 @@ def row_values(row: ExportRow, kinds: dict[str, str]) -> dict[str, Any]:
         "watchlist": row.watchlist,
         "title": row.title,
         "link": row.url,
-        "sources": "; ".join(row.sources),
-        "matched": "; ".join(row.matched),
-        "tags": ", ".join(row.tags),
+        "sources": row.sources,
+        "matched": row.matched,
+        "tags": row.tags,
         "note": row.note,
         "flagged": FLAG_MARK if row.flagged else "",
         "id": row.id,
@@ -161,7 +161,8 @@ def write_xlsx(rows: Iterable[ExportRow], path: Path) -> int:
         sheet.freeze_panes(1, 0)
         column_of = {key: column for column, (key, _label, _width) in enumerate(COLUMNS)}
         position = ExportRow._fields.index
-        text_columns = [(column_of[key], position(key)) for key in ("entity", "watchlist", "title", "note")]
+        text_columns = [(column_of[key], position(key))
+                        for key in ("entity", "watchlist", "title", "sources", "matched", "tags", "note")]
         write_string, write_number, write_url = sheet.write_string, sheet.write_number, sheet.write_url
         kinds = kind_labels()
         for count, row in enumerate(rows, start=1):
@@ -177,12 +178,6 @@ def write_xlsx(rows: Iterable[ExportRow], path: Path) -> int:
                 write_url(count, column_of["link"], url, link, string=url)
             elif url:
                 write_string(count, column_of["link"], url)
-            if row.sources:
-                write_string(count, column_of["sources"], "; ".join(row.sources))
-            if row.matched:
-                write_string(count, column_of["matched"], "; ".join(row.matched))
-            if row.tags:
-                write_string(count, column_of["tags"], ", ".join(row.tags))
             if row.flagged:
                 write_string(count, column_of["flagged"], FLAG_MARK)
             write_number(count, column_of["id"], row.id)

@@ -259,7 +259,8 @@ class Alert:
 class ExportRow(NamedTuple):
     """One alert as a spreadsheet export needs it: a lighter read than Alert, for 100,000 rows at once.
 
-    `published` is in seconds since the epoch (UTC).
+    `published` is in seconds since the epoch (UTC); `sources` and `matched` are joined with "; " (first
+    source first), `tags` with ", " (sorted); `flagged` is 1 for an alert flagged for the briefing.
     """
 
     id: int
@@ -269,11 +270,11 @@ class ExportRow(NamedTuple):
     watchlist: str
     title: str
     url: str
-    sources: tuple[str, ...]
-    matched: tuple[str, ...]
-    tags: tuple[str, ...]
+    sources: str
+    matched: str
+    tags: str
     note: str
-    flagged: bool
+    flagged: int
 
 
 @dataclass(frozen=True)
