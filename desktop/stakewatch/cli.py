@@ -20,13 +20,14 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from . import __version__
+from .commands import help_text as _h
 from .commands import register_all
 from .core import first_run, paths, settings
 from .core.demo import DemoLock, DemoServer, claim_demo_dir, demo_config
-from .core.i18n import Message, render, translate
+from .core.i18n import render, translate
 from .core.links import open_link
 from .core.logs import diagnostics, setup_logging
 from .core.model import Alert, SourceHealth, UserError
@@ -36,6 +37,7 @@ from .core.secrets import redact
 from .core.service import Service, cycle_summary
 from .core.states import health_label, kind_label
 from .core.store import Store, open_store
+from .core.store_annotations import clean_tags
 from .core.store_errors import DatabaseFailure, storage_error
 from .core.text import plain
 from .core.transfer import parse_config
@@ -47,6 +49,9 @@ TABLE_AT_ONCE = 5_000
 ALERTS_TITLE = translate("Cli", "Alerts")
 SKIPPED_OUTLINES = translate("Cli", "Skipped {n} {n:?outline|outlines} that cannot be a feed source:")
 NEVER = translate("Cli", "never")
+BEFORE_YEAR_ONE = translate("Cli", "'{value}' reaches back before the year 1: give a shorter period or a date")
+NOT_A_PERIOD = translate("Cli", "'{value}' is not a period like 7d, 12h, 30m, 2w or a date like 2025-10-01")
+NOT_A_COUNT = translate("Cli", "'{value}' is not a whole number (1 or more)")
 NO_ALERTS = translate("Cli", "No alerts.")
 NO_SOURCES_YET = translate("Cli", "No sources.")
 ALERT_HEADERS = (translate("Cli", "Published"), translate("Cli", "Kind"), translate("Cli", "Entity"),
@@ -75,7 +80,7 @@ NO_SOURCES = translate("Cli", "No enabled sources: import a watchlist first (sta
 SHOWN = translate("Cli", "Notifications shown: {shown} (through {backend}).")
 WATCHING = translate("Cli", "Watching {sources} {sources:?source|sources}; notifications through {backend}; "
                             "Ctrl+C stops.")
-EXPORT_TITLE = translate("Export", "Export")
+EXPORT_TITLE = translate("Export", "Alert export")
 NEEDS_OUTPUT = translate("Export", "say where to write the file with -o FILE.csv or -o FILE.xlsx")
 EXPORTED = translate("Export", "Wrote {n} {n:?alert|alerts} to {path}.")
 RECORD = translate("Cli", "{kind} (record)")
@@ -98,16 +103,12 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
         try:
             return now - timedelta(**{_UNITS[match.group(2).lower()]: int(match.group(1))})
         except (OverflowError, ValueError) as exc:
-            raise argparse.ArgumentTypeError(
-                f"{plain(value, 40)!r} reaches back before the year 1: give a shorter period "
-                "or a date") from exc
+            raise argparse.ArgumentTypeError(BEFORE_YEAR_ONE(value=plain(value, 40)).render()) from exc
     try:
         moment = datetime.fromisoformat(value.strip())
         return moment.replace(tzinfo=moment.tzinfo or UTC).astimezone(UTC)
     except (OverflowError, ValueError) as exc:
-        raise argparse.ArgumentTypeError(
-            f"{plain(value, 40)!r} is not a period like 7d, 12h, 30m, 2w or a date like "
-            "2025-10-01") from exc
+        raise argparse.ArgumentTypeError(NOT_A_PERIOD(value=plain(value, 40)).render()) from exc
 
 
 def _char_width(char: str) -> int:
@@ -381,11 +382,12 @@ def cmd_alerts(store: Store, args: argparse.Namespace) -> int:
             raise UserError(EXPORT_TITLE, NEEDS_OUTPUT)
         output = Path(args.output)
         rows = Service(store).export_alerts(output, args.format, since=args.since, watchlist=args.watchlist,
-                                            limit=args.limit, tags=args.tag or (), flagged_only=args.flagged)
+                                            limit=args.limit, tags=clean_tags(args.tag or ()),
+                                            flagged_only=args.flagged)
         print(EXPORTED(n=rows, path=str(output)))
         return EXIT_OK
     alerts = store.iter_alerts(since=args.since, watchlist=args.watchlist, limit=args.limit,
-                               tags=args.tag or (), flagged_only=args.flagged)
+                               tags=clean_tags(args.tag or ()), flagged_only=args.flagged)
     if not args.json:
         head = list(itertools.islice(alerts, TABLE_AT_ONCE))
         if len(head) < TABLE_AT_ONCE:
@@ -409,7 +411,7 @@ def _positive(value: str) -> int:
     except ValueError:
         number = -1
     if number < 1:
-        raise argparse.ArgumentTypeError(f"{plain(value, 40)!r} is not a whole number of alerts (1 or more)")
+        raise argparse.ArgumentTypeError(NOT_A_COUNT(value=plain(value, 40)).render())
     return number
 
 
@@ -469,7 +471,7 @@ def cmd_briefing(store: Store, args: argparse.Namespace) -> int:
     check_watchlist(store, args.watchlist, str(BRIEFING_TITLE))
     end = datetime.now(UTC)
     briefing = build_briefing(store, args.since, end, watchlists=[args.watchlist] if args.watchlist else None,
-                              statements_only=args.statements_only, tags=args.tag or ())
+                              statements_only=args.statements_only, tags=clean_tags(args.tag or ()))
     output = Path(args.output)
     if output.suffix.lower() != ".pdf":
         raise UserError(BRIEFING_TITLE, NOT_PDF(file=str(output)))
@@ -523,11 +525,6 @@ DATA_DIR_HELP = translate("CliHelp", "where to keep data (default: ${variable} o
 CREDENTIAL_HELP = translate("CliHelp", "keep a source's key or password in the keyring (read from stdin)")
 
 
-def _h(message: Message, **args: Any) -> str:
-    """Help text in the user's language, with argparse's % signs escaped."""
-    return message(**args).render().replace("%", "%%")
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stakewatch",
@@ -543,30 +540,34 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file")
     sub.set_defaults(run=cmd_import)
 
-    sub = commands.add_parser("export",
-                              help=_h(translate("CliHelp", "write watchlists and sources as JSON (or .opml)")))
+    sub = commands.add_parser("export", help=_h(translate(
+        "CliHelp", "write watchlists and sources as JSON (or .opml)")))
     sub.add_argument("file")
     sub.set_defaults(run=cmd_export)
 
     sub = commands.add_parser("poll", help=_h(translate("CliHelp", "fetch every enabled source once")))
-    sub.add_argument("--once", action="store_true", required=True,
-                     help=_h(translate("CliHelp", "one cycle, then exit (the only mode)")))
-    sub.add_argument("--force", action="store_true",
-                     help=_h(translate("CliHelp", "also fetch sources that asked to wait or are backing off")))
-    sub.add_argument("--notify", action="store_true",
-                     help=_h(translate("CliHelp", "show desktop notifications for what this cycle found")))
+    sub.add_argument("--once", action="store_true", required=True, help=_h(translate(
+        "CliHelp", "one cycle, then exit (the only mode)")))
+    sub.add_argument("--force", action="store_true", help=_h(translate(
+        "CliHelp", "also fetch sources that asked to wait or are backing off")))
+    sub.add_argument("--notify", action="store_true", help=_h(translate(
+        "CliHelp", "show desktop notifications for what this cycle found")))
     sub.set_defaults(run=cmd_poll)
 
     sub = commands.add_parser("alerts", help=_h(translate("CliHelp", "list stored alerts, newest first")))
-    sub.add_argument("--since", type=parse_since, metavar="PERIOD",
-                     help=_h(translate("CliHelp", "only alerts published or found since: 7d, 12h, 30m, 2w or a date")))
+    sub.add_argument("--since", type=parse_since, metavar="PERIOD", help=_h(translate(
+        "CliHelp", "only alerts published or found since: 7d, 12h, 30m, 2w or a date")))
     sub.add_argument("--watchlist", metavar="NAME")
-    sub.add_argument("--limit", type=_positive, metavar="N", help="only the N newest")
-    sub.add_argument("--tag", action="append", metavar="TAG", help="only alerts with this tag (repeatable)")
-    sub.add_argument("--flagged", action="store_true", help="only alerts flagged for the briefing")
+    sub.add_argument("--limit", type=_positive, metavar="N", help=_h(translate("CliHelp", "only the N newest")))
+    sub.add_argument("--tag", action="append", metavar="TAG", help=_h(translate(
+        "CliHelp", "only alerts with this tag (repeatable)")))
+    sub.add_argument("--flagged", action="store_true", help=_h(translate(
+        "CliHelp", "only alerts flagged for the briefing")))
     sub.add_argument("--json", action="store_true")
-    sub.add_argument("--format", choices=("csv", "xlsx"), help="write a spreadsheet to -o FILE")
-    sub.add_argument("-o", "--output", metavar="FILE", help="the file to write (its suffix picks the format)")
+    sub.add_argument("--format", choices=("csv", "xlsx"), help=_h(translate(
+        "CliHelp", "write a spreadsheet to -o FILE")))
+    sub.add_argument("-o", "--output", metavar="FILE", help=_h(translate(
+        "CliHelp", "the file to write (its suffix picks the format)")))
     sub.set_defaults(run=cmd_alerts)
 
     sub = commands.add_parser("sources", help=_h(translate("CliHelp", "show every source's health")))
@@ -574,12 +575,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.set_defaults(run=cmd_sources)
 
     sub = commands.add_parser("briefing", help=_h(translate("CliHelp", "write a briefing PDF of a period")))
-    sub.add_argument("--since", type=parse_since, metavar="PERIOD", required=True,
-                     help=_h(translate("CliHelp", "the period: 7d, 24h, 2w or a date")))
+    sub.add_argument("--since", type=parse_since, metavar="PERIOD", required=True, help=_h(translate(
+        "CliHelp", "the period: 7d, 24h, 2w or a date")))
     sub.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     sub.add_argument("--watchlist", metavar="NAME")
     sub.add_argument("--statements-only", action="store_true")
-    sub.add_argument("--tag", action="append", metavar="TAG", help="only alerts with this tag (repeatable)")
+    sub.add_argument("--tag", action="append", metavar="TAG", help=_h(translate(
+        "CliHelp", "only alerts with this tag (repeatable)")))
     sub.add_argument("--page", choices=("A4", "Letter"), default="A4")
     sub.set_defaults(run=cmd_briefing)
 
@@ -589,8 +591,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--delete", action="store_true")
     sub.set_defaults(run=cmd_credential)
 
-    sub = commands.add_parser("diagnostics",
-                              help=_h(translate("CliHelp", "versions, settings and recent errors for a bug report")))
+    sub = commands.add_parser("diagnostics", help=_h(translate(
+        "CliHelp", "versions, settings and recent errors for a bug report")))
     sub.set_defaults(run=cmd_diagnostics)
 
     sub = commands.add_parser("settings", help=_h(translate("CliHelp", "show or change a setting (limits, proxy)")))

@@ -119,6 +119,10 @@
         <translation>{n} 件のアラートからタグ「{tags}」を外しました。</translation>
     </message>
     <message>
+        <source>None of {n:?that alert|those alerts} had {tags}; nothing changed.</source>
+        <translation>{n} 件のアラートのどれにも {tags} は付いていませんでした。変更はありません。</translation>
+    </message>
+    <message>
         <source>Flagged {n} {n:?alert|alerts} for the briefing.</source>
         <translation>{n} 件のアラートにフラグを付けました（ブリーフィングの冒頭に載ります）。</translation>
     </message>
@@ -127,8 +131,8 @@
         <translation>{n} 件のアラートのフラグを外しました。</translation>
     </message>
     <message>
-        <source>Alerts</source>
-        <translation>アラート</translation>
+        <source>Notes and tags</source>
+        <translation>メモ・タグ</translation>
     </message>
     <message>
         <source>there is no alert {id} (see stakewatch alerts for the ids)</source>
@@ -758,6 +762,18 @@
         <translation>なし</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; reaches back before the year 1: give a shorter period or a date</source>
+        <translation>&apos;{value}&apos; では西暦1年より前までさかのぼってしまいます。もっと短い期間か日付を指定してください</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a period like 7d, 12h, 30m, 2w or a date like 2025-10-01</source>
+        <translation>&apos;{value}&apos; は 7d・12h・30m・2w のような期間でも、2025-10-01 のような日付でもありません</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number (1 or more)</source>
+        <translation>&apos;{value}&apos; は 1 以上の整数ではありません</translation>
+    </message>
+    <message>
         <source>No alerts.</source>
         <translation>アラートはありません。</translation>
     </message>
@@ -949,6 +965,26 @@
         <translation>この時点以降に公開または検出されたアラートのみ: 7d、12h、30m、2w または日付</translation>
     </message>
     <message>
+        <source>only the N newest</source>
+        <translation>新しい順に N 件だけ</translation>
+    </message>
+    <message>
+        <source>only alerts with this tag (repeatable)</source>
+        <translation>このタグの付いたアラートだけ（複数指定可）</translation>
+    </message>
+    <message>
+        <source>only alerts flagged for the briefing</source>
+        <translation>ブリーフィング用にフラグを付けたアラートだけ</translation>
+    </message>
+    <message>
+        <source>write a spreadsheet to -o FILE</source>
+        <translation>-o FILE に表計算ファイルを書き出す</translation>
+    </message>
+    <message>
+        <source>the file to write (its suffix picks the format)</source>
+        <translation>書き出すファイル（拡張子で形式が決まります）</translation>
+    </message>
+    <message>
         <source>show every source&apos;s health</source>
         <translation>すべての情報源の状態を表示する</translation>
     </message>
@@ -971,6 +1007,98 @@
     <message>
         <source>poll on schedule without a GUI, printing alerts</source>
         <translation>GUI なしで予定どおりに確認し、アラートを表示する</translation>
+    </message>
+    <message>
+        <source>other spellings of a name (romaji readings, katakana, office titles)</source>
+        <translation>名前の別の表記（ローマ字読み、カタカナ、役職名付き）</translation>
+    </message>
+    <message>
+        <source>the id is a story&apos;s (stakewatch stories): apply to each of its alerts</source>
+        <translation>番号をストーリー番号（stakewatch stories）として扱い、その全アラートに適用する</translation>
+    </message>
+    <message>
+        <source>write a note on an alert (an empty text clears it)</source>
+        <translation>アラートにメモを書く（空にすると消えます）</translation>
+    </message>
+    <message>
+        <source>add tags to an alert (--remove takes them off)</source>
+        <translation>アラートにタグを付ける（--remove で外す）</translation>
+    </message>
+    <message>
+        <source>flag an alert for the briefing&apos;s Flagged section (--off unflags)</source>
+        <translation>アラートにフラグを付けてブリーフィングの「注目」欄に載せる（--off で外す）</translation>
+    </message>
+    <message>
+        <source>send alerts to Slack, Teams, email, LINE, webhooks (Apprise)</source>
+        <translation>アラートを Slack・Teams・メール・LINE・Webhook に送る（Apprise）</translation>
+    </message>
+    <message>
+        <source>add a channel; its Apprise URL is read from standard input</source>
+        <translation>送信先を追加する。Apprise の URL は標準入力から読みます</translation>
+    </message>
+    <message>
+        <source>only this watchlist (repeatable)</source>
+        <translation>このウォッチリストだけ（複数指定可）</translation>
+    </message>
+    <message>
+        <source>also send source-health notices</source>
+        <translation>情報源の状態の通知も送る</translation>
+    </message>
+    <message>
+        <source>a scheduled digest: &apos;daily 08:00&apos; or &apos;weekly mon 08:00&apos;</source>
+        <translation>定時ダイジェスト：&apos;daily 08:00&apos; または &apos;weekly mon 08:00&apos;</translation>
+    </message>
+    <message>
+        <source>only the scheduled digest, no message per story</source>
+        <translation>定時ダイジェストだけを送り、ストーリーごとには送らない</translation>
+    </message>
+    <message>
+        <source>send during quiet hours too</source>
+        <translation>通知を控える時間帯にも送る</translation>
+    </message>
+    <message>
+        <source>channels and how their delivery goes</source>
+        <translation>送信先と配信の状況</translation>
+    </message>
+    <message>
+        <source>send a test message now</source>
+        <translation>今すぐテストメッセージを送る</translation>
+    </message>
+    <message>
+        <source>remove a channel and its URL</source>
+        <translation>送信先とその URL を削除する</translation>
+    </message>
+    <message>
+        <source>print an alert&apos;s archived statement page (main text)</source>
+        <translation>アラートの保存済み発言ページ（本文）を表示する</translation>
+    </message>
+    <message>
+        <source>word-level changes from the first to the latest version</source>
+        <translation>最初の版から最新版までの語単位の変更</translation>
+    </message>
+    <message>
+        <source>write the raw page as fetched to FILE</source>
+        <translation>取得したままのページを FILE に書き出す</translation>
+    </message>
+    <message>
+        <source>the first version instead of the latest</source>
+        <translation>最新版ではなく最初の版</translation>
+    </message>
+    <message>
+        <source>list stories, newest first, with every entity they name</source>
+        <translation>ストーリーを新しい順に、登場する対象すべてと一緒に一覧する</translation>
+    </message>
+    <message>
+        <source>only stories published or found since: 7d, 12h, 30m, 2w or a date</source>
+        <translation>この時点以降に公開または発見されたストーリーだけ：7d・12h・30m・2w または日付</translation>
+    </message>
+    <message>
+        <source>only stories with this tag (repeatable)</source>
+        <translation>このタグの付いたストーリーだけ（複数指定可）</translation>
+    </message>
+    <message>
+        <source>at most N stories</source>
+        <translation>最大 N 件のストーリー</translation>
     </message>
 </context>
 <context>
@@ -1495,8 +1623,8 @@
 <context>
     <name>Export</name>
     <message>
-        <source>Export</source>
-        <translation>書き出し</translation>
+        <source>Alert export</source>
+        <translation>アラートの書き出し</translation>
     </message>
     <message>
         <source>say where to write the file with -o FILE.csv or -o FILE.xlsx</source>
@@ -1517,6 +1645,10 @@
     <message>
         <source>unknown format {format!r}: use csv or xlsx</source>
         <translation>形式 {format!r} には対応していません。csv か xlsx を指定してください</translation>
+    </message>
+    <message>
+        <source>{name} ends in .{suffix}, but {format} was asked for: give the file a .{format} name</source>
+        <translation>{name} の拡張子は .{suffix} ですが、形式には {format} が指定されています。ファイル名を .{format} にしてください</translation>
     </message>
     <message>
         <source>XLSX export needs the XlsxWriter package ({reason})</source>
@@ -2934,6 +3066,10 @@ sha256 {sha256} · 保存版数 {n}</translation>
     <message>
         <source>Wrote {path} ({size} bytes, as fetched {fetched}).</source>
         <translation>{path}に書き出しました({size}バイト、{fetched}取得時のまま)。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an alert number (see alerts --json)</source>
+        <translation>&apos;{value}&apos; はアラート番号ではありません（alerts --json で確認できます）</translation>
     </message>
 </context>
 <context>

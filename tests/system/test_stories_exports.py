@@ -180,3 +180,45 @@ def test_each_watchlist_is_written_as_an_atom_feed(polled: Path) -> None:
     feed.unlink()
     assert run_cli(polled, "poll", "--once", "--force").code == 0
     assert not feed.exists()
+
+
+def test_what_a_user_mistypes_is_refused_in_words(polled: Path, tmp_path: Path) -> None:
+    clash = run_cli(polled, "alerts", "--format", "xlsx", "-o", str(tmp_path / "file.csv"))
+    assert clash.code == 1 and "file.csv ends in .csv, but xlsx was asked for" in clash.err
+    assert not (tmp_path / "file.csv").exists()
+    for limit in ("0", "-3", "abc"):
+        refused = run_cli(polled, "stories", "--limit", limit)
+        assert refused.code == 2 and "is not a whole number (1 or more)" in refused.err, limit
+    blank = run_cli(polled, "alerts", "--tag", "   ")
+    assert blank.code == 1 and "a tag needs at least one letter or digit" in blank.err
+    missing = run_cli(polled, "note", "999999", "text")
+    assert missing.code == 1 and missing.err.startswith("stakewatch: notes and tags: there is no alert 999999")
+
+
+def test_tags_split_at_commas_and_removing_an_absent_tag_says_so(polled: Path) -> None:
+    first = _json(polled, "alerts")[0]["id"]
+    assert run_cli(polled, "tag", str(first), "Sora,要確認、urgent").code == 0
+    tagged = next(a for a in _json(polled, "alerts") if a["id"] == first)
+    assert tagged["tags"] == ["sora", "urgent", "要確認"]
+    absent = run_cli(polled, "tag", str(first), "--remove", "nosuch")
+    assert absent.code == 0 and "None of that alert had nosuch; nothing changed." in absent.out
+    removed = run_cli(polled, "tag", str(first), "--remove", "urgent")
+    assert "Removed urgent from 1 alert." in removed.out
+    assert [a["id"] for a in _json(polled, "alerts", "--tag", "sora,要確認")] == [first]
+
+
+def test_command_help_speaks_the_users_language(polled: Path) -> None:
+    import os
+    import sys
+
+    env = {**{k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")},
+           "LANG": "ja_JP.UTF-8"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "stakewatch", "--data-dir", str(polled), *args],
+                              capture_output=True, text=True, timeout=60, env=env)
+
+    alerts, stories, wrong = run("alerts", "--help"), run("stories", "--help"), run("stories", "--since", "garbage")
+    assert "新しい順に N 件だけ" in alerts.stdout and "このタグの付いたアラートだけ" in alerts.stdout
+    assert "最大 N 件のストーリー" in stories.stdout
+    assert "'garbage' は 7d・12h・30m・2w のような期間でも" in wrong.stderr

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import argparse
 from importlib import import_module
+from typing import Any
+
+from ..core.i18n import Message
 
 MODULES: tuple[str, ...] = (
     "snapshot",
@@ -16,6 +19,11 @@ MODULES: tuple[str, ...] = (
     "annotations",
     "stories",
 )
+
+
+def help_text(message: Message, **args: Any) -> str:
+    """Help text in the user's language, with argparse's % signs escaped."""
+    return message(**args).render().replace("%", "%%")
 
 
 def register_all(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

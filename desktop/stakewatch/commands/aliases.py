@@ -10,6 +10,7 @@ from ..core.aliases import count_matches, suggest
 from ..core.i18n import translate
 from ..core.store import Store
 from ..core.store_aliases import recent_texts
+from . import help_text
 
 NONE_FOUND = translate("Aliases", "no other spellings known for {name}")
 HEADERS = (translate("Aliases", "Candidate"), translate("Aliases", "Kind"), translate("Aliases", "Matches"),
@@ -34,8 +35,8 @@ def cmd_suggest_aliases(store: Store, args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    sub = commands.add_parser("suggest-aliases",
-                              help="other spellings of a name (romaji readings, katakana, office titles)")
+    sub = commands.add_parser("suggest-aliases", help=help_text(translate(
+        "CliHelp", "other spellings of a name (romaji readings, katakana, office titles)")))
     sub.add_argument("name")
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(run=cmd_suggest_aliases)

@@ -17,6 +17,7 @@ from ..core import channel_admin, channels, outbox, store_channels
 from ..core.i18n import loads, render, translate
 from ..core.model import UserError
 from ..core.store import Store
+from . import help_text
 
 EXIT_OK, EXIT_ERROR = 0, 1
 TITLE = channels.TITLE
@@ -122,23 +123,30 @@ def deliver_now(store: Store) -> outbox.DeliveryReport:
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    channel = commands.add_parser("channel", help="send alerts to Slack, Teams, email, LINE, webhooks (Apprise)")
+    channel = commands.add_parser("channel", help=help_text(translate(
+        "CliHelp", "send alerts to Slack, Teams, email, LINE, webhooks (Apprise)")))
     verbs = channel.add_subparsers(dest="verb", metavar="VERB", required=True)
-    sub = verbs.add_parser("add", help="add a channel; its Apprise URL is read from standard input")
+    sub = verbs.add_parser("add", help=help_text(translate(
+        "CliHelp", "add a channel; its Apprise URL is read from standard input")))
     sub.add_argument("name")
-    sub.add_argument("--watchlist", action="append", metavar="W", help="only this watchlist (repeatable)")
+    sub.add_argument("--watchlist", action="append", metavar="W", help=help_text(translate(
+        "CliHelp", "only this watchlist (repeatable)")))
     sub.add_argument("--only", choices=channels.ONLY)
-    sub.add_argument("--health", action="store_true", help="also send source-health notices")
-    sub.add_argument("--digest", metavar="WHEN", help="a scheduled digest: 'daily 08:00' or 'weekly mon 08:00'")
-    sub.add_argument("--digest-only", action="store_true", help="only the scheduled digest, no message per story")
-    sub.add_argument("--ignore-quiet-hours", action="store_true", help="send during quiet hours too")
+    sub.add_argument("--health", action="store_true", help=help_text(translate(
+        "CliHelp", "also send source-health notices")))
+    sub.add_argument("--digest", metavar="WHEN", help=help_text(translate(
+        "CliHelp", "a scheduled digest: 'daily 08:00' or 'weekly mon 08:00'")))
+    sub.add_argument("--digest-only", action="store_true", help=help_text(translate(
+        "CliHelp", "only the scheduled digest, no message per story")))
+    sub.add_argument("--ignore-quiet-hours", action="store_true", help=help_text(translate(
+        "CliHelp", "send during quiet hours too")))
     sub.set_defaults(run=cmd_add)
-    sub = verbs.add_parser("list", help="channels and how their delivery goes")
+    sub = verbs.add_parser("list", help=help_text(translate("CliHelp", "channels and how their delivery goes")))
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(run=cmd_list)
-    sub = verbs.add_parser("test", help="send a test message now")
+    sub = verbs.add_parser("test", help=help_text(translate("CliHelp", "send a test message now")))
     sub.add_argument("name")
     sub.set_defaults(run=cmd_test)
-    sub = verbs.add_parser("remove", help="remove a channel and its URL")
+    sub = verbs.add_parser("remove", help=help_text(translate("CliHelp", "remove a channel and its URL")))
     sub.add_argument("name")
     sub.set_defaults(run=cmd_remove)

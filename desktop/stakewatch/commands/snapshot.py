@@ -16,6 +16,7 @@ from ..core.i18n import translate
 from ..core.model import UserError
 from ..core.pages import render_diff
 from ..core.store import Store
+from . import help_text
 
 TITLE = translate("Snapshot", "Snapshot")
 NO_ALERT = translate("Snapshot", "there is no alert {id}")
@@ -30,6 +31,7 @@ HEADER = translate("Snapshot", "{status} · fetched {fetched} · HTTP {http} · 
                                "{n} {n:?version|versions} kept")
 ONE_VERSION = translate("Snapshot", "No edits: one version archived.")
 WROTE = translate("Snapshot", "Wrote {path} ({size} bytes, as fetched {fetched}).")
+NOT_AN_ALERT = translate("Snapshot", "'{value}' is not an alert number (see alerts --json)")
 
 
 def _color() -> bool:
@@ -73,17 +75,20 @@ def _alert_id(text: str) -> int:
     try:
         value = int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an alert number (see alerts --json)") from exc
+        raise argparse.ArgumentTypeError(NOT_AN_ALERT(value=text[:40]).render()) from exc
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an alert number (see alerts --json)")
+        raise argparse.ArgumentTypeError(NOT_AN_ALERT(value=text[:40]).render())
     return value
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    sub = commands.add_parser("snapshot", help="print an alert's archived statement page (main text)")
+    sub = commands.add_parser("snapshot", help=help_text(translate(
+        "CliHelp", "print an alert's archived statement page (main text)")))
     sub.add_argument("alert_id", type=_alert_id, metavar="ALERT_ID")
-    sub.add_argument("--diff", action="store_true",
-                     help="word-level changes from the first to the latest version")
-    sub.add_argument("--html", metavar="FILE", help="write the raw page as fetched to FILE")
-    sub.add_argument("--first", action="store_true", help="the first version instead of the latest")
+    sub.add_argument("--diff", action="store_true", help=help_text(translate(
+        "CliHelp", "word-level changes from the first to the latest version")))
+    sub.add_argument("--html", metavar="FILE", help=help_text(translate(
+        "CliHelp", "write the raw page as fetched to FILE")))
+    sub.add_argument("--first", action="store_true", help=help_text(translate(
+        "CliHelp", "the first version instead of the latest")))
     sub.set_defaults(run=cmd_snapshot)

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 
 from ..core.i18n import translate
 from ..core.store import Store
+from ..core.store_annotations import clean_tags
 from ..core.story_list import StoryRow, story_rows
+from . import help_text
 
 NO_STORIES = translate("Stories", "No stories.")
 HEADERS = (translate("Stories", "Published"), translate("Stories", "Story"), translate("Stories", "Entities"),
@@ -29,11 +31,12 @@ def format_stories(rows: Sequence[StoryRow]) -> str:
     lines = [(local_time(r.published), str(r.story), _entities(r), r.title,
               r.sources[0] + (f" +{len(r.sources) - 1}" if len(r.sources) > 1 else "") if r.sources else "")
              for r in rows]
-    return table(lines, [str(h) for h in HEADERS], flexible=3)
+    return table(lines, [str(h) for h in HEADERS], flexible=3, shrink=((4, 14), (2, 16), (3, 40)), below=(2, 4),
+                 minimum=24)
 
 
 def cmd_stories(store: Store, args: argparse.Namespace) -> int:
-    rows = story_rows(store.alerts(since=args.since, watchlist=args.watchlist, tags=args.tag or ()))
+    rows = story_rows(store.alerts(since=args.since, watchlist=args.watchlist, tags=clean_tags(args.tag or ())))
     if args.limit:
         rows = rows[: args.limit]
     if args.json:
@@ -45,13 +48,15 @@ def cmd_stories(store: Store, args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from ..cli import parse_since
+    from ..cli import _positive, parse_since
 
-    sub = commands.add_parser("stories", help="list stories, newest first, with every entity they name")
-    sub.add_argument("--since", type=parse_since, metavar="PERIOD",
-                     help="only stories published or found since: 7d, 12h, 30m, 2w or a date")
+    sub = commands.add_parser("stories", help=help_text(translate(
+        "CliHelp", "list stories, newest first, with every entity they name")))
+    sub.add_argument("--since", type=parse_since, metavar="PERIOD", help=help_text(translate(
+        "CliHelp", "only stories published or found since: 7d, 12h, 30m, 2w or a date")))
     sub.add_argument("--watchlist", metavar="NAME")
-    sub.add_argument("--tag", action="append", metavar="TAG", help="only stories with this tag (repeatable)")
-    sub.add_argument("--limit", type=int, metavar="N", help="at most N stories")
+    sub.add_argument("--tag", action="append", metavar="TAG", help=help_text(translate(
+        "CliHelp", "only stories with this tag (repeatable)")))
+    sub.add_argument("--limit", type=_positive, metavar="N", help=help_text(translate("CliHelp", "at most N stories")))
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(run=cmd_stories)

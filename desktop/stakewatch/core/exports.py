@@ -23,10 +23,12 @@ from .model import ExportRow, UserError
 from .policy import safe_link
 
 FORMATS = ("csv", "xlsx")
-TITLE = translate("Export", "Export")
+TITLE = translate("Export", "Alert export")
 NO_FOLDER = translate("Export", "the folder {folder} does not exist")
 CANNOT_WRITE = translate("Export", "cannot write {path}: {reason}")
 UNKNOWN_FORMAT = translate("Export", "unknown format {format!r}: use csv or xlsx")
+FORMAT_CLASH = translate("Export", "{name} ends in .{suffix}, but {format} was asked for: "
+                                   "give the file a .{format} name")
 XLSX_MISSING = translate("Export", "XLSX export needs the XlsxWriter package ({reason})")
 STATEMENT = translate("Export", "statement")
 COVERAGE = translate("Export", "coverage")
@@ -195,9 +197,12 @@ WRITERS: dict[str, Callable[[Iterable[ExportRow], Path], int]] = {"csv": write_c
 
 def export_alerts(rows: Iterable[ExportRow], path: Path, format: str | None = None) -> int:
     """Write alerts as CSV or XLSX (chosen by `format` or the file's suffix); the row count."""
-    chosen = (format or path.suffix.lstrip(".")).lower()
+    suffix = path.suffix.lstrip(".").lower()
+    chosen = (format or suffix).lower()
     writer = WRITERS.get(chosen)
     if writer is None:
         raise UserError(TITLE, UNKNOWN_FORMAT(format=chosen))
+    if suffix in WRITERS and suffix != chosen:
+        raise UserError(TITLE, FORMAT_CLASH(name=path.name, suffix=suffix, format=chosen))
     with _collector_paused():
         return writer(rows, path)

@@ -8,6 +8,7 @@ into the alerts to annotate.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .i18n import translate
@@ -16,11 +17,12 @@ from .store import Store
 from .store_alerts import normalise_tag
 from .text import plain
 
-TITLE = translate("Annotations", "Alerts")
+TITLE = translate("Annotations", "Notes and tags")
 NO_ALERT = translate("Annotations", "there is no alert {id} (see stakewatch alerts for the ids)")
 NO_STORY = translate("Annotations", "there is no story {id} (see stakewatch stories for the ids)")
 BAD_TAG = translate("Annotations", "a tag needs at least one letter or digit: {tag!r}")
 NOTE_LIMIT = 10_000
+TAG_SEPARATORS = re.compile("[,\uff0c\u3001]")
 TAG_LIMIT = 60
 
 
@@ -50,14 +52,16 @@ def set_note(store: Store, alert_ids: Sequence[int], note: str) -> None:
 
 
 def clean_tags(tags: Sequence[str]) -> list[str]:
-    """Tags as stored: spaces collapsed, case folded, duplicates dropped. Raises UserError on an empty one."""
+    """Tags as stored: split at commas, spaces collapsed, case folded, duplicates dropped.
+    Raises UserError on an empty one."""
     cleaned: list[str] = []
-    for tag in tags:
-        value = normalise_tag(plain(tag, TAG_LIMIT))
-        if not any(c.isalnum() for c in value):
-            raise UserError(TITLE, BAD_TAG(tag=tag))
-        if value not in cleaned:
-            cleaned.append(value)
+    for given in tags:
+        for tag in TAG_SEPARATORS.split(given) if TAG_SEPARATORS.search(given) else [given]:
+            value = normalise_tag(plain(tag, TAG_LIMIT))
+            if not any(c.isalnum() for c in value):
+                raise UserError(TITLE, BAD_TAG(tag=given))
+            if value not in cleaned:
+                cleaned.append(value)
     return cleaned
 
 
@@ -72,12 +76,16 @@ def add_tags(store: Store, alert_ids: Sequence[int], tags: Sequence[str]) -> lis
 
 
 def remove_tags(store: Store, alert_ids: Sequence[int], tags: Sequence[str]) -> list[str]:
+    """Take tags off each alert; those that were on at least one of them."""
     ids = _check(store, alert_ids)
-    cleaned = clean_tags(tags)
+    removed = []
     with store.transaction() as conn:
-        conn.executemany("DELETE FROM alert_tags WHERE alert_id = ? AND tag = ?",
-                         [(i, t) for i in ids for t in cleaned])
-    return cleaned
+        for tag in clean_tags(tags):
+            deleted = sum(conn.execute("DELETE FROM alert_tags WHERE alert_id = ? AND tag = ?", (i, tag)).rowcount
+                          for i in ids)
+            if deleted:
+                removed.append(tag)
+    return removed
 
 
 def set_flag(store: Store, alert_ids: Sequence[int], flagged: bool = True) -> None:
