@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -107,10 +108,13 @@ def test_alerts_fit_an_80_column_terminal_and_keep_each_titles_beginning(
         monkeypatch.setenv("COLUMNS", str(width))
         polled = run_cli(data_dir, "poll", "--once", "--force")
         listed = run_cli(data_dir, "alerts")
-        for output in (polled.out, listed.out):
+        stories = run_cli(data_dir, "stories")
+        for output in (polled.out, listed.out, stories.out):
             assert max(columns(line) for line in output.splitlines()) <= width, output
         for title in titles:
-            assert title[:12] in listed.out, (width, listed.out)
+            assert title[:12] in listed.out and title[:12] in stories.out, (width, listed.out, stories.out)
+        stamps = re.findall(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} ", stories.out, re.M)
+        assert len(stamps) == len(titles), stories.out
     monkeypatch.setenv("COLUMNS", "300")
     wide = run_cli(data_dir, "alerts").out
     assert world.url("/news/2025/10/0/a-very-long-path-that-goes-on-and-on?id=0") in wide
