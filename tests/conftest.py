@@ -37,7 +37,8 @@ QT_APP = pytest.StashKey[object]()
 def pytest_collection_finish(session: pytest.Session) -> None:
     """One QApplication for the whole run, made before any test: a briefing written in-process would
     otherwise leave a bare QGuiApplication behind, on which no later widget test could run."""
-    if any(item.nodeid.startswith("tests/qt/") for item in session.items):
+    if any(item.nodeid.startswith("tests/qt/") or {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ()))
+           for item in session.items):
         from PySide6.QtWidgets import QApplication
 
         session.config.stash[QT_APP] = QApplication.instance() or QApplication([sys.argv[0]])

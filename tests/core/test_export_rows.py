@@ -126,3 +126,32 @@ def test_a_failed_export_leaves_the_earlier_file(stocked: Store, tmp_path: Path,
         export_alerts(broken(), target)  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "earlier"
     assert [p.name for p in folder.iterdir()] == [name]
+
+
+def test_a_flagged_story_is_one_briefing_entry_with_every_entity_note_and_tag(stocked: Store) -> None:
+    from stakewatch.core.briefing import build_briefing
+
+    story_alerts = [a.id for a in stocked.alerts() if a.title == "城内大臣が発言 0"]
+    assert len(story_alerts) == 2
+    store_annotations.set_flag(stocked, story_alerts)
+    store_annotations.set_note(stocked, story_alerts[:1], "確認済み")
+    store_annotations.add_tags(stocked, story_alerts[1:], ["sora"])
+    briefing = build_briefing(stocked, BASE - timedelta(days=1), BASE + timedelta(days=3), zone=UTC)
+    entry = next(e for e in briefing.flagged if e.title == "城内大臣が発言 0")
+    assert sum(e.title == "城内大臣が発言 0" for e in briefing.flagged) == 1
+    assert entry.entity == "城内実, OpenAI" and entry.kind == "statement"
+    assert entry.note == "確認済み" and "sora" in entry.tags
+
+
+@pytest.mark.parametrize(("snippet", "title", "shown"), [
+    ("城内大臣、懸念を表明 城内大臣、懸念を表明 日本経済新聞", "城内大臣、懸念を表明", ""),
+    ("Minister speaks - Kyodo", "Minister speaks", ""),
+    ("Minister speaks. He said the rules would change in spring.", "Minister speaks",
+     "He said the rules would change in spring."),
+    ("The rules change in spring, the minister said.", "Minister speaks",
+     "The rules change in spring, the minister said."),
+])
+def test_briefing_snippets_do_not_repeat_the_title(snippet: str, title: str, shown: str) -> None:
+    from stakewatch.core.briefing import beyond_title
+
+    assert beyond_title(snippet, title) == shown

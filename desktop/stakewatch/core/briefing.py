@@ -6,9 +6,10 @@ is plain data that a renderer (qt/briefing_pdf.py) lays out.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from .i18n import translate
@@ -20,6 +21,8 @@ from .store_pages import quotes
 
 TITLE = translate("Briefing", "Stakewatch briefing")
 LOCAL_TIME = translate("Briefing", "local time")
+LIST = translate("Briefing", ", ")
+"""How names are listed in a sentence: "A, B" in English, "A、B" in Japanese."""
 
 
 @dataclass(frozen=True)
@@ -106,13 +109,46 @@ def _local(moment: datetime, zone: tzinfo | None) -> datetime:
     return moment.astimezone(zone) if zone else moment.astimezone()
 
 
+SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]")
+
+
+def beyond_title(snippet: str, title: str) -> str:
+    """The snippet without the title it repeats (news-search descriptions open with it, sometimes twice);
+    a short remainder that is no sentence (the publisher's name) goes too."""
+    flat = " ".join(snippet.split())
+    heading = " ".join(title.split())
+    rest = flat
+    while heading and rest.startswith(heading):
+        rest = rest[len(heading):].lstrip(" -\u2013\u2014:|.\u00b7\u3000\u3002")
+    if rest == flat:
+        return snippet
+    return "" if len(rest) <= 20 and not SENTENCE_END.search(rest) else rest
+
+
 def _entry(alert: Alert, zone: tzinfo | None, quoted: dict[int, str] | None = None) -> Entry:
     """`page` is the statement page's status (archived, edited, removed); `quote` its archived text's first lines."""
     return Entry(time=_local(alert.published, zone), title=alert.title, url=safe_link(alert.url),
-                 sources=alert.sources or (alert.source,), snippet=alert.snippet, matched=alert.matched,
+                 sources=alert.sources or (alert.source,), snippet=beyond_title(alert.snippet, alert.title),
+                 matched=alert.matched,
                  page=alert.page["status"] if alert.page else None, quote=(quoted or {}).get(alert.id, ""),
                  record=alert.record,
                  entity=alert.entity, kind=alert.kind, note=alert.note, tags=alert.tags)
+
+
+def flagged_stories(alerts: Sequence[Alert], zone: tzinfo | None) -> tuple[Entry, ...]:
+    """One entry per flagged story, oldest first: its entities together, every note and tag once."""
+    by_story: dict[int, list[Alert]] = defaultdict(list)
+    for alert in sorted(alerts, key=lambda a: (a.published, a.id)):
+        by_story[alert.story].append(alert)
+    entries = []
+    for group in by_story.values():
+        lead = min(group, key=lambda a: (a.kind != "statement", a.published))
+        entries.append(replace(
+            _entry(lead, zone), entity=LIST.render().join(dict.fromkeys(a.entity for a in group)),
+            sources=tuple(dict.fromkeys(s for a in group for s in (a.sources or (a.source,)))),
+            note="\n".join(dict.fromkeys(a.note for a in group if a.note)),
+            tags=tuple(sorted({t for a in group for t in a.tags}))))
+    return tuple(entries)
 
 
 TOP_STORIES = 5
@@ -188,8 +224,7 @@ def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Seq
         sections.append(WatchlistSection(watchlist.name, tuple(entity_sections)))
 
     shown = {w.name for w in chosen}
-    flagged = tuple(_entry(a, zone) for a in sorted(alerts, key=lambda a: a.published)
-                    if a.flagged and a.watchlist in shown)
+    flagged = flagged_stories([a for a in alerts if a.flagged and a.watchlist in shown], zone)
     failing = tuple((h.name, h.error or str(health_label(h.status))) for h in store.health(end)
                     if HealthStatus(h.status).bad)
     zone_name = generated.tzname() or LOCAL_TIME.render()

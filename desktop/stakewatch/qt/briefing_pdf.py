@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from ..core.briefing import Briefing, Entry, TopStory
+from ..core.briefing import LIST, Briefing, Entry, TopStory
 from ..core.i18n import Message, translate
 from ..core.model import UserError
 from ..core.paths import resource
@@ -60,7 +60,6 @@ TOTALS = translate("Briefing", "{n} {n:?alert|alerts}: {statements} {statements:
                                "{coverage} coverage")
 FAILING_AT_END = translate("Briefing", "{n} {n:?source|sources} failing at the end of the period")
 NO_ALERTS = translate("Briefing", "No alerts in this period")
-LIST = translate("Briefing", ", ")
 CANNOT_WRITE = translate("Briefing", "cannot write {file}")
 CANNOT_WRITE_BECAUSE = translate("Briefing", "cannot write {file}: {error}")
 CONTINUED = translate("Briefing", "{heading} (continued)")
