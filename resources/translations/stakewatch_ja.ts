@@ -1751,6 +1751,25 @@
     </message>
 </context>
 <context>
+    <name>FeedOut</name>
+    <message>
+        <source>statement</source>
+        <translation>発言</translation>
+    </message>
+    <message>
+        <source>coverage</source>
+        <translation>報道</translation>
+    </message>
+    <message>
+        <source>{entity}: {kind}</source>
+        <translation>{entity}: {kind}</translation>
+    </message>
+    <message>
+        <source>Sources: {sources}</source>
+        <translation>情報源: {sources}</translation>
+    </message>
+</context>
+<context>
     <name>Fetch</name>
     <message>
         <source>{n} MiB</source>

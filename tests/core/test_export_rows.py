@@ -155,3 +155,21 @@ def test_briefing_snippets_do_not_repeat_the_title(snippet: str, title: str, sho
     from stakewatch.core.briefing import beyond_title
 
     assert beyond_title(snippet, title) == shown
+
+
+def test_an_atom_entry_without_a_safe_link_still_has_content_in_the_users_language() -> None:
+    import xml.etree.ElementTree as ET
+
+    from stakewatch.core.feed_out import atom_document
+    from stakewatch.core.i18n import use_language
+
+    alert = Alert(id=1, entity="城内実", watchlist="Japan", kind="statement", title="城内大臣の発言",
+                  url="javascript:alert(1)", source="Kantei", sources=("Kantei",), published=BASE, found=BASE,
+                  matched=("城内",), snippet="", story=7)
+    with use_language("ja"):
+        root = ET.fromstring(atom_document("Japan", [alert], BASE))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entry = root.find("a:entry", ns)
+    assert entry is not None and entry.find("a:link", ns) is None
+    assert entry.findtext("a:content", "", ns).startswith("城内大臣の発言\n城内実: 発言")
+    assert entry.findtext("a:summary", "", ns).endswith("情報源: Kantei")

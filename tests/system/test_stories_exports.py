@@ -176,6 +176,15 @@ def test_each_watchlist_is_written_as_an_atom_feed(polled: Path) -> None:
     assert len(entries) == 3
     links = {e.find("a:link", ns).get("href") for e in entries}  # type: ignore[union-attr]
     assert all(link.startswith("http://127.0.0.1:") for link in links)
+    assert root.findtext("a:id", "", ns) == "urn:stakewatch:watchlist:Japan%20AI%20%26%20IP"
+    assert root.findtext("a:author/a:name", "", ns) == "Stakewatch"
+    assert root.find("a:link[@rel='self']", ns).get("href") == feed.resolve().as_uri()  # type: ignore[union-attr]
+    import feedparser
+
+    parsed = feedparser.parse(feed.read_bytes())
+    assert not parsed.bozo and len(parsed.entries) == 3
+    assert all(e.summary.startswith(tuple(f"{name}:" for name in ("Minoru Kiuchi", "OpenAI", "Sora 2", "Masaaki Taira")))
+               for e in parsed.entries)
     assert run_cli(polled, "settings", "export.atom_feeds", "off").code == 0
     feed.unlink()
     assert run_cli(polled, "poll", "--once", "--force").code == 0

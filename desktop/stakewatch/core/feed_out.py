@@ -15,8 +15,11 @@ import tempfile
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from .. import __version__
+from .briefing import LIST
+from .i18n import translate
 from .model import Alert
 from .policy import safe_link
 from .store import Store
@@ -25,6 +28,10 @@ from .story_list import story_rows
 ATOM = "http://www.w3.org/2005/Atom"
 FOLDER = "feeds"
 ENTRIES = 100
+STATEMENT = translate("FeedOut", "statement")
+COVERAGE = translate("FeedOut", "coverage")
+ENTITY_KIND = translate("FeedOut", "{entity}: {kind}")
+SOURCES = translate("FeedOut", "Sources: {sources}")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -34,16 +41,21 @@ def file_name(watchlist: str) -> str:
     return name[:100] + ".atom"
 
 
-def atom_document(watchlist: str, alerts: list[Alert], now: datetime) -> bytes:
-    """The Atom XML of one watchlist's latest stories."""
+def atom_document(watchlist: str, alerts: list[Alert], now: datetime, self_url: str | None = None) -> bytes:
+    """The Atom XML (RFC 4287) of one watchlist's latest stories; summaries in the user's language.
+    `self_url` is where the file lives, for its rel="self" link."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = f"Stakewatch: {watchlist}"
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"urn:stakewatch:watchlist:{watchlist}"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"urn:stakewatch:watchlist:{quote(watchlist, safe='')}"
+    if self_url:
+        ET.SubElement(feed, f"{{{ATOM}}}link", href=self_url, rel="self", type="application/atom+xml")
+    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = "Stakewatch"
     rows = story_rows(alerts)[:ENTRIES]
     updated = max((r.found for r in rows), default=now)
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated.astimezone(UTC).isoformat()
     ET.SubElement(feed, f"{{{ATOM}}}generator", version=__version__).text = "Stakewatch"
+    kinds = {"statement": STATEMENT.render(), "coverage": COVERAGE.render()}
     for row in rows:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = row.title
@@ -54,10 +66,15 @@ def atom_document(watchlist: str, alerts: list[Alert], now: datetime) -> bytes:
         ET.SubElement(entry, f"{{{ATOM}}}published").text = row.published.astimezone(UTC).isoformat()
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = row.found.astimezone(UTC).isoformat()
         for name in row.entities:
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=name, label=f"{name} ({row.kinds[name]})")
-        lines = [f"{name}: {row.kinds[name]}" for name in row.entities]
-        lines.append("Sources: " + ", ".join(row.sources))
-        ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = "\n".join(lines)
+            kind = kinds.get(row.kinds[name], row.kinds[name])
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=name, label=f"{name} ({kind})")
+        lines = [ENTITY_KIND(entity=name, kind=kinds.get(row.kinds[name], row.kinds[name])).render()
+                 for name in row.entities]
+        lines.append(SOURCES(sources=LIST.render().join(row.sources)).render())
+        text = "\n".join(lines)
+        ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = text
+        if not link:
+            ET.SubElement(entry, f"{{{ATOM}}}content", type="text").text = f"{row.title}\n{text}"
     return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True))
 
 
@@ -73,7 +90,7 @@ def write_feeds(store: Store, root: Path, now: datetime | None = None) -> list[P
         handle, name = tempfile.mkstemp(prefix=".feed.", suffix=".part", dir=folder)
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(atom_document(watchlist.name, alerts, now))
+                stream.write(atom_document(watchlist.name, alerts, now, target.resolve().as_uri()))
             os.replace(name, target)
         except BaseException:
             with contextlib.suppress(OSError):
