@@ -183,8 +183,8 @@ def test_each_watchlist_is_written_as_an_atom_feed(polled: Path) -> None:
 
     parsed = feedparser.parse(feed.read_bytes())
     assert not parsed.bozo and len(parsed.entries) == 3
-    assert all(e.summary.startswith(tuple(f"{name}:" for name in ("Minoru Kiuchi", "OpenAI", "Sora 2", "Masaaki Taira")))
-               for e in parsed.entries)
+    names = ("Minoru Kiuchi", "OpenAI", "Sora 2", "Masaaki Taira")
+    assert all(e.summary.startswith(tuple(f"{name}:" for name in names)) for e in parsed.entries)
     assert run_cli(polled, "settings", "export.atom_feeds", "off").code == 0
     feed.unlink()
     assert run_cli(polled, "poll", "--once", "--force").code == 0
