@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -156,6 +157,9 @@ def test_a_briefing_made_under_a_japanese_locale_has_japanese_headings_only(stoc
         assert heading not in text, heading
     assert f"{NOW.astimezone().year}年{NOW.astimezone().month}月" in text
     assert "城内実大臣、Sora2について会見" in text and "OpenAI story 1 about Sora 2" in text
+    cover = subprocess.run(["pdftotext", "-l", "1", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}", cover) and not re.search(r"\d{4}-\d{2}-\d{2}", cover)
 
 
 def test_a_briefing_made_under_an_english_locale_has_no_japanese_headings(stocked: Path, tmp_path: Path):

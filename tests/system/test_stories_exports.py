@@ -138,6 +138,7 @@ def test_xlsx_has_one_data_row_per_alert(polled: Path, tmp_path: Path) -> None:
     result = run_cli(polled, "alerts", "--since", "3650d", "-o", str(out))
     assert result.code == 0, result.err
     with zipfile.ZipFile(out) as book:
+        assert 'formatCode="yyyy-mm-dd&quot;T&quot;hh:mm:ss&quot;Z&quot;"' in book.read("xl/styles.xml").decode()
         raw = book.read("xl/worksheets/sheet1.xml")
         sheet = ET.fromstring(raw)
         strings = raw.decode("utf-8") + "".join(

@@ -156,6 +156,7 @@ def write_xlsx(rows: Iterable[ExportRow], path: Path) -> int:
         sheet = book.add_worksheet("Stakewatch")
         header = book.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1})
         stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+        iso = book.add_format({"num_format": 'yyyy-mm-dd"T"hh:mm:ss"Z"'})
         link = book.add_format({"font_color": "blue", "underline": 1})
         for column, (_key, label, width) in enumerate(COLUMNS):
             sheet.set_column(column, column, width)
@@ -169,7 +170,7 @@ def write_xlsx(rows: Iterable[ExportRow], path: Path) -> int:
         kinds = kind_labels()
         for count, row in enumerate(rows, start=1):
             utc, local = excel_serials(row.published)
-            write_number(count, column_of["published"], utc, stamp)
+            write_number(count, column_of["published"], utc, iso)
             write_number(count, column_of["local"], local, stamp)
             write_string(count, column_of["kind"], kinds.get(row.kind, row.kind))
             for column, index in text_columns:

@@ -351,7 +351,8 @@ def _top_html(story: TopStory) -> str:
         title = f'<a href="{html.escape(story.url, quote=True)}">{title}</a>'
     kind = str(STATEMENT) if story.statement else str(COVER_COVERAGE)
     carried = str(CARRIED(n=story.sources))
-    meta = html.escape(f"{story.time:%Y-%m-%d %H:%M} \u00b7 {', '.join(story.entities)} \u00b7 {kind} \u00b7 {carried}")
+    names = LIST.render().join(story.entities)
+    meta = html.escape(f"{date_time(story.time)} \u00b7 {names} \u00b7 {kind} \u00b7 {carried}")
     return (f'<p style="margin-top:4px; margin-bottom:8px"><b>{title}</b><br/>'
             f'<span style="color:#555">{meta}</span></p>')
 
