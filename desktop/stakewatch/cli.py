@@ -82,6 +82,7 @@ WATCHING = translate("Cli", "Watching {sources} {sources:?source|sources}; notif
                             "Ctrl+C stops.")
 EXPORT_TITLE = translate("Export", "Alert export")
 NEEDS_OUTPUT = translate("Export", "say where to write the file with -o FILE.csv or -o FILE.xlsx")
+JSON_OR_FILE = translate("Export", "--json prints the alerts; -o writes a spreadsheet: choose one")
 EXPORTED = translate("Export", "Wrote {n} {n:?alert|alerts} to {path}.")
 RECORD = translate("Cli", "{kind} (record)")
 PAGES_LINE = translate("Cli", "Statement pages: {archived} archived, {edited} edited, {removed} removed "
@@ -238,8 +239,9 @@ STREAM_WIDTHS = (16, 9, 24, 0, 20)
 
 def _alert_row(alert: Alert) -> tuple[str, ...]:
     kind = render(kind_label(alert.kind))
-    return (local_time(alert.published), str(RECORD(kind=kind)) if alert.record else kind, alert.entity, alert.title,
-            alert.source + (f" +{len(alert.sources) - 1}" if len(alert.sources) > 1 else ""),
+    marks = ("\u2691 " if alert.flagged else "") + ("\u270e " if alert.note else "")
+    return (local_time(alert.published), str(RECORD(kind=kind)) if alert.record else kind, alert.entity,
+            marks + alert.title, alert.source + (f" +{len(alert.sources) - 1}" if len(alert.sources) > 1 else ""),
             alert.url)
 
 
@@ -377,6 +379,8 @@ def check_watchlist(store: Store, name: str | None, title: str) -> None:
 def cmd_alerts(store: Store, args: argparse.Namespace) -> int:
     """Alerts newest first, written as SQLite yields them (any number, little memory), or exported."""
     check_watchlist(store, args.watchlist, str(ALERTS_TITLE))
+    if args.json and (args.format or args.output):
+        raise UserError(EXPORT_TITLE, JSON_OR_FILE)
     if args.format or args.output:
         if not args.output:
             raise UserError(EXPORT_TITLE, NEEDS_OUTPUT)

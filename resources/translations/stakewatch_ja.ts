@@ -1631,6 +1631,10 @@
         <translation>書き出し先を -o FILE.csv または -o FILE.xlsx で指定してください</translation>
     </message>
     <message>
+        <source>--json prints the alerts; -o writes a spreadsheet: choose one</source>
+        <translation>--json はアラートを表示し、-o は表計算ファイルを書き出します。どちらか一方を指定してください</translation>
+    </message>
+    <message>
         <source>Wrote {n} {n:?alert|alerts} to {path}.</source>
         <translation>{n} 件のアラートを {path} に書き出しました。</translation>
     </message>

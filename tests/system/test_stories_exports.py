@@ -101,6 +101,10 @@ def test_note_tag_flag_reach_json_csv_and_the_briefing(polled: Path, tmp_path: P
     assert again["note"] == "大臣の発言を要確認 (check the minutes)"
     assert again["tags"] == ["copyright", "sora"] and again["flagged"] is True
     assert [a["id"] for a in _json(polled, "alerts", "--tag", "SORA")] == [target["id"]]
+    marked = [line for line in run_cli(polled, "alerts").out.splitlines() if "\u2691 \u270e " in line]
+    assert len(marked) == 1 and str(target["title"])[:10] in marked[0]
+    both = run_cli(polled, "alerts", "--json", "-o", str(tmp_path / "x.csv"))
+    assert both.code == 1 and "choose one" in both.err
 
     out = tmp_path / "alerts.csv"
     result = run_cli(polled, "alerts", "--since", "3650d", "--format", "csv", "-o", str(out))
