@@ -136,10 +136,12 @@ XLSX runs take turns (peer, export, command), so that each meets the machine at 
 {statistics.median(command_s) / statistics.median(bare_xlsx_s):.2f}x the peer; {size:.0f} MB file |
 
 The export reads only the columns it writes (no revision count or page join, no Alert objects; SQLite
-joins the sources, matched words and tags), and
-pauses the cyclic garbage collector while XlsxWriter holds a million cells. XlsxWriter's own time is
-the floor; its streaming mode was no faster here. Empty cells are not written. Excel keeps at most
-65,530 links per sheet, so rows past that carry the link as text.
+joins the sources, matched words and tags), reads them all before building the sheet (interleaving the
+read with the cells was 1.5-2.5 s slower in fresh processes), and pauses the cyclic garbage collector
+while XlsxWriter holds a million cells. XlsxWriter's own time is the floor: its streaming mode was
+slower here, and the machine's speed drifts by a quarter between runs, which is why the peer runs in
+turn with the export. Empty cells are not written. Excel keeps at most 65,530 links per sheet, so
+rows past that carry the link as text.
 """
     write_section("Exports", "python benchmarks/bench_exports.py", body)
     print(body)

@@ -144,11 +144,15 @@ def write_csv(rows: Iterable[ExportRow], path: Path) -> int:
 
 
 def write_xlsx(rows: Iterable[ExportRow], path: Path) -> int:
-    """One sheet: typed dates, clickable links, a frozen header, column widths; the number of rows."""
+    """One sheet: typed dates, clickable links, a frozen header, column widths; the number of rows.
+
+    The rows are read in full before the sheet is built: XlsxWriter holds every cell until it closes
+    anyway, and reading first is faster than interleaving the read with the cells (benchmarks/)."""
     try:
         import xlsxwriter  # type: ignore[import-untyped]
     except ImportError as exc:
         raise UserError(TITLE, XLSX_MISSING(reason=str(exc))) from exc
+    rows = list(rows)
     count = 0
     with _replacing(path) as temporary:
         book = xlsxwriter.Workbook(str(temporary), {"strings_to_formulas": False, "strings_to_urls": False,
