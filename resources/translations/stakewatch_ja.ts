@@ -158,13 +158,35 @@
         <source>&amp;Flag for briefing</source>
         <translation>ブリーフィング用にフラグ(&amp;F)</translation>
     </message>
-    <message>
-        <source>Note</source>
-        <translation>メモ</translation>
+    <message numerus="yes">
+        <source>Note saved on %n alert(s)</source>
+        <translation>
+            <numerusform>%n 件のアラートにメモを保存しました</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Note (an empty note is removed):</source>
-        <translation>メモ（空にすると削除します）:</translation>
+    <message numerus="yes">
+        <source>Note removed from %n alert(s)</source>
+        <translation>
+            <numerusform>%n 件のアラートからメモを削除しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags saved on %n alert(s)</source>
+        <translation>
+            <numerusform>%n 件のアラートにタグを保存しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Flagged %n alert(s) for the briefing</source>
+        <translation>
+            <numerusform>%n 件のアラートにブリーフィング用のフラグを付けました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Flag removed from %n alert(s)</source>
+        <translation>
+            <numerusform>%n 件のアラートからフラグを外しました</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tags</source>
@@ -2419,6 +2441,18 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <translation>掲載元</translation>
     </message>
     <message>
+        <source>Flagged for the briefing</source>
+        <translation>ブリーフィング用にフラグ付き</translation>
+    </message>
+    <message>
+        <source>Tags: {}</source>
+        <translation>タグ: {}</translation>
+    </message>
+    <message>
+        <source>Note: {}</source>
+        <translation>メモ: {}</translation>
+    </message>
+    <message>
         <source>{} — Ctrl+Z undoes it</source>
         <translation>{} — Ctrl+Z で元に戻せます</translation>
     </message>
@@ -2593,6 +2627,17 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
     <message>
         <source>Notifications are on</source>
         <translation>通知は有効です</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>&amp;Note (an empty note is removed; Ctrl+Enter saves):</source>
+        <translation>メモ(&amp;N)（空にすると削除されます。Ctrl+Enter で保存）:</translation>
     </message>
 </context>
 <context>

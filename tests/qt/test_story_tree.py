@@ -66,9 +66,9 @@ def test_one_row_per_story_expanding_to_its_alerts(qtbot, qtmodeltester, tmp_pat
 
 
 def test_note_tags_and_flag_from_the_keyboard(qtbot, tmp_path: Path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtWidgets import QDialog, QInputDialog
 
-    from stakewatch.qt.annotate import Annotations
+    from stakewatch.qt.annotate import Annotations, NoteDialog
 
     with open_store(tmp_path) as store:
         stock(store)
@@ -84,10 +84,26 @@ def test_note_tags_and_flag_from_the_keyboard(qtbot, tmp_path: Path, monkeypatch
         view.selectionModel().select(model.index(0, 0), view.selectionModel().SelectionFlag.ClearAndSelect
                                      | view.selectionModel().SelectionFlag.Rows)
         ids = view.selected_alert_ids()
-        monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("記者会見の全文を確認", True))
+        said: list[str] = []
+        actions.said.connect(said.append)
+
+        def write_note_while_a_poll_moves_the_selection(dialog: NoteDialog) -> QDialog.DialogCode:
+            dialog.edit.setPlainText("記者会見の全文を確認")
+            view.setCurrentIndex(model.index(1, 0))
+            view.selectionModel().select(model.index(1, 0), view.selectionModel().SelectionFlag.ClearAndSelect
+                                         | view.selectionModel().SelectionFlag.Rows)
+            return QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(NoteDialog, "exec", write_note_while_a_poll_moves_the_selection)
         monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Copyright, 要確認", True))
         view.setFocus()
         qtbot.keyClick(view, Qt.Key.Key_N)
+        assert all(a.note == "記者会見の全文を確認" for a in store.alerts(ids=ids))
+        assert not any(a.note for a in store.alerts() if a.id not in ids)
+        assert said == [f"Note saved on {len(ids)} alert(s)"]
+        view.setCurrentIndex(model.index(0, 0))
+        view.selectionModel().select(model.index(0, 0), view.selectionModel().SelectionFlag.ClearAndSelect
+                                     | view.selectionModel().SelectionFlag.Rows)
         qtbot.keyClick(view, Qt.Key.Key_T)
         qtbot.keyClick(view, Qt.Key.Key_F)
         stored = store.alerts(ids=ids)
@@ -161,3 +177,31 @@ def test_a_story_naming_several_entities_offers_each_to_mute(qtbot, tmp_path: Pa
         assert view.mute_button.text().replace("&", "") == "Mute OpenAI"
         view.toggle_mute()
         assert inbox.entity_muted(store, "Japan AI & IP", "OpenAI")
+
+
+def test_a_poll_keeps_the_readers_place_and_the_detail_shows_notes_and_tags(qtbot, tmp_path: Path) -> None:
+    from stakewatch.qt.inbox import InboxView
+
+    with open_store(tmp_path) as store:
+        stock(store)
+        view = InboxView(store, lambda url: None, by_story=True)
+        qtbot.addWidget(view)
+        view.show()
+        second = view.story_model.index(1, 0)
+        view.stories.setCurrentIndex(second)
+        view.stories.expand(second)
+        story = view.story_model.story_at(second)
+        ids = view.selected_alert_ids()
+        store_annotations.set_note(store, ids, "議事録と照合")
+        store_annotations.add_tags(store, ids, ["copyright"])
+        store_annotations.set_flag(store, ids)
+        view.refresh()
+        current = view.stories.currentIndex()
+        assert view.story_model.story_at(current).story == story.story and view.stories.isExpanded(current)
+        meta = view.detail_meta.text()
+        assert "Flagged for the briefing" in meta and "Tags: copyright" in meta and "Note: 議事録と照合" in meta
+        view.grouping.setCurrentIndex(1)
+        view.table.selectRow(2)
+        chosen = view.model.row_at(2)
+        view.refresh()
+        assert view.model.row_at(view.current_row()).id == chosen.id

@@ -73,6 +73,10 @@ def test_tab_shortcuts_switch_tabs_and_tab_leaves_the_table(qtbot, store: Store)
     qtbot.waitUntil(main.inbox.table.hasFocus, timeout=2_000)
     qtbot.keyClick(main.inbox.table, Qt.Key.Key_Tab)
     assert not main.inbox.table.hasFocus()  # one Tab leaves the table instead of walking its cells
+    main.inbox.table.setFocus()
+    qtbot.waitUntil(main.inbox.table.hasFocus, timeout=2_000)
+    qtbot.keyClick(main.inbox.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(main.inbox.search.hasFocus, timeout=2_000)  # one Ctrl+F, not two that cancel out
 
 
 def test_the_window_fits_a_1366x768_laptop_at_125_percent(qtbot, store: Store):

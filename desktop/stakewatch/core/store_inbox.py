@@ -71,6 +71,9 @@ class AlertDetail:
     revisions: int = 0
     backfilled: bool = False
     record: bool = False
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    flagged: bool = False
 
 
 def fts_phrase(text: str) -> str | None:
@@ -167,7 +170,9 @@ def detail(store: Store, alert_id: int) -> AlertDetail | None:
                        watchlist=row["watchlist"], sources=sources, snippet=row["snippet"],
                        matched=tuple(json.loads(row["matched"])), read=bool(row["read"]),
                        revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
-                       record=bool(row["record"]))
+                       record=bool(row["record"]), note=row["note"], flagged=bool(row["flagged"]),
+                       tags=tuple(r[0] for r in store.conn.execute(
+                           "SELECT tag FROM alert_tags WHERE alert_id = ? ORDER BY tag", (alert_id,))))
 
 
 def mark_read(store: Store, alert_ids: list[int], read: bool = True) -> None:

@@ -10,8 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import store_annotations as notes
 from ..core.model import UserError
@@ -22,6 +32,8 @@ class Annotations(QObject):
     """Three actions (Note…, Tags…, Flag for briefing) over a selection of alerts."""
 
     changed = Signal()
+    said = Signal(str)
+    """What was done, in words, for the status bar."""
 
     def __init__(self, store: Store, selected: Callable[[], list[int]], parent: QWidget) -> None:
         super().__init__(parent)
@@ -69,8 +81,8 @@ class Annotations(QObject):
         alerts = self.store.alerts(ids=ids) if ids else []
         self.flag_action.setChecked(bool(alerts) and all(a.flagged for a in alerts))
 
-    def _apply(self, change: Callable[[list[int]], object]) -> bool:
-        ids = self.selected()
+    def _apply(self, change: Callable[[list[int]], object], ids: list[int], said: str) -> bool:
+        """Change the alerts chosen when the action began (a poll may have moved the selection since)."""
         if not ids:
             return False
         try:
@@ -79,6 +91,7 @@ class Annotations(QObject):
             QMessageBox.warning(self.window, exc.title, exc.message)
             return False
         self.changed.emit()
+        self.said.emit(said)
         return True
 
     def edit_note(self) -> None:
@@ -86,12 +99,12 @@ class Annotations(QObject):
         if not ids:
             return
         current = self.store.alerts(ids=ids[:1])
-        text, ok = QInputDialog.getMultiLineText(
-            self.window, self.tr("Note"),
-            self.tr("Note (an empty note is removed):"),
-            current[0].note if current else "")
-        if ok:
-            self._apply(lambda chosen: notes.set_note(self.store, chosen, text))
+        dialog = NoteDialog(current[0].note if current else "", self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            text = dialog.text()
+            said = (self.tr("Note saved on %n alert(s)", "", len(ids)) if text.strip()
+                    else self.tr("Note removed from %n alert(s)", "", len(ids)))
+            self._apply(lambda chosen: notes.set_note(self.store, chosen, text), ids, said)
 
     def edit_tags(self) -> None:
         ids = self.selected()
@@ -114,7 +127,37 @@ class Annotations(QObject):
             if kept:
                 notes.add_tags(self.store, chosen, kept)
 
-        self._apply(change)
+        self._apply(change, ids, self.tr("Tags saved on %n alert(s)", "", len(ids)))
 
     def set_flag(self, flagged: bool) -> None:
-        self._apply(lambda chosen: notes.set_flag(self.store, chosen, flagged))
+        ids = self.selected()
+        said = (self.tr("Flagged %n alert(s) for the briefing", "", len(ids)) if flagged
+                else self.tr("Flag removed from %n alert(s)", "", len(ids)))
+        self._apply(lambda chosen: notes.set_flag(self.store, chosen, flagged), ids, said)
+
+
+class NoteDialog(QDialog):
+    """A note's text: lines wrap, Tab moves on, Ctrl+Enter saves."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Note"))
+        self.edit = QPlainTextEdit(text)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.edit.setMinimumSize(420, 160)
+        label = QLabel(self.tr("&Note (an empty note is removed; Ctrl+Enter saves):"))
+        label.setBuddy(self.edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.edit)
+        layout.addWidget(buttons)
+        self.edit.setFocus()
+
+    def text(self) -> str:
+        return self.edit.toPlainText()

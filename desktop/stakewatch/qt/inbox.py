@@ -274,6 +274,7 @@ class InboxView(QWidget):
         self.story_model = StoryModel(store)
         self.stories = StoryView(self.story_model)
         self.stories.selectionModel().currentChanged.connect(self._show_story_detail)
+        self.stories.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.stories.activated.connect(lambda index: self.open_current())
         self.list_pages = QStackedWidget()
         self.list_pages.addWidget(self.table)
@@ -283,6 +284,7 @@ class InboxView(QWidget):
         self.annotations.watch(self.table)
         self.annotations.watch(self.stories)
         self.annotations.changed.connect(self._annotated)
+        self.annotations.said.connect(self.status.emit)
 
         self.detail_title = QLabel()
         self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
@@ -456,8 +458,13 @@ class InboxView(QWidget):
         self.apply()
 
     def refresh(self) -> None:
+        """Re-read after a poll or an edit elsewhere: the same filters keep the current and selected rows
+        and the expanded stories; changed filters start again from the top."""
         self._fill_filters()
-        self.apply()
+        if self.current_query() == self.model.query and self.list_pages.currentIndex() != 1:
+            self.refresh_rows()
+        else:
+            self.apply()
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -540,6 +547,12 @@ class InboxView(QWidget):
                  + (f" \u00b7 {muted_mark}" if muted else "")
                  + f" \u00b7 {date_time(detail.published.astimezone())}{marks}",
                  f"{carried}: {sources}", detail.url]
+        if detail.flagged:
+            lines.insert(0, "\u2691 " + self.tr("Flagged for the briefing"))
+        if detail.tags:
+            lines.append(self.tr("Tags: {}").format(", ".join(detail.tags)))
+        if detail.note:
+            lines.append(self.tr("Note: {}").format(" ".join(detail.note.split())))
         self.detail_title.setText(detail.title)
         self.detail_meta.setText("\n".join(lines))
         self.detail_meta.setToolTip("\n".join(f"{name} \u2014 {url}" for name, url in detail.sources if url))
@@ -667,13 +680,20 @@ class InboxView(QWidget):
             self.count.setText(self.tr("%n story(ies)", "", self.story_model.total))
             self._update_buttons()
             return
-        current = self.current_row()
+        current = self.model.row_at(self.current_row())
+        chosen = {r.id for r in self._chosen_rows()}
         self.model.reload()
         self.count.setText(self.tr("%n alert(s)", "", self.model.total))
         if self.model.rows:
             self.list_pages.setCurrentIndex(0)
             self.pane.show()
-            self.table.selectRow(min(max(current, 0), len(self.model.rows) - 1))
+            rows = [n for n, r in enumerate(self.model.rows) if r.id in chosen]
+            at = next((n for n, r in enumerate(self.model.rows) if current and r.id == current.id), 0)
+            self.table.selectRow(at)
+            selection = self.table.selectionModel()
+            for n in rows:
+                selection.select(self.model.index(n, 0), selection.SelectionFlag.Select
+                                 | selection.SelectionFlag.Rows)
         else:
             self._show_empty()
         self._update_buttons()

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self._add(edit, self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         edit.addSeparator()
         self._add(edit, self.tr("&Find in alerts"), self.find, QKeySequence.StandardKey.Find)
+        self.inbox.find_shortcut.setEnabled(False)
         self._add(edit, self.tr("Mark all &read"), self.inbox.mark_all_read, "Ctrl+Shift+R")
 
         view = bar.addMenu(self.tr("&View"))

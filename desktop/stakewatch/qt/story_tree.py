@@ -287,16 +287,20 @@ class StoryView(QTreeView):
         header.resizeSection(SOURCES, metrics.horizontalAdvance("Digital Agency (demo)") + 16)
 
     def reload(self) -> None:
-        """Re-read the stories, keeping the selected ones selected (a note or a poll must not lose them)."""
+        """Re-read the stories, keeping the selected, current and expanded ones (a note or a poll must not
+        lose the user's place)."""
         model = self.model()
         assert isinstance(model, StoryModel)
         chosen = {story.story for index in self.selectionModel().selectedRows()
                   if (story := model.story_at(index)) is not None}
         current = model.story_at(self.currentIndex())
+        expanded = {node.story.story for row, node in enumerate(model.nodes) if self.isExpanded(model.index(row, 0))}
         model.reload()
         selection = self.selectionModel()
         flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
         for row, node in enumerate(model.nodes):
+            if node.story.story in expanded:
+                self.expand(model.index(row, 0))
             if node.story.story in chosen:
                 selection.select(model.index(row, 0), flags)
             if current is not None and node.story.story == current.story:
