@@ -721,6 +721,34 @@
 <context>
     <name>ChannelsView</name>
     <message>
+        <source>Channel</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Watchlists</source>
+        <translation>ウォッチリスト</translation>
+    </message>
+    <message>
+        <source>Receives</source>
+        <translation>受け取るもの</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>最終成功</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>直近のエラー</translation>
+    </message>
+    <message>
         <source>Add channel…</source>
         <translation>チャンネルを追加…</translation>
     </message>
@@ -1621,6 +1649,25 @@
     <message>
         <source>Suggest aliases…</source>
         <translation>別表記の候補…</translation>
+    </message>
+</context>
+<context>
+    <name>EntityKind</name>
+    <message>
+        <source>official</source>
+        <translation>公職者</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>製品</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>話題</translation>
     </message>
 </context>
 <context>

@@ -100,3 +100,16 @@ def tray_state(polling: bool, paused: bool, unseen: int, failing: int) -> TraySt
     if failing:
         return TrayState.FAILING
     return TrayState.IDLE
+
+
+ENTITY_KIND_LABELS: dict[str, Message] = {
+    "official": translate("EntityKind", "official"),
+    "company": translate("EntityKind", "company"),
+    "product": translate("EntityKind", "product"),
+    "topic": translate("EntityKind", "topic"),
+}
+
+
+def entity_kind_label(kind: str) -> Message | str:
+    """The translated label of an entity's kind (official, company, product, topic)."""
+    return ENTITY_KIND_LABELS.get(kind, kind)

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,10 @@ from ..core.model import UserError
 from ..core.store import Store
 from .workers import StoreTask
 
-HEADERS = ("Channel", "Watchlists", "Receives", "Status", "Last success", "Waiting", "Last error")
+HEADERS = (QT_TRANSLATE_NOOP("ChannelsView", "Channel"), QT_TRANSLATE_NOOP("ChannelsView", "Watchlists"),
+           QT_TRANSLATE_NOOP("ChannelsView", "Receives"), QT_TRANSLATE_NOOP("ChannelsView", "Status"),
+           QT_TRANSLATE_NOOP("ChannelsView", "Last success"), QT_TRANSLATE_NOOP("ChannelsView", "Waiting"),
+           QT_TRANSLATE_NOOP("ChannelsView", "Last error"))
 COLOURS = {"ok": "#2b8a3e", "failing": "#c92a2a", "new": "#495057"}
 
 
@@ -128,7 +131,7 @@ class ChannelsView(QWidget):
         self.pool = QThreadPool(self)
         self.tasks: set[StoreTask] = set()
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(h)) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

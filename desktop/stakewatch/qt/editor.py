@@ -46,6 +46,7 @@ from ..core.store import Store
 from ..core.store_errors import DatabaseFailure, describe_sqlite_error
 from ..core.transfer import Refused
 from .editor_forms import ERROR_STYLE, EntityForm, SourceForm, WatchlistForm, field_of, in_words, lines_of
+from .labels import entity_kind_text
 
 TEST_ITEMS = 5_000
 WATCHLIST, ENTITY, SOURCES, SOURCE = range(4)
@@ -190,7 +191,7 @@ class EditorView(QWidget):
             node.setData(0, Qt.ItemDataRole.UserRole, (WATCHLIST, watchlist.name, None))
             for entity in watchlist.entities:
                 muted = f", {muted_mark}" if entity.muted else ""
-                child = QTreeWidgetItem([f"{entity.name}  ({entity.kind}{muted})"])
+                child = QTreeWidgetItem([f"{entity.name}  ({entity_kind_text(entity.kind)}{muted})"])
                 child.setData(0, Qt.ItemDataRole.UserRole, (ENTITY, watchlist.name, entity.name))
                 node.addChild(child)
             self.tree.addTopLevelItem(node)

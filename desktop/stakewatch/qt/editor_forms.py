@@ -32,6 +32,7 @@ from ..core.secrets import AUTH_KINDS
 from ..core.sources import SOURCE_KINDS
 from ..core.sources.search import PRESETS as SEARCH_PRESETS
 from ..core.transfer import MAX_INTERVAL, Refused
+from .labels import entity_kind_text
 
 ERROR_STYLE = "color: #b00020"
 
@@ -87,7 +88,8 @@ class EntityForm(QWidget):
         self.watchlist = QComboBox()
         self.name = QLineEdit()
         self.kind = QComboBox()
-        self.kind.addItems(list(ENTITY_KINDS))
+        for kind in ENTITY_KINDS:
+            self.kind.addItem(entity_kind_text(kind), kind)
         self.aliases = QPlainTextEdit()
         self.context = QPlainTextEdit()
         self.exclude = QPlainTextEdit()
@@ -178,14 +180,14 @@ class EntityForm(QWidget):
         aliases: list[Any] = [{"text": name.strip(), "needs_context": chosen[name.strip()]}] \
             if name.strip() in chosen else []
         aliases += [{"text": a, "needs_context": chosen[a]} if a in chosen else a for a in lines_of(self.aliases)]
-        return {"name": name, "kind": self.kind.currentText(), "aliases": aliases,
+        return {"name": name, "kind": self.kind.currentData(), "aliases": aliases,
                 "context": lines_of(self.context), "exclude": lines_of(self.exclude), "veto": lines_of(self.veto),
                 "priority": self.priority.isChecked(), "muted": self.muted.isChecked()}
 
     def load(self, entity: Entity) -> None:
         self._chosen = dict(entity.alias_context)
         self.name.setText(entity.name)
-        self.kind.setCurrentText(entity.kind)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(entity.kind)))
         self.aliases.setPlainText("\n".join(entity.aliases))
         self.context.setPlainText("\n".join(entity.context))
         self.exclude.setPlainText("\n".join(entity.exclude))

@@ -248,8 +248,8 @@ class InboxView(QWidget):
         bold = QFont(self.table.font())
         bold.setBold(True)
         wide = QFontMetrics(bold)
-        self.table.setColumnWidth(0, max(metrics.horizontalAdvance("2026-12-31 23:59"),
-                                         wide.horizontalAdvance("2026-12-31 23:59")) + 16)
+        longest = date_time(datetime(2026, 12, 31, 23, 59))
+        self.table.setColumnWidth(0, max(metrics.horizontalAdvance(longest), wide.horizontalAdvance(longest)) + 16)
         self.table.setColumnWidth(1, wide.horizontalAdvance("statement") + 16)
         self.table.setColumnWidth(2, wide.horizontalAdvance("Akihisa Shiozaki") + 16)
         self.table.setColumnWidth(4, wide.horizontalAdvance("Digital Agency (demo)") + 16)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.i18n import render
-from ..core.states import AlertKind, HealthStatus, TrayState, health_label, kind_label
+from ..core.states import AlertKind, HealthStatus, TrayState, entity_kind_label, health_label, kind_label
 
 STATUS_COLOURS: dict[str, str] = {
     HealthStatus.OK: "#2b8a3e", HealthStatus.FAILING: "#c92a2a", HealthStatus.BACKING_OFF: "#e8590c",
@@ -22,6 +22,10 @@ def status_colour(status: str) -> str:
 
 def alert_kind_label(kind: str) -> str:
     return render(kind_label(kind))
+
+
+def entity_kind_text(kind: str) -> str:
+    return render(entity_kind_label(kind))
 
 
 def tray_state_label(state: TrayState) -> str:

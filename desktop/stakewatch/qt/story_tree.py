@@ -8,6 +8,7 @@ only; chips are painted, never markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
@@ -27,6 +28,7 @@ from ..core.model import Alert
 from ..core.store import Store
 from ..core.store_inbox import InboxQuery
 from ..core.story_list import StoryRow
+from ..core.when import date_time
 
 PAGE = 200
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -45,7 +47,7 @@ class _Node:
 
 
 def _when(row: StoryRow | Alert) -> str:
-    return row.published.astimezone().strftime("%Y-%m-%d %H:%M")
+    return date_time(row.published.astimezone())
 
 
 class StoryModel(QAbstractItemModel):
@@ -236,6 +238,7 @@ class ChipsDelegate(QStyledItemDelegate):
         x = float(rect.left() + 2)
         height = float(metrics.height() + 2)
         top = rect.top() + (rect.height() - height) / 2
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         for name, statement in chips:
             width = float(metrics.horizontalAdvance(name) + 2 * self.PAD)
             if x + width > rect.right() - 2:
@@ -250,6 +253,8 @@ class ChipsDelegate(QStyledItemDelegate):
                 painter.drawRoundedRect(chip, height / 2, height / 2)
                 painter.setPen(QColor("white"))
             else:
+                if selected:  # on the selection colour, an outline reads best in the selection's own text colour
+                    colour = option.palette.color(QPalette.ColorRole.HighlightedText)  # type: ignore[attr-defined]
                 painter.setPen(QPen(colour, 1.0))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(chip.adjusted(0.5, 0.5, -0.5, -0.5), height / 2, height / 2)
@@ -282,7 +287,8 @@ class StoryView(QTreeView):
         bold = QFont(self.font())
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        header.resizeSection(PUBLISHED, metrics.horizontalAdvance("2026-12-31 23:59") + self.indentation() + 16)
+        longest = date_time(datetime(2026, 12, 31, 23, 59))
+        header.resizeSection(PUBLISHED, metrics.horizontalAdvance(longest) + self.indentation() + 16)
         header.resizeSection(ENTITIES, metrics.horizontalAdvance("Minoru Kiuchi  OpenAI  Sora 2") + 48)
         header.resizeSection(SOURCES, metrics.horizontalAdvance("Digital Agency (demo)") + 16)
 
