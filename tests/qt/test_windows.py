@@ -64,6 +64,7 @@ def test_tab_shortcuts_switch_tabs_and_tab_leaves_the_table(qtbot, store: Store)
     main = window(qtbot, store, [])
     main.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main, timeout=3_000)
+    assert QApplication.focusWidget() is main.inbox.stories  # the arrow keys move through the stories at once
     for key, index in ((Qt.Key.Key_2, 1), (Qt.Key.Key_3, 2), (Qt.Key.Key_1, 0)):
         qtbot.keyClick(main, key, Qt.KeyboardModifier.ControlModifier)
         assert main.tabs.currentIndex() == index

@@ -108,7 +108,7 @@ class EditorView(QWidget):
         self.placeholder.setWordWrap(True)
         for page in (self.placeholder, self.entity_form, self.source_form, self.watchlist_form):
             self.pages.addWidget(page)
-        scroller = QScrollArea()
+        self.scroller = scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(self.pages)
@@ -263,8 +263,9 @@ class EditorView(QWidget):
             self.touched.add(field)
 
     def _begin(self, page: QWidget) -> None:
-        """Show `page` with a clean slate: nothing changed, nothing touched."""
+        """Show `page` with a clean slate, from its top: nothing changed, nothing touched."""
         self.pages.setCurrentWidget(page)
+        self.scroller.verticalScrollBar().setValue(0)
         self.dirty = False
         self.touched = set()
 

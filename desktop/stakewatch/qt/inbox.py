@@ -466,6 +466,10 @@ class InboxView(QWidget):
         else:
             self.apply()
 
+    def focus_list(self) -> None:
+        """Keyboard focus on the stories or alerts shown (where the arrow keys are meant to go)."""
+        (self.stories if self.by_story() else self.table).setFocus()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()

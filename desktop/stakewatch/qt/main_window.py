@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         geometry = QSettings("Stakewatch", "Stakewatch").value(self.geometry_key)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(self.default_size())
+        self.inbox.focus_list()
 
     def default_size(self) -> QSize:
         """The default size, never larger than the screen's free area (a 1366x768 laptop at 125 %)."""
