@@ -91,6 +91,7 @@ def test_six_processes_opening_a_new_data_folder_at_once_all_succeed(tmp_path: P
             if process.poll() is None:
                 process.kill()
     assert [p.returncode for p in processes] == [0] * 6, [err for _out, err in results]
+    assert not list(data.glob("*.bak-schema*")), "a database being created is no older database to copy"
     with Store(data / "stakewatch.db") as store:
         assert store.watchlists() == []
 

@@ -22,11 +22,12 @@ RETRY = 0.1
 
 class CycleLock:
     """`with CycleLock(folder, cancel):` waits for other processes' cycles; `acquired` says
-    whether the lock was taken (False only when `cancel` was set or `timeout` passed)."""
+    whether the lock was taken (False only when `cancel` was set or `timeout` passed). Another
+    `name` makes another lock in the same folder (the schema migration's)."""
 
     def __init__(self, folder: Path, cancel: threading.Event | None = None,
-                 timeout: float | None = None) -> None:
-        self.path = folder / LOCK_NAME
+                 timeout: float | None = None, name: str = LOCK_NAME) -> None:
+        self.path = folder / name
         self.cancel = cancel
         self.timeout = timeout
         self.acquired = False

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import i18n
+from .cyclelock import CycleLock
 from .i18n import translate
 from .model import Alert, Entity, ExportRow, Source, SourceHealth, UserError, Watchlist, aliases_from_json
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -27,6 +28,9 @@ STALE_MINIMUM = timedelta(hours=6)
 BACKING_OFF_AFTER = 3
 LONGEST_WAIT = timedelta(days=7)
 ID_CHUNK = 500
+MIGRATION_LOCK = "migrate.lock"
+MIGRATION_WAIT = 120.0
+
 
 def future_within(value: float | None, now: datetime, longest: timedelta) -> datetime | None:
     """A stored moment if it is still ahead of `now` by at most `longest`; None when it has passed
@@ -121,6 +125,15 @@ class Store:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise UserError(DATABASE, TOO_NEW(file=str(self.path), version=version, known=SCHEMA_VERSION))
+        if version == SCHEMA_VERSION:
+            return
+        with CycleLock(self.path.parent, timeout=MIGRATION_WAIT, name=MIGRATION_LOCK):
+            self._migrate_held()
+
+    def _migrate_held(self) -> None:
+        """The migration proper, one process at a time: a database another process has just finished
+        creating or upgrading is left alone, and only one that was older before this start is copied."""
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if 0 < version < SCHEMA_VERSION:
             self.backup(self.path.with_name(f"{self.path.name}.bak-schema{version}"))
         while version < SCHEMA_VERSION:
