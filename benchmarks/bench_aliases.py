@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import write_section  # noqa: E402
 
-from stakewatch.core.aliases import MAX_CANDIDATES, count_matches, reading_table, suggest  # noqa: E402
-from stakewatch.core.store_aliases import RECENT_ITEMS  # noqa: E402
+from stakewatch.core.matching.aliases import MAX_CANDIDATES, count_matches, reading_table, suggest  # noqa: E402
+from stakewatch.core.store.aliases import RECENT_ITEMS  # noqa: E402
 
 OFFICIALS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("城内実", ("Minoru Kiuchi", "Minoru Jouchi")),

@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import write_section  # noqa: E402
 
-from stakewatch.core.backfill import backfill, changed_entities  # noqa: E402
+from stakewatch.core.matching.backfill import backfill, changed_entities  # noqa: E402
 from stakewatch.core.model import Entity, Source, Watchlist  # noqa: E402
-from stakewatch.core.store import Store  # noqa: E402
+from stakewatch.core.store.database import Store  # noqa: E402
 
 WORDS = ("digital", "copyright", "government", "statement", "policy", "video", "market", "the",
          "said", "on", "report", "budget", "energy", "trade", "meeting", "press", "政府", "著作権", "動画", "生成",

@@ -25,11 +25,12 @@ from results import write_section  # noqa: E402
 
 from desktopbus import SecretService, SessionBus  # noqa: E402
 from feedworld import Route, WorldServer, rss  # noqa: E402
-from stakewatch.core import outbox, store_channels  # noqa: E402
-from stakewatch.core.channels import Channel, save_url  # noqa: E402
-from stakewatch.core.poller import PollConfig, Poller  # noqa: E402
-from stakewatch.core.store import open_store  # noqa: E402
-from stakewatch.core.transfer import parse_config  # noqa: E402
+from stakewatch.core.delivery import outbox
+from stakewatch.core.delivery.channels import Channel, save_url  # noqa: E402
+from stakewatch.core.exchange.transfer import parse_config  # noqa: E402
+from stakewatch.core.service.poller import PollConfig, Poller  # noqa: E402
+from stakewatch.core.store import channels as store_channels  # noqa: E402
+from stakewatch.core.store.database import open_store  # noqa: E402
 
 MESSAGES = 1000
 FEEDS = 40

@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_inbox import stock  # noqa: E402
 from results import write_section  # noqa: E402
 
-from stakewatch.core.exports import excel_serials, export_alerts  # noqa: E402
+from stakewatch.core.exchange.exports import excel_serials, export_alerts  # noqa: E402
 from stakewatch.core.model import ExportRow  # noqa: E402
-from stakewatch.core.store import Store, open_store  # noqa: E402
+from stakewatch.core.store.database import Store, open_store  # noqa: E402
 
 
 def annotate(store: Store) -> None:

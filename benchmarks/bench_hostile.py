@@ -25,20 +25,20 @@ from bench_inbox import stock  # noqa: E402
 from results import write_section  # noqa: E402
 
 from stakewatch.core.sources.feed import parse_xml_feed  # noqa: E402
-from stakewatch.core.store import open_store  # noqa: E402
+from stakewatch.core.store.database import open_store  # noqa: E402
 
 WHOLE_TABLE = (
     "import resource, sys\n"
     "from pathlib import Path\n"
-    "from stakewatch.cli import format_alerts\n"
-    "from stakewatch.core.store import open_store\n"
+    "from stakewatch.cli.main import format_alerts\n"
+    "from stakewatch.core.store.database import open_store\n"
     "with open_store(Path(sys.argv[1])) as store:\n"
     "    print(format_alerts(store.alerts()))\n"
     "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
 )
 STREAMED = (
     "import resource, sys\n"
-    "from stakewatch.cli import main\n"
+    "from stakewatch.cli.main import main\n"
     "main(['--data-dir', sys.argv[1], 'alerts'])\n"
     "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
 )

@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import write_section  # noqa: E402
 
-from stakewatch.core import store_inbox as inbox  # noqa: E402
 from stakewatch.core.model import Entity, Source, Watchlist  # noqa: E402
-from stakewatch.core.store import Store, open_store  # noqa: E402
-from stakewatch.core.store_inbox import InboxQuery  # noqa: E402
+from stakewatch.core.store import inbox  # noqa: E402
+from stakewatch.core.store.database import Store, open_store  # noqa: E402
+from stakewatch.core.store.inbox import InboxQuery  # noqa: E402
 
 WORDS = ("minister", "digital", "copyright", "government", "statement", "policy", "video", "market", "大臣",
          "政府", "著作権", "動画", "生成", "発表", "report", "budget", "energy", "trade", "meeting", "press")

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import write_section  # noqa: E402
 
-from stakewatch.core.matching import Matcher  # noqa: E402
+from stakewatch.core.matching.matcher import Matcher  # noqa: E402
 from stakewatch.core.model import Entity, Watchlist  # noqa: E402
 from stakewatch.core.text import compact, fold  # noqa: E402
 

@@ -31,10 +31,10 @@ from results import write_section  # noqa: E402
 import feedworld  # noqa: E402
 from feedworld import Route, WorldServer, rss  # noqa: E402
 from stakewatch.core.model import Entity, Source, Watchlist  # noqa: E402
-from stakewatch.core.page_cycle import PageConfig  # noqa: E402
-from stakewatch.core.pages import main_text  # noqa: E402
-from stakewatch.core.poller import PollConfig, Poller  # noqa: E402
-from stakewatch.core.store import open_store  # noqa: E402
+from stakewatch.core.pages.cycle import PageConfig  # noqa: E402
+from stakewatch.core.pages.statement import main_text  # noqa: E402
+from stakewatch.core.service.poller import PollConfig, Poller  # noqa: E402
+from stakewatch.core.store.database import open_store  # noqa: E402
 
 HTML = "text/html; charset=utf-8"
 # The loopback servers answer in two writes (headers, body): without TCP_NODELAY, Nagle's algorithm and delayed

@@ -28,10 +28,10 @@ sys.path.insert(0, str(HERE))
 from feedfarm import farm_arguments  # noqa: E402
 from results import write_section  # noqa: E402
 
-from stakewatch.core.paths import resource as bundled  # noqa: E402
-from stakewatch.core.poller import PollConfig, Poller  # noqa: E402
-from stakewatch.core.store import open_store  # noqa: E402
-from stakewatch.core.transfer import parse_config  # noqa: E402
+from stakewatch.core.exchange.transfer import parse_config  # noqa: E402
+from stakewatch.core.resources import resource as bundled  # noqa: E402
+from stakewatch.core.service.poller import PollConfig, Poller  # noqa: E402
+from stakewatch.core.store.database import open_store  # noqa: E402
 
 BIN = Path(sys.executable).parent
 

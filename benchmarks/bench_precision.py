@@ -18,10 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import write_section  # noqa: E402
 
-from stakewatch.core.matching import Matcher  # noqa: E402
+from stakewatch.core.exchange.transfer import read_config_file  # noqa: E402
+from stakewatch.core.matching.matcher import Matcher  # noqa: E402
 from stakewatch.core.model import Item  # noqa: E402
-from stakewatch.core.paths import resource  # noqa: E402
-from stakewatch.core.transfer import read_config_file  # noqa: E402
+from stakewatch.core.resources import resource  # noqa: E402
 
 SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "matching-set.jsonl"
 

@@ -20,10 +20,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench_inbox import WORDS, stock, timed  # noqa: E402
 from results import write_section  # noqa: E402
 
-from stakewatch.core import store_inbox as inbox  # noqa: E402
-from stakewatch.core.briefing import build_briefing  # noqa: E402
-from stakewatch.core.store import Store, open_store  # noqa: E402
-from stakewatch.core.store_inbox import InboxQuery  # noqa: E402
+from stakewatch.core.exchange.briefing import build_briefing  # noqa: E402
+from stakewatch.core.store import inbox  # noqa: E402
+from stakewatch.core.store.database import Store, open_store  # noqa: E402
+from stakewatch.core.store.inbox import InboxQuery  # noqa: E402
 from stakewatch.qt.briefing_pdf import ensure_gui_application, render_pdf  # noqa: E402
 
 

@@ -26,12 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import write_section  # noqa: E402
 
-from stakewatch.core.ingest import ingest  # noqa: E402
-from stakewatch.core.matching import Matcher  # noqa: E402
+from stakewatch.core.matching.ingest import ingest  # noqa: E402
+from stakewatch.core.matching.matcher import Matcher  # noqa: E402
+from stakewatch.core.matching.stories import NEAR_DUPLICATE_THRESHOLD, NEAR_DUPLICATE_WINDOW  # noqa: E402
+from stakewatch.core.matching.story_index import StoryIndex  # noqa: E402
 from stakewatch.core.model import Entity, Item, Source, Watchlist  # noqa: E402
-from stakewatch.core.store import Store  # noqa: E402
-from stakewatch.core.stories import NEAR_DUPLICATE_THRESHOLD, NEAR_DUPLICATE_WINDOW  # noqa: E402
-from stakewatch.core.story_index import StoryIndex  # noqa: E402
+from stakewatch.core.store.database import Store  # noqa: E402
 
 WATCHLIST = Watchlist("AI", (Entity("OpenAI", "company"), Entity("Sora 2", "product", aliases=("Sora2",))))
 COMMON = ["the", "to", "in", "of", "on", "for", "and", "OpenAI", "Sora", "2", "Japan", "video", "app",

@@ -15,15 +15,15 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from stakewatch.core.demo import DemoServer, demo_config
-from stakewatch.core.ingest import Validators, ingest
-from stakewatch.core.matching import Matcher
-from stakewatch.core.paths import resource
-from stakewatch.core.poller import Poller
+from stakewatch.core.exchange.transfer import parse_config
+from stakewatch.core.matching.ingest import Validators, ingest
+from stakewatch.core.matching.matcher import Matcher
+from stakewatch.core.platform.demo import DemoServer, demo_config
+from stakewatch.core.resources import resource
+from stakewatch.core.service.poller import Poller
 from stakewatch.core.sources.diet import followed, speech_item
-from stakewatch.core.store import open_store
-from stakewatch.core.store_aliases import recent_texts
-from stakewatch.core.transfer import parse_config
+from stakewatch.core.store.aliases import recent_texts
+from stakewatch.core.store.database import open_store
 from stakewatch.qt.editor import ENTITY
 from stakewatch.qt.main_window import MainWindow
 from stakewatch.qt.suggest_dialog import SuggestAliasesDialog

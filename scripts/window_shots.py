@@ -22,10 +22,10 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from stakewatch.core.demo import DemoServer, demo_config
-from stakewatch.core.poller import Poller
-from stakewatch.core.store import open_store
-from stakewatch.core.transfer import parse_config
+from stakewatch.core.exchange.transfer import parse_config
+from stakewatch.core.platform.demo import DemoServer, demo_config
+from stakewatch.core.service.poller import Poller
+from stakewatch.core.store.database import open_store
 from stakewatch.qt.app import install_translation
 from stakewatch.qt.editor import ENTITY
 from stakewatch.qt.first_run import FirstRunDialog

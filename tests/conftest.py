@@ -14,8 +14,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from feedworld import WorldServer  # noqa: E402
-from stakewatch.cli import main  # noqa: E402
-from stakewatch.core.store import Store, open_store  # noqa: E402
+from stakewatch.cli.main import main  # noqa: E402
+from stakewatch.core.store.database import Store, open_store  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT.parent / "shared" / "corpus" / "feedparser"

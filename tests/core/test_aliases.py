@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from stakewatch.core.aliases import count_matches, suggest
+from stakewatch.core.matching.aliases import count_matches, suggest
+from stakewatch.core.matching.romaji import english_to_katakana, romaji_to_katakana, spellings
 from stakewatch.core.model import Source, Watchlist
-from stakewatch.core.romaji import english_to_katakana, romaji_to_katakana, spellings
-from stakewatch.core.store import Store
+from stakewatch.core.store.database import Store
 
 
 def texts(name: str) -> list[str]:

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core import editing
+from stakewatch.core.exchange import editing
+from stakewatch.core.exchange.transfer import Refused, config_to_json, parse_config
 from stakewatch.core.model import Entity
-from stakewatch.core.poller import Poller
-from stakewatch.core.schema import MIGRATIONS
+from stakewatch.core.service.poller import Poller
 from stakewatch.core.sources.feed import parse_json_feed, parse_xml_feed
-from stakewatch.core.store import Store, _statements
-from stakewatch.core.transfer import Refused, config_to_json, parse_config
+from stakewatch.core.store.database import Store, _statements
+from stakewatch.core.store.schema import MIGRATIONS
 
 TAIRA = {"name": "Masaaki Taira", "kind": "official",
          "aliases": ["平将明", {"text": "Taira", "needs_context": True}, {"text": "平氏", "needs_context": False}],

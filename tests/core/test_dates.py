@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from stakewatch.core.dates import parse_date
+from stakewatch.core.sources.dates import parse_date
 from stakewatch.core.sources.page import decode_page
 
 NOW = datetime(2025, 10, 12, 3, 0, tzinfo=UTC)  # 12:00 in Japan

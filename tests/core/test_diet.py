@@ -12,10 +12,10 @@ from dietapi import DietServer, speech
 
 from conftest import run_cli
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.poller import Poller
+from stakewatch.core.service.poller import Poller
 from stakewatch.core.sources import SOURCE_KINDS
 from stakewatch.core.sources.diet import followed, window_start
-from stakewatch.core.store import Store
+from stakewatch.core.store.database import Store
 
 NOW = datetime(2025, 11, 20, 3, tzinfo=UTC)
 SHIOZAKI = Entity("Akihisa Shiozaki", "official", aliases=("塩崎彰久", "塩崎 彰久", "Shiozaki", "塩崎"),
@@ -178,7 +178,7 @@ def test_cli_lists_diet_records(diet: DietServer, data_dir: Path, tmp_path: Path
 
 
 def test_briefing_marks_diet_records(diet: DietServer, store: Store):
-    from stakewatch.core.briefing import build_briefing
+    from stakewatch.core.exchange.briefing import build_briefing
 
     poll(store, diet_source(diet.url)).run_cycle()
     briefing = build_briefing(store, NOW - timedelta(days=400), NOW + timedelta(days=1), now=NOW)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core.discovery import discover
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.poller import Poller
-from stakewatch.core.social import TELEGRAM_OPTIONS, profile_feed, telegram_preview, youtube_channel_id
-from stakewatch.core.store import Store
+from stakewatch.core.service.poller import Poller
+from stakewatch.core.sources.discovery import discover
+from stakewatch.core.sources.social import TELEGRAM_OPTIONS, profile_feed, telegram_preview, youtube_channel_id
+from stakewatch.core.store.database import Store
 
 CHANNEL = "UCKmJk25wcPwCecf7nV9HwCw"
 

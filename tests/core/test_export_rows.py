@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from stakewatch.core import store_annotations
-from stakewatch.core.exports import export_alerts
+from stakewatch.core.exchange.exports import export_alerts
 from stakewatch.core.model import Alert, Entity, ExportRow, Source, Watchlist
-from stakewatch.core.store import ID_CHUNK, Store, to_epoch
+from stakewatch.core.store import annotations as store_annotations
+from stakewatch.core.store.database import ID_CHUNK, Store, to_epoch
 
 BASE = datetime(2025, 10, 1, tzinfo=UTC)
 
@@ -129,7 +129,7 @@ def test_a_failed_export_leaves_the_earlier_file(stocked: Store, tmp_path: Path,
 
 
 def test_a_flagged_story_is_one_briefing_entry_with_every_entity_note_and_tag(stocked: Store) -> None:
-    from stakewatch.core.briefing import build_briefing
+    from stakewatch.core.exchange.briefing import build_briefing
 
     story_alerts = [a.id for a in stocked.alerts() if a.title == "城内大臣が発言 0"]
     assert len(story_alerts) == 2
@@ -152,7 +152,7 @@ def test_a_flagged_story_is_one_briefing_entry_with_every_entity_note_and_tag(st
      "The rules change in spring, the minister said."),
 ])
 def test_briefing_snippets_do_not_repeat_the_title(snippet: str, title: str, shown: str) -> None:
-    from stakewatch.core.briefing import beyond_title
+    from stakewatch.core.exchange.briefing import beyond_title
 
     assert beyond_title(snippet, title) == shown
 
@@ -160,7 +160,7 @@ def test_briefing_snippets_do_not_repeat_the_title(snippet: str, title: str, sho
 def test_an_atom_entry_without_a_safe_link_still_has_content_in_the_users_language() -> None:
     import xml.etree.ElementTree as ET
 
-    from stakewatch.core.feed_out import atom_document
+    from stakewatch.core.exchange.atom import atom_document
     from stakewatch.core.i18n import use_language
 
     alert = Alert(id=1, entity="城内実", watchlist="Japan", kind="statement", title="城内大臣の発言",

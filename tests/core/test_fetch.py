@@ -7,7 +7,7 @@ from email.utils import format_datetime
 import pytest
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core.fetch import MIB, FetchConfig, Fetcher, parse_retry_after
+from stakewatch.core.fetching.client import MIB, FetchConfig, Fetcher, parse_retry_after
 
 FEED = rss([{"title": "Hello", "link": "http://example.invalid/1"}])
 

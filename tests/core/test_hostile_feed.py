@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from stakewatch.core.dates import parse_date
 from stakewatch.core.model import Source
+from stakewatch.core.sources.dates import parse_date
 from stakewatch.core.sources.feed import FeedKind, cap_items, parse_xml_feed
 from stakewatch.core.text import plain
 

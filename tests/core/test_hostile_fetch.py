@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from recorder import Answer, RecordingServer
 
-from stakewatch.core.fetch import MAX_RETRY_AFTER, FetchConfig, Fetcher, origin, parse_retry_after
-from stakewatch.core.secrets import redact
+from stakewatch.core.fetching.client import MAX_RETRY_AFTER, FetchConfig, Fetcher, origin, parse_retry_after
+from stakewatch.core.platform.secrets import redact
 
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'
 CREDENTIALS = {"authorization": "Bearer tok-123456", "x-api-key": "key-abcdef"}

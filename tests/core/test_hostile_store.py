@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core import dispatch
-from stakewatch.core.cyclelock import CycleLock
-from stakewatch.core.fetch import FetchConfig
+from stakewatch.core.delivery import dispatch
+from stakewatch.core.delivery.policy import Notification, PolicyState
+from stakewatch.core.fetching.client import FetchConfig
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.policy import Notification, PolicyState
-from stakewatch.core.poller import PollConfig, Poller
-from stakewatch.core.store import Store, to_epoch
-from stakewatch.core.store_errors import StorageError, storage_error
+from stakewatch.core.platform.cyclelock import CycleLock
+from stakewatch.core.service.poller import PollConfig, Poller
+from stakewatch.core.store.database import Store, to_epoch
+from stakewatch.core.store.errors import StorageError, storage_error
 
 WATCHLIST = Watchlist("W", (Entity("Minoru Kiuchi", "official", aliases=("Kiuchi",)),))
 
@@ -77,7 +77,7 @@ def test_six_processes_opening_a_new_data_folder_at_once_all_succeed(tmp_path: P
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from stakewatch.core.store import open_store\n"
+        "from stakewatch.core.store.database import open_store\n"
         f"time.sleep(max(0, {start} - time.time()))\n"
         "with open_store(Path(sys.argv[1])) as store:\n"
         "    print(store.setting('config_version', 0))\n"
@@ -197,7 +197,7 @@ def test_a_cycle_waits_for_another_process_cycle(store: Store, world: WorldServe
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from stakewatch.core.cyclelock import CycleLock\n"
+        "from stakewatch.core.platform.cyclelock import CycleLock\n"
         "with CycleLock(Path(sys.argv[1])) as lock:\n"
         "    print('held' if lock.acquired else 'not held', flush=True)\n"
         "    time.sleep(1.5)\n"

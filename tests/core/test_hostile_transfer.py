@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from stakewatch.core import transfer
+from stakewatch.core.exchange import transfer
 from stakewatch.core.model import Entity, Watchlist
-from stakewatch.core.store import Store
+from stakewatch.core.store.database import Store
 
 
 def document(entity: str = "Minoru Kiuchi", alias: str = "Kiuchi", watchlist: str = "W") -> str:
@@ -74,8 +74,8 @@ def test_an_export_onto_a_full_disk_keeps_the_previous_file(tmp_path: Path, stor
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
 
-    script = ("import sys\nfrom pathlib import Path\nfrom stakewatch.core.store import Store\n"
-              "from stakewatch.core.transfer import export_file\n"
+    script = ("import sys\nfrom pathlib import Path\nfrom stakewatch.core.store.database import Store\n"
+              "from stakewatch.core.exchange.transfer import export_file\n"
               "from stakewatch.core.model import UserError\n"
               "try:\n    export_file(Store(Path(sys.argv[1])), Path(sys.argv[2]))\n"
               "except UserError as exc:\n    print(exc.message)\n    sys.exit(1)\n")

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from conftest import run_cli
-from stakewatch.core.store import open_store
-from stakewatch.core.transfer import read_config_file
+from stakewatch.core.exchange.transfer import read_config_file
+from stakewatch.core.store.database import open_store
 
 
 def test_four_problems_are_named_at_once_and_nothing_is_stored(tmp_path: Path, data_dir: Path):

@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from conftest import run_cli
-from stakewatch.core.ingest import Validators, ingest
-from stakewatch.core.logs import redact, setup_logging
-from stakewatch.core.matching import Matcher
+from stakewatch.core.matching.ingest import Validators, ingest
+from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist
-from stakewatch.core.store import Store
+from stakewatch.core.platform.logs import redact, setup_logging
+from stakewatch.core.store.database import Store
 
 NOW = datetime.now(UTC)
 
@@ -62,8 +62,8 @@ def test_retention_prunes_old_items_but_keeps_alerts(store: Store):
 
 
 def test_alerts_of_pruned_items_are_still_found_by_search(store: Store):
-    from stakewatch.core import store_inbox as inbox
-    from stakewatch.core.store_inbox import InboxQuery
+    from stakewatch.core.store import inbox
+    from stakewatch.core.store.inbox import InboxQuery
 
     test_retention_prunes_old_items_but_keeps_alerts(store)
     assert [r.title for r in inbox.page(store, InboxQuery(text="long ago"), 0, 10)] == ["Sora 2 long ago"]

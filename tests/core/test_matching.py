@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stakewatch.core.matching import Matcher, compact_term
+from stakewatch.core.matching.matcher import Matcher, compact_term
 from stakewatch.core.model import Entity, Watchlist
 from stakewatch.core.text import WORD_RUN, compact, fold, html_to_text
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stakewatch.core.matching import Matcher
+from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist, needs_context_by_default
 
 KIUCHI = Entity("Minoru Kiuchi", "official", aliases=("城内実", "Kiuchi"),

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from stakewatch.core.matching import Matcher
+from stakewatch.core.exchange.transfer import read_config_file
+from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Item, Source
-from stakewatch.core.paths import resource
-from stakewatch.core.transfer import read_config_file
+from stakewatch.core.resources import resource
 
 SET = Path(__file__).resolve().parent.parent / "data" / "matching-set.jsonl"
 

@@ -11,14 +11,14 @@ import pytest
 
 from conftest import run_cli
 from feedworld import Route, WorldServer, rss
-from stakewatch.core.dates import parse_date
-from stakewatch.core.discovery import discover
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.poller import Poller
-from stakewatch.core.social import profile_feed
+from stakewatch.core.service.poller import Poller
 from stakewatch.core.sources import SOURCE_KINDS
+from stakewatch.core.sources.dates import parse_date
+from stakewatch.core.sources.discovery import discover
 from stakewatch.core.sources.search import PRESETS, build_query
-from stakewatch.core.store import Store
+from stakewatch.core.sources.social import profile_feed
+from stakewatch.core.store.database import Store
 
 KIUCHI = Entity("Minoru Kiuchi", "official", aliases=("城内実", "Minoru Jouchi"), context=("大臣", "minister"))
 LISTING = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">

@@ -13,11 +13,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from receivers import JsonReceiver, free_port, keyring_in_process, wait_until
 
-from stakewatch.core import outbox, store_channels
-from stakewatch.core.channels import Channel, render, save_url, story_payload
+from stakewatch.core.delivery import outbox
+from stakewatch.core.delivery.channels import Channel, render, save_url, story_payload
+from stakewatch.core.delivery.policy import Decision, Notification, PolicyConfig, PolicyState
 from stakewatch.core.model import Alert
-from stakewatch.core.policy import Decision, Notification, PolicyConfig, PolicyState
-from stakewatch.core.store import Store, to_epoch
+from stakewatch.core.store import channels as store_channels
+from stakewatch.core.store.database import Store, to_epoch
 
 NOW = datetime(2025, 10, 10, 3, 0, tzinfo=UTC)
 
@@ -247,7 +248,7 @@ def test_health_notices_go_to_the_channels_that_asked(store: Store):
 
 
 def test_digest_schedules_daily_and_weekly_in_local_time():
-    from stakewatch.core.channels import last_slot, parse_schedule
+    from stakewatch.core.delivery.channels import last_slot, parse_schedule
     from stakewatch.core.model import UserError
 
     assert parse_schedule(" Daily 8:05 ") == "daily 08:05" and parse_schedule("weekly MON 08:00") == "weekly mon 08:00"
@@ -298,8 +299,8 @@ def test_a_message_another_live_process_is_sending_is_left_to_it(store: Store, r
 
 
 def test_stories_sent_before_the_upgrade_count_as_sent_after_it(tmp_path):
-    from stakewatch.core.schema import MIGRATIONS
-    from stakewatch.core.store import _statements
+    from stakewatch.core.store.database import _statements
+    from stakewatch.core.store.schema import MIGRATIONS
 
     path = tmp_path / "stakewatch.db"
     conn = sqlite3.connect(path)

@@ -19,12 +19,14 @@ from pageworld import (
 )
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core import dispatch, settings, store_pages
-from stakewatch.core.fetch import MIB, FetchConfig, Fetcher
+from stakewatch.core import settings
+from stakewatch.core.delivery import dispatch
+from stakewatch.core.delivery.policy import PAGE_EDITED, PolicyConfig, PolicyState, page_notifications
+from stakewatch.core.fetching.client import MIB, FetchConfig, Fetcher
 from stakewatch.core.i18n import use_language
 from stakewatch.core.model import Alert, Entity, Source, Watchlist
-from stakewatch.core.page_cycle import PageConfig
-from stakewatch.core.pages import (
+from stakewatch.core.pages.cycle import PageConfig
+from stakewatch.core.pages.statement import (
     comparison_text,
     is_generic_redirect,
     main_text,
@@ -32,9 +34,9 @@ from stakewatch.core.pages import (
     render_diff,
     snapshot,
 )
-from stakewatch.core.policy import PAGE_EDITED, PolicyConfig, PolicyState, page_notifications
-from stakewatch.core.poller import PollConfig, Poller
-from stakewatch.core.store import Store
+from stakewatch.core.service.poller import PollConfig, Poller
+from stakewatch.core.store import pages as store_pages
+from stakewatch.core.store.database import Store
 
 HTML = "text/html; charset=utf-8"
 AGENCY_CHROME = ("本文へ移動", "グローバルナビゲーション", "サイト内検索", "よく見られているページ", "閲覧数",
@@ -274,8 +276,8 @@ def test_page_notifications_are_quiet_and_follow_mutes_pauses_and_digests():
 
 
 def test_full_text_flag_is_read_from_the_source_or_its_options_and_validated():
-    from stakewatch.core.page_cycle import wants_full_text
-    from stakewatch.core.transfer import Refused, parse_source
+    from stakewatch.core.exchange.transfer import Refused, parse_source
+    from stakewatch.core.pages.cycle import wants_full_text
 
     assert wants_full_text(parse_source({"name": "A", "url": "https://example.org/f", "full_text": True}, "s"))
     assert wants_full_text(parse_source({"name": "B", "url": "https://example.org/f",
@@ -340,7 +342,7 @@ def test_two_statements_on_one_page_share_one_fetch(store: Store, world: WorldSe
 
 
 def test_a_page_bug_never_ends_the_cycle(store: Store, world: WorldServer, monkeypatch: pytest.MonkeyPatch):
-    import stakewatch.core.page_cycle as page_cycle
+    import stakewatch.core.pages.cycle as page_cycle
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("extractor bug")

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
+from stakewatch.core.delivery.policy import PolicyConfig, PolicyState, decide, health_notifications, in_quiet_hours
 from stakewatch.core.model import Alert, SourceHealth
-from stakewatch.core.policy import (
-    PolicyConfig,
-    PolicyState,
-    decide,
-    health_notifications,
-    in_quiet_hours,
-)
 
 NOON = datetime(2025, 10, 10, 12, 0, tzinfo=UTC)
 CONFIG = PolicyConfig(timezone=UTC)

@@ -10,10 +10,10 @@ from email.utils import format_datetime
 import pytest
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core.fetch import MIB, FetchConfig
+from stakewatch.core.fetching.client import MIB, FetchConfig
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.poller import PollConfig, Poller
-from stakewatch.core.store import Store
+from stakewatch.core.service.poller import PollConfig, Poller
+from stakewatch.core.store.database import Store
 
 NOW = datetime.now(UTC)
 RFC = format_datetime(NOW - timedelta(hours=1), usegmt=True)
@@ -200,7 +200,7 @@ def test_per_host_and_total_caps_hold():
         import tempfile
         from pathlib import Path
 
-        from stakewatch.core.store import open_store
+        from stakewatch.core.store.database import open_store
         with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp)) as store:
             sources = []
             for server in servers:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from feedworld import Route, WorldServer
+from stakewatch.core.exchange.transfer import read_config_file
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.paths import resource
-from stakewatch.core.pdftext import pdf_text
-from stakewatch.core.poller import Poller
-from stakewatch.core.store import Store
-from stakewatch.core.transfer import read_config_file
+from stakewatch.core.pages.pdf import pdf_text
+from stakewatch.core.resources import resource
+from stakewatch.core.service.poller import Poller
+from stakewatch.core.store.database import Store
 
 TAIRA = Entity("Masaaki Taira", "official", aliases=("平将明", "平大臣"))
 KIUCHI = Entity("Minoru Kiuchi", "official", aliases=("城内実", "城内大臣"))

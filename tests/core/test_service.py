@@ -9,7 +9,7 @@ from feedworld import Route, WorldServer, rss
 from stakewatch.core import service as service_module
 from stakewatch.core.model import Entity, Source, Watchlist
 from stakewatch.core.service import MAX_WAIT, MIN_WAIT, Service, next_wait, show_notifications
-from stakewatch.core.store import Store
+from stakewatch.core.store.database import Store
 
 NOW = datetime.now(UTC)
 

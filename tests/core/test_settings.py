@@ -8,8 +8,8 @@ from conftest import run_cli
 from feedworld import Route, WorldServer, rss
 from stakewatch.core import settings
 from stakewatch.core.model import Source, UserError
-from stakewatch.core.poller import Poller
-from stakewatch.core.store import Store, open_store
+from stakewatch.core.service.poller import Poller
+from stakewatch.core.store.database import Store, open_store
 
 
 def test_defaults_are_the_documented_limits(store: Store):

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from stakewatch.core.ingest import Validators, ingest
-from stakewatch.core.matching import Matcher
+from stakewatch.core.matching.ingest import Validators, ingest
+from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, UserError, Watchlist
-from stakewatch.core.paths import data_dir
-from stakewatch.core.schema import SCHEMA_VERSION
-from stakewatch.core.store import Store, open_store
+from stakewatch.core.platform.paths import data_dir
+from stakewatch.core.store.database import Store, open_store
+from stakewatch.core.store.schema import SCHEMA_VERSION
 
 WL = Watchlist("W", (Entity("OpenAI", "company"),))
 NOW = datetime(2025, 10, 10, 12, tzinfo=UTC)
@@ -115,8 +115,8 @@ def test_open_store_creates_file_under_data_dir(data_dir: Path):
 
 
 def test_an_older_database_is_migrated_forward_keeping_its_data(tmp_path: Path):
-    from stakewatch.core.schema import MIGRATIONS
-    from stakewatch.core.store import _statements
+    from stakewatch.core.store.database import _statements
+    from stakewatch.core.store.schema import MIGRATIONS
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
@@ -134,8 +134,8 @@ def test_an_older_database_is_migrated_forward_keeping_its_data(tmp_path: Path):
 
 
 def test_a_pending_migration_first_copies_the_database_aside(tmp_path: Path):
-    from stakewatch.core.schema import MIGRATIONS
-    from stakewatch.core.store import _statements
+    from stakewatch.core.store.database import _statements
+    from stakewatch.core.store.schema import MIGRATIONS
 
     path = tmp_path / "stakewatch.db"
     conn = sqlite3.connect(path)

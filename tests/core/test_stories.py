@@ -3,9 +3,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stakewatch.core.ingest import story_keys
+from stakewatch.core.matching.ingest import story_keys
+from stakewatch.core.matching.stories import canonical_url, similar_titles, strip_tracking, title_tokens
 from stakewatch.core.model import Item
-from stakewatch.core.stories import canonical_url, similar_titles, strip_tracking, title_tokens
 
 
 def test_canonical_url_normalises_what_does_not_change_the_page():
@@ -90,7 +90,7 @@ def test_names_keep_look_alike_headlines_apart():
 
 
 def test_watched_names_in_titles():
-    from stakewatch.core.stories import names_in_title, watched_names_differ
+    from stakewatch.core.matching.stories import names_in_title, watched_names_differ
 
     a_title, b_title = "OpenAIに要請 城内大臣", "OpenAIに要請 平大臣"
     a = names_in_title(a_title, {"openai": ("OpenAI",), "minoru kiuchi": ("城内",)})
@@ -100,7 +100,7 @@ def test_watched_names_in_titles():
 
 
 def test_news_search_suffixes():
-    from stakewatch.core.stories import is_news_redirect, strip_publisher
+    from stakewatch.core.matching.stories import is_news_redirect, strip_publisher
 
     assert strip_publisher("城内実大臣、OpenAIに要請 - 日本経済新聞", "日本経済新聞") == "城内実大臣、OpenAIに要請"
     stripped = strip_publisher("Japan asks OpenAI - for now - Reuters", "", news_search=True)

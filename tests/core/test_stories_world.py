@@ -11,10 +11,10 @@ from pathlib import Path
 
 from conftest import run_cli
 from feedworld import Route, WorldServer, rss
-from stakewatch.core import dispatch
+from stakewatch.core.delivery import dispatch
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.poller import PollConfig, Poller
-from stakewatch.core.store import Store
+from stakewatch.core.service.poller import PollConfig, Poller
+from stakewatch.core.store.database import Store
 
 NOW = datetime.now(UTC)
 RFC = format_datetime(NOW - timedelta(hours=2), usegmt=True)
@@ -346,7 +346,7 @@ def test_backfill_joins_a_copy_to_the_story_it_already_has(world: WorldServer, s
                                      Source("B", "feed", world.url("/b.rss"))])
     Poller(store, PollConfig()).run_cycle(force=True)
     assert store.conn.execute("SELECT COUNT(*) FROM items WHERE story_id IS NULL").fetchone()[0] == 1
-    from stakewatch.core.backfill import backfill, changed_entities
+    from stakewatch.core.matching.backfill import backfill, changed_entities
 
     before = store.watchlists()
     store.apply_config([WATCHLIST], [])
@@ -425,7 +425,7 @@ def test_backfilled_alerts_never_pop_up_even_if_handed_to_the_policy(world: Worl
     only_openai = Watchlist("Japan AI & IP", (Entity("OpenAI", "company"),))
     store.apply_config([only_openai], [Source("A", "feed", world.url("/a.rss"))])
     Poller(store, PollConfig()).run_cycle(force=True)
-    from stakewatch.core.backfill import backfill, changed_entities
+    from stakewatch.core.matching.backfill import backfill, changed_entities
 
     before = store.watchlists()
     store.apply_config([WATCHLIST], [])

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from stakewatch.core import store_annotations
-from stakewatch.core import store_inbox as inbox
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.store import Store, to_epoch
-from stakewatch.core.store_inbox import InboxQuery
+from stakewatch.core.store import annotations as store_annotations
+from stakewatch.core.store import inbox
+from stakewatch.core.store.database import Store, to_epoch
+from stakewatch.core.store.inbox import InboxQuery
 
 
 def _stock(store: Store) -> None:

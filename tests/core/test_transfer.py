@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli
-from stakewatch.core.store import Store, open_store
-from stakewatch.core.transfer import Refused, parse_config, read_config_file
+from stakewatch.core.exchange.transfer import Refused, parse_config, read_config_file
+from stakewatch.core.store.database import Store, open_store
 
 GOOD = {
     "version": 1,

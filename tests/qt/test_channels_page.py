@@ -6,9 +6,9 @@ from pathlib import Path
 
 from receivers import JsonReceiver, free_port, keyring_in_process
 
-from stakewatch.core import store_channels
 from stakewatch.core.model import Entity, Watchlist
-from stakewatch.core.store import Store
+from stakewatch.core.store import channels as store_channels
+from stakewatch.core.store.database import Store
 from stakewatch.qt.channels import ChannelDialog, ChannelsView
 
 
@@ -66,7 +66,7 @@ def test_the_dialog_keeps_a_mistake_on_screen(qtbot):
 def test_a_failing_channel_shows_in_source_health(qtbot, store: Store):
     from datetime import UTC, datetime
 
-    from stakewatch.core.channels import UNREACHABLE, Channel
+    from stakewatch.core.delivery.channels import UNREACHABLE, Channel
     from stakewatch.qt.health import HealthView
 
     store_channels.add_channel(store, Channel("team"), datetime.now(UTC))

@@ -9,11 +9,12 @@ from email.utils import format_datetime
 from receivers import JsonReceiver, keyring_in_process, wait_until
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core import outbox, store_channels
-from stakewatch.core.channels import Channel, save_url
+from stakewatch.core.delivery import outbox
+from stakewatch.core.delivery.channels import Channel, save_url
+from stakewatch.core.exchange.transfer import parse_config
 from stakewatch.core.service import Service
-from stakewatch.core.store import Store
-from stakewatch.core.transfer import parse_config
+from stakewatch.core.store import channels as store_channels
+from stakewatch.core.store.database import Store
 from stakewatch.qt.workers import poll_job
 
 

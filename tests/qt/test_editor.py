@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core.ingest import Validators, ingest
-from stakewatch.core.matching import Matcher
+from stakewatch.core.matching.ingest import Validators, ingest
+from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist
-from stakewatch.core.store import Store
+from stakewatch.core.store.database import Store
 from stakewatch.qt.editor import ENTITY, SOURCE, WATCHLIST, EditorView
 
 NOW = datetime.now(UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from test_editor import editor
 
-from stakewatch.core.store import Store
+from stakewatch.core.store.database import Store
 from stakewatch.qt.editor import ENTITY, SOURCE, WATCHLIST, EditorView
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtGui import QTextDocument
 
 from stakewatch.core.model import Source
-from stakewatch.core.store import Store
+from stakewatch.core.store.database import Store
 from stakewatch.qt.health import HealthView
 
 NOW = datetime.now(UTC)
@@ -77,7 +77,7 @@ def test_quit_returns_at_once_and_cancels_the_cycle(qtbot, data_dir, world, monk
     from feedworld import Route
     from stakewatch.core import settings
     from stakewatch.core.model import Entity, Watchlist
-    from stakewatch.core.store import open_store
+    from stakewatch.core.store.database import open_store
     from stakewatch.notify.base import NullNotifier
     from stakewatch.qt import app as app_module
 

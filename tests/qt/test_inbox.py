@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from stakewatch.core import store_inbox as inbox
-from stakewatch.core.ingest import Validators, ingest
-from stakewatch.core.links import open_link
-from stakewatch.core.matching import Matcher
+from stakewatch.core.matching.ingest import Validators, ingest
+from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist
-from stakewatch.core.store import Store, open_store
+from stakewatch.core.platform.links import open_link
+from stakewatch.core.store import inbox
+from stakewatch.core.store.database import Store, open_store
 from stakewatch.qt.health import HealthView
 from stakewatch.qt.inbox import PAGE, InboxView
 
@@ -224,7 +224,7 @@ def test_a_revised_alert_says_so_in_the_detail_pane(view: InboxView, store: Stor
 
 
 def test_tag_and_flag_filters_narrow_both_groupings(qtbot, view: InboxView, store: Store):
-    from stakewatch.core import store_annotations
+    from stakewatch.core.store import annotations as store_annotations
 
     assert view.tag.count() == 1 and view.tag.currentIndex() == 0
     openai = next(r.id for r in view.model.rows if r.entity == "OpenAI")

@@ -8,8 +8,8 @@ from pageworld import MINISTER_PARAGRAPHS, agency_press_page
 
 from feedworld import Route, WorldServer, rss
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.poller import Poller
-from stakewatch.core.store import Store
+from stakewatch.core.service.poller import Poller
+from stakewatch.core.store.database import Store
 from stakewatch.qt.inbox import InboxView
 
 HTML = "text/html; charset=utf-8"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from stakewatch.core import store_annotations
-from stakewatch.core.ingest import Validators, ingest
-from stakewatch.core.matching import Matcher
+from stakewatch.core.matching.ingest import Validators, ingest
+from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist
-from stakewatch.core.store import Store, open_store
+from stakewatch.core.store import annotations as store_annotations
+from stakewatch.core.store.database import Store, open_store
 from stakewatch.qt.story_tree import CHIPS_ROLE, ENTITIES, TITLE, StoryModel, StoryView
 
 NOW = datetime.now(UTC)
@@ -148,7 +148,7 @@ def test_the_inbox_lists_stories_first_and_exports_what_it_shows(qtbot, tmp_path
 
 
 def test_a_story_naming_several_entities_offers_each_to_mute(qtbot, tmp_path: Path) -> None:
-    from stakewatch.core import store_inbox as inbox
+    from stakewatch.core.store import inbox
     from stakewatch.qt.inbox import InboxView
 
     with open_store(tmp_path) as store:

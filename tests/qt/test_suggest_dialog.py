@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from stakewatch.core.ingest import Validators, ingest
-from stakewatch.core.matching import Matcher
+from stakewatch.core.matching.ingest import Validators, ingest
+from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist
-from stakewatch.core.store import Store
+from stakewatch.core.store.database import Store
 from stakewatch.qt.inbox import InboxView
 from stakewatch.qt.suggest_dialog import SuggestAliasesDialog
 
@@ -53,7 +53,7 @@ def test_diet_records_are_marked_in_the_inbox(qtbot, store: Store):
 def test_a_found_telegram_preview_fills_the_page_selectors(qtbot, store: Store):
     from PySide6.QtWidgets import QListWidgetItem
 
-    from stakewatch.core.discovery import discover
+    from stakewatch.core.sources.discovery import discover
     from stakewatch.qt.editor import EditorView
 
     editor = EditorView(store)

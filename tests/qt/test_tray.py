@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core import autostart, dispatch
+from stakewatch.core.delivery import dispatch
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.store import open_store
+from stakewatch.core.platform import autostart
+from stakewatch.core.store.database import open_store
 from stakewatch.notify.base import NullNotifier
 
 pytest.importorskip("PySide6")
 
-from stakewatch.core import store_inbox as inbox  # noqa: E402
+from stakewatch.core.store import inbox  # noqa: E402
 from stakewatch.qt.app import Controller  # noqa: E402
 from stakewatch.qt.icons import STATES, state_pixmap  # noqa: E402
 from stakewatch.qt.settings_dialog import SettingsDialog  # noqa: E402
@@ -231,7 +232,7 @@ def test_clock_jump_after_sleep_triggers_a_poll(qtbot, controller):
 
 def test_tray_message_backend_opens_what_it_announced(qtbot, controller, opened_links: Path):
     """The Windows backend, driven offscreen: the balloon click itself cannot happen here."""
-    from stakewatch.core.policy import Notification
+    from stakewatch.core.delivery.policy import Notification
     from stakewatch.qt.app import TrayNotifier
 
     clicked = []

@@ -9,10 +9,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from test_inbox import stock
 
-from stakewatch.core import store_inbox as inbox
+from stakewatch.core.delivery.offline import offline_notice
 from stakewatch.core.model import Entity, Source, SourceHealth, Watchlist
-from stakewatch.core.offline import offline_notice
-from stakewatch.core.store import Store
+from stakewatch.core.store import inbox
+from stakewatch.core.store.database import Store
 from stakewatch.qt.editor import ENTITY, SOURCE, WATCHLIST, EditorView
 from stakewatch.qt.health import HealthView
 from stakewatch.qt.icons import tray_pixmap
@@ -264,7 +264,7 @@ def test_tray_icon_shows_unread_and_failing_together(qtbot):
 def test_a_failing_source_notice_opens_health_with_that_source(qtbot, data_dir: Path):
     from test_tray import RecordingNotifier
 
-    from stakewatch.core.policy import Notification
+    from stakewatch.core.delivery.policy import Notification
     from stakewatch.qt.app import Controller
 
     with _store(data_dir) as store:
@@ -285,7 +285,7 @@ def test_a_failing_source_notice_opens_health_with_that_source(qtbot, data_dir: 
 
 
 def _store(root: Path):
-    from stakewatch.core.store import open_store
+    from stakewatch.core.store.database import open_store
 
     return open_store(root)
 

@@ -13,8 +13,8 @@ import pytest
 
 from conftest import run_cli
 from feedworld import Route, WorldServer, rss
-from stakewatch.core import first_run
-from stakewatch.core.store import open_store
+from stakewatch.core.service import first_run
+from stakewatch.core.store.database import open_store
 
 EXE = shutil.which("stakewatch") or str(Path(sys.executable).with_name("stakewatch"))
 

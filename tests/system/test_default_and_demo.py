@@ -10,12 +10,12 @@ import time
 from pathlib import Path
 
 from feedworld import Route, WorldServer
-from stakewatch.cli import seed_default
-from stakewatch.core.demo import DEMO_FEEDS, demo_config, render_feed
-from stakewatch.core.paths import resource
-from stakewatch.core.poller import Poller
-from stakewatch.core.store import Store
-from stakewatch.core.transfer import read_config_file
+from stakewatch.cli.main import seed_default
+from stakewatch.core.exchange.transfer import read_config_file
+from stakewatch.core.platform.demo import DEMO_FEEDS, demo_config, render_feed
+from stakewatch.core.resources import resource
+from stakewatch.core.service.poller import Poller
+from stakewatch.core.store.database import Store
 
 
 def serve_demo(world: WorldServer) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core.fetch import MIB
+from stakewatch.core.fetching.client import MIB
 
 HOSTS = 25
 PER_HOST = 20

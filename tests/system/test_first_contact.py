@@ -14,8 +14,8 @@ from pathlib import Path
 
 from conftest import run_cli
 from feedworld import Route, WorldServer, rss
-from stakewatch.core.demo import claim_demo_dir
-from stakewatch.core.store import open_store
+from stakewatch.core.platform.demo import claim_demo_dir
+from stakewatch.core.store.database import open_store
 
 
 def columns(line: str) -> int:
@@ -36,7 +36,7 @@ def test_poll_on_a_fresh_folder_takes_the_apps_default_and_remembers_an_empty_st
     empty = tmp_path / "empty"
     empty.mkdir()
     with open_store(empty) as store:
-        from stakewatch.core import first_run
+        from stakewatch.core.service import first_run
 
         first_run.start_empty(store)
     result = run_cli(empty, "poll", "--once")

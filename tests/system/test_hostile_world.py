@@ -11,7 +11,7 @@ import pytest
 
 from conftest import run_cli
 from feedworld import Route, WorldServer, rss
-from stakewatch.core.paths import database_path
+from stakewatch.core.platform.paths import database_path
 
 ESCAPES = ("\x1b", "\x9b", "\x07", "\u202e")
 TITLE = "Minister Kiuchi on AI and copyright"

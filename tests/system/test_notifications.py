@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stakewatch.core.links import open_link
-from stakewatch.core.policy import Notification
+from stakewatch.core.delivery.policy import Notification
+from stakewatch.core.platform.links import open_link
 from stakewatch.notify.freedesktop import FreedesktopNotifier, NotificationsUnavailable
 
 

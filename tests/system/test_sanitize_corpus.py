@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS
-from stakewatch.core.briefing import build_briefing
-from stakewatch.core.ingest import Validators, ingest
-from stakewatch.core.matching import Match, Matcher
+from stakewatch.core.delivery.policy import story_notification
+from stakewatch.core.exchange.briefing import build_briefing
+from stakewatch.core.matching.ingest import Validators, ingest
+from stakewatch.core.matching.matcher import Match, Matcher
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.policy import story_notification
 from stakewatch.core.sources import ParseError
 from stakewatch.core.sources.feed import FeedKind
-from stakewatch.core.store import Store
+from stakewatch.core.store.database import Store
 
 pytest.importorskip("PySide6")
 pypdf = pytest.importorskip("pypdf")

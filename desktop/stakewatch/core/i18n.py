@@ -77,7 +77,7 @@ def language() -> str:
 
 
 def translations_path(lang: str) -> Any:
-    from .paths import resource
+    from .resources import resource
 
     return resource("translations", f"stakewatch_{lang}.ts")
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import time, timedelta
 from typing import Any
 
-from .fetch import MIB, FetchConfig, check_web_url
+from .fetching.client import MIB, FetchConfig, check_web_url
 from .i18n import Message, Text, translate
 from .model import UserError
-from .page_cycle import PageConfig
-from .poller import PollConfig
-from .store import Store
+from .pages.cycle import PageConfig
+from .service.poller import PollConfig
+from .store.database import Store
 
 TITLE = translate("Settings", "Settings")
 WHOLE_NUMBER = translate("Settings", "must be a whole number from {low} to {high}")

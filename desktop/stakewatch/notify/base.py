@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import Protocol
 
-from ..core.policy import Notification
+from ..core.delivery.policy import Notification
 
 ClickHandler = Callable[[Notification], None]
 

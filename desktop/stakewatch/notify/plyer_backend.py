@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import warnings
 
-from ..core.paths import resource
-from ..core.policy import Notification
+from ..core.delivery.policy import Notification
+from ..core.resources import resource
 
 log = logging.getLogger("stakewatch.notify")
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from .. import __version__
 from ..core.i18n import translate
-from ..core.paths import resource
+from ..core.resources import resource
 from .icons import app_icon
 
 PURPOSE = translate("About", "Follows officials, companies and AI products and tells you, with a link to the "

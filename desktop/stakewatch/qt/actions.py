@@ -16,11 +16,12 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from ..core import autostart, settings
-from ..core.briefing import build_briefing
+from ..core import settings
+from ..core.delivery.policy import Notification
+from ..core.exchange.briefing import build_briefing
 from ..core.i18n import Message, render
-from ..core.logs import diagnostics
-from ..core.policy import Notification
+from ..core.platform import autostart
+from ..core.platform.logs import diagnostics
 from ..core.service import Service
 from .about import AboutDialog
 from .briefing_dialog import BriefingDialog, BriefingRequest

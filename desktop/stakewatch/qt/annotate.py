@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import store_annotations as notes
 from ..core.model import UserError
-from ..core.store import Store
+from ..core.store import annotations as notes
+from ..core.store.database import Store
 
 
 class Annotations(QObject):

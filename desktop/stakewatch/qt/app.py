@@ -14,13 +14,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
+from ..core.delivery.policy import Notification
 from ..core.i18n import Message, catalogue, language, lookup, render, translate
-from ..core.links import open_link
-from ..core.logs import diagnostics, setup_logging
-from ..core.policy import Notification
+from ..core.platform.links import open_link
+from ..core.platform.logs import diagnostics, setup_logging
 from ..core.service import CycleResult, Snapshot, tray_state_for
 from ..core.states import TrayState
-from ..core.store import open_store
+from ..core.store.database import open_store
 from ..notify import Notifier, choose_notifier
 from .about import AboutDialog
 from .actions import Actions

@@ -26,11 +26,11 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from ..core.briefing import LIST, Briefing, Entry, TopStory
+from ..core.exchange.briefing import LIST, Briefing, Entry, TopStory
 from ..core.i18n import Message, translate
 from ..core.model import UserError
-from ..core.paths import resource
-from ..core.secrets import redact
+from ..core.platform.secrets import redact
+from ..core.resources import resource
 from ..core.text import plain
 from ..core.when import date_time, long_date, month_day, short_date
 

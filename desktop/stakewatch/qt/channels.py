@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import channel_admin, channels, store_channels
+from ..core.delivery import channel_admin, channels
 from ..core.i18n import Message, loads, render
 from ..core.model import UserError
-from ..core.store import Store
+from ..core.store import channels as store_channels
+from ..core.store.database import Store
 from .workers import StoreTask
 
 HEADERS = (QT_TRANSLATE_NOOP("ChannelsView", "Channel"), QT_TRANSLATE_NOOP("ChannelsView", "Watchlists"),

@@ -34,17 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import editing
-from ..core.backfill import BackfillResult, backfill, changed_entities
-from ..core.discovery import FoundFeed
-from ..core.links import complete_address
+from ..core.exchange import editing
+from ..core.exchange.transfer import Refused
+from ..core.matching.backfill import BackfillResult, backfill, changed_entities
 from ..core.model import Entity, Item, Source, UserError
-from ..core.secrets import WAITING as KEYRING_WAITING
-from ..core.secrets import store_secret
+from ..core.platform.links import complete_address
+from ..core.platform.secrets import WAITING as KEYRING_WAITING
+from ..core.platform.secrets import store_secret
 from ..core.service import find_feeds, preview_source, try_entity
-from ..core.store import Store
-from ..core.store_errors import DatabaseFailure, describe_sqlite_error
-from ..core.transfer import Refused
+from ..core.sources.discovery import FoundFeed
+from ..core.store.database import Store
+from ..core.store.errors import DatabaseFailure, describe_sqlite_error
 from .editor_forms import ERROR_STYLE, EntityForm, SourceForm, WatchlistForm, field_of, in_words, lines_of
 from .labels import entity_kind_text
 
@@ -621,7 +621,7 @@ class EditorView(QWidget):
         self.source_form._show_rows()
 
     def suggest_aliases(self) -> None:
-        from ..core.store_aliases import recent_texts
+        from ..core.store.aliases import recent_texts
         from .suggest_dialog import SuggestAliasesDialog
 
         form = self.entity_form

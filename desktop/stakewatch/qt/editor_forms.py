@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.discovery import FoundFeed
-from ..core.links import complete_address
+from ..core.exchange.transfer import MAX_INTERVAL, Refused
 from ..core.model import ENTITY_KINDS, Entity, Source, Watchlist, needs_context_by_default
-from ..core.secrets import AUTH_KINDS
+from ..core.platform.links import complete_address
+from ..core.platform.secrets import AUTH_KINDS
 from ..core.sources import SOURCE_KINDS
+from ..core.sources.discovery import FoundFeed
 from ..core.sources.search import PRESETS as SEARCH_PRESETS
-from ..core.transfer import MAX_INTERVAL, Refused
 from .labels import entity_kind_text
 
 ERROR_STYLE = "color: #b00020"

@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..core import first_run
 from ..core.model import UserError
-from ..core.store import Store
+from ..core.service import first_run
+from ..core.store.database import Store
 
 
 class FirstRunDialog(QDialog):

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import store_channels
+from ..core.delivery.offline import offline_notice
 from ..core.i18n import loads, render
 from ..core.model import SourceHealth
-from ..core.offline import offline_notice
-from ..core.secrets import redact
-from ..core.store import Store
+from ..core.platform.secrets import redact
+from ..core.store import channels as store_channels
+from ..core.store.database import Store
 from ..core.text import plain
 from ..core.when import date_time, relative
 from .labels import status_colour, status_label

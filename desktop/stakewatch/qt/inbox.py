@@ -47,12 +47,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import store_inbox as inbox
+from ..core.delivery.policy import safe_link
 from ..core.i18n import Message, render
-from ..core.policy import safe_link
 from ..core.states import AlertKind
-from ..core.store import Store
-from ..core.store_inbox import InboxQuery, InboxRow
+from ..core.store import inbox
+from ..core.store.database import Store
+from ..core.store.inbox import InboxQuery, InboxRow
 from ..core.when import date_time
 from .annotate import Annotations
 from .labels import alert_kind_label

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
-from ..core.store import open_store
+from ..core.store.database import open_store
 from .channels import ChannelsView
 from .editor import EditorView
 from .health import HealthView

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from ..core.store import Store
-from ..core.store_pages import PageView, page_view
+from ..core.store.database import Store
+from ..core.store.pages import PageView, page_view
 
 
 class PagePanel(QWidget):

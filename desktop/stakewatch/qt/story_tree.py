@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import store_inbox as inbox
 from ..core.model import Alert
-from ..core.store import Store
-from ..core.store_inbox import InboxQuery
-from ..core.story_list import StoryRow
+from ..core.store import inbox
+from ..core.store.database import Store
+from ..core.store.inbox import InboxQuery
+from ..core.store.story_rows import StoryRow
 from ..core.when import date_time
 
 PAGE = 200

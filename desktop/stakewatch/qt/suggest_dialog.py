@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.aliases import Candidate, count_matches, suggest
+from ..core.matching.aliases import Candidate, count_matches, suggest
 
 
 class _Emitter(QObject):

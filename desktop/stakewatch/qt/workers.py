@@ -18,13 +18,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..commands.channels import render_pdf
-from ..core import outbox
+from ..cli.commands.channels import render_pdf
+from ..core.delivery import outbox
 from ..core.i18n import Message, translate
 from ..core.model import UserError
 from ..core.service import CycleResult, Service
-from ..core.store import open_store
-from ..core.store_errors import DatabaseFailure, describe_sqlite_error
+from ..core.store.database import open_store
+from ..core.store.errors import DatabaseFailure, describe_sqlite_error
 from ..notify import Notifier
 
 log = logging.getLogger("stakewatch.tasks")

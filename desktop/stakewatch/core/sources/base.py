@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
-from ..fetch import FetchResult
+from ..fetching.client import FetchResult
 from ..i18n import Message, text
 from ..model import Item, Source, Watchlist
 

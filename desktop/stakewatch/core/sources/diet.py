@@ -19,10 +19,10 @@ from datetime import datetime, timedelta
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from ..dates import JST
 from ..model import Entity, Item, Source, Watchlist
 from ..text import plain
 from .base import Collect, FetchFailed, ParseError, SourceKind
+from .dates import JST
 from .feed import web_link
 
 API_URL = "https://kokkai.ndl.go.jp/api/speech"

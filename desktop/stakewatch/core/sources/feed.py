@@ -13,8 +13,8 @@ from typing import Any
 import feedparser
 
 from ..i18n import translate
+from ..matching.stories import is_news_redirect, strip_publisher
 from ..model import Item, Source
-from ..stories import is_news_redirect, strip_publisher
 from ..text import html_to_text, plain
 from .base import ParseError, SourceKind
 

@@ -25,12 +25,12 @@ import charset_normalizer
 from cssselect import GenericTranslator, SelectorError
 from lxml import html as lxml_html
 
-from ..dates import parse_date
 from ..i18n import field_problem, translate
 from ..model import Item, Source
-from ..pdftext import is_pdf, pdf_text
+from ..pages.pdf import is_pdf, pdf_text
 from ..text import plain
 from .base import Collect, FetchFailed, ParseError, SourceKind
+from .dates import parse_date
 from .feed import build_item, web_link
 
 MUST_BE_SWITCH = translate("Page", "must be true or false")

@@ -1,0 +1,195 @@
+"""Finding the story an item belongs to: by link or GUID, else by a near-duplicate title.
+
+`StoryIndex` holds a cycle's recent stories in memory; `assign_story` finds or
+creates the story of one matched item inside the caller's transaction. Runs on
+the thread that owns the Store.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Sequence
+
+from ..model import Item
+from .matcher import Match
+from .stories import (
+    NEAR_DUPLICATE_THRESHOLD,
+    NEAR_DUPLICATE_WINDOW,
+    Names,
+    canonical_url,
+    guid_key,
+    is_news_redirect,
+    names_in_title,
+    similar_titles,
+    title_tokens,
+    watched_names_differ,
+)
+
+MAX_NEAR_DUPLICATE_CANDIDATES = 64
+
+
+def story_keys(item: Item) -> list[str]:
+    """Keys under which another source's copy of this story would be found."""
+    keys: list[str] = []
+    link = canonical_url(item.url)
+    if link:
+        keys.append("url:" + link)
+    guid = guid_key(item.guid)
+    # bare GUIDs like "42" are only unique inside one feed
+    if guid and (":" in guid or len(guid) >= 20) and "url:" + guid not in keys:
+        keys.append(("url:" if guid.startswith("https://") else "guid:") + guid)
+    return keys
+
+
+DAY = 86_400.0
+MAX_POSTING = 100
+
+
+def _jaccard_floor(size: int) -> int:
+    """Shared tokens a title of `size` tokens needs with any near-duplicate: ceil(0.8 |A|)."""
+    return max(1, math.ceil(size * NEAR_DUPLICATE_THRESHOLD - 1e-9))
+
+
+class StoryIndex:
+    """Recent stories' title tokens, with an inverted index, so that looking for a near-duplicate
+    costs the stories sharing rare words with the title, not every story of the week.
+
+    Only the rarest tokens of a title are looked up (prefix filtering): a near-duplicate must share
+    at least one of the |A| - ceil(0.8 |A|) + 1 rarest. A token already carried by more than
+    MAX_POSTING stories of the window is never walked: frequent words (stop words, the entity's
+    own name in a busy news cycle) cannot make the search quadratic.
+
+    Loaded lazily a day at a time from the connection it is given; one per cycle is enough.
+    """
+
+    def __init__(self) -> None:
+        self.tokens: dict[int, frozenset[str]] = {}
+        self.titles: dict[int, str] = {}
+        self.published: dict[int, float] = {}
+        self.names: dict[int, Names] = {}
+        self.postings: dict[str, set[int]] = {}
+        self.loaded: set[int] = set()
+
+    def add(self, story_id: int, tokens: frozenset[str], title: str, published: float,
+            names: Names | None = None) -> None:
+        self.tokens[story_id] = tokens
+        self.titles[story_id] = title
+        self.published[story_id] = published
+        self.names[story_id] = names or {}
+        for token in tokens:
+            self.postings.setdefault(token, set()).add(story_id)
+
+    def _load(self, conn: sqlite3.Connection, published: float) -> None:
+        window = NEAR_DUPLICATE_WINDOW.total_seconds()
+        for day in range(int((published - window) // DAY), int((published + window) // DAY) + 1):
+            if day in self.loaded:
+                continue
+            self.loaded.add(day)
+            for story_id, stored, title, when, names in conn.execute(
+                    "SELECT id, tokens, title, published, names FROM stories "
+                    "WHERE published >= ? AND published < ?", (day * DAY, (day + 1) * DAY)):
+                if story_id not in self.tokens:
+                    self.add(int(story_id), frozenset(json.loads(stored)), title, when,
+                             json.loads(names or "{}"))
+
+    def candidates(self, conn: sqlite3.Connection, tokens: frozenset[str], published: float) -> list[int]:
+        """Stories within the window sharing enough words to possibly be near-duplicates, closest first."""
+        self._load(conn, published)
+        if not tokens:
+            return []
+        window = NEAR_DUPLICATE_WINDOW.total_seconds()
+        needed = _jaccard_floor(len(tokens))
+        rarest = sorted(tokens, key=lambda token: len(self.postings.get(token, ())))
+        seen: set[int] = set()
+        for token in rarest[: len(tokens) - needed + 1]:
+            posting = self.postings.get(token, ())
+            if len(posting) <= MAX_POSTING:
+                seen.update(posting)
+        if not seen and rarest:
+            # a title made only of frequent words: its rarest one is all there is to go on
+            seen.update(self.postings.get(rarest[0], ()))
+        found = [story_id for story_id in seen
+                 if abs(self.published[story_id] - published) <= window
+                 and len(tokens & self.tokens[story_id]) >= needed]
+        return sorted(found, key=lambda story_id: abs(self.published[story_id] - published))
+
+
+def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list[str],
+                tokens: frozenset[str], published: float, index: StoryIndex, names: Names,
+                same_entities: bool) -> int | None:
+    for key in keys:
+        row = conn.execute("SELECT story_id FROM story_keys WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return int(row[0])
+    found: list[tuple[int, int, int]] = []
+    for order, story_id in enumerate(index.candidates(conn, tokens, published)[:MAX_NEAR_DUPLICATE_CANDIDATES]):
+        story_names = index.names.get(story_id, {})
+        watched = frozenset(word for words in (*names.values(), *story_names.values()) for word in words)
+        if not similar_titles(tokens, index.tokens[story_id], item.title, index.titles[story_id], watched):
+            continue
+        if watched_names_differ(names, item.title, story_names, index.titles[story_id]):
+            continue
+        if same_entities and names and story_names and not names.keys() & story_names.keys():
+            continue  # look-alike titles over texts about different entities
+        same_source = conn.execute(
+            "SELECT 1 FROM items WHERE story_id = ? AND source_id = ? LIMIT 1",
+            (story_id, source_id)).fetchone()
+        # a source's look-alike titles are distinct items, unless it is a news search: there they are
+        # one story's copies from several publishers
+        if (same_source is None or is_news_redirect(item.url)) and not _other_officials(conn, source_id, story_id):
+            # among look-alike titles, the story naming the same entities wins, then the closest in time
+            found.append((-len(names.keys() & story_names.keys()), order, story_id))
+    return min(found)[2] if found else None
+
+
+def _official_for(conn: sqlite3.Connection, source_ids: Sequence[int]) -> frozenset[str]:
+    names: set[str] = set()
+    for source_id in source_ids:
+        row = conn.execute("SELECT official_for FROM sources WHERE id = ?", (source_id,)).fetchone()
+        if row is not None:
+            names.update(str(name).casefold() for name in json.loads(row[0]))
+    return frozenset(names)
+
+
+def _other_officials(conn: sqlite3.Connection, source_id: int, story_id: int) -> bool:
+    """True when the item's source and the story's sources are official for different entities:
+    two officials' statements, however alike their titles, are never one story."""
+    mine = _official_for(conn, [source_id])
+    if not mine:
+        return False
+    theirs = _official_for(conn, [int(row[0]) for row in conn.execute(
+        "SELECT DISTINCT source_id FROM items WHERE story_id = ?", (story_id,))])
+    return bool(theirs) and not (mine & theirs)
+
+
+def matched_words(matches: Sequence[Match]) -> dict[str, tuple[str, ...]]:
+    return {match.entity.casefold(): match.matched for match in matches}
+
+
+def assign_story(conn: sqlite3.Connection, source_id: int, item: Item, published: float,
+                 now: float, index: StoryIndex | None = None,
+                 matches: Sequence[Match] = (), same_entities: bool = True) -> int:
+    """The story of `item`: found by link, GUID or a near-duplicate title, else a new one.
+
+    Titles that name different watched entities (`matches`) or different people are never merged;
+    with `same_entities`, neither are look-alike titles over texts naming no entity in common
+    (off for backfill: stories stored earlier do not know the entity being added).
+    """
+    index = index if index is not None else StoryIndex()
+    keys = story_keys(item)
+    tokens = title_tokens(item.title)
+    names = names_in_title(item.title, matched_words(matches))
+    story_id = _find_story(conn, source_id, item, keys, tokens, published, index, names, same_entities)
+    if story_id is None:
+        story_id = int(conn.execute(
+            "INSERT INTO stories(title, tokens, published, created, names) VALUES (?, ?, ?, ?, ?)",
+            (item.title, json.dumps(sorted(tokens), ensure_ascii=False), published, now,
+             json.dumps(names, ensure_ascii=False, sort_keys=True)),
+        ).lastrowid or 0)
+        index.add(story_id, tokens, item.title, published, names)
+    for key in keys:
+        conn.execute("INSERT OR IGNORE INTO story_keys(key, story_id) VALUES (?, ?)",
+                     (key, story_id))
+    return story_id
