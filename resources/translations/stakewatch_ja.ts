@@ -2284,8 +2284,36 @@
         <translation>JSON の入れ子が深すぎます</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; is the entity itself; list other entities whose mention counts as context</source>
+        <translation>「{name}」はこのエンティティ自身です。文脈として数える、ほかのエンティティを挙げてください</translation>
+    </message>
+    <message>
         <source>{n} problems; nothing was imported:</source>
         <translation>{n} 件の問題があるため、何も読み込みませんでした:</translation>
+    </message>
+    <message>
+        <source>is not a field of an alias (an alias has text, needs_context, from and until)</source>
+        <translation>は別名の項目ではありません（別名の項目は text、needs_context、from、until です）</translation>
+    </message>
+    <message>
+        <source>is not a field of an office (an office has titles, from and until)</source>
+        <translation>は役職の項目ではありません（役職の項目は titles、from、until です）</translation>
+    </message>
+    <message>
+        <source>must be a date written YYYY-MM-DD, got {got}</source>
+        <translation>は YYYY-MM-DD 形式の日付にしてください（指定値: {got}）</translation>
+    </message>
+    <message>
+        <source>ends on {until}, before it starts on {since}</source>
+        <translation>終了日 {until} が開始日 {since} より前です</translation>
+    </message>
+    <message>
+        <source>{code} is not a language code (such as ja, en, ko or zh-Hant)</source>
+        <translation>{code} は言語コードではありません（ja、en、ko、zh-Hant など）</translation>
+    </message>
+    <message>
+        <source>an office needs at least one title</source>
+        <translation>役職には肩書きが少なくとも 1 つ必要です</translation>
     </message>
 </context>
 <context>

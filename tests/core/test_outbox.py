@@ -304,10 +304,11 @@ def test_stories_sent_before_the_upgrade_count_as_sent_after_it(tmp_path):
 
     path = tmp_path / "stakewatch.db"
     conn = sqlite3.connect(path)
-    for migration in MIGRATIONS[:-1]:
+    upgrade = next(n for n, migration in enumerate(MIGRATIONS) if "CREATE TABLE channel_alerts" in migration)
+    for migration in MIGRATIONS[:upgrade]:
         for statement in _statements(migration):
             conn.execute(statement)
-    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    conn.execute(f"PRAGMA user_version = {upgrade}")
     conn.execute("INSERT INTO channels(id, name, created) VALUES (1, 'team', 0)")
     stored(conn, [alert(1, 10, entity="OpenAI"), alert(2, 10), alert(3, 11)])
     conn.execute("INSERT INTO channel_stories(channel_id, story_id) VALUES (1, 10)")

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from .i18n import render
+from .i18n import language, render
 from .states import AlertKind, HealthStatus
 
 ENTITY_KINDS: tuple[str, ...] = ("official", "company", "product", "topic")
@@ -43,10 +43,75 @@ class UserError(Exception):
 
 @dataclass(frozen=True)
 class Alias:
-    """One way of writing an entity, and whether it needs one of the entity's context words."""
+    """One way of writing an entity, and whether it needs one of the entity's context words.
+
+    `since` and `until` bound the days it applies to (an office held, a product generation):
+    from `since` (included) up to `until` (excluded, the day it passed on); None is open.
+    """
 
     text: str
     needs_context: bool
+    since: date | None = None
+    until: date | None = None
+
+    def applies(self, day: date) -> bool:
+        return (self.since is None or self.since <= day) and (self.until is None or day < self.until)
+
+    @property
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
+
+
+Span = tuple[date | None, date | None]
+
+
+def span_json(since: date | None, until: date | None) -> dict[str, str]:
+    """`from` and `until` as the watchlist JSON writes them (only those set)."""
+    out: dict[str, str] = {}
+    if since is not None:
+        out["from"] = since.isoformat()
+    if until is not None:
+        out["until"] = until.isoformat()
+    return out
+
+
+@dataclass(frozen=True)
+class Office:
+    """A post someone holds for a while: its titles in every language, and the tenure.
+
+    While it lasts each title is an alias of the holder that needs context: "デジタル大臣" names
+    平将明 only from 2024-10-01 up to 2025-10-21, and his successor's news stays silent.
+    """
+
+    titles: tuple[tuple[str, tuple[str, ...]], ...]
+    """(language, titles in it), in the order written."""
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def all_titles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t for _lang, texts in self.titles for t in texts))
+
+    def in_language(self, lang: str) -> tuple[str, ...]:
+        return tuple(t for code, texts in self.titles if code.split("-")[0] == lang for t in texts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"titles": {lang: list(texts) if len(texts) != 1 else texts[0] for lang, texts in self.titles},
+                **span_json(self.since, self.until)}
+
+
+def label_for(name: str, names: tuple[tuple[str, str], ...], lang: str | None = None) -> str:
+    """An entity's name in the reader's language (`names`, e.g. ja 平将明), else its `name`."""
+    if not names:
+        return name
+    lang = lang or language()
+    for code, text in names:
+        if code == lang:
+            return text
+    for code, text in names:
+        if code.split("-")[0] == lang:
+            return text
+    return name
 
 
 @dataclass(frozen=True)
@@ -68,13 +133,26 @@ class Entity:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     alias_context: tuple[tuple[str, bool], ...] = ()
     veto: tuple[str, ...] = ()
+    alias_dates: tuple[tuple[str, date | None, date | None], ...] = ()
+    """(alias text, from, until) for aliases that apply only for a while; a text may have several."""
+    names: tuple[tuple[str, str], ...] = ()
+    """(language, the name as written in it): shown to a reader of that language, and aliases too."""
+    offices: tuple[Office, ...] = ()
+    related: tuple[str, ...] = ()
+    """Other entities whose mention (or authorship) counts as this one's context."""
 
     @property
     def all_aliases(self) -> tuple[str, ...]:
         seen: dict[str, None] = {self.name: None}
         for alias in self.aliases:
             seen.setdefault(alias, None)
+        for _lang, text in self.names:
+            seen.setdefault(text, None)
         return tuple(seen)
+
+    def label(self, lang: str | None = None) -> str:
+        """The name in the reader's language (see `names`), else `name`."""
+        return label_for(self.name, self.names, lang)
 
     def needs_context(self, alias: str) -> bool:
         """Whether `alias` counts only with a context word (never when there are none)."""
@@ -83,38 +161,59 @@ class Entity:
         chosen = dict(self.alias_context)
         return chosen[alias] if alias in chosen else needs_context_by_default(alias)
 
+    def spans(self, alias: str) -> list[Span]:
+        """The spans of days `alias` applies to ([(None, None)]: always)."""
+        found: list[Span] = [(since, until) for text, since, until in self.alias_dates if text == alias]
+        return found or [(None, None)]
+
     @property
     def terms(self) -> tuple[Alias, ...]:
-        """Every alias (the name first) with whether it needs context."""
-        return tuple(Alias(text, self.needs_context(text)) for text in self.all_aliases)
+        """Every alias (the name first) with whether it needs context and when it applies."""
+        return tuple(Alias(text, self.needs_context(text), since, until)
+                     for text in self.all_aliases for since, until in self.spans(text))
+
+    @property
+    def office_terms(self) -> tuple[Alias, ...]:
+        """The titles of the entity's offices as aliases that need context, during each tenure."""
+        needs = bool(self.context or self.related)
+        return tuple(Alias(title, needs, office.since, office.until)
+                     for office in self.offices for title in office.all_titles)
 
     def aliases_json(self) -> list[str | dict[str, Any]]:
-        """The aliases as the watchlist JSON writes them: text, or an object where the user chose."""
+        """The aliases as the watchlist JSON writes them: text, or an object where the user chose
+        whether it needs context or when it applies."""
         chosen = dict(self.alias_context)
         out: list[str | dict[str, Any]] = []
-        if self.name in chosen:
-            out.append({"text": self.name, "needs_context": chosen[self.name]})
+
+        def write(alias: str) -> None:
+            choice = {"needs_context": chosen[alias]} if alias in chosen else {}
+            dated = [(since, until) for text, since, until in self.alias_dates if text == alias]
+            if dated:
+                out.extend({"text": alias, **choice, **span_json(since, until)} for since, until in dated)
+            else:
+                out.append({"text": alias, **choice} if choice else alias)
+
+        if self.name in chosen or any(text == self.name for text, _s, _u in self.alias_dates):
+            write(self.name)
         for alias in self.aliases:
-            out.append({"text": alias, "needs_context": chosen[alias]} if alias in chosen else alias)
+            write(alias)
         return out
 
-
-def aliases_from_json(values: list[Any]) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
-    """Alias texts and the user's needs-context choices from stored (already validated) JSON."""
-    texts: list[str] = []
-    chosen: list[tuple[str, bool]] = []
-    for value in values:
-        if isinstance(value, dict):
-            texts.append(str(value.get("text", "")))
-            if "needs_context" in value:
-                chosen.append((texts[-1], bool(value["needs_context"])))
-        else:
-            texts.append(str(value))
-    return tuple(t for t in texts if t), tuple(chosen)
+    def details_json(self) -> dict[str, Any]:
+        """`names`, `offices` and `related` as the watchlist JSON writes them (only those set)."""
+        out: dict[str, Any] = {}
+        if self.names:
+            out["names"] = dict(self.names)
+        if self.offices:
+            out["offices"] = [office.to_json() for office in self.offices]
+        if self.related:
+            out["related"] = list(self.related)
+        return out
 
 
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
 _KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _PARTS = re.compile(r"[^\s\-_\u2010-\u2015\u2212\u30fb\u00b7\uff65]+")
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
@@ -124,26 +223,26 @@ def needs_context_by_default(alias: str) -> bool:
     """Whether an alias is too ambiguous to stand alone, judged by its shape.
 
     Full names (two or more parts), kanji names of three or more characters and
-    brand-shaped words (OpenAI, Sora2, オープンAI, 平デジタル相) stand alone; a
-    single Latin or kana word (a bare surname, a common word), a Latin or kana
-    alias of three characters or fewer (LDP, AI) and a kanji alias of one or
-    two characters (城内, 平氏) need context.
+    brand-shaped words (OpenAI, Sora2, オープンAI, 오픈AI, 소라2, 平デジタル相) stand
+    alone; a single Latin, kana or Hangul word (a bare surname, a common word),
+    a Latin or kana alias of three characters or fewer (LDP, AI) and a kanji alias
+    of one or two characters (城内, 平氏) need context.
     """
     text = unicodedata.normalize("NFKC", alias).strip()
     parts = _PARTS.findall(text)
     letters = "".join(parts)
-    if len(letters) <= 3 and not _IDEOGRAPH.search(letters):
+    if len(letters) <= 3 and not _IDEOGRAPH.search(letters) and not _HANGUL.search(letters):
         return True
     if _IDEOGRAPH.search(letters) and not _KANA.search(letters) and not _LATIN.search(letters):
         return len(letters) < 3
     if len(parts) >= 2:
         return False
     has_digit = any(c.isdigit() for c in letters)
-    if has_digit and (_LATIN.search(letters) or _KANA.search(letters)):
+    if has_digit and (_LATIN.search(letters) or _KANA.search(letters) or _HANGUL.search(letters)):
         return False
     if _CAMEL.search(letters):
         return False
-    scripts = sum(1 for pattern in (_IDEOGRAPH, _KANA, _LATIN) if pattern.search(letters))
+    scripts = sum(1 for pattern in (_IDEOGRAPH, _KANA, _HANGUL, _LATIN) if pattern.search(letters))
     return scripts < 2
 
 
@@ -228,11 +327,19 @@ class Alert:
     note: str = ""
     tags: tuple[str, ...] = ()
     flagged: bool = False
+    entity_names: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    """The entity's names per language (see Entity.names)."""
+
+    @property
+    def entity_label(self) -> str:
+        """The entity's name in the reader's language; `entity` stays the key."""
+        return label_for(self.entity, self.entity_names)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "entity": self.entity,
+            "entity_label": self.entity_label,
             "watchlist": self.watchlist,
             "kind": self.kind,
             "title": self.title,

@@ -62,6 +62,7 @@ NOT_UTF8 = translate("Import", "the file is not UTF-8 text")
 AT_LINE = translate("Import", "line {line} column {column}")
 BAD_JSON = translate("Import", "invalid JSON ({error})")
 TOO_DEEP = translate("Import", "the JSON is nested too deeply")
+OWN_CONTEXT = translate("Import", "'{name}' is the entity itself; list other entities whose mention counts as context")
 
 
 class Refused(UserError):
@@ -134,6 +135,11 @@ def _matchable(term: str, where: str) -> None:
         raise Refused(where, UNMATCHABLE)
 
 
+def _matches(term: str, where: str) -> bool:
+    _matchable(term, where)
+    return True
+
+
 def _broken_text(value: Any, where: str, depth: int = 0) -> None:
     """Refuse any text in the document that cannot be stored (lone surrogates), naming the place."""
     if isinstance(value, str):
@@ -179,29 +185,6 @@ def _terms(value: Any, where: str) -> tuple[str, ...]:
         terms.setdefault(text, None)
     problems.raise_any()
     return tuple(terms)
-
-
-def _aliases(value: Any, where: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]]:
-    """Alias texts, and the needs-context choices of those written as objects."""
-    if value is None:
-        return (), ()
-    if not isinstance(value, list):
-        raise Refused(where, MUST_BE_WORDS)
-    texts: list[Any] = []
-    chosen: dict[str, bool] = {}
-    for index, entry in enumerate(value):
-        if isinstance(entry, dict):
-            unknown = sorted(set(entry) - {"text", "needs_context"})
-            if unknown:
-                raise Refused(f"{where}[{index}].{unknown[0]}", "is not a field of an alias "
-                              "(an alias has text and needs_context)")
-            text = _string(entry.get("text"), f"{where}[{index}].text")
-            if "needs_context" in entry:
-                chosen[text] = _bool(entry["needs_context"], f"{where}[{index}].needs_context", False)
-            texts.append(text)
-        else:
-            texts.append(entry)
-    return _terms(texts, where), tuple(chosen.items())
 
 
 def _legacy_vetoes(name: str, aliases: Sequence[str], exclude: Sequence[str]) -> tuple[

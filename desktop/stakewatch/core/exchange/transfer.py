@@ -13,15 +13,17 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..fetching.client import check_web_url
 from ..i18n import split_field_problem
-from ..model import ENTITY_KINDS, Entity, Source, UserError, Watchlist
+from ..model import ENTITY_KINDS, Entity, Office, Source, UserError, Watchlist
 from ..platform.secrets import check_auth_options
 from ..sources import SOURCE_KINDS
 from ..store.database import Store
+from .entity_fields import _aliases, _names, _offices
 from .fields import (
     AT_LINE,
     BAD_INTERVAL,
@@ -45,13 +47,13 @@ from .fields import (
     NOT_OWN_WORDS,
     NOT_UTF8,
     ONE_OF,
+    OWN_CONTEXT,
     TOO_BIG,
     TOO_DEEP,
     TOO_MANY_DIGITS,
     UNKNOWN_KIND,
     WRONG_VERSION,
     Refused,
-    _aliases,
     _bool,
     _broken_text,
     _extra,
@@ -76,7 +78,11 @@ _OWN_EXPORT = re.compile(rb'^\s*\{\s*"version"\s*:\s*1\s*,\s*"generator"\s*:\s*"
 _LONG_NUMBER = re.compile(rb"-?\d{4000,}")
 DEFAULT_INTERVAL = 30
 
-_ENTITY_FIELDS = {"name", "kind", "aliases", "context", "exclude", "veto", "priority", "muted"}
+NO_DATES: tuple[tuple[str, date | None, date | None], ...] = ()
+NO_NAMES: tuple[tuple[str, str], ...] = ()
+NO_OFFICES: tuple[Office, ...] = ()
+_ENTITY_FIELDS = {"name", "kind", "aliases", "context", "exclude", "veto", "priority", "muted", "names", "offices",
+                  "related"}
 _WATCHLIST_FIELDS = {"name", "entities", "muted"}
 _SOURCE_FIELDS = {"name", "kind", "url", "interval_minutes", "enabled", "official_for",
                   "options"}
@@ -98,8 +104,8 @@ def parse_entity(data: Any, where: str) -> Entity:
     kind = data.get("kind", "topic")
     if kind not in ENTITY_KINDS:
         problems.add(Refused(f"{where}.kind", ONE_OF(kinds=", ".join(ENTITY_KINDS), got=json.dumps(kind)[:40])))
-    aliases, chosen = problems.check(_aliases, data.get("aliases"), f"{where}.aliases",
-                                     default=(NO_TERMS, NO_CHOICES))
+    aliases, chosen, dated = problems.check(_aliases, data.get("aliases"), f"{where}.aliases",
+                                            default=(NO_TERMS, NO_CHOICES, NO_DATES))
     context: tuple[str, ...] = problems.check(_terms, data.get("context"), f"{where}.context", default=NO_TERMS)
     exclude: tuple[str, ...] = problems.check(_terms, data.get("exclude"), f"{where}.exclude", default=NO_TERMS)
     if "veto" in data:
@@ -110,6 +116,12 @@ def parse_entity(data: Any, where: str) -> Entity:
         lonely = [text for text, needs in chosen if needs]
         if lonely:
             problems.add(Refused(f"{where}.aliases", NEEDS_CONTEXT_WORDS(alias=lonely[0])))
+    names = problems.check(_names, data.get("names"), f"{where}.names", default=NO_NAMES)
+    offices = problems.check(_offices, data.get("offices"), f"{where}.offices", default=NO_OFFICES)
+    related: tuple[str, ...] = problems.check(_terms, data.get("related"), f"{where}.related", default=NO_TERMS)
+    for position, other in enumerate(related):
+        if other.casefold() == name.casefold():
+            problems.add(Refused(f"{where}.related[{position}]", OWN_CONTEXT(name=other)))
     priority = problems.check(_bool, data.get("priority"), f"{where}.priority", False, default=False)
     muted = problems.check(_bool, data.get("muted"), f"{where}.muted", False, default=False)
     problems.raise_any()
@@ -120,6 +132,10 @@ def parse_entity(data: Any, where: str) -> Entity:
         exclude=exclude,
         veto=veto,
         alias_context=chosen,
+        alias_dates=dated,
+        names=names,
+        offices=offices,
+        related=related,
         priority=priority,
         muted=muted,
         extra=_extra(data, _ENTITY_FIELDS),
@@ -215,6 +231,12 @@ def parse_config(document: Any, known_entities: Sequence[str] = ()) -> Config:
         watchlists.append(watchlist)
     entity_names = {e.name.casefold() for w in watchlists for e in w.entities}
     entity_names |= {name.casefold() for name in known_entities}
+    for w_index, listed in enumerate(watchlists):
+        for e_index, one in enumerate(listed.entities):
+            for position, other in enumerate(one.related):
+                if other.casefold() not in entity_names:
+                    problems.add(Refused(f"watchlists[{w_index}].entities[{e_index}].related[{position}]",
+                                         NO_ENTITY(name=other)))
     sources: list[Source] = []
     names = set()
     raws = problems.check(_list, data, "sources", "sources", default=[])
@@ -251,7 +273,7 @@ def config_to_json(watchlists: Sequence[Watchlist], sources: Sequence[Source]) -
         "generator": GENERATOR,
         "watchlists": [
             {**w.extra, "name": w.name, "muted": w.muted, "entities": [
-                {**e.extra, "name": e.name, "kind": e.kind, "aliases": e.aliases_json(),
+                {**e.extra, "name": e.name, "kind": e.kind, **e.details_json(), "aliases": e.aliases_json(),
                  "context": list(e.context), "exclude": list(e.exclude), **_veto_json(e),
                  "priority": e.priority, "muted": e.muted}
                 for e in w.entities]}

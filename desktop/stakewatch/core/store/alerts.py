@@ -88,7 +88,7 @@ def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | No
         return
     clause, params = _filtered(since, watchlist, limit, ids, tags, flagged_only)
     query = (
-        "SELECT a.*, e.name AS entity, e.priority AS priority, w.name AS watchlist, "
+        "SELECT a.*, e.name AS entity, e.details AS entity_details, e.priority AS priority, w.name AS watchlist, "
         "pw.status AS page_status, pw.sha256 AS page_sha256, pw.checked AS page_checked, "
         f"{SOURCE_NAMES}, {TAG_NAMES}, "
         "(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions "
@@ -111,6 +111,7 @@ def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | No
             page=_page(row), record=bool(row["record"]),
             note=row["note"], flagged=bool(row["flagged"]),
             tags=tuple(sorted(_split(row["tag_names"]))),
+            entity_names=_names(row["entity_details"]),
         )
 
 
@@ -129,6 +130,12 @@ def iter_export_rows(store: Store, since: datetime | None = None, watchlist: str
     cursor = store.conn.cursor()
     cursor.row_factory = None
     yield from map(ExportRow._make, cursor.execute(EXPORT_COLUMNS + ALERTS_FROM + clause, params))
+
+
+def _names(details: str) -> tuple[tuple[str, str], ...]:
+    """An entity's names per language from its stored details."""
+    names = json.loads(details).get("names") if details and details != "{}" else None
+    return tuple((str(k), str(v)) for k, v in names.items()) if isinstance(names, dict) else ()
 
 
 def normalise_tag(tag: str) -> str:

@@ -17,9 +17,10 @@ from typing import Any
 
 from .. import i18n
 from ..i18n import translate
-from ..model import Alert, Entity, ExportRow, Source, SourceHealth, UserError, Watchlist, aliases_from_json
+from ..model import Alert, Entity, ExportRow, Source, SourceHealth, UserError, Watchlist
 from ..platform.cyclelock import CycleLock
 from ..states import HealthStatus
+from .entity_json import aliases_from_json, offices_from_json
 from .errors import storage_error
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -192,10 +193,14 @@ class Store:
     def watchlists(self) -> list[Watchlist]:
         entities: dict[int, list[Entity]] = {}
         for row in self.conn.execute("SELECT * FROM entities ORDER BY position, id"):
-            aliases, chosen = aliases_from_json(json.loads(row["aliases"]))
+            aliases, chosen, dated = aliases_from_json(json.loads(row["aliases"]))
+            details = json.loads(row["details"])
             entities.setdefault(row["watchlist_id"], []).append(Entity(
                 name=row["name"], kind=row["kind"],
-                aliases=tuple(a for a in aliases if a != row["name"]), alias_context=chosen,
+                aliases=tuple(a for a in aliases if a != row["name"]), alias_context=chosen, alias_dates=dated,
+                names=tuple((str(k), str(v)) for k, v in dict(details.get("names") or {}).items()),
+                offices=offices_from_json(details.get("offices")),
+                related=tuple(str(r) for r in details.get("related") or ()),
                 context=tuple(json.loads(row["context"])),
                 exclude=tuple(json.loads(row["exclude"])),
                 veto=tuple(json.loads(row["veto"])),
@@ -238,19 +243,19 @@ class Store:
                 for position, entity in enumerate(watchlist.entities):
                     conn.execute(
                         "INSERT INTO entities(watchlist_id, name, kind, aliases, context, exclude, "
-                        "veto, priority, muted, position, extra) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        "veto, priority, muted, position, extra, details) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT(watchlist_id, name) DO UPDATE SET name = excluded.name, "
                         "kind = excluded.kind, aliases = excluded.aliases, "
                         "context = excluded.context, exclude = excluded.exclude, "
                         "veto = excluded.veto, "
                         "priority = excluded.priority, muted = excluded.muted, "
-                        "position = excluded.position, extra = excluded.extra",
+                        "position = excluded.position, extra = excluded.extra, details = excluded.details",
                         (watchlist_id, entity.name, entity.kind, _dumps(entity.aliases_json()),
                          _dumps(list(entity.context)), _dumps(list(entity.exclude)),
                          _dumps(list(entity.veto)),
                          int(entity.priority), int(entity.muted), position,
-                         _dumps(entity.extra)))
+                         _dumps(entity.extra), _dumps(entity.details_json())))
             base = conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM sources").fetchone()[0]
             for offset, source in enumerate(sources):
                 previous = conn.execute("SELECT id, url FROM sources WHERE name = ?",

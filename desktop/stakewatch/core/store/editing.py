@@ -56,19 +56,19 @@ def save_entity(store: Store, watchlist: str, original: str | None, entity: Enti
               json.dumps(list(entity.context), ensure_ascii=False),
               json.dumps(list(entity.exclude), ensure_ascii=False),
               json.dumps(list(entity.veto), ensure_ascii=False), int(entity.priority), int(entity.muted),
-              json.dumps(entity.extra, ensure_ascii=False))
+              json.dumps(entity.extra, ensure_ascii=False), json.dumps(entity.details_json(), ensure_ascii=False))
     with store.transaction() as conn:
         updated = 0
         if original is not None:
             updated = conn.execute(
                 "UPDATE entities SET name = ?, kind = ?, aliases = ?, context = ?, exclude = ?, veto = ?, "
-                "priority = ?, muted = ?, extra = ? WHERE watchlist_id = ? AND name = ?",
+                "priority = ?, muted = ?, extra = ?, details = ? WHERE watchlist_id = ? AND name = ?",
                 (*values, watchlist_id, original)).rowcount
         if not updated:
             position = conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM entities WHERE watchlist_id = ?",
                                     (watchlist_id,)).fetchone()[0]
             conn.execute("INSERT INTO entities(name, kind, aliases, context, exclude, veto, priority, muted, "
-                         "extra, watchlist_id, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         "extra, details, watchlist_id, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (*values, watchlist_id, position))
         _bump(store, conn)
 

@@ -288,6 +288,11 @@ MIGRATIONS: list[str] = [
         SELECT c.channel_id, a.id FROM channel_stories c JOIN alerts a ON a.story_id = c.story_id;
     DROP TABLE channel_stories;
     """,
+    # an entity's names per language, offices with tenures and related entities (the watchlist JSON's
+    # `names`, `offices` and `related`, as one object)
+    """
+    ALTER TABLE entities ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
