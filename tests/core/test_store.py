@@ -62,11 +62,11 @@ def _ingest(store: Store, items: list[Item], fail_after: int | None = None) -> l
         real = matcher.match
         calls = [0]
 
-        def exploding(text: str):  # type: ignore[no-untyped-def]
+        def exploding(text: str, day=None):  # type: ignore[no-untyped-def]
             calls[0] += 1
             if calls[0] > fail_after:
                 raise RuntimeError("power cut")
-            return real(text)
+            return real(text, day)
         matcher.match = exploding  # type: ignore[method-assign]
     return ingest(store, source, items, matcher, store.entity_ids(), NOW,
                   Validators(source.url, '"e1"', None), NOW).new_alerts

@@ -25,6 +25,7 @@ from ..text import compact, fold
 from .ingest import prefer_publisher, record_alert
 from .matcher import Match, Matcher, compact_term
 from .story_index import StoryIndex, assign_story
+from .variants import spellings
 
 EntityKey = tuple[str, str]
 BATCH = 2_000
@@ -81,11 +82,12 @@ def _alias_screen(watchlists: Sequence[Watchlist]) -> Any:
     automaton = ahocorasick.Automaton()
     for watchlist in watchlists:
         for entity in watchlist.entities:
-            for alias in entity.all_aliases:
-                key, _splittable = compact_term(str(getattr(alias, "text", alias)))
+            for alias in (*entity.terms, *entity.office_terms):
+                key, _splittable = compact_term(alias.text)
                 if not key:
                     return None
-                automaton.add_word(key, True)
+                for spelling in spellings(key):
+                    automaton.add_word(spelling, True)
     if not len(automaton):
         return None
     automaton.make_automaton()
@@ -100,7 +102,7 @@ def _passes(screen: Any, text: str) -> bool:
     return False
 
 
-def _find(store: Store, matcher: Matcher, screen: Any) -> list[Hit]:
+def _find(store: Store, matcher: Matcher, screen: Any, wanted: set[EntityKey]) -> list[Hit]:
     hits: list[Hit] = []
     last = -1
     while True:
@@ -113,7 +115,8 @@ def _find(store: Store, matcher: Matcher, screen: Any) -> list[Hit]:
             text = "\n".join(part for part in (row["title"], row["summary"], row["content"]) if part)
             if not _passes(screen, text):
                 continue
-            matches = matcher.match(text)
+            matches = [m for m in matcher.match(text, datetime.fromtimestamp(float(row["published"]), UTC).date())
+                       if (m.watchlist, m.entity) in wanted]
             if matches:
                 hits.append((row, matches))
         last = int(rows[-1]["id"])
@@ -121,11 +124,15 @@ def _find(store: Store, matcher: Matcher, screen: Any) -> list[Hit]:
 
 def backfill(store: Store, entities: Sequence[EntityKey], now: datetime | None = None) -> BackfillResult:
     """Match every stored item against `entities` and store their alerts silently. Raises sqlite3 errors."""
-    chosen = _subset(store.watchlists(), entities)
+    everything = store.watchlists()
+    chosen = _subset(everything, entities)
     if not chosen:
         return BackfillResult()
-    matcher = Matcher(chosen)
-    hits = _find(store, matcher, _alias_screen(chosen))
+    wanted = {(w.name, e.name) for w in chosen for e in w.entities}
+    related = {name.casefold() for w in chosen for e in w.entities for name in e.related}
+    context = [(w.name, e.name) for w in everything for e in w.entities if e.name.casefold() in related]
+    matcher = Matcher(_subset(everything, [*wanted, *context]))  # related entities count as context
+    hits = _find(store, matcher, _alias_screen(chosen), wanted)
     if not hits:
         return BackfillResult()
     stamp = to_epoch(now or datetime.now(UTC))

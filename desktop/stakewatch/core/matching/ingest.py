@@ -19,7 +19,7 @@ from datetime import datetime
 
 from ..i18n import translate
 from ..model import Item, Source
-from ..store.database import Store, to_epoch
+from ..store.database import Store, from_epoch, to_epoch
 from .matcher import Match, Matcher, snippet
 from .stories import canonical_url, is_news_redirect, strip_tracking, title_tokens
 from .story_index import StoryIndex, assign_story, story_keys
@@ -141,7 +141,7 @@ class _Context:
 
 def _alerts_for(conn: sqlite3.Connection, ctx: _Context, item: Item, item_id: int, story_id: int | None,
                 published: float, result: IngestResult) -> None:
-    matches = item_matches(item, ctx.matcher, ctx.entity_ids, ctx.source)
+    matches = item_matches(item, ctx.matcher, ctx.entity_ids, ctx.source, from_epoch(ctx.stamp))
     if not matches:
         return
     result.matched_items += 1
@@ -207,14 +207,14 @@ def _revise(conn: sqlite3.Connection, ctx: _Context, item: Item, result: IngestR
 
 
 def item_matches(item: Item, matcher: Matcher, entity_ids: dict[tuple[str, str], int],
-                 source: Source | None = None) -> list[Match]:
+                 source: Source | None = None, found_at: datetime | None = None) -> list[Match]:
     """The entities in `item`, with those it speaks for even when it does not name them.
 
     A name found only inside the author's own name is a namesake, not a mention: the speech of
     塩崎恭久 does not name 塩崎彰久 by saying 塩崎.
     """
     speakers = {name.casefold() for name in item.statement_for}
-    matches = matcher.match_item(item, source)
+    matches = matcher.match_item(item, source, found_at)
     if item.speaker:
         author = "".join(item.speaker.split()).casefold()
         matches = [m for m in matches if m.entity.casefold() in speakers

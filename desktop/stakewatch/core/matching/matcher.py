@@ -11,12 +11,20 @@ of aliases. Each candidate is then checked against the folded text:
   letters meet digits ("Sora2" = "Sora 2"), or between non-Latin characters
   ("城内実" = "城内 実"), and by at most a few separator characters.
 
+The automaton holds every spelling of a term in CJK character variants (城内実,
+城内实, 城內實: see variants.py), so a name is found in any of the scripts it is
+written in while the text itself is never rewritten.
+
 Per entity, an alias occurrence counts unless an exclude phrase overlaps it
 ("Taira clan" cancels that "Taira", not the minister named elsewhere), and an
 alias that needs context counts only when one of the entity's context words is
-in the item. A veto word anywhere rules the entity out for the whole item. An
-item matches an entity when a counting occurrence remains, in its text or among
-its authors; every item of a source that belongs to an entity matches it.
+in the item, or one of its related entities is named there (text, authors or the
+source it belongs to). An alias with a span of days (an office's title during a
+tenure, a product's bare name from its launch) counts only for items of those
+days: published then, or found then when undated. A veto word anywhere rules the
+entity out for the whole item. An item matches an entity when a counting
+occurrence remains, in its text or among its authors; every item of a source
+that belongs to an entity matches it.
 
 A Matcher is immutable once built: build it once per watchlist change and share
 it between threads.
@@ -27,24 +35,31 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 
 import ahocorasick
 
 from ..model import Item, Source, Watchlist
 from ..states import MatcherRole
 from ..text import WORD_RUN, char_class, compact, fold, fold_with_map, is_latin_alnum, is_separator
+from .variants import spellings
 
 ALIAS, CONTEXT, EXCLUDE, VETO = MatcherRole.ALIAS, MatcherRole.CONTEXT, MatcherRole.EXCLUDE, MatcherRole.VETO
 MAX_GAP = 3
 SNIPPET_RADIUS = 80
 
 
+Days = tuple[date | None, date | None]
+ALWAYS: Days = (None, None)
+
+
 @dataclass(frozen=True)
 class Term:
     """One compiled word as spelled (its key and where it may be split), shared by every entity using it.
 
-    `aliases` lists the entities it is an alias of (with whether it needs context there); `marks` says
-    whether some entity uses it as a context, exclude or veto word, found through `id`.
+    `aliases` lists the entities it is an alias of (with whether it needs context there, and the days
+    it applies to); `marks` says whether some entity uses it as a context, exclude or veto word, found
+    through `id`.
     """
 
     id: int
@@ -52,8 +67,19 @@ class Term:
     latin_start: bool
     latin_end: bool
     splittable: frozenset[int]
-    aliases: tuple[tuple[int, bool], ...]
+    aliases: tuple[tuple[int, bool, Days], ...]
     marks: bool
+
+
+def _applies(days: Days, day: date) -> bool:
+    since, until = days
+    return (since is None or since <= day) and (until is None or day < until)
+
+
+def day_of(item: Item, found: datetime | None = None) -> date:
+    """The day an item's dated aliases are judged by: its publication, else when it was found, else today."""
+    moment = item.published or found or datetime.now(UTC)
+    return moment.astimezone(UTC).date() if moment.tzinfo else moment.date()
 
 
 @dataclass
@@ -171,28 +197,35 @@ class Matcher:
         self._roles: list[_Roles] = []
         self._by_name: dict[str, list[int]] = {}
         self._automaton = ahocorasick.Automaton()
-        spelled: dict[tuple[str, frozenset[int]], tuple[dict[tuple[int, bool], None], set[MatcherRole]]] = {}
+        spelled: dict[tuple[str, frozenset[int]], tuple[dict[tuple[int, bool, Days], None], set[MatcherRole]]] = {}
         registered: set[tuple[int, MatcherRole, str, frozenset[int]]] = set()
+        related: list[tuple[str, ...]] = []
         for watchlist in watchlists:
             for entity in watchlist.entities:
                 index = len(self._entities)
                 self._entities.append((watchlist.name, entity.name))
                 self._by_name.setdefault(entity.name.casefold(), []).append(index)
-                words: list[tuple[MatcherRole, str, bool]] = [
-                    (ALIAS, alias.text, alias.needs_context) for alias in entity.terms]
-                words += [(CONTEXT, word, False) for word in entity.context]
-                words += [(EXCLUDE, word, False) for word in entity.exclude]
-                words += [(VETO, word, False) for word in entity.veto]
-                for role, word, needs_context in words:
+                related.append(tuple(name.casefold() for name in entity.related))
+                words: list[tuple[MatcherRole, str, bool, Days]] = [
+                    (ALIAS, alias.text, alias.needs_context, (alias.since, alias.until) if alias.dated else ALWAYS)
+                    for alias in (*entity.terms, *entity.office_terms)]
+                words += [(CONTEXT, word, False, ALWAYS) for word in entity.context]
+                words += [(EXCLUDE, word, False, ALWAYS) for word in entity.exclude]
+                words += [(VETO, word, False, ALWAYS) for word in entity.veto]
+                for role, word, needs_context, days in words:
                     key, splittable = compact_term(word)
                     if not key:
                         continue
                     registered.add((index, role, key, splittable))
                     aliases, roles = spelled.setdefault((key, splittable), ({}, set()))
                     if role == ALIAS:
-                        aliases.setdefault((index, needs_context), None)
+                        aliases.setdefault((index, needs_context, days), None)
                     else:
                         roles.add(role)
+        self._related: list[list[int]] = [
+            [other for name in names for other in self._by_name.get(name, ()) if other != index]
+            for index, names in enumerate(related)]
+        self._dated = any(days != ALWAYS for aliases, _roles in spelled.values() for _i, _n, days in aliases)
         table: dict[str, list[Term]] = {}
         self._roles = [_Roles() for _ in self._entities]
         self._terms: list[Term] = []
@@ -201,7 +234,8 @@ class Matcher:
                 id=number, length=len(key), latin_start=is_latin_alnum(key[0]),
                 latin_end=is_latin_alnum(key[-1]), splittable=splittable, aliases=tuple(aliases),
                 marks=bool(roles)))
-            table.setdefault(key, []).append(self._terms[-1])
+            for spelling in spellings(key):
+                table.setdefault(spelling, []).append(self._terms[-1])
         ids = {pair: number for number, pair in enumerate(spelled)}
         for index, role, key, splittable in sorted(registered):
             term = ids[(key, splittable)]
@@ -241,12 +275,16 @@ class Matcher:
                 previous = here
         return first, last
 
-    def _scan(self, text: str) -> _Scan:
-        """One pass of the automaton over `text`: O(length of text), whatever the number of entities."""
+    def _scan(self, text: str, day: date | None = None) -> _Scan:
+        """One pass of the automaton over `text`: O(length of text), whatever the number of entities.
+
+        Aliases with a span of days count when `day` falls in it (today when None)."""
         compacted = _Compacted(fold(text))
         scan = _Scan(compacted, self._terms, self._accepts)
         if self._empty or not text:
             return scan
+        if day is None and self._dated:
+            day = datetime.now(UTC).date()
         found, ends = scan.found, scan.ends
         accepts = self._accepts
         for end, (marks, terms) in self._automaton.iter(compacted.compact):
@@ -258,7 +296,9 @@ class Matcher:
             for term in terms:
                 span = accepts(compacted, term, end)
                 if span is not None:
-                    for entity, needs_context in term.aliases:
+                    for entity, needs_context, days in term.aliases:
+                        if days is not ALWAYS and day is not None and not _applies(days, day):
+                            continue
                         if entity not in found:
                             found[entity] = ([], [])
                         found[entity][needs_context].append(span)
@@ -267,47 +307,70 @@ class Matcher:
     def _decide(self, text: str, scan: _Scan, context: _Scan | None = None) -> dict[int, Match]:
         """The entities with an occurrence that counts; `context` is another scan whose context words count."""
         results: dict[int, Match] = {}
-        origin: _Origin | None = None
+        origin: list[_Origin] = []
         for index in sorted(scan.found):
             roles = self._roles[index]
             if scan.any_seen(roles.veto):
                 continue
             has_context = scan.any_seen(roles.context) or (context is not None and context.any_seen(roles.context))
             spans = scan.counting(index, roles, has_context)
-            if not spans:
-                continue
-            if origin is None:
-                origin = _Origin(text, scan.compacted.folded)
-            watchlist, entity = self._entities[index]
-            mapped = tuple(sorted(origin.span(s) for s in _outermost(spans)))
-            results[index] = Match(watchlist=watchlist, entity=entity,
-                                   matched=_distinct(text[a:b] for a, b in mapped),
-                                   snippet=snippet(text, mapped), spans=mapped)
+            if spans:
+                results[index] = self._found(index, text, scan, spans, origin)
         return results
 
-    def match(self, text: str) -> list[Match]:
-        """Every entity named in `text` by an occurrence that counts (see the module)."""
+    def _found(self, index: int, text: str, scan: _Scan, spans: list[Span], origin: list[_Origin]) -> Match:
+        if not origin:
+            origin.append(_Origin(text, scan.compacted.folded))
+        watchlist, entity = self._entities[index]
+        mapped = tuple(sorted(origin[0].span(s) for s in _outermost(spans)))
+        return Match(watchlist=watchlist, entity=entity, matched=_distinct(text[a:b] for a, b in mapped),
+                     snippet=snippet(text, mapped), spans=mapped)
+
+    def _related_context(self, text: str, scan: _Scan, found: dict[int, Match], mentioned: set[int]) -> None:
+        """Add to `found` the entities whose context-needing occurrences count because a related entity
+        is `mentioned` (named in the item, its author, or the owner of its source)."""
+        origin: list[_Origin] = []
+        for index in sorted(scan.found):
+            if index in found or not scan.found[index][1] or not any(o in mentioned for o in self._related[index]):
+                continue
+            roles = self._roles[index]
+            if scan.any_seen(roles.veto):
+                continue
+            spans = scan.counting(index, roles, True)
+            if spans:
+                found[index] = self._found(index, text, scan, spans, origin)
+
+    def match(self, text: str, day: date | None = None) -> list[Match]:
+        """Every entity named in `text` by an occurrence that counts (see the module); dated aliases are
+        judged by `day` (today when None)."""
         if self._empty or not text:
             return []
-        scan = self._scan(text)
-        return list(self._decide(text, scan).values()) if scan.found else []
+        scan = self._scan(text, day)
+        if not scan.found:
+            return []
+        found = self._decide(text, scan)
+        if found:
+            self._related_context(text, scan, found, set(found))
+        return [found[index] for index in sorted(found)]
 
-    def match_item(self, item: Item, source: Source | None = None) -> list[Match]:
+    def match_item(self, item: Item, source: Source | None = None, found_at: datetime | None = None) -> list[Match]:
         """Entities named in the item's text or among its authors, and the entity `source` belongs to.
 
         An author counts like an occurrence in the text (context is looked for in
         both, a veto in either rules the entity out); every item of a source that
-        belongs to an entity matches it whatever the text says. Any thread.
+        belongs to an entity matches it whatever the text says. Dated aliases are
+        judged by the item's publication day, else `found_at`. Any thread.
         """
         text = item.text
+        day = day_of(item, found_at) if self._dated else None
         authors = "\n".join(a for a in item.authors if a)
         owner = self._by_name.get(source.entity.casefold(), []) if source is not None and source.entity else []
         if self._empty or (not authors and not owner):
-            return self.match(text)
-        in_text = self._scan(text)
+            return self.match(text, day)
+        in_text = self._scan(text, day)
         found = self._decide(text, in_text) if text else {}
-        if authors:
-            in_authors = self._scan(authors)
+        in_authors = self._scan(authors, day) if authors else None
+        if in_authors is not None:
             for index, byline in self._decide(authors, in_authors, in_text).items():
                 if index not in found and not in_text.any_seen(self._roles[index].veto):
                     found[index] = replace(byline, snippet=snippet(text, ()), spans=())
@@ -315,6 +378,10 @@ class Matcher:
             if index not in found:
                 watchlist, entity = self._entities[index]
                 found[index] = Match(watchlist, entity, (), snippet(text, ()), ())
+        if found:
+            mentioned = set(found)
+            if text:
+                self._related_context(text, in_text, found, mentioned)
         return [found[index] for index in sorted(found)]
 
 

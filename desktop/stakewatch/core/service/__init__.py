@@ -288,7 +288,7 @@ def preview_source(source: Source, watchlists: list[Watchlist]) -> tuple[list[It
 def try_entity(entity: Entity, items: Sequence[tuple[Item, str]]) -> list[tuple[Item, str, Match]]:
     """Which of `items` the entity as typed would match, and with which words. Any thread."""
     matcher = Matcher([Watchlist("test", (entity,))])
-    return [(item, source, found[0]) for item, source in items if (found := matcher.match(item.text))]
+    return [(item, source, found[0]) for item, source in items if (found := matcher.match_item(item))]
 
 
 def tray_state_for(polling: bool, snapshot: Snapshot, unseen: int, now: datetime) -> TrayState:
