@@ -115,7 +115,8 @@ def test_offices_names_dates_and_related_entities_export_back_unchanged(tmp_path
 
 
 @pytest.mark.parametrize(("change", "place", "words"), [
-    (lambda e: e["aliases"].append({"text": "Sora", "from": "30/09/2025"}), "aliases[2].from", "date written YYYY-MM-DD"),
+    (lambda e: e["aliases"].append({"text": "Sora", "from": "30/09/2025"}), "aliases[2].from",
+     "date written YYYY-MM-DD"),
     (lambda e: e["aliases"].append({"text": "Sora", "from": "2025-10-01", "until": "2025-09-01"}),
      "aliases[2].until", "before it starts"),
     (lambda e: e["aliases"].append({"text": "Sora", "when": "now"}), "aliases[2].when", "not a field of an alias"),
