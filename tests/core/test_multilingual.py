@@ -188,3 +188,64 @@ def test_an_owned_source_makes_its_owner_context_for_related_entities():
     blog = Source("Sam's blog", "feed", "http://127.0.0.1/b", extra={"entity": "Sam Altman"})
     item = Item("g", "", "Sora update #1", published=datetime(2025, 10, 3, tzinfo=UTC))
     assert {m.entity for m in Matcher(config.watchlists).match_item(item, blog)} == {"Sam Altman", "Sora 2"}
+
+
+def labelled_alert(entity: str, names: tuple[tuple[str, str], ...], story: int = 1, kind: str = "coverage"):
+    from stakewatch.core.model import Alert
+
+    now = datetime(2025, 10, 7, 3, tzinfo=UTC)
+    return Alert(id=story * 10 + len(entity), entity=entity, watchlist="W", kind=kind, title="Sora 2 に関する会見",
+                 url="https://example.org/a", source="S", sources=("S",), published=now, found=now,
+                 matched=(), snippet="", story=story, entity_names=names)
+
+
+TAIRA = (("ja", "平将明"), ("en", "Masaaki Taira"))
+
+
+def test_a_notification_and_a_digest_name_the_minister_in_the_reader_language():
+    from stakewatch.core.delivery.policy import digest_notification, story_notification
+
+    group = [labelled_alert("Sora 2", ()), labelled_alert("Masaaki Taira", TAIRA)]
+    with use_language("ja"):
+        assert story_notification(group).title == "Sora 2、平将明 に関する報道"
+        assert "平将明（1 件）" in digest_notification(group).title
+    with use_language("en"):
+        assert story_notification(group).title == "Coverage: Sora 2, Masaaki Taira"
+
+
+def test_a_channel_message_names_entities_in_the_language_it_is_rendered_in():
+    from stakewatch.core.delivery.channels import render, scheduled_payload, story_payload
+
+    group = [labelled_alert("Masaaki Taira", TAIRA, kind="statement")]
+    payload = json.loads(json.dumps(story_payload(group)))  # as the outbox stores it
+    with use_language("ja"):
+        assert "平将明" in render(payload, markdown=False)[1]
+    with use_language("en"):
+        assert "Masaaki Taira" in render(payload, markdown=False)[1]
+        body = render(scheduled_payload(group, group[0].published, group[0].published), markdown=True)[1]
+    with use_language("ja"):
+        assert "## 平将明" in render(scheduled_payload(group, group[0].published, group[0].published),
+                                     markdown=True)[1]
+    assert "## Masaaki Taira" in body
+
+
+def test_the_briefing_names_entities_in_the_reader_language(tmp_path):
+    from stakewatch.core.exchange.briefing import build_briefing
+    from stakewatch.core.matching.ingest import ingest
+    from stakewatch.core.store.database import open_store
+
+    store = open_store(tmp_path)
+    config = parse_config({**DOCUMENT, "sources": [{"name": "S", "url": "http://127.0.0.1/s"}]})
+    store.apply_config(config.watchlists, config.sources)
+    now = datetime(2025, 10, 8, tzinfo=UTC)
+    ingest(store, store.sources()[0], [Item("a", "http://127.0.0.1/a", "平将明大臣が会見", published=now)],
+           Matcher(store.watchlists()), store.entity_ids(), now, None, now)
+    with use_language("ja"):
+        briefing = build_briefing(store, now.replace(day=1), now, now=now)
+    taira = briefing.sections[0].entities[0]
+    assert (taira.name, taira.statements[0].entity if taira.statements else taira.coverage[0].entity) == \
+        ("平将明", "平将明")
+    assert "平将明" in briefing.series and any(row.entity == "平将明" for row in briefing.summary)
+    with use_language("ja"):
+        assert build_briefing(store, now.replace(day=1), now, entities=["Masaaki Taira"], now=now).total == 1
+    store.close()

@@ -177,3 +177,31 @@ def test_the_cli_follows_a_japanese_locale_and_json_keeps_its_keys(tmp_path: Pat
     assert refused.returncode == 1 and "「nope」という設定項目はありません" in refused.stderr
     english = cli(None, "sources", env={**env, "LANG": "en_US.UTF-8"}).stdout
     assert "server answered 503" in english and "サーバー" not in english
+
+
+def test_the_reader_language_names_the_minister_while_json_keeps_the_key(tmp_path: Path, world: WorldServer,
+                                                                      world_config: Path):
+    document = json.loads(world_config.read_text(encoding="utf-8"))
+    document["watchlists"][0]["entities"][0]["names"] = {"ja": "平将明", "ko": "다이라 마사아키"}
+    world_config.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    data = tmp_path / "home"
+    base = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    english, japanese = ({**base, "STAKEWATCH_HOME": str(data), "LANG": lang}
+                         for lang in ("en_US.UTF-8", "ja_JP.UTF-8"))
+    assert cli(None, "import", str(world_config), env=english).returncode == 0
+    assert cli(None, "poll", "--once", env=english).returncode == 0
+    rows = [line.split("  Digital minister")[0] for line in cli(None, "alerts", env=japanese).stdout.splitlines()]
+    assert any(row.endswith("平将明") for row in rows) and not any("Masaaki" in row for row in rows)
+    rows = [line.split("  Digital minister")[0] for line in cli(None, "alerts", env=english).stdout.splitlines()]
+    assert any(row.endswith("Masaaki Taira") for row in rows)
+    for env, label in ((japanese, "平将明"), (english, "Masaaki Taira")):
+        alerts = {a["entity"]: a for a in json.loads(cli(None, "alerts", "--json", env=env).stdout)}
+        assert alerts["Masaaki Taira"]["entity_label"] == label
+        assert alerts["Sora 2"]["entity_label"] == "Sora 2"  # no names: the name
+    (story,) = json.loads(cli(None, "stories", "--json", env=japanese).stdout)
+    assert story["entities"] == ["Masaaki Taira", "Sora 2"] and story["entity_labels"] == ["平将明", "Sora 2"]
+    assert "平将明*" in cli(None, "stories", env=japanese).stdout
+    exported = tmp_path / "out.json"
+    assert cli(None, "export", str(exported), env=english).returncode == 0
+    assert json.loads(exported.read_text(encoding="utf-8"))["watchlists"][0]["entities"][0]["names"] == \
+        {"ja": "平将明", "ko": "다이라 마사아키"}

@@ -241,7 +241,7 @@ STREAM_WIDTHS = (16, 9, 24, 0, 20)
 def _alert_row(alert: Alert) -> tuple[str, ...]:
     kind = render(kind_label(alert.kind))
     marks = ("\u2691 " if alert.flagged else "") + ("\u270e " if alert.note else "")
-    return (local_time(alert.published), str(RECORD(kind=kind)) if alert.record else kind, alert.entity,
+    return (local_time(alert.published), str(RECORD(kind=kind)) if alert.record else kind, alert.entity_label,
             marks + alert.title, alert.source + (f" +{len(alert.sources) - 1}" if len(alert.sources) > 1 else ""),
             alert.url)
 

@@ -127,7 +127,7 @@ class InboxModel(QAbstractTableModel):
             kind = alert_kind_label(row.kind)
             if row.record:
                 kind = self.tr("{} (record)").format(kind)
-            return (date_time(row.published.astimezone()), kind, row.entity, row.title,
+            return (date_time(row.published.astimezone()), kind, row.entity_label, row.title,
                     row.source)[index.column()]
         if role == Qt.ItemDataRole.FontRole and not row.read:
             font = QFont()
@@ -547,7 +547,7 @@ class InboxView(QWidget):
             marks += " \u00b7 " + self.tr("Found in stored items")
         muted_mark = self.tr("muted")
         carried = self.tr("Carried by")
-        lines = [f"{kind} \u00b7 {detail.entity} ({detail.watchlist})"
+        lines = [f"{kind} \u00b7 {detail.entity_label} ({detail.watchlist})"
                  + (f" \u00b7 {muted_mark}" if muted else "")
                  + f" \u00b7 {date_time(detail.published.astimezone())}{marks}",
                  f"{carried}: {sources}", detail.url]

@@ -167,13 +167,13 @@ class StoryModel(QAbstractItemModel):
             if column == PUBLISHED:
                 return _when(story)
             if column == ENTITIES:
-                return ", ".join(story.entities)
+                return ", ".join(story.label(name) for name in story.entities)
             if column == TITLE:
                 return ("\u2691 " if story.flagged else "") + story.title
             return story.sources[0] + (f" +{len(story.sources) - 1}" if len(story.sources) > 1 else "") \
                 if story.sources else ""
         if role == CHIPS_ROLE and column == ENTITIES:
-            return [(name, story.kinds.get(name) == "statement") for name in story.entities]
+            return [(story.label(name), story.kinds.get(name) == "statement") for name in story.entities]
         if role == Qt.ItemDataRole.FontRole and not story.read:
             font = QFont()
             font.setBold(True)
@@ -184,7 +184,8 @@ class StoryModel(QAbstractItemModel):
             if column == TITLE:
                 return "\n".join([story.url, *story.notes])
             if column == ENTITIES:
-                return "\n".join(f"{name}: {self._kind(story.kinds.get(name, ''))}" for name in story.entities)
+                return "\n".join(f"{story.label(name)}: {self._kind(story.kinds.get(name, ''))}"
+                                 for name in story.entities)
         if role == ALERT_IDS_ROLE:
             return list(story.alerts)
         return None
@@ -197,13 +198,13 @@ class StoryModel(QAbstractItemModel):
             if column == PUBLISHED:
                 return self._kind(alert.kind)
             if column == ENTITIES:
-                return alert.entity
+                return alert.entity_label
             if column == TITLE:
                 marks = ("\u2691 " if alert.flagged else "") + "".join(f"#{t} " for t in alert.tags)
                 return marks + (alert.note or alert.title)
             return ", ".join(alert.sources)
         if role == CHIPS_ROLE and column == ENTITIES:
-            return [(alert.entity, alert.kind == "statement")]
+            return [(alert.entity_label, alert.kind == "statement")]
         if role == Qt.ItemDataRole.FontRole and not alert.read:
             font = QFont()
             font.setBold(True)

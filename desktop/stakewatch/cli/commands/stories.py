@@ -19,7 +19,7 @@ HEADERS = (translate("Stories", "Published"), translate("Stories", "Story"), tra
 
 
 def _entities(row: StoryRow) -> str:
-    return ", ".join(name + ("*" if row.kinds.get(name) == "statement" else "") for name in row.entities)
+    return ", ".join(row.label(name) + ("*" if row.kinds.get(name) == "statement" else "") for name in row.entities)
 
 
 def format_stories(rows: Sequence[StoryRow]) -> str:

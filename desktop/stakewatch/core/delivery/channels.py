@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..i18n import Message, translate
-from ..model import Alert, UserError
+from ..model import Alert, UserError, label_for
 from ..platform import logs, secrets
 from .policy import digest_notification, safe_link, story_notification
 
@@ -169,6 +169,7 @@ def _story(group: Sequence[Alert]) -> dict[str, Any]:
     lead = min(group, key=lambda a: (a.kind != "statement", not a.priority))
     return {"story": lead.story, "title": lead.title, "url": safe_link(lead.url),
             "entities": list(dict.fromkeys(a.entity for a in group)),
+            "names": {a.entity: dict(a.entity_names) for a in group if a.entity_names},
             "statement": any(a.kind == "statement" for a in group),
             "priority": any(a.priority for a in group),
             "sources": list(dict.fromkeys(s for a in group for s in a.sources)) or [lead.source],
@@ -196,7 +197,7 @@ def scheduled_payload(alerts: Sequence[Alert], start: datetime, end: datetime) -
     by_entity: dict[str, list[Alert]] = {}
     for alert in sorted(alerts, key=lambda a: a.published):
         by_entity.setdefault(alert.entity, []).append(alert)
-    entities = [{"entity": entity,
+    entities = [{"entity": entity, **({"names": dict(group[0].entity_names)} if group[0].entity_names else {}),
                  "statements": [_story([a]) for a in group if a.kind == "statement"],
                  "coverage": [_story([a]) for a in group if a.kind != "statement"]}
                 for entity, group in by_entity.items()]
@@ -224,6 +225,12 @@ def _text(value: str) -> str:
     return render(loads(value)) if value.startswith("{") else value
 
 
+def _label(entity: str, names: Any) -> str:
+    """An entity as the reader's language names it (`names`: language -> name, as queued)."""
+    pairs = tuple((str(k), str(v)) for k, v in names.items()) if isinstance(names, dict) else ()
+    return label_for(entity, pairs)
+
+
 def render(payload: dict[str, Any], markdown: bool, slack: bool = False) -> tuple[str, str]:
     """(title, body) of a message; body in the service's markdown when `markdown`, else plain text."""
 
@@ -242,7 +249,9 @@ def render(payload: dict[str, Any], markdown: bool, slack: bool = False) -> tupl
             head = f"*{head}*" if slack else f"**{head}**"
         lines.append(f"{bullet}{head}")
         dot = " \u00b7 "
-        lines.append(f"  {esc(', '.join(story['entities']))}{dot}{dot.join(marks)}")
+        names = story.get("names") or {}
+        labels = [_label(entity, names.get(entity)) for entity in story["entities"]]
+        lines.append(f"  {esc(', '.join(labels))}{dot}{dot.join(marks)}")
         if story.get("url"):
             lines.append(f"  {_link(story['url'], markdown)}")
         lines.append("  " + esc(str(SOURCES(names=", ".join(story["sources"])))))
@@ -254,8 +263,8 @@ def render(payload: dict[str, Any], markdown: bool, slack: bool = False) -> tupl
         if not payload["entities"]:
             lines.append(str(NOTHING))
         for entity in payload["entities"]:
-            lines.append(("*" + esc(entity["entity"]) + "*") if slack else
-                         ("## " if markdown else "") + esc(entity["entity"]))
+            name = _label(entity["entity"], entity.get("names"))
+            lines.append(("*" + esc(name) + "*") if slack else ("## " if markdown else "") + esc(name))
             for label, key in ((STATEMENTS, "statements"), (COVERAGE, "coverage")):
                 if entity[key]:
                     lines.append(("**" + esc(str(label)) + "**") if markdown and not slack else str(label))

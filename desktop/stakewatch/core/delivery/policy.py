@@ -135,10 +135,10 @@ def _rank(group: Sequence[Alert]) -> tuple[int, int, float]:
 
 
 def story_notification(group: Sequence[Alert]) -> Notification:
-    """One notification for the alerts of one story, naming every entity in it."""
+    """One notification for the alerts of one story, naming every entity in it in the reader's language."""
     lead = min(group, key=lambda a: (a.kind != AlertKind.STATEMENT, not a.priority))
-    entities = list(dict.fromkeys(a.entity for a in sorted(group, key=lambda a: a.kind != AlertKind.STATEMENT)))
-    statement = [a.entity for a in group if a.kind == AlertKind.STATEMENT]
+    entities = list(dict.fromkeys(a.entity_label for a in sorted(group, key=lambda a: a.kind != AlertKind.STATEMENT)))
+    statement = [a.entity_label for a in group if a.kind == AlertKind.STATEMENT]
     priority = any(a.priority for a in group)
     if statement:
         others = [e for e in entities if e not in statement]
@@ -165,8 +165,8 @@ def digest_notification(alerts: Sequence[Alert], reason: str = "") -> Notificati
     Counts are in brackets so that a name ending in a number ("Sora 2") never
     reads as part of the count.
     """
-    counts = Counter(a.entity for a in alerts)
-    order = list(dict.fromkeys(a.entity for a in alerts))
+    counts = Counter(a.entity_label for a in alerts)
+    order = list(dict.fromkeys(a.entity_label for a in alerts))
     summary = LIST_SEPARATOR.render().join(DIGEST_COUNT(entity=entity, n=counts[entity]).render() for entity in order)
     statements = sum(1 for a in alerts if a.kind == AlertKind.STATEMENT)
     titles = list(dict.fromkeys(plain(a.title) for a in sorted(alerts, key=lambda a: a.kind != AlertKind.STATEMENT)))
@@ -278,10 +278,10 @@ def page_notification(alert: Alert, change: str) -> Notification:
     """One quiet notice for a statement page edited or removed; an edit opens the page."""
     title = clean(alert.title, BODY_LIMIT - 80)
     if change == "edited":
-        return Notification(title=clean(str(PAGE_EDITED(entity=alert.entity)), TITLE_LIMIT),
+        return Notification(title=clean(str(PAGE_EDITED(entity=alert.entity_label)), TITLE_LIMIT),
                             body=str(PAGE_EDITED_BODY(title=title)), url=safe_link(alert.url),
                             alert_ids=(alert.id,), urgency="low", kind="page")
-    return Notification(title=clean(str(PAGE_REMOVED(entity=alert.entity)), TITLE_LIMIT),
+    return Notification(title=clean(str(PAGE_REMOVED(entity=alert.entity_label)), TITLE_LIMIT),
                         body=str(PAGE_REMOVED_BODY(title=title)), url=None, alert_ids=(alert.id,),
                         opens_inbox=True, urgency="low", kind="page")
 
@@ -298,6 +298,6 @@ def page_notifications(changes: Sequence[tuple[Alert, str]], muted: set[tuple[st
         edited = sum(1 for _, change in shown if change == "edited")
         return [Notification(
             title=clean(str(PAGES_CHANGED(n=len(shown), edited=edited, removed=len(shown) - edited)), TITLE_LIMIT),
-            body=clean(", ".join(dict.fromkeys(a.entity for a, _ in shown)), BODY_LIMIT), url=None,
+            body=clean(", ".join(dict.fromkeys(a.entity_label for a, _ in shown)), BODY_LIMIT), url=None,
             alert_ids=tuple(a.id for a, _ in shown), opens_inbox=True, urgency="low", kind="page")]
     return [page_notification(alert, change) for alert, change in shown]

@@ -67,8 +67,8 @@ def atom_document(watchlist: str, alerts: list[Alert], now: datetime, self_url: 
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = row.found.astimezone(UTC).isoformat()
         for name in row.entities:
             kind = kinds.get(row.kinds[name], row.kinds[name])
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=name, label=f"{name} ({kind})")
-        lines = [ENTITY_KIND(entity=name, kind=kinds.get(row.kinds[name], row.kinds[name])).render()
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=name, label=f"{row.label(name)} ({kind})")
+        lines = [ENTITY_KIND(entity=row.label(name), kind=kinds.get(row.kinds[name], row.kinds[name])).render()
                  for name in row.entities]
         lines.append(SOURCES(sources=LIST.render().join(row.sources)).render())
         text = "\n".join(lines)

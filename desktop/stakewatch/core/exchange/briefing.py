@@ -132,7 +132,7 @@ def _entry(alert: Alert, zone: tzinfo | None, quoted: dict[int, str] | None = No
                  matched=alert.matched,
                  page=alert.page["status"] if alert.page else None, quote=(quoted or {}).get(alert.id, ""),
                  record=alert.record,
-                 entity=alert.entity, kind=alert.kind, note=alert.note, tags=alert.tags)
+                 entity=alert.entity_label, kind=alert.kind, note=alert.note, tags=alert.tags)
 
 
 def flagged_stories(alerts: Sequence[Alert], zone: tzinfo | None) -> tuple[Entry, ...]:
@@ -144,7 +144,7 @@ def flagged_stories(alerts: Sequence[Alert], zone: tzinfo | None) -> tuple[Entry
     for group in by_story.values():
         lead = min(group, key=lambda a: (a.kind != "statement", a.published))
         entries.append(replace(
-            _entry(lead, zone), entity=LIST.render().join(dict.fromkeys(a.entity for a in group)),
+            _entry(lead, zone), entity=LIST.render().join(dict.fromkeys(a.entity_label for a in group)),
             sources=tuple(dict.fromkeys(s for a in group for s in (a.sources or (a.source,)))),
             note="\n".join(dict.fromkeys(a.note for a in group if a.note)),
             tags=tuple(sorted({t for a in group for t in a.tags}))))
@@ -170,7 +170,7 @@ def top_stories(alerts: Sequence[Alert], zone: tzinfo | None, limit: int = TOP_S
     for group in chosen:
         lead = min(group, key=lambda a: (a.kind != "statement", a.published))
         out.append(TopStory(title=lead.title, url=safe_link(lead.url), time=_local(lead.published, zone),
-                            entities=tuple(dict.fromkeys(a.entity for a in group)),
+                            entities=tuple(dict.fromkeys(a.entity_label for a in group)),
                             sources=len({s for a in group for s in (a.sources or (a.source,))}),
                             statement=any(a.kind == "statement" for a in group)))
     return tuple(out)
@@ -211,7 +211,8 @@ def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Seq
             statements = tuple(_entry(a, zone, quoted) for a in found if a.kind == "statement")
             coverage = tuple(_entry(a, zone) for a in found if a.kind != "statement")
             sources = {s for a in found for s in (a.sources or (a.source,))}
-            summary.append(SummaryRow(watchlist.name, entity.name, len(statements), len(coverage), len(sources)))
+            label = entity.label()  # names are shown in the reader's language; `entities` filters by name
+            summary.append(SummaryRow(watchlist.name, label, len(statements), len(coverage), len(sources)))
             counts: Counter[int] = Counter()
             for alert in found:
                 moment = alert.published if alert.published >= start else alert.found
@@ -219,8 +220,8 @@ def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Seq
                 if day in index:
                     counts[index[day]] += 1
             if found:
-                series[entity.name] = tuple(counts.get(n, 0) for n in range(len(days)))
-            entity_sections.append(EntitySection(entity.name, statements, coverage))
+                series[label] = tuple(counts.get(n, 0) for n in range(len(days)))
+            entity_sections.append(EntitySection(label, statements, coverage))
         sections.append(WatchlistSection(watchlist.name, tuple(entity_sections)))
 
     shown = {w.name for w in chosen}

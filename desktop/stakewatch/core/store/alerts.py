@@ -111,7 +111,7 @@ def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | No
             page=_page(row), record=bool(row["record"]),
             note=row["note"], flagged=bool(row["flagged"]),
             tags=tuple(sorted(_split(row["tag_names"]))),
-            entity_names=_names(row["entity_details"]),
+            entity_names=entity_names(row["entity_details"]),
         )
 
 
@@ -132,7 +132,7 @@ def iter_export_rows(store: Store, since: datetime | None = None, watchlist: str
     yield from map(ExportRow._make, cursor.execute(EXPORT_COLUMNS + ALERTS_FROM + clause, params))
 
 
-def _names(details: str) -> tuple[tuple[str, str], ...]:
+def entity_names(details: str) -> tuple[tuple[str, str], ...]:
     """An entity's names per language from its stored details."""
     names = json.loads(details).get("names") if details and details != "{}" else None
     return tuple((str(k), str(v)) for k, v in names.items()) if isinstance(names, dict) else ()

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .alerts import normalise_tag
+from ..model import label_for
+from .alerts import entity_names, normalise_tag
 from .annotations import all_tags
 from .database import Store, from_epoch, to_epoch
 from .story_rows import StoryRow, story_rows
@@ -52,6 +53,12 @@ class InboxRow:
     read: bool
     priority: bool
     record: bool = False
+    entity_names: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    @property
+    def entity_label(self) -> str:
+        """The entity's name in the reader's language; `entity` stays the key."""
+        return label_for(self.entity, self.entity_names)
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,11 @@ class AlertDetail:
     note: str = ""
     tags: tuple[str, ...] = ()
     flagged: bool = False
+    entity_names: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    @property
+    def entity_label(self) -> str:
+        return label_for(self.entity, self.entity_names)
 
 
 def fts_phrase(text: str) -> str | None:
@@ -142,7 +154,8 @@ def page(store: Store, query: InboxQuery, offset: int, limit: int) -> list[Inbox
     column = SORTABLE.get(query.order, "a.published")
     direction = "DESC" if query.descending else "ASC"
     rows = store.conn.execute(
-        "SELECT a.id, a.published, a.kind, a.record, e.name AS entity, w.name AS watchlist, a.title, a.url, a.read, "
+        "SELECT a.id, a.published, a.kind, a.record, e.name AS entity, e.details AS entity_details, "
+        "w.name AS watchlist, a.title, a.url, a.read, "
         "e.priority, (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
         " WHERE x.alert_id = a.id ORDER BY x.added, s.id LIMIT 1) AS first_source "
         f"{_FROM}{where} ORDER BY {column} {direction}, a.id {direction} LIMIT ? OFFSET ?",
@@ -150,13 +163,13 @@ def page(store: Store, query: InboxQuery, offset: int, limit: int) -> list[Inbox
     return [InboxRow(id=r["id"], published=from_epoch(r["published"]) or datetime.min, kind=r["kind"],
                      entity=r["entity"], watchlist=r["watchlist"], title=r["title"], url=r["url"],
                      source=r["first_source"] or "", read=bool(r["read"]), priority=bool(r["priority"]),
-                     record=bool(r["record"]))
+                     record=bool(r["record"]), entity_names=entity_names(r["entity_details"]))
             for r in rows]
 
 
 def detail(store: Store, alert_id: int) -> AlertDetail | None:
     row = store.conn.execute(
-        f"SELECT a.*, e.name AS entity, w.name AS watchlist, "
+        f"SELECT a.*, e.name AS entity, e.details AS entity_details, w.name AS watchlist, "
         f"(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions "
         f"{_FROM} WHERE a.id = ?", (alert_id,)).fetchone()
     if row is None:
@@ -172,7 +185,8 @@ def detail(store: Store, alert_id: int) -> AlertDetail | None:
                        revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
                        record=bool(row["record"]), note=row["note"], flagged=bool(row["flagged"]),
                        tags=tuple(r[0] for r in store.conn.execute(
-                           "SELECT tag FROM alert_tags WHERE alert_id = ? ORDER BY tag", (alert_id,))))
+                           "SELECT tag FROM alert_tags WHERE alert_id = ? ORDER BY tag", (alert_id,))),
+                       entity_names=entity_names(row["entity_details"]))
 
 
 def mark_read(store: Store, alert_ids: list[int], read: bool = True) -> None:

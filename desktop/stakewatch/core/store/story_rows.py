@@ -8,11 +8,11 @@ a priority entity first) and lists every entity, each with its own kind.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ..model import Alert
+from ..model import Alert, label_for
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,12 @@ class StoryRow:
     flagged: bool
     tags: tuple[str, ...]
     notes: tuple[str, ...]
+    names: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, compare=False)
+    """Entity -> its names per language (see Entity.names)."""
+
+    def label(self, entity: str) -> str:
+        """An entity of the story as the reader's language names it."""
+        return label_for(entity, self.names.get(entity, ()))
 
     @property
     def statements(self) -> tuple[str, ...]:
@@ -44,6 +50,7 @@ class StoryRow:
             "published": self.published.isoformat(),
             "found": self.found.isoformat(),
             "entities": list(self.entities),
+            "entity_labels": [self.label(e) for e in self.entities],
             "kinds": dict(self.kinds),
             "watchlists": list(self.watchlists),
             "sources": list(self.sources),
@@ -85,6 +92,7 @@ def story_rows(alerts: Iterable[Alert]) -> list[StoryRow]:
             alerts=tuple(a.id for a in ordered), read=all(a.read for a in group),
             flagged=any(a.flagged for a in group),
             tags=tuple(sorted({t for a in group for t in a.tags})),
-            notes=_unique(a.note for a in ordered)))
+            notes=_unique(a.note for a in ordered),
+            names={a.entity: a.entity_names for a in ordered if a.entity_names}))
     rows.sort(key=lambda r: (r.published, r.story), reverse=True)
     return rows
