@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.matching.aliases import Candidate, count_matches, suggest
+from ..core.matching.aliases import Candidate, count_matches, suggest, suggest_for
+from ..core.model import Entity
 
 
 class _Emitter(QObject):
@@ -31,16 +32,18 @@ class _Emitter(QObject):
 class _SuggestTask(QRunnable):
     """Suggestions and their counts, on a pool thread (pure work: no Store)."""
 
-    def __init__(self, name: str, texts: Sequence[str]) -> None:
+    def __init__(self, name: str, texts: Sequence[str], entity: Entity | None = None) -> None:
         super().__init__()
         self.name = name
+        self.entity = entity
         self.texts = texts
         self.emitter = _Emitter()
         self.setAutoDelete(False)
 
     def run(self) -> None:
         try:
-            result: list[Candidate] = count_matches(suggest(self.name), self.texts)
+            found = suggest_for(self.entity) if self.entity is not None else suggest(self.name)
+            result: list[Candidate] = count_matches(found, self.texts)
         except (OSError, ValueError):  # a missing or damaged reading table: no suggestions
             result = []
         self.emitter.finished.emit(result)
@@ -50,7 +53,7 @@ class SuggestAliasesDialog(QDialog):
     """Lists candidates for `name`; `chosen()` gives the ticked ones once accepted."""
 
     def __init__(self, name: str, texts: Sequence[str], existing: Sequence[str] = (),
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, entity: Entity | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Suggest aliases for {}").format(name))
         self.existing = {a.casefold() for a in existing} | {name.casefold()}
@@ -76,7 +79,7 @@ class SuggestAliasesDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(620, 520)
         self.candidates: list[Candidate] = []
-        self.task = _SuggestTask(name, list(texts))
+        self.task = _SuggestTask(name, list(texts), entity)
         self.task.emitter.finished.connect(self.show_candidates)
         QThreadPool.globalInstance().start(self.task)
 
@@ -92,9 +95,8 @@ class SuggestAliasesDialog(QDialog):
             spelling.setCheckState(Qt.CheckState.Checked if real else Qt.CheckState.Unchecked)
             count = QTableWidgetItem(str(candidate.matches or 0))
             count.setData(Qt.ItemDataRole.DisplayRole, candidate.matches or 0)
-            kinds = {"reading": self.tr("reading"), "title": self.tr("title"), "katakana": self.tr("katakana")}
             self.table.setItem(row, 0, spelling)
-            self.table.setItem(row, 1, QTableWidgetItem(kinds.get(candidate.kind, candidate.kind)))
+            self.table.setItem(row, 1, QTableWidgetItem(candidate.kind_label))
             self.table.setItem(row, 2, count)
             self.table.setItem(row, 3, QTableWidgetItem(self.tr("yes") if candidate.needs_context else ""))
         found = sum(1 for c in self.candidates if c.matches)

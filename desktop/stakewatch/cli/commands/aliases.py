@@ -7,7 +7,7 @@ import json
 import sys
 
 from ...core.i18n import translate
-from ...core.matching.aliases import count_matches, suggest
+from ...core.matching.aliases import count_matches, suggest, suggest_for
 from ...core.store.aliases import recent_texts
 from ...core.store.database import Store
 from . import help_text
@@ -19,7 +19,10 @@ YES = translate("Aliases", "yes")
 
 
 def cmd_suggest_aliases(store: Store, args: argparse.Namespace) -> int:
-    candidates = count_matches(suggest(args.name), recent_texts(store))
+    wanted = args.name.strip().casefold()
+    entity = next((e for w in store.watchlists() for e in w.entities
+                   if wanted in {a.casefold() for a in e.all_aliases}), None)
+    candidates = count_matches(suggest_for(entity) if entity else suggest(args.name), recent_texts(store))
     if args.json:
         json.dump([c.to_json() for c in candidates], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -29,14 +32,15 @@ def cmd_suggest_aliases(store: Store, args: argparse.Namespace) -> int:
         return 0
     from ..main import table
 
-    rows = [(c.text, c.kind, str(c.matches or 0), str(YES) if c.needs_context else "") for c in candidates]
+    rows = [(c.text, c.kind_label, str(c.matches or 0), str(YES) if c.needs_context else "") for c in candidates]
     print(table(rows, [str(h) for h in HEADERS], flexible=0))
     return 0
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sub = commands.add_parser("suggest-aliases", help=help_text(translate(
-        "CliHelp", "other spellings of a name (romaji readings, katakana, office titles)")))
+        "CliHelp", "other spellings of a name (romaji readings, katakana, Hangul, Chinese characters, office "
+                   "titles)")))
     sub.add_argument("name")
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(run=cmd_suggest_aliases)

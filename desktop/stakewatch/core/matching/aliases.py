@@ -1,10 +1,13 @@
 """Alias suggestions: a name in the other spellings the press writes it in.
 
 For a Japanese name in kanji: its readings from the shipped name table (built from JMnedict)
-as romaji, family-first and given-first, with and without long vowels, and the surname with
-office titles (城内大臣, 平デジタル相). For a Latin name: its katakana (Sam Altman -> サム・アルトマン,
-アルトマン). `count_matches` tells how many stored items each candidate would match, so the user
-keeps what is real. Pure functions on plain data, any thread; the table loads once.
+as romaji, family-first and given-first, with and without long vowels; its Hangul by the
+standard Korean transcription (기우치 미노루) and as Korean technology sites write it; its
+Simplified and Traditional Chinese forms (城内实, 城內實); the surname with titles (城内大臣,
+城内氏, 平さん), and the Japanese short forms of the entity's offices (知財担当相, デジタル相), all
+titles needing context. For a Latin name: its katakana (Sam Altman -> サム・アルトマン, アルトマン).
+`count_matches` tells how many stored items each candidate would match, so the user keeps what is
+real. Pure functions on plain data, any thread; the table loads once.
 """
 
 from __future__ import annotations
@@ -18,10 +21,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..model import Entity, Watchlist
+from ..i18n import Message, translate
+from ..model import Entity, Office, Watchlist
 from ..resources import resource
+from . import hangul
 from .matcher import Matcher
 from .romaji import english_to_katakana, romaji_to_katakana, spellings, to_katakana
+from .variants import simplified, traditional
 
 TABLE = ("names", "jmnedict-names.json.gz")
 MAX_READINGS = 6
@@ -29,9 +35,20 @@ MAX_GIVEN = 4
 PER_KANJI = 4
 MAX_COMPOSED = 16
 MAX_CANDIDATES = 100
+"""Readings, titles and katakana of a Japanese name; its Hangul, Chinese forms and offices come on top."""
 KATAKANA_RANK = 6
-TITLES: tuple[str, ...] = ("大臣", "担当相", "相", "氏", "議員", "長官", "デジタル相", "経済安保相", "知財相")
+TITLES: tuple[str, ...] = ("大臣", "担当相", "相", "氏", "さん", "議員", "先生", "長官", "デジタル相", "経済安保相",
+                           "知財相")
 ENGLISH_TITLES: tuple[str, ...] = ("Minister",)
+KOREAN_TITLES: tuple[str, ...] = (" 장관", " 의원")
+_SPECIAL_MISSION = re.compile(r"^内閣府特命担当大臣[（(](.+)[）)]$")
+_ABBREVIATIONS: tuple[tuple[str, str], ...] = (("知的財産", "知財"), ("経済安全保障", "経済安保"),
+                                              ("経済財政政策", "経済財政"), ("人工知能", "AI"))
+KINDS: dict[str, Message] = {
+    "reading": translate("Aliases", "reading"), "title": translate("Aliases", "title"),
+    "katakana": translate("Aliases", "katakana"), "hangul": translate("Aliases", "Hangul"),
+    "variant": translate("Aliases", "Chinese characters"), "office": translate("Aliases", "office"),
+}
 _KANJI = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff々〆ヶ]+$")
 _LATIN_WORD = re.compile(r"^[A-Za-zÀ-ÿāēīōū'.-]+$")
 _lock = threading.Lock()
@@ -39,7 +56,8 @@ _lock = threading.Lock()
 
 @dataclass(frozen=True)
 class Candidate:
-    """One suggested alias: `kind` is reading, title or katakana; a bare surname needs context."""
+    """One suggested alias: `kind` is reading, title, katakana, hangul, variant (Chinese characters) or
+    office; a bare surname, a surname with a title and an office's title need context."""
 
     text: str
     kind: str
@@ -49,6 +67,11 @@ class Candidate:
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "kind": self.kind, "needs_context": self.needs_context,
                 "matches": self.matches}
+
+    @property
+    def kind_label(self) -> str:
+        """The kind in the user's language."""
+        return str(KINDS[self.kind]) if self.kind in KINDS else self.kind
 
 
 @lru_cache(maxsize=1)
@@ -108,12 +131,65 @@ def _capital(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def _japanese(name: str, table: dict[str, dict[str, list[str]]]) -> list[Candidate]:
+def office_short_forms(title: str) -> list[str]:
+    """The forms Japanese coverage shortens an office's title to: 知的財産戦略担当大臣 -> 知財担当相,
+    知財相; デジタル大臣 -> デジタル相; 内閣府特命担当大臣（知的財産戦略）-> 知的財産戦略担当相."""
+    special = _SPECIAL_MISSION.match(title)
+    base = special.group(1) + "担当大臣" if special else title
+    bases = [base]
+    for long, short in _ABBREVIATIONS:
+        bases += [b.replace(long, short) for b in bases if long in b]
+    forms: list[str] = []
+    for text in bases:
+        forms.append(text)
+        for ending in ("担当大臣", "担当相", "大臣"):
+            if text.endswith(ending):
+                stem = text[: -len(ending)]
+                forms += [stem + "担当相", stem + "相"] if ending != "大臣" else [stem + "相"]
+                if stem.endswith("戦略") and len(stem) > 2:
+                    forms += [stem[:-2] + "担当相", stem[:-2] + "相"]
+                break
+    return [form for form in dict.fromkeys(forms) if form != title and len(form) > 1]
+
+
+def _offices(family: str, offices: Sequence[Office]) -> list[Candidate]:
+    """An office's Japanese short forms, alone and after the surname, as context-needing aliases."""
+    found: list[Candidate] = []
+    for office in offices:
+        for title in office.in_language("ja"):
+            shorts = office_short_forms(title)
+            found += [Candidate(short, "office", needs_context=True) for short in shorts]
+            found += [Candidate(family + short, "title", needs_context=True) for short in [title, *shorts]
+                      if not short.startswith("内閣府")]
+    return found
+
+
+def _korean(family_kana: str, given_kana: str) -> list[Candidate]:
+    """Hangul by the standard (기우치 미노루), as the press aspirates it (키우치 미노루, 미노루 키우치),
+    the bare surname and the surname with a title, both needing context."""
+    standard = hangul.name(family_kana, given_kana)
+    if standard is None:
+        return []
+    family, given = standard.split(" ")
+    press = hangul.press_variant(standard)
+    found = [Candidate(standard, "hangul"), Candidate(press, "hangul"),
+             Candidate(" ".join(reversed(press.split(" "))), "hangul"),
+             Candidate(family, "hangul", needs_context=True)]
+    found += [Candidate(family + title, "hangul", needs_context=True) for title in KOREAN_TITLES]
+    return found
+
+
+def _japanese(name: str, table: dict[str, dict[str, list[str]]], offices: Sequence[Office] = ()) -> list[Candidate]:
     ranked: list[tuple[int, int, Candidate]] = []
+    other_scripts = [Candidate(form, "variant") for form in (simplified(name), traditional(name))]
     for split, (family, given) in enumerate(split_name(name, table)):
         family_readings, given_readings = readings(family, given, table)
+        for number, family_kana in enumerate(family_readings[:2] if given_readings else []):
+            korean = _korean(family_kana, given_readings[0])
+            other_scripts += korean if number == 0 else korean[:2] + korean[3:5]
+        other_scripts += _offices(family, offices)
         for title in TITLES:
-            ranked.append((-1, len(ranked), Candidate(family + title, "title")))
+            ranked.append((-1, len(ranked), Candidate(family + title, "title", needs_context=True)))
         for f_rank, family_kana in enumerate(family_readings):
             for f_spell, family_spelling in enumerate(_press_order(spellings(family_kana))):
                 surname = _capital(family_spelling)
@@ -135,7 +211,8 @@ def _japanese(name: str, table: dict[str, dict[str, list[str]]]) -> list[Candida
     found: dict[str, Candidate] = {}
     for _, _, candidate in sorted(ranked, key=lambda entry: (entry[0], entry[1])):
         found.setdefault(candidate.text.casefold(), candidate)
-    return list(found.values())[:MAX_CANDIDATES]
+    first = {c.text.casefold(): c for c in other_scripts}
+    return list(first.values()) + [c for key, c in list(found.items())[:MAX_CANDIDATES] if key not in first]
 
 
 def _press_order(spelled: list[str]) -> list[str]:
@@ -168,20 +245,35 @@ def _latin(name: str, table: dict[str, dict[str, list[str]]]) -> list[Candidate]
     return list(found.values())
 
 
-def suggest(name: str, table: dict[str, dict[str, list[str]]] | None = None) -> list[Candidate]:
-    """Spellings of `name` worth trying as aliases, the name itself left out. Empty when unreadable."""
+def suggest(name: str, table: dict[str, dict[str, list[str]]] | None = None,
+            offices: Sequence[Office] = ()) -> list[Candidate]:
+    """Spellings of `name` worth trying as aliases, the name itself left out. Empty when unreadable.
+
+    `offices` are the entity's: their Japanese short forms are offered too."""
     table = table if table is not None else reading_table()
     cleaned = " ".join(name.split())
     if not cleaned:
         return []
     if _KANJI.match(cleaned.replace(" ", "")):
-        candidates = _japanese(cleaned, table)
+        candidates = _japanese(cleaned, table, offices)
     elif all(_LATIN_WORD.match(word) for word in cleaned.split()):
         candidates = _latin(cleaned, table)
     else:
         candidates = []
     own = cleaned.casefold()
     return [c for c in candidates if c.text.casefold() != own]
+
+
+def suggest_for(entity: Entity, table: dict[str, dict[str, list[str]]] | None = None) -> list[Candidate]:
+    """Suggestions for an entity: from its name, and from its Japanese name when it has one (a minister
+    named "Minoru Kiuchi" with names.ja 城内実), with its offices' short forms."""
+    table = table if table is not None else reading_table()
+    found: dict[str, Candidate] = {}
+    for name in dict.fromkeys((entity.label("ja"), entity.name)):
+        for candidate in suggest(name, table, entity.offices):
+            if candidate.text.casefold() not in {a.casefold() for a in entity.all_aliases}:
+                found.setdefault(candidate.text.casefold(), candidate)
+    return list(found.values())
 
 
 def count_matches(candidates: Sequence[Candidate], texts: Sequence[str]) -> list[Candidate]:
