@@ -99,6 +99,30 @@
         <source>yes</source>
         <translation>要</translation>
     </message>
+    <message>
+        <source>reading</source>
+        <translation>読み</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>肩書き</translation>
+    </message>
+    <message>
+        <source>katakana</source>
+        <translation>カタカナ</translation>
+    </message>
+    <message>
+        <source>Hangul</source>
+        <translation>ハングル</translation>
+    </message>
+    <message>
+        <source>Chinese characters</source>
+        <translation>中国語の字体</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>役職</translation>
+    </message>
 </context>
 <context>
     <name>Annotations</name>
@@ -1059,10 +1083,6 @@
         <translation>GUI なしで予定どおりに確認し、アラートを表示する</translation>
     </message>
     <message>
-        <source>other spellings of a name (romaji readings, katakana, office titles)</source>
-        <translation>名前の別の表記（ローマ字読み、カタカナ、役職名付き）</translation>
-    </message>
-    <message>
         <source>the id is a story&apos;s (stakewatch stories): apply to each of its alerts</source>
         <translation>番号をストーリー番号（stakewatch stories）として扱い、その全アラートに適用する</translation>
     </message>
@@ -1149,6 +1169,10 @@
     <message>
         <source>at most N stories</source>
         <translation>最大 N 件のストーリー</translation>
+    </message>
+    <message>
+        <source>other spellings of a name (romaji readings, katakana, Hangul, Chinese characters, office titles)</source>
+        <translation>名前のほかの書き方（ローマ字の読み、カタカナ、ハングル、中国語の字体、役職名）</translation>
     </message>
 </context>
 <context>
@@ -1480,6 +1504,18 @@
         <translation>有効</translation>
     </message>
     <message>
+        <source>Names</source>
+        <translation>言語別の名前</translation>
+    </message>
+    <message>
+        <source>Offices</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Related</source>
+        <translation>関連エンティティ</translation>
+    </message>
+    <message>
         <source>{}, line {}: {}</source>
         <translation>{}（{} 行目）: {}</translation>
     </message>
@@ -1587,6 +1623,34 @@
         <translation>チェックした別名は文脈語が必要です。フルネームは単独で一致し、姓のみや一般的な語には文脈語が必要です。</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Name in it</source>
+        <translation>その言語での名前</translation>
+    </message>
+    <message>
+        <source>The name as readers of each language know it (ja 平将明): shown to them, and matched like an alias</source>
+        <translation>各言語の読者になじみのある名前（ja なら 平将明）。その言語で表示され、別名としても照合します</translation>
+    </message>
+    <message>
+        <source>Titles separated by semicolons; dates as YYYY-MM-DD, Until being the day the office passed on. During a tenure each title names this entity when a context word or a related entity is there too.</source>
+        <translation>肩書きはセミコロンで区切ります。日付は YYYY-MM-DD 形式で、「終了」は後任に引き継いだ日です。在任中は、文脈語か関連エンティティが同じ記事にあるとき、各肩書きがこのエンティティを指します。</translation>
+    </message>
+    <message>
+        <source>Add o&amp;ffice</source>
+        <translation>役職を追加(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove office</source>
+        <translation>役職を削除</translation>
+    </message>
+    <message>
+        <source>Entities whose mention counts as context, comma-separated</source>
+        <translation>言及されると文脈として数えるエンティティ（カンマ区切り）</translation>
+    </message>
+    <message>
         <source>Priority: notify even in quiet hours</source>
         <translation>優先: 静かな時間帯でも通知する</translation>
     </message>
@@ -1641,6 +1705,42 @@
     <message>
         <source>Needs context</source>
         <translation>文脈語が必要</translation>
+    </message>
+    <message>
+        <source>Japanese titles</source>
+        <translation>日本語の肩書き</translation>
+    </message>
+    <message>
+        <source>English titles</source>
+        <translation>英語の肩書き</translation>
+    </message>
+    <message>
+        <source>Korean titles</source>
+        <translation>韓国語の肩書き</translation>
+    </message>
+    <message>
+        <source>Chinese titles</source>
+        <translation>中国語の肩書き</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Names by lan&amp;guage</source>
+        <translation>言語別の名前(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Offices</source>
+        <translation>役職(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Related</source>
+        <translation>関連(&amp;R)</translation>
     </message>
     <message>
         <source>Test against stored items</source>
@@ -3506,18 +3606,6 @@ sha256 {sha256} · 保存版数 {n}</translation>
     <message>
         <source>Readings from JMnedict (EDRDG, CC BY-SA 4.0). Keep the spellings that match real items; a bare surname needs context terms.</source>
         <translation>読みは JMnedict（EDRDG、CC BY-SA 4.0）によります。実際の記事に該当する表記を残してください。姓のみの表記には文脈語が必要です。</translation>
-    </message>
-    <message>
-        <source>reading</source>
-        <translation>読み</translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation>肩書き</translation>
-    </message>
-    <message>
-        <source>katakana</source>
-        <translation>カタカナ</translation>
     </message>
     <message>
         <source>yes</source>

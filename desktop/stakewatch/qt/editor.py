@@ -412,7 +412,7 @@ class EditorView(QWidget):
         watchlist = self._entity_watchlist()
         try:
             entity = editing.validate_entity(self.entity_form.data(), self._entity_siblings(watchlist or ""),
-                                             original)
+                                             original, [e.name for w in self.store.watchlists() for e in w.entities])
         except Refused as exc:
             self._show_problems(self.entity_form, list(exc.problems), everything)
             self.entity_form.save.setEnabled(False)
@@ -629,7 +629,11 @@ class EditorView(QWidget):
         if not name:
             self.status.emit(self.tr("Type a name first"))
             return
-        dialog = SuggestAliasesDialog(name, recent_texts(self.store), lines_of(form.aliases), self)
+        try:
+            typed: Entity | None = editing.parse_entity(form.data(), "entity")
+        except UserError:
+            typed = None
+        dialog = SuggestAliasesDialog(name, recent_texts(self.store), lines_of(form.aliases), self, typed)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
             form.aliases.setPlainText("\n".join(lines_of(form.aliases) + dialog.chosen()))
 

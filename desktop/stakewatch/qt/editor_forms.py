@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.exchange.transfer import MAX_INTERVAL, Refused
-from ..core.model import ENTITY_KINDS, Entity, Source, Watchlist, needs_context_by_default
+from ..core.model import ENTITY_KINDS, Entity, Office, Source, Watchlist, needs_context_by_default, span_json
 from ..core.platform.links import complete_address
 from ..core.platform.secrets import AUTH_KINDS
 from ..core.sources import SOURCE_KINDS
@@ -53,7 +54,14 @@ FIELD_LABELS = {
     "interval_minutes": QT_TRANSLATE_NOOP("EditorView", "Check every"),
     "official_for": QT_TRANSLATE_NOOP("EditorView", "Official for"),
     "options": QT_TRANSLATE_NOOP("EditorView", "Options"), "enabled": QT_TRANSLATE_NOOP("EditorView", "Enabled"),
+    "names": QT_TRANSLATE_NOOP("EditorView", "Names"), "offices": QT_TRANSLATE_NOOP("EditorView", "Offices"),
+    "related": QT_TRANSLATE_NOOP("EditorView", "Related"),
 }
+NAME_LANGUAGES = ("ja", "en", "ko", "zh")
+OFFICE_COLUMNS = (QT_TRANSLATE_NOOP("EntityForm", "Japanese titles"), QT_TRANSLATE_NOOP("EntityForm", "English titles"),
+                  QT_TRANSLATE_NOOP("EntityForm", "Korean titles"), QT_TRANSLATE_NOOP("EntityForm", "Chinese titles"),
+                  QT_TRANSLATE_NOOP("EntityForm", "From"), QT_TRANSLATE_NOOP("EntityForm", "Until"))
+TITLE_SEPARATOR = "; "
 _PLACE = re.compile(r"^(?:entity|source|watchlist)\.([a-z_]+)(?:\[(\d+)\])?(?:\.([a-z_]+))?")
 
 
@@ -115,6 +123,38 @@ class EntityForm(QWidget):
         self.aliases.textChanged.connect(self._list_aliases)
         self.context.textChanged.connect(self._list_aliases)
         self.needs_context.itemChanged.connect(self._alias_ticked)
+        self.names = QTableWidget(0, 2)
+        self.names.setHorizontalHeaderLabels([self.tr("Language"), self.tr("Name in it")])
+        self.names.setToolTip(self.tr("The name as readers of each language know it (ja 平将明): shown to them, "
+                                      "and matched like an alias"))
+        self.offices = QTableWidget(0, len(OFFICE_COLUMNS))
+        self.offices.setHorizontalHeaderLabels([self.tr(str(column)) for column in OFFICE_COLUMNS])
+        self.offices.setToolTip(self.tr("Titles separated by semicolons; dates as YYYY-MM-DD, Until being the day "
+                                        "the office passed on. During a tenure each title names this entity "
+                                        "when a context word or a related entity is there too."))
+        for table in (self.names, self.offices):
+            table.verticalHeader().setVisible(False)
+            table.setMaximumHeight(130)
+            table.setTabKeyNavigation(False)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.add_office = QPushButton(self.tr("Add o&ffice"))
+        self.remove_office = QPushButton(self.tr("Remove office"))
+        self.add_office.clicked.connect(lambda: self.offices.insertRow(self.offices.rowCount()))
+        self.remove_office.clicked.connect(lambda: self.offices.removeRow(self.offices.currentRow())
+                                           if self.offices.currentRow() >= 0 else None)
+        office_buttons = QHBoxLayout()
+        office_buttons.addWidget(self.add_office)
+        office_buttons.addWidget(self.remove_office)
+        office_buttons.addStretch(1)
+        offices_box = QWidget()
+        offices_layout = QVBoxLayout(offices_box)
+        offices_layout.setContentsMargins(0, 0, 0, 0)
+        offices_layout.addWidget(self.offices)
+        offices_layout.addLayout(office_buttons)
+        self.related = QLineEdit()
+        self.related.setPlaceholderText(self.tr("Entities whose mention counts as context, comma-separated"))
+        self._dated: tuple[tuple[str, Any, Any], ...] = ()
+        self._set_names(())
         self.priority = QCheckBox(self.tr("Priority: notify even in quiet hours"))
         self.muted = QCheckBox(self.tr("Muted: keep alerts, no notifications"))
         self.error = error_label()
@@ -135,6 +175,9 @@ class EntityForm(QWidget):
         form.addRow(self.tr("Needs context"), self.needs_context)
         form.addRow(self.tr("E&xclude"), self.exclude)
         form.addRow(self.tr("&Veto"), self.veto)
+        form.addRow(self.tr("Names by lan&guage"), self.names)
+        form.addRow(self.tr("&Offices"), offices_box)
+        form.addRow(self.tr("&Related"), self.related)
         for edit in (self.aliases, self.context, self.exclude, self.veto):
             edit.setTabChangesFocus(True)
         form.addRow("", self.priority)
@@ -174,18 +217,84 @@ class EntityForm(QWidget):
             self._chosen[text] = needs
 
     def data(self) -> dict[str, Any]:
-        has_context = bool(lines_of(self.context))
+        has_context = bool(lines_of(self.context)) or bool(self.related.text().strip())
         chosen = {text: needs for text, needs in self._chosen.items() if has_context or not needs}
         name = self.name.text()
-        aliases: list[Any] = [{"text": name.strip(), "needs_context": chosen[name.strip()]}] \
-            if name.strip() in chosen else []
-        aliases += [{"text": a, "needs_context": chosen[a]} if a in chosen else a for a in lines_of(self.aliases)]
-        return {"name": name, "kind": self.kind.currentData(), "aliases": aliases,
-                "context": lines_of(self.context), "exclude": lines_of(self.exclude), "veto": lines_of(self.veto),
-                "priority": self.priority.isChecked(), "muted": self.muted.isChecked()}
+
+        def alias(text: str) -> list[Any]:
+            choice = {"needs_context": chosen[text]} if text in chosen else {}
+            spans = [span_json(since, until) for dated, since, until in self._dated if dated == text]
+            if spans:
+                return [{"text": text, **choice, **span} for span in spans]
+            return [{"text": text, **choice}] if choice else [text]
+
+        aliases: list[Any] = alias(name.strip()) if name.strip() in chosen or \
+            any(text == name.strip() for text, _s, _u in self._dated) else []
+        for text in lines_of(self.aliases):
+            aliases += alias(text)
+        data: dict[str, Any] = {
+            "name": name, "kind": self.kind.currentData(), "aliases": aliases,
+            "context": lines_of(self.context), "exclude": lines_of(self.exclude), "veto": lines_of(self.veto),
+            "priority": self.priority.isChecked(), "muted": self.muted.isChecked()}
+        names = self._names_data()
+        offices = self._offices_data()
+        related = [part.strip() for part in self.related.text().split(",") if part.strip()]
+        data.update({key: value for key, value in (("names", names), ("offices", offices), ("related", related))
+                     if value})
+        return data
+
+    def _cell(self, table: QTableWidget, row: int, column: int) -> str:
+        item = table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def _names_data(self) -> dict[str, str]:
+        return {code: text for row in range(self.names.rowCount())
+                if (code := self._cell(self.names, row, 0)) and (text := self._cell(self.names, row, 1))}
+
+    def _offices_data(self) -> list[dict[str, Any]]:
+        offices: list[dict[str, Any]] = []
+        for row in range(self.offices.rowCount()):
+            first = self.offices.item(row, 0)
+            titles: dict[str, Any] = dict(first.data(Qt.ItemDataRole.UserRole) or {}) if first is not None else {}
+            for column, code in enumerate(NAME_LANGUAGES):
+                listed = [t.strip() for t in self._cell(self.offices, row, column).split(TITLE_SEPARATOR.strip())
+                          if t.strip()]
+                titles.pop(code, None)
+                if listed:
+                    titles[code] = listed if len(listed) > 1 else listed[0]
+            since, until = self._cell(self.offices, row, 4), self._cell(self.offices, row, 5)
+            if titles or since or until:
+                offices.append({"titles": titles, **({"from": since} if since else {}),
+                                **({"until": until} if until else {})})
+        return offices
+
+    def _set_names(self, names: tuple[tuple[str, str], ...]) -> None:
+        known = dict(names)
+        codes = list(dict.fromkeys([*NAME_LANGUAGES, *known]))
+        self.names.setRowCount(len(codes))
+        for row, code in enumerate(codes):
+            self.names.setItem(row, 0, QTableWidgetItem(code))
+            self.names.setItem(row, 1, QTableWidgetItem(known.get(code, "")))
+
+    def _set_offices(self, offices: tuple[Office, ...]) -> None:
+        self.offices.setRowCount(len(offices))
+        for row, office in enumerate(offices):
+            for column, code in enumerate(NAME_LANGUAGES):
+                cell = QTableWidgetItem(TITLE_SEPARATOR.join(dict(office.titles).get(code, ())))
+                if column == 0:  # titles in other languages, kept as they are
+                    cell.setData(Qt.ItemDataRole.UserRole, {c: list(t) for c, t in office.titles
+                                                           if c not in NAME_LANGUAGES})
+                self.offices.setItem(row, column, cell)
+            span = span_json(office.since, office.until)
+            self.offices.setItem(row, 4, QTableWidgetItem(span.get("from", "")))
+            self.offices.setItem(row, 5, QTableWidgetItem(span.get("until", "")))
 
     def load(self, entity: Entity) -> None:
         self._chosen = dict(entity.alias_context)
+        self._dated = entity.alias_dates
+        self._set_names(entity.names)
+        self._set_offices(entity.offices)
+        self.related.setText(", ".join(entity.related))
         self.name.setText(entity.name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(entity.kind)))
         self.aliases.setPlainText("\n".join(entity.aliases))
@@ -200,12 +309,15 @@ class EntityForm(QWidget):
         return [self.name.textChanged, self.kind.currentIndexChanged, self.aliases.textChanged,
                 self.context.textChanged, self.exclude.textChanged, self.veto.textChanged,
                 self.needs_context.itemChanged, self.priority.toggled, self.muted.toggled,
-                self.watchlist.currentIndexChanged]
+                self.watchlist.currentIndexChanged, self.names.itemChanged, self.offices.itemChanged,
+                self.offices.model().rowsRemoved, self.related.textChanged]
 
     def field_signals(self) -> list[tuple[str, Any]]:
         return [("name", self.name.textChanged), ("kind", self.kind.currentIndexChanged),
                 ("aliases", self.aliases.textChanged), ("context", self.context.textChanged),
-                ("exclude", self.exclude.textChanged), ("veto", self.veto.textChanged)]
+                ("exclude", self.exclude.textChanged), ("veto", self.veto.textChanged),
+                ("names", self.names.itemChanged), ("offices", self.offices.itemChanged),
+                ("related", self.related.textChanged)]
 
 
 class SourceForm(QWidget):

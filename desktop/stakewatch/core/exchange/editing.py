@@ -8,6 +8,7 @@ puts them back as they were. Runs on the thread that owns the Store.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..model import Entity, Source, Watchlist
@@ -23,7 +24,7 @@ from ..store.editing import (
     save_source,
     save_watchlist,
 )
-from .fields import DUPLICATE_ENTITY, DUPLICATE_SOURCE, DUPLICATE_WATCHLIST, NOT_EMPTY, Refused
+from .fields import DUPLICATE_ENTITY, DUPLICATE_SOURCE, DUPLICATE_WATCHLIST, NO_ENTITY, NOT_EMPTY, Refused
 from .transfer import parse_entity, parse_source
 
 
@@ -34,10 +35,16 @@ def _unique(kind: str, name: str, siblings: list[str], original: str | None) -> 
                       else DUPLICATE_SOURCE(name=name))
 
 
-def validate_entity(data: dict[str, Any], siblings: list[str], original: str | None = None) -> Entity:
-    """An Entity from form data, or Refused saying why (as import would)."""
+def validate_entity(data: dict[str, Any], siblings: list[str], original: str | None = None,
+                    known: Sequence[str] = ()) -> Entity:
+    """An Entity from form data, or Refused saying why (as import would); `known` are the entities that
+    exist, which its related entities must be among."""
     entity = parse_entity(data, "entity")
     _unique("entity", entity.name, siblings, original)
+    names = {name.casefold() for name in known}
+    for position, other in enumerate(entity.related):
+        if known and other.casefold() not in names:
+            raise Refused(f"entity.related[{position}]", NO_ENTITY(name=other))
     return entity
 
 
