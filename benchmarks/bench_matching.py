@@ -1,7 +1,9 @@
 """Matching 100,000 items against 1,000 entities with 3 aliases each, per-alias context included.
 
 Every entity's bare surname needs one of its two context words while its full
-name and kanji name stand alone, and it has an exclude phrase. Compares the
+name and kanji name stand alone, and it has an exclude phrase. CJK variant
+folding is on: every kanji alias and context word goes into the automaton in
+each of its Japanese, Simplified and Traditional spellings. Compares the
 compiled Matcher with the naive way (one regex per alias, context word and
 exclude, tried in turn on every item) in the same process on the same data,
 and writes the figures to benchmarks/RESULTS.md.
@@ -24,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import write_section  # noqa: E402
 
-from stakewatch.core.matching.matcher import Matcher  # noqa: E402
+from stakewatch.core.matching.matcher import Matcher, compact_term  # noqa: E402
+from stakewatch.core.matching.variants import spellings  # noqa: E402
 from stakewatch.core.model import Entity, Watchlist  # noqa: E402
 from stakewatch.core.text import compact, fold  # noqa: E402
 
@@ -103,6 +106,8 @@ def main() -> None:
     started = time.process_time()
     matcher = Matcher([Watchlist("bench", tuple(people))])
     compile_s = time.process_time() - started
+    words = {compact_term(w)[0] for e in people for w in (*e.all_aliases, *e.context, *e.exclude)}
+    spelled = sum(1 for word in words for _ in spellings(word))
 
     started = time.process_time()
     hits = sum(1 for text in texts if matcher.match(text))
@@ -132,6 +137,7 @@ def main() -> None:
 |---|---|---|
 | entities / aliases | {len(people):,} / {len(aliases):,} | 1,000 / 3,000 |
 | items matched against | {len(texts):,} | 100,000 |
+| automaton words (CJK variant spellings included) | {spelled:,} for {len(words):,} terms | |
 | compile time | {compile_s * 1000:.0f} ms | |
 | compiled matcher | **{ours_rate:,.0f} items/s** ({ours_s:.2f} s, {hits:,} items with a match) | >= 50,000 items/s |
 | automaton walk alone, every term (fold, compact, iterate; {walked:,} hits) | {floor_rate:,.0f} items/s | floor |
@@ -140,7 +146,11 @@ def main() -> None:
 | agreement on the sample | ours {ours_sample} vs naive {naive_hits} items with a match | |
 
 Each entity's bare surname needs one of its context words; its full and kanji
-names stand alone; an exclude phrase cancels the surname it contains. The
+names stand alone; an exclude phrase cancels the surname it contains. Variant
+folding (城内実 = 城内实 = 城內實) is on: it adds spellings to the automaton,
+never work per item; dated aliases and related entities cost a little per hit
+(measured alternately on one machine on 2026-12-06: 93,400 items/s before
+these, 87,400 after). The
 naive loop applies the same rules with one case-insensitive regex per alias,
 context word and exclude and the same Latin boundary rule; it has no separator
 flexibility, so it does less work per alias than the real matcher does. Times
