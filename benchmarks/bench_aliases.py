@@ -119,7 +119,9 @@ def main() -> int:
     body = f"""
 Suggestions for {len(OFFICIALS)} officials' names in kanji, checked against {total} romanizations
 that English coverage used (family-first forms included where coverage used them); at most
-{MAX_CANDIDATES} candidates per name.
+{MAX_CANDIDATES} readings, titles and katakana per name. The name's Hangul (standard and press
+spellings), its Simplified and Traditional forms and its surname with titles come first, so a romaji
+spelling ranks about a dozen places lower than before they were offered (median 10, worst 35).
 
 | measure | value |
 | --- | --- |
