@@ -68,6 +68,9 @@ def test_an_office_names_its_holder_only_during_the_tenure():
     assert found("デジタル相が就任会見、大臣として抱負", "2025-10-22") == set()  # the successor
     assert found("デジタル相が会見、大臣として", "2023-09-13") == set()  # a predecessor
     assert found("デジタル相が会見", "2025-10-07") == set()  # a title alone needs context
+    assert found("Germany's digital minister opens a data centre", "2025-05-01") == set()  # not its own context
+    assert found("デジタル大臣が会見", "2025-10-07") == set() and \
+        found("デジタル大臣が会見、閣議後に大臣として", "2025-10-07") == {"Masaaki Taira"}
 
 
 def test_a_product_generation_counts_from_its_launch():

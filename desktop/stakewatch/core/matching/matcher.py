@@ -180,9 +180,17 @@ class _Scan:
         return any(term in self.ends and self.spans(term) for term in terms)
 
     def counting(self, index: int, roles: _Roles, has_context: bool) -> list[Span]:
-        """The entity's alias occurrences no exclude phrase overlaps (context ones only with context)."""
+        """The entity's alias occurrences no exclude phrase overlaps; those that need context only when it
+        is elsewhere (`has_context`: another scan, a related entity) or beyond the occurrence itself, so
+        that a title holding a context word ("digital minister") is not its own context."""
         standalone, contextual = self.found[index]
-        spans = standalone + contextual if has_context else standalone
+        if has_context:
+            spans = standalone + contextual
+        elif contextual:
+            around = [span for term in roles.context if term in self.ends for span in self.spans(term)]
+            spans = standalone + [s for s in contextual if any(b < s[0] or s[1] < a for a, b in around)]
+        else:
+            spans = standalone
         excluded = [span for term in roles.exclude if term in self.ends for span in self.spans(term)]
         if excluded:
             spans = [s for s in spans if not any(a <= s[1] and s[0] <= b for a, b in excluded)]
@@ -312,8 +320,7 @@ class Matcher:
             roles = self._roles[index]
             if scan.any_seen(roles.veto):
                 continue
-            has_context = scan.any_seen(roles.context) or (context is not None and context.any_seen(roles.context))
-            spans = scan.counting(index, roles, has_context)
+            spans = scan.counting(index, roles, context is not None and context.any_seen(roles.context))
             if spans:
                 results[index] = self._found(index, text, scan, spans, origin)
         return results
