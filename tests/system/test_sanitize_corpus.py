@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,7 @@ NOW = datetime.now(UTC)
 class EverythingMatches(Matcher):
     """Matching is not under test here: every item becomes an alert."""
 
-    def match(self, text: str) -> list[Match]:
+    def match(self, text: str, day: date | None = None) -> list[Match]:
         return [Match("Corpus", "Everything", ("a",), text[:300], ())]
 
 

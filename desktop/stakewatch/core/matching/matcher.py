@@ -18,8 +18,8 @@ written in while the text itself is never rewritten.
 Per entity, an alias occurrence counts unless an exclude phrase overlaps it
 ("Taira clan" cancels that "Taira", not the minister named elsewhere), and an
 alias that needs context counts only when one of the entity's context words is
-in the item, or one of its related entities is named there (text, authors or the
-source it belongs to). An alias with a span of days (an office's title during a
+in the item beyond the occurrence itself, or one of its related entities is
+named there (text, authors or the source it belongs to). An alias with a span of days (an office's title during a
 tenure, a product's bare name from its launch) counts only for items of those
 days: published then, or found then when undated. A veto word anywhere rules the
 entity out for the whole item. An item matches an entity when a counting
