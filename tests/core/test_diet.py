@@ -184,3 +184,12 @@ def test_briefing_marks_diet_records(diet: DietServer, store: Store):
     briefing = build_briefing(store, NOW - timedelta(days=400), NOW + timedelta(days=1), now=NOW)
     entries = [e for w in briefing.sections for s in w.entities for e in s.statements]
     assert entries and all(e.record for e in entries)
+
+
+def test_speakers_are_searched_by_their_japanese_names_only():
+    from stakewatch.core.model import Entity
+    from stakewatch.core.sources.diet import speaker_names
+
+    kiuchi = Entity("Minoru Kiuchi", "official", aliases=("城内実", "城内大臣"),
+                    names=(("ja", "城内実"), ("zh", "城内实"), ("zh-Hant", "城內實"), ("ko", "기우치 미노루")))
+    assert speaker_names(kiuchi) == ["城内実"]

@@ -48,7 +48,9 @@ def squeeze(name: str) -> str:
 def speaker_names(entity: Entity) -> list[str]:
     """The entity's Japanese full-name aliases: the forms the minutes name a speaker by."""
     names: list[str] = []
-    for alias in entity.all_aliases:
+    # a name written for Chinese or Korean readers (城内实) never names a Diet speaker
+    foreign = {text for code, text in entity.names if code.split("-")[0] != "ja"}
+    for alias in (a for a in entity.all_aliases if a not in foreign or a in entity.aliases):
         name = squeeze(alias)
         if (_CJK.search(name) and not _LATIN.search(name) and 2 <= len(name) <= 10
                 and not name.endswith(_TITLES) and name not in names):
