@@ -18,7 +18,10 @@ from stakewatch.cli.main import main  # noqa: E402
 from stakewatch.core.store.database import Store, open_store  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
-CORPUS = PROJECT.parent / "shared" / "corpus" / "feedparser"
+# the shared corpus sits beside the project, or beside the folder that holds a checkout's worktrees
+CORPUS = next((folder / "shared" / "corpus" / "feedparser" for folder in PROJECT.parents
+               if (folder / "shared" / "corpus" / "feedparser").is_dir()),
+              PROJECT.parent / "shared" / "corpus" / "feedparser")
 
 # Nothing in the tests may reach past loopback, even through a proxy from the environment.
 for _name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
