@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 from .. import __version__
 from ..core.i18n import translate
 from ..core.resources import resource
+from .fit import fit_on_show
 from .icons import app_icon
 
 PURPOSE = translate("About", "Follows officials, companies and AI products and tells you, with a link to the "
@@ -59,10 +60,11 @@ class AboutDialog(QDialog):
         font_licence = QLabel(str(resource("fonts", "VL-Gothic-LICENSE.txt")))
         font_licence.setTextFormat(Qt.TextFormat.PlainText)
         font_licence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(font_licence)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.resize(560, 480)
+        fit_on_show(self)

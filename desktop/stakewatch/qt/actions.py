@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from ..core import settings
 from ..core.delivery.policy import Notification
@@ -26,6 +26,7 @@ from ..core.service import Service
 from .about import AboutDialog
 from .briefing_dialog import BriefingDialog, BriefingRequest
 from .briefing_pdf import write_briefing
+from .fit import tell
 from .icons import app_icon
 from .settings_dialog import SettingsDialog
 from .workers import StoreTask, Tasks
@@ -44,7 +45,7 @@ class Actions(QObject):
         self.root = root
         self.tasks = tasks
         self.notify = notify
-        self.message_box: QMessageBox | None = None
+        self.message_box: QDialog | None = None
         self.about: AboutDialog | None = None
 
     def run(self, job: Any, done: Any, failed: Any = None) -> None:
@@ -53,15 +54,11 @@ class Actions(QObject):
     def _failed(self, message: Message | str) -> None:
         self.problem.emit(render(message))
 
-    def _refused(self, message: Message | str) -> None:
+    def _refused(self, message: Message | str, title: str = "") -> None:
+        """Say why a file was refused or not written: a message box, or a scrolling list of every problem."""
         text = render(message)
         self.problem.emit(text)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import refused"), text)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.show()
-        self.message_box = box
+        self.message_box = tell(None, title or self.tr("Import refused"), text)
 
     def import_watchlists(self, path: str | None = None) -> None:
         """Ask for a watchlist JSON or OPML file and add it; a bad file changes nothing."""
@@ -87,7 +84,8 @@ class Actions(QObject):
         if not path:
             return
         chosen = Path(path)
-        self.run(lambda service: service.export_file(chosen), lambda m: self.message.emit(str(m)), self._refused)
+        self.run(lambda service: service.export_file(chosen), lambda m: self.message.emit(str(m)),
+                 lambda m: self._refused(m, self.tr("Export failed")))
 
     def export_briefing(self) -> None:
         self.run(lambda service: [w.name for w in service.store.watchlists()], self._show_briefing_dialog)
@@ -112,7 +110,7 @@ class Actions(QObject):
             if request.open_when_done:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(request.path)))
 
-        self.run(job, done, self._refused)
+        self.run(job, done, lambda m: self._refused(m, self.tr("Briefing not written")))
 
     def copy_diagnostics(self) -> None:
         """Versions, settings (no secrets) and recent errors to the clipboard, for a bug report."""

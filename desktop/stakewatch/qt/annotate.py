@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.model import UserError
 from ..core.store import annotations as notes
 from ..core.store.database import Store
+from .fit import fit_on_show
 
 
 class Annotations(QObject):
@@ -148,7 +149,8 @@ class NoteDialog(QDialog):
         self.edit.setMinimumSize(420, 160)
         label = QLabel(self.tr("&Note (an empty note is removed; Ctrl+Enter saves):"))
         label.setBuddy(self.edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                                  QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -158,6 +160,7 @@ class NoteDialog(QDialog):
         layout.addWidget(self.edit)
         layout.addWidget(buttons)
         self.edit.setFocus()
+        fit_on_show(self)
 
     def text(self) -> str:
         return self.edit.toPlainText()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon
 
 from ..core.delivery.policy import Notification
 from ..core.i18n import Message, catalogue, language, lookup, render, translate
@@ -143,7 +143,7 @@ class Controller(QObject):
         return self.scheduler.pending_force
 
     @property
-    def message_box(self) -> QMessageBox | None:
+    def message_box(self) -> QDialog | None:
         return self.actions.message_box
 
     @property

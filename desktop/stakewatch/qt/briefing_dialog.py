@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
+
+from .fit import arrange
 
 PERIODS = ((QT_TRANSLATE_NOOP("BriefingDialog", "Last 24 hours"), timedelta(days=1)),
            (QT_TRANSLATE_NOOP("BriefingDialog", "Last 7 days"), timedelta(days=7)),
@@ -75,12 +76,10 @@ class BriefingDialog(QDialog):
         form.addRow(self.tr("Paper"), self.page)
         form.addRow(self.tr("Save as"), where)
         form.addRow("", self.open_when_done)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        arrange(self, form, self.buttons)
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Save briefing"), self.path.text(),

@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from .fit import fit_on_show
+
 log = logging.getLogger("stakewatch.errors")
 
 
@@ -35,7 +37,7 @@ class ErrorDialog(QDialog):
         self.intro.setWordWrap(True)
         self.details = QPlainTextEdit(report)
         self.details.setReadOnly(True)
-        self.copy_button = QPushButton(self.tr("Copy diagnostics"))
+        self.copy_button = QPushButton(self.tr("&Copy diagnostics"))
         self.copy_button.clicked.connect(self.copy)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -48,6 +50,7 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.details, 1)
         layout.addWidget(self.buttons)
         self.resize(640, 420)
+        fit_on_show(self)
 
     def copy(self) -> None:
         try:

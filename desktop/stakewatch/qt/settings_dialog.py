@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import settings
+from .fit import arrange
 
 GROUPS = (("alerts", QT_TRANSLATE_NOOP("SettingsDialog", "Notifications")),
           ("storage", QT_TRANSLATE_NOOP("SettingsDialog", "Storage")),
@@ -107,7 +108,8 @@ class SettingsDialog(QDialog):
         self._save = save
         self.fields: dict[str, Any] = {}
         self.labels: dict[str, str] = {}
-        layout = QVBoxLayout(self)
+        form_page = QVBoxLayout()
+        form_page.setContentsMargins(0, 0, 0, 0)
         for group, title in GROUPS:
             box = QGroupBox(self.tr(str(title)))
             form = QFormLayout(box)
@@ -130,7 +132,8 @@ class SettingsDialog(QDialog):
                 self.autostart = QCheckBox(self.tr("Start Stakewatch when I &log in"))
                 self.autostart.setChecked(autostart)
                 form.addRow("", self.autostart)
-            layout.addWidget(box)
+            form_page.addWidget(box)
+        form_page.addStretch(1)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
@@ -139,8 +142,7 @@ class SettingsDialog(QDialog):
                                         QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.body = arrange(self, form_page, self.error, self.buttons)
         for field in self.fields.values():
             for signal in ("textChanged", "valueChanged"):
                 if hasattr(field, signal):

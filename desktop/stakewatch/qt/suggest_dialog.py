@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.matching.aliases import Candidate, count_matches, suggest, suggest_for
 from ..core.model import Entity
+from .fit import fit_on_show
 
 
 class _Emitter(QObject):
@@ -78,6 +79,7 @@ class SuggestAliasesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.buttons)
         self.resize(620, 520)
+        fit_on_show(self)
         self.candidates: list[Candidate] = []
         self.task = _SuggestTask(name, list(texts), entity)
         self.task.emitter.finished.connect(self.show_candidates)

@@ -1,0 +1,154 @@
+"""Every dialog fits a 1366x768 screen at 125 %: what cannot fit scrolls, the buttons stay in view."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from languages import LANGUAGES, in_language
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QDialog, QWidget
+
+from stakewatch.core import settings
+from stakewatch.core.model import Entity, Watchlist
+from stakewatch.core.store.database import Store
+
+LAPTOP = QSize(round(1366 / 1.25), round(768 / 1.25))  # the free area of a 1366x768 screen at 125 %
+TITLE_BAR = QSize(16, 40)  # what a window manager's frame and title take from it
+ROOM = LAPTOP - TITLE_BAR
+WATCHLISTS = [f"Watchlist {n}" for n in range(12)]
+
+
+def settings_dialog(store: Store, tmp_path: Path) -> tuple[QDialog, list[QWidget]]:
+    from stakewatch.qt.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog({key: s.default for key, s in settings.SETTINGS.items()}, False, lambda *_: None,
+                            test_notification=lambda: True)
+    return dialog, [dialog.buttons]
+
+
+def first_run(store: Store, tmp_path: Path) -> tuple[QDialog, list[QWidget]]:
+    from stakewatch.qt.first_run import FirstRunDialog
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"version": 1, "sources": [
+        {"name": f"Source {n}", "kind": "feed", "url": f"ftp://example.org/{n}.xml"} for n in range(40)]}))
+    dialog = FirstRunDialog(store)
+    dialog.show()
+    assert not dialog.choose("import", str(bad))
+    return dialog, [dialog.example, dialog.empty, dialog.importing]
+
+
+def error(store: Store, tmp_path: Path) -> tuple[QDialog, list[QWidget]]:
+    from stakewatch.qt.errors import ErrorDialog
+
+    dialog = ErrorDialog("Traceback (most recent call last):\n" + "  File \"x.py\", line 1, in f\n" * 200,
+                         lambda: "")
+    return dialog, [dialog.buttons]
+
+
+def briefing(store: Store, tmp_path: Path) -> tuple[QDialog, list[QWidget]]:
+    from stakewatch.qt.briefing_dialog import BriefingDialog
+
+    dialog = BriefingDialog(WATCHLISTS, lambda _request: None)
+    return dialog, [dialog.buttons]
+
+
+def note(store: Store, tmp_path: Path) -> tuple[QDialog, list[QWidget]]:
+    from stakewatch.qt.annotate import NoteDialog
+
+    parent = QWidget()
+    dialog = NoteDialog("A long note.\n" * 80, parent)
+    dialog.setParent(None)
+    return dialog, [dialog.buttons]
+
+
+def channel(store: Store, tmp_path: Path) -> tuple[QDialog, list[QWidget]]:
+    from stakewatch.qt.channels import ChannelDialog
+
+    dialog = ChannelDialog(WATCHLISTS)
+    return dialog, [dialog.buttons]
+
+
+def about(store: Store, tmp_path: Path) -> tuple[QDialog, list[QWidget]]:
+    from stakewatch.qt.about import AboutDialog
+
+    dialog = AboutDialog()
+    return dialog, [dialog.buttons]
+
+
+def suggest(store: Store, tmp_path: Path) -> tuple[QDialog, list[QWidget]]:
+    from stakewatch.qt.suggest_dialog import SuggestAliasesDialog
+
+    store.apply_config([Watchlist("W", (Entity("城内実", "official"),))], [])
+    dialog = SuggestAliasesDialog("城内実", ["城内実大臣は述べた"] * 5)
+    return dialog, [dialog.buttons]
+
+
+def import_refused(store: Store, tmp_path: Path) -> tuple[QDialog, list[QWidget]]:
+    from stakewatch.qt.fit import tell
+
+    lines = "\n".join(f"  sources[{n}].url: only http and https addresses are fetched, not ftp:" for n in range(60))
+    dialog = tell(None, "Import refused", f"60 problems; nothing was imported:\n{lines}")
+    dialog.hide()
+    return dialog, [dialog.findChild(QWidget, "qt_msgbox_buttonbox") or dialog.buttons]  # type: ignore[attr-defined]
+
+
+DIALOGS: dict[str, Callable[[Store, Path], tuple[QDialog, list[QWidget]]]] = {
+    "settings": settings_dialog, "first run": first_run, "error": error, "briefing": briefing, "note": note,
+    "channel": channel, "about": about, "suggest aliases": suggest, "import refused": import_refused}
+
+
+def inside(widget: QWidget, window: QWidget) -> bool:
+    """The widget is shown whole within the window (not squeezed, not below its bottom edge)."""
+    where = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    return widget.isVisible() and window.rect().contains(where) and widget.height() >= widget.sizeHint().height()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_each_dialog_fits_a_laptop_at_125_percent_with_its_buttons_in_view(qtbot, store: Store, tmp_path: Path,
+                                                                          name: str, lang: str):
+    with in_language(lang):
+        dialog, buttons = DIALOGS[name](store, tmp_path)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.resize(dialog.size().boundedTo(ROOM))  # what a window manager does on this screen
+        qtbot.waitUntil(lambda: dialog.height() <= ROOM.height() and dialog.width() <= ROOM.width(), timeout=1_000)
+        for button in buttons:
+            assert inside(button, dialog), (name, dialog.size(), dialog.minimumSizeHint())
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_each_dialog_opens_within_the_screens_free_area(qtbot, store: Store, tmp_path: Path, name: str,
+                                                         monkeypatch):
+    from stakewatch.qt import fit
+
+    monkeypatch.setattr(fit, "free_area", lambda _widget: ROOM)
+    dialog, buttons = DIALOGS[name](store, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.hide()
+    dialog.show()
+    assert dialog.width() <= ROOM.width() and dialog.height() <= ROOM.height()
+    assert all(inside(button, dialog) for button in buttons)
+
+
+def test_the_settings_scroll_to_their_last_field_and_open_whole_on_a_tall_screen(qtbot, monkeypatch):
+    from stakewatch.qt import fit
+
+    dialog, _buttons = settings_dialog(None, Path())  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(fit, "free_area", lambda _widget: ROOM)
+    dialog.show()
+    body = dialog.body  # type: ignore[attr-defined]
+    assert body.verticalScrollBar().maximum() > 0  # the form is taller than the room: it scrolls
+    last = list(dialog.fields.values())[-1]  # type: ignore[attr-defined]
+    body.ensureWidgetVisible(last)
+    assert not last.visibleRegion().isEmpty()
+    monkeypatch.setattr(fit, "free_area", lambda _widget: QSize(1920, 1160))
+    tall, _buttons = settings_dialog(None, Path())  # type: ignore[arg-type]
+    qtbot.addWidget(tall)
+    tall.show()
+    assert tall.body.verticalScrollBar().maximum() == 0  # type: ignore[attr-defined]  # room: nothing scrolls
