@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLa
 from ..core.model import UserError
 from ..core.service import first_run
 from ..core.store.database import Store
+from .fit import ProblemList, fit, fit_on_show, split_message
 
 
 class FirstRunDialog(QDialog):
@@ -25,12 +26,14 @@ class FirstRunDialog(QDialog):
             "one of them says something. How would you like to start?"))
         intro.setWordWrap(True)
         self.example = QPushButton(self.tr("&Example watchlist: Japan AI && IP (ministers, OpenAI, Sora 2)"))
-        self.empty = QPushButton(self.tr("Start &empty: I will add my own"))
+        self.empty = QPushButton(self.tr("&Start empty: I will add my own"))
         self.importing = QPushButton(self.tr("&Import a watchlist file (JSON or OPML)\u2026"))
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
+        self.problems = ProblemList()
         self.example.setDefault(True)
         self.example.clicked.connect(lambda: self.choose("example"))
         self.empty.clicked.connect(lambda: self.choose("empty"))
@@ -40,7 +43,9 @@ class FirstRunDialog(QDialog):
         for button in (self.example, self.empty, self.importing):
             layout.addWidget(button)
         layout.addWidget(self.error)
-        self.setMinimumWidth(480)
+        layout.addWidget(self.problems, 1)
+        self.setMinimumWidth(560)
+        fit_on_show(self)
 
     def choose(self, choice: str, path: str | None = None) -> bool:
         """Do what `choice` says; True (and the dialog closes) unless an import was refused or cancelled."""
@@ -58,11 +63,21 @@ class FirstRunDialog(QDialog):
                     return False
                 first_run.start_from_file(self.store, Path(path))
         except UserError as exc:
-            self.error.setText(exc.message)
+            self.show_problem(exc.message)
             return False
         self.choice = choice
         self.accept()
         return True
+
+
+    def show_problem(self, message: str) -> None:
+        """Why the choice failed: the first line, then each problem of a refused file on a line of its own."""
+        headline, problems = split_message(message)
+        self.error.setText(headline)
+        self.error.setVisible(bool(headline))
+        self.problems.set_problems(problems)
+        if self.isVisible():
+            fit(self, grow=True)
 
 
 def ask_first_run(store: Store) -> str:
