@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from receivers import JsonReceiver, free_port, keyring_in_process
 
 from stakewatch.core.model import Entity, Watchlist
@@ -25,7 +27,8 @@ def test_add_test_and_remove_a_channel(qtbot, tmp_path, store: Store, data_dir: 
                 dialog.url.setText(receiver.url("/team", "bot", "pw"))
                 dialog.watchlists.item(0).setCheckState(dialog.watchlists.item(0).checkState().Checked)
                 dialog.only.setCurrentIndex(1)
-                return ChannelDialog.DialogCode.Accepted.value
+                dialog.accept()
+                return dialog.result()
 
             monkeypatch.setattr(ChannelDialog, "exec", filled)
             view.add_channel()
@@ -79,3 +82,60 @@ def test_a_failing_channel_shows_in_source_health(qtbot, store: Store):
     assert rows == [["Channel: team", "failing", "\u2014", "", str(UNREACHABLE()), ""]]
     view.table.selectRow(0)
     assert view.current() is None and not view.retry_button.isEnabled()
+
+
+def test_a_keyring_that_fails_keeps_what_was_typed(qtbot, tmp_path, store: Store, data_dir: Path, monkeypatch):
+    import keyring.core
+    from keyring.backends import fail
+
+    store.apply_config([Watchlist("Japan AI & IP", (Entity("Sora 2", "product"),))], [])
+    view = ChannelsView(data_dir, store)
+    qtbot.addWidget(view)
+    url = f"json://127.0.0.1:{free_port()}/team"
+    opened: list[ChannelDialog] = []
+
+    def typed(dialog: ChannelDialog) -> int:
+        opened.append(dialog)
+        dialog.name.setText("team")
+        dialog.url.setText(url)
+        dialog.digest.setText("daily 08:00")
+        dialog.accept()
+        return 0
+
+    monkeypatch.setattr(ChannelDialog, "exec", typed)
+    previous = keyring.core._keyring_backend
+    keyring.core.set_keyring(fail.Keyring())
+    try:
+        view.add_channel()
+        dialog = opened[0]
+        qtbot.waitUntil(lambda: dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled(), timeout=15_000)
+        view.wait()
+    finally:
+        keyring.core._keyring_backend = previous
+    assert "keyring" in dialog.error.text().lower() and dialog.result() == 0  # said in the dialog, still open
+    assert (dialog.name.text(), dialog.url.text(), dialog.digest.text()) == ("team", url, "daily 08:00")
+    assert store_channels.find(store, "team") is None and view.table.rowCount() == 0
+    with keyring_in_process(tmp_path / "keyring"):
+        dialog.accept()  # the same values, once the keyring answers
+        qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=15_000)
+        view.wait()
+    assert dialog.result() == ChannelDialog.DialogCode.Accepted.value
+
+
+def test_the_url_can_be_shown_and_the_hints_are_whole(qtbot):
+    dialog = ChannelDialog(["W"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.url.setText("json://example.org/secret-token")
+    assert dialog.url.echoMode() == dialog.url.EchoMode.Password
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3_000)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # its mnemonic
+    qtbot.waitUntil(lambda: dialog.url.echoMode() == dialog.url.EchoMode.Normal, timeout=3_000)
+    assert dialog.url.displayText().endswith("token")
+    dialog.show_url.setChecked(False)
+    assert dialog.url.displayText() != dialog.url.text()
+    for hint in (dialog.url_hint, dialog.digest_hint):
+        assert hint.isVisible() and hint.wordWrap()
+        assert hint.height() >= hint.heightForWidth(hint.width()), hint.text()  # nothing cut
+    assert "mailtos://" in dialog.url_hint.text() and "weekly mon 08:00" in dialog.digest_hint.text()

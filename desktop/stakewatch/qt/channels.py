@@ -7,6 +7,7 @@ typed into a password field and goes straight to the keyring.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ from ..core.i18n import Message, loads, render
 from ..core.model import UserError
 from ..core.store import channels as store_channels
 from ..core.store.database import Store
+from .fit import arrange
 from .workers import StoreTask
 
 HEADERS = (QT_TRANSLATE_NOOP("ChannelsView", "Channel"), QT_TRANSLATE_NOOP("ChannelsView", "Watchlists"),
@@ -56,17 +58,42 @@ def status_of(row: store_channels.ChannelRow) -> str:
     return "failing" if row.last_error else ("ok" if row.last_success else "new")
 
 
-class ChannelDialog(QDialog):
-    """Name, Apprise URL (hidden as typed), watchlists, what it receives, health notices, a scheduled digest."""
+def hint_label(text: str) -> QLabel:
+    """A field's format hint under it, in small grey words that wrap rather than being cut."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet("color: #5f6368")
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    return label
 
-    def __init__(self, watchlists: list[str], parent: QWidget | None = None) -> None:
+
+class ChannelDialog(QDialog):
+    """Name, Apprise URL (hidden unless asked), watchlists, what it receives, health notices, a scheduled digest.
+
+    With `submit`, OK hands the values over and the dialog stays open, everything typed kept,
+    until `saved()` closes it or `refused(message)` says why not (a keyring that failed)."""
+
+    def __init__(self, watchlists: list[str], parent: QWidget | None = None,
+                 submit: Callable[[dict[str, Any]], object] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add channel"))
+        self._submit = submit
         self.name = QLineEdit()
         self.url = QLineEdit()
         self.url.setEchoMode(QLineEdit.EchoMode.Password)
-        self.url.setPlaceholderText("mailtos://user:app-password@smtp.example.jp:587?to=team@example.jp")
+        self.show_url = QCheckBox(self.tr("&Show the URL"))
+        self.show_url.toggled.connect(self._show_url)
+        self.url_hint = hint_label(self.tr(
+            "An Apprise URL: mailtos://user:app-password@smtp.example.jp:587?to=team@example.jp, "
+            "slack://…, msteams://…, line://…, json://…. It is kept in the system keyring, never in "
+            "Stakewatch's files."))
         self.watchlists = QListWidget()
+        self.watchlists.setMaximumHeight(120)
         for name in watchlists:
             item = QListWidgetItem(name)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -75,30 +102,39 @@ class ChannelDialog(QDialog):
         self.only.addItem(self.tr("Everything"), None)
         self.only.addItem(self.tr("Statements only"), "statements")
         self.only.addItem(self.tr("Priority entities only"), "priority")
-        self.health = QCheckBox(self.tr("Also source-health notices"))
-        self.quiet = QCheckBox(self.tr("Send during quiet hours too"))
+        self.health = QCheckBox(self.tr("Also source-&health notices"))
+        self.quiet = QCheckBox(self.tr("Send during &quiet hours too"))
         self.digest = QLineEdit()
-        self.digest.setPlaceholderText(self.tr("e.g. daily 08:00 or weekly mon 08:00 (optional)"))
-        self.digest_only = QCheckBox(self.tr("Only the scheduled digest"))
+        self.digest_hint = hint_label(self.tr("Optional: daily 08:00, or weekly mon 08:00"))
+        self.digest_only = QCheckBox(self.tr("&Only the scheduled digest"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c92a2a")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.url, 1)
+        url_row.addWidget(self.show_url)
         form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Apprise URL"), self.url)
-        form.addRow(self.tr("Watchlists (none ticked: all)"), self.watchlists)
-        form.addRow(self.tr("Receives"), self.only)
+        form.addRow(self.tr("&Name"), self.name)
+        url_label = QLabel(self.tr("Apprise &URL"))
+        url_label.setBuddy(self.url)
+        form.addRow(url_label, url_row)
+        form.addRow("", self.url_hint)
+        form.addRow(self.tr("&Watchlists (none ticked: all)"), self.watchlists)
+        form.addRow(self.tr("&Receives"), self.only)
         form.addRow("", self.health)
         form.addRow("", self.quiet)
-        form.addRow(self.tr("Scheduled digest"), self.digest)
+        form.addRow(self.tr("Scheduled &digest"), self.digest)
+        form.addRow("", self.digest_hint)
         form.addRow("", self.digest_only)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.body = arrange(self, form, self.error, self.buttons)
+        self.setMinimumWidth(480)
+
+    def _show_url(self, shown: bool) -> None:
+        self.url.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
 
     def accept(self) -> None:
         """Check what can be checked without the keyring or the network; keep the dialog open on a mistake."""
@@ -108,9 +144,27 @@ class ChannelDialog(QDialog):
             if self.digest.text().strip():
                 channels.parse_schedule(self.digest.text())
         except UserError as exc:
-            self.error.setText(exc.message)
+            self._say(exc.message)
             return
+        if self._submit is None:
+            super().accept()
+            return
+        self._say(self.tr("Saving the URL in your keyring\u2026"), problem=False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self._submit(self.values())
+
+    def _say(self, text: str, problem: bool = True) -> None:
+        self.error.setStyleSheet(f"color: {COLOURS['failing'] if problem else COLOURS['new']}")
+        self.error.setText(text)
+
+    def saved(self) -> None:
+        """The channel was added: close."""
         super().accept()
+
+    def refused(self, message: str) -> None:
+        """The channel could not be added (the keyring failed, the name was taken): say why, keep what was typed."""
+        self._say(message)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
     def values(self) -> dict[str, Any]:
         ticked = [self.watchlists.item(i).text() for i in range(self.watchlists.count())
@@ -140,9 +194,10 @@ class ChannelsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        self.add_button = QPushButton(self.tr("Add channel…"))
-        self.test_button = QPushButton(self.tr("Send test message"))
-        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button = QPushButton(self.tr("A&dd channel…"))
+        self.test_button = QPushButton(self.tr("Send te&st message"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.dialog: ChannelDialog | None = None
         self.add_button.clicked.connect(self.add_channel)
         self.test_button.clicked.connect(self.test_current)
         self.remove_button.clicked.connect(self.remove_current)
@@ -186,11 +241,11 @@ class ChannelsView(QWidget):
         self.test_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
 
-    def _run(self, job: Any, done: Any) -> None:
+    def _run(self, job: Any, done: Any, failed: Any = None) -> None:
         task = StoreTask(self.root, lambda service: job(service.store))
         self.tasks.add(task)
         task.emitter.finished.connect(done)
-        task.emitter.failed.connect(self._failed)
+        task.emitter.failed.connect(failed or self._failed)
         task.emitter.finished.connect(lambda *_: self.tasks.discard(task))
         task.emitter.failed.connect(lambda *_: self.tasks.discard(task))
         self.pool.start(task)
@@ -205,12 +260,23 @@ class ChannelsView(QWidget):
         self.status.emit(message)
 
     def add_channel(self) -> None:
-        dialog = ChannelDialog([w.name for w in self.store.watchlists()], self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        values = dialog.values()
+        """Ask for a channel; the dialog stays open, with what was typed, until it is added or refused."""
         done = self.tr("Added the channel {}; its URL is in the keyring.")
-        self._run(lambda store: done.format(channel_admin.add(store, **values).name), self._done)
+
+        def submit(values: dict[str, Any]) -> None:
+            def added(message: str) -> None:
+                dialog.saved()
+                self._done(message)
+
+            def refused(message: Message | str) -> None:
+                dialog.refused(render(message))
+                self.status.emit(render(message))
+
+            self._run(lambda store: done.format(channel_admin.add(store, **values).name), added, refused)
+
+        dialog = ChannelDialog([w.name for w in self.store.watchlists()], self, submit)
+        self.dialog = dialog
+        dialog.exec()
 
     def test_current(self) -> None:
         row = self.current()
