@@ -46,8 +46,16 @@
         <translation>ウォッチリスト JSON (*.json);;フィード一覧 OPML (*.opml)</translation>
     </message>
     <message>
+        <source>Export failed</source>
+        <translation>書き出せませんでした</translation>
+    </message>
+    <message>
         <source>Briefing saved: {} ({} pages, {} alerts).</source>
         <translation>ブリーフィングを保存しました: {}（{} ページ、アラート {} 件）</translation>
+    </message>
+    <message>
+        <source>Briefing not written</source>
+        <translation>ブリーフィングを作成できませんでした</translation>
     </message>
     <message>
         <source>Diagnostics copied to the clipboard</source>
@@ -527,6 +535,14 @@
         <translation>チャンネルを追加</translation>
     </message>
     <message>
+        <source>&amp;Show the URL</source>
+        <translation>URL を表示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>An Apprise URL: mailtos://user:app-password@smtp.example.jp:587?to=team@example.jp, slack://…, msteams://…, line://…, json://…. It is kept in the system keyring, never in Stakewatch&apos;s files.</source>
+        <translation>Apprise の URL: mailtos://user:app-password@smtp.example.jp:587?to=team@example.jp、slack://…、msteams://…、line://…、json://… など。URL はシステムのキーリングにだけ保存され、Stakewatch のファイルには書き込まれません。</translation>
+    </message>
+    <message>
         <source>Everything</source>
         <translation>すべて</translation>
     </message>
@@ -539,40 +555,44 @@
         <translation>重要な対象のみ</translation>
     </message>
     <message>
-        <source>Also source-health notices</source>
-        <translation>情報源の障害通知も送る</translation>
+        <source>Also source-&amp;health notices</source>
+        <translation>情報源の障害通知も送る(&amp;H)</translation>
     </message>
     <message>
-        <source>Send during quiet hours too</source>
-        <translation>通知停止時間帯にも送る</translation>
+        <source>Send during &amp;quiet hours too</source>
+        <translation>通知停止時間帯にも送る(&amp;Q)</translation>
     </message>
     <message>
-        <source>e.g. daily 08:00 or weekly mon 08:00 (optional)</source>
-        <translation>例: daily 08:00、weekly mon 08:00（省略可）</translation>
+        <source>Optional: daily 08:00, or weekly mon 08:00</source>
+        <translation>省略可。例: daily 08:00（毎日 8 時）、weekly mon 08:00（毎週月曜 8 時）</translation>
     </message>
     <message>
-        <source>Only the scheduled digest</source>
-        <translation>定時のまとめのみ</translation>
+        <source>&amp;Only the scheduled digest</source>
+        <translation>定時のまとめのみ(&amp;O)</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
     </message>
     <message>
-        <source>Apprise URL</source>
-        <translation>Apprise URL</translation>
+        <source>Apprise &amp;URL</source>
+        <translation>Apprise URL(&amp;U)</translation>
     </message>
     <message>
-        <source>Watchlists (none ticked: all)</source>
-        <translation>ウォッチリスト（未選択ならすべて）</translation>
+        <source>&amp;Watchlists (none ticked: all)</source>
+        <translation>ウォッチリスト（未選択ならすべて）(&amp;W)</translation>
     </message>
     <message>
-        <source>Receives</source>
-        <translation>受け取る内容</translation>
+        <source>&amp;Receives</source>
+        <translation>受け取る内容(&amp;R)</translation>
     </message>
     <message>
-        <source>Scheduled digest</source>
-        <translation>定時のまとめ</translation>
+        <source>Scheduled &amp;digest</source>
+        <translation>定時のまとめ(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Saving the URL in your keyring…</source>
+        <translation>URL をキーリングに保存しています…</translation>
     </message>
 </context>
 <context>
@@ -773,16 +793,16 @@
         <translation>直近のエラー</translation>
     </message>
     <message>
-        <source>Add channel…</source>
-        <translation>チャンネルを追加…</translation>
+        <source>A&amp;dd channel…</source>
+        <translation>チャンネルを追加(&amp;D)…</translation>
     </message>
     <message>
-        <source>Send test message</source>
-        <translation>テストメッセージを送信</translation>
+        <source>Send te&amp;st message</source>
+        <translation>テストメッセージを送信(&amp;S)</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>削除</translation>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
     </message>
     <message>
         <source>everything</source>
@@ -1781,8 +1801,8 @@
         <translation>予期しないエラーが発生しました。データは保持されています。エラーの内容はログに記録しました。報告の際は、下の診断情報をコピーしてお送りください。</translation>
     </message>
     <message>
-        <source>Copy diagnostics</source>
-        <translation>診断情報をコピー</translation>
+        <source>&amp;Copy diagnostics</source>
+        <translation>診断情報をコピー(&amp;C)</translation>
     </message>
     <message>
         <source>Copied</source>
@@ -2099,8 +2119,8 @@
         <translation>サンプルのウォッチリスト: Japan AI &amp;&amp; IP（閣僚、OpenAI、Sora 2）(&amp;E)</translation>
     </message>
     <message>
-        <source>Start &amp;empty: I will add my own</source>
-        <translation>空の状態で始める: 自分で追加する(&amp;M)</translation>
+        <source>&amp;Start empty: I will add my own</source>
+        <translation>空の状態で始める: 自分で追加する(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Import a watchlist file (JSON or OPML)…</source>
