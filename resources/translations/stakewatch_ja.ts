@@ -15,6 +15,54 @@
         <source>Stakewatch is MIT-licensed. It ships these parts under their own licences:</source>
         <translation>Stakewatch は MIT ライセンスです。同梱する次の部品は、それぞれのライセンスに従います。</translation>
     </message>
+    <message>
+        <source>What Stakewatch needs</source>
+        <translation>Stakewatch が必要とする部品</translation>
+    </message>
+    <message>
+        <source>What those bring in</source>
+        <translation>それらが取り込む部品</translation>
+    </message>
+    <message>
+        <source>Runtime, font and data</source>
+        <translation>実行環境・フォント・データ</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部品</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>not stated in its metadata</source>
+        <translation>メタデータに記載なし</translation>
+    </message>
+    <message>
+        <source>Qt is linked dynamically: its libraries can be replaced.</source>
+        <translation>Qt のライブラリは動的にリンクしており、差し替えられます。</translation>
+    </message>
+    <message>
+        <source>Japanese in briefing PDFs; the licences&apos; text: {file}</source>
+        <translation>ブリーフィング PDF の日本語に使用。ライセンス全文: {file}</translation>
+    </message>
+    <message>
+        <source>Name readings derived from JMnedict and KANJIDIC2, the property of the Electronic Dictionary Research and Development Group, used in conformance with the Group&apos;s licence (https://www.edrdg.org/edrdg/licence.html).</source>
+        <translation>JMnedict と KANJIDIC2 に基づく人名の読み。いずれも Electronic Dictionary Research and Development Group の財産であり、同グループのライセンス（https://www.edrdg.org/edrdg/licence.html）に従って使用しています。</translation>
+    </message>
+    <message>
+        <source>Name readings (JMnedict, KANJIDIC2)</source>
+        <translation>人名の読み（JMnedict、KANJIDIC2）</translation>
+    </message>
+    <message>
+        <source>VL Gothic font</source>
+        <translation>VL ゴシック フォント</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

@@ -311,7 +311,7 @@ def test_about_names_the_version_and_the_licences(qtbot, controller):
     controller.open_about()
     text = controller.about.text.toPlainText()
     assert f"Stakewatch {__version__}" in text
-    for part in ("Qt 6 and PySide6", "LGPL-3.0", "VL Gothic font", "BSD-3-Clause", "feedparser"):
+    for part in ("PySide6-Essentials", "LGPL-3.0", "VL Gothic font", "BSD-3-Clause", "feedparser", "apprise"):
         assert part in text
     assert "About Stakewatch" in [a.text() for a in controller.menu.actions()]
     controller.about.close()

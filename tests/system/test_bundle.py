@@ -38,6 +38,11 @@ def test_bundle_runs_version_poll_and_tray(bundle: Path, world: WorldServer, tmp
     assert version.returncode == 0 and version.stdout.strip() == f"stakewatch {__version__}"
     assert (bundle / "_internal" / "stakewatch" / "resources" / "default-watchlist.json").exists()
     assert (bundle / "_internal" / "stakewatch" / "resources" / "translations" / "stakewatch_ja.ts").exists()
+    from stakewatch.core.platform.licences import runtime_requirements
+
+    shipped = {p.name.split("-")[0].lower().replace("_", "-") for p in (bundle / "_internal").glob("*.dist-info")}
+    needed = {name.lower().replace("_", "-") for name in ["stakewatch", *runtime_requirements()]}
+    assert needed <= shipped, needed - shipped  # the About box reads their versions and licences
 
     world.routes["/feed.rss"] = Route(rss([{"title": "OpenAI ships Sora 2 in Japan", "link": world.url("/a")}]))
     config = tmp_path / "c.json"

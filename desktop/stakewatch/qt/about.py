@@ -6,11 +6,12 @@ import html
 import platform
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import __version__
 from ..core.i18n import translate
+from ..core.platform import licences
 from ..core.resources import resource
 from .fit import fit_on_show
 from .icons import app_icon
@@ -19,34 +20,35 @@ PURPOSE = translate("About", "Follows officials, companies and AI products and t
                              "original, when they say something.")
 VERSIONS = translate("About", "Qt {qt}, PySide6 {pyside}, Python {python} on {system}.")
 LICENCES = translate("About", "Stakewatch is MIT-licensed. It ships these parts under their own licences:")
+DIRECT = translate("About", "What Stakewatch needs")
+BROUGHT = translate("About", "What those bring in")
+BUNDLED = translate("About", "Runtime, font and data")
+COLUMNS = (translate("About", "Part"), translate("About", "Version"), translate("About", "Licence"))
 
-THIRD_PARTY: tuple[tuple[str, str], ...] = (
-    ("Qt 6 and PySide6", "LGPL-3.0 (Qt is dynamically linked; its libraries can be replaced)"),
-    ("VL Gothic font", "BSD-3-Clause, M+ FONTS and Sazanami licences (resources/fonts/VL-Gothic-LICENSE.txt)"),
-    ("Python", "PSF License"),
-    ("feedparser", "BSD-2-Clause"),
-    ("requests, urllib3", "Apache-2.0, MIT"),
-    ("lxml, cssselect", "BSD-3-Clause"),
-    ("pyahocorasick", "BSD-3-Clause"),
-    ("platformdirs, keyring, jeepney, plyer, SecretStorage", "MIT, MIT, MIT, MIT, BSD-3-Clause"),
-    ("cryptography", "Apache-2.0 or BSD-3-Clause"),
-    ("pypdf", "BSD-3-Clause"),
-    ("Name readings (resources/names/jmnedict-names.json.gz), derived from JMnedict and KANJIDIC2",
-     "CC BY-SA 4.0, the property of the Electronic Dictionary Research and Development Group, used in "
-     "conformance with the Group's licence (https://www.edrdg.org/edrdg/licence.html)"),
-)
+
+def _rows(parts: list[licences.Part]) -> str:
+    rows = []
+    for part in parts:
+        note = f"<br/><small>{html.escape(str(part.note))}</small>" if part.note else ""
+        rows.append(f"<tr><td><b>{html.escape(part.name)}</b></td><td>{html.escape(part.version)}</td>"
+                    f"<td>{html.escape(str(part.licence))}{note}</td></tr>")
+    return "".join(rows)
 
 
 def about_text() -> str:
-    rows = "".join(f"<tr><td><b>{html.escape(name)}</b></td><td>{html.escape(licence)}</td></tr>"
-                   for name, licence in THIRD_PARTY)
+    """The About box's text: version, purpose, and every shipped part with its version and licence."""
     versions = VERSIONS(qt=qVersion(), pyside=PySide6.__version__, python=platform.python_version(),
                         system=platform.system()).render()
+    installed = licences.installed_parts()
+    header = "".join(f"<th align='left'>{html.escape(str(column))}</th>" for column in COLUMNS)
+    sections = ((DIRECT, [p for p in installed if p.direct]), (BROUGHT, [p for p in installed if not p.direct]),
+                (BUNDLED, licences.bundled_parts(str(resource("fonts", "VL-Gothic-LICENSE.txt")), qVersion())))
+    tables = "".join(f"<h3>{html.escape(str(title))}</h3><table cellpadding='3'><tr>{header}</tr>{_rows(parts)}</table>"
+                     for title, parts in sections if parts)
     return (f"<h2>Stakewatch {html.escape(__version__)}</h2>"
             f"<p>{html.escape(PURPOSE.render())}</p>"
             f"<p>{html.escape(versions)}</p>"
-            f"<p>{html.escape(LICENCES.render())}</p>"
-            f"<table cellpadding='3'>{rows}</table>")
+            f"<p>{html.escape(LICENCES.render())}</p>{tables}")
 
 
 class AboutDialog(QDialog):
@@ -57,14 +59,10 @@ class AboutDialog(QDialog):
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.setHtml(about_text())
-        font_licence = QLabel(str(resource("fonts", "VL-Gothic-LICENSE.txt")))
-        font_licence.setTextFormat(Qt.TextFormat.PlainText)
-        font_licence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
-        layout.addWidget(font_licence)
         layout.addWidget(self.buttons)
-        self.resize(560, 480)
+        self.resize(640, 520)
         fit_on_show(self)
