@@ -1826,6 +1826,10 @@
         <translation>公職者</translation>
     </message>
     <message>
+        <source>person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
         <source>company</source>
         <translation>企業</translation>
     </message>

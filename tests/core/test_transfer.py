@@ -151,3 +151,26 @@ def test_any_json_is_either_imported_cleanly_or_refused(document, tmp_path: Path
     with Store(tmp_path / f"h{abs(hash(json.dumps(document, sort_keys=True)))}.db") as store:
         store.apply_config(config.watchlists, config.sources)
         assert len(store.watchlists()) == len(config.watchlists)
+
+
+def test_a_person_is_a_kind_of_its_own_in_and_out_and_in_words(tmp_path: Path, data_dir: Path):
+    from stakewatch.core.i18n import use_language
+    from stakewatch.core.matching.matcher import Matcher
+    from stakewatch.core.model import Item
+    from stakewatch.core.states import entity_kind_label
+
+    person = {"name": "Sam Altman", "kind": "person", "aliases": ["サム・アルトマン"]}
+    config = parse_config({"version": 1, "watchlists": [{"name": "W", "entities": [person]}]})
+    assert config.watchlists[0].entities[0].kind == "person"
+    found = Matcher(config.watchlists).match_item(Item("1", "", "サム・アルトマン氏が来日", ""))
+    assert [m.entity for m in found] == ["Sam Altman"]  # matched like any other kind
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps({"version": 1, "watchlists": [{"name": "W", "entities": [person]}]}))
+    assert run_cli(data_dir, "import", str(source)).code == 0
+    out = tmp_path / "out.json"
+    assert run_cli(data_dir, "export", str(out)).code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["watchlists"][0]["entities"][0]["kind"] == "person"
+    with use_language("ja"):
+        assert str(entity_kind_label("person")) == "人物" and str(entity_kind_label("official")) == "公職者"
+    with pytest.raises(Refused, match="official, person, company, product, topic"):
+        parse_config({"version": 1, "watchlists": [{"name": "W", "entities": [{"name": "X", "kind": "ceo"}]}]})

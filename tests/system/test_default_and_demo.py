@@ -35,6 +35,9 @@ def test_default_watchlist_is_valid_and_covers_the_case():
     assert "塩崎彰久" in entities["Akihisa Shiozaki"].aliases
     assert all(s.url.startswith("https://") for s in config.sources)
     assert any("Masaaki Taira" in s.official_for for s in config.sources)
+    kinds = {name: entity.kind for name, entity in entities.items()}
+    assert kinds == {"Minoru Kiuchi": "official", "Masaaki Taira": "official", "Akihisa Shiozaki": "official",
+                     "OpenAI": "company", "Sam Altman": "person", "Sora 2": "product"}  # a CEO holds no office
 
 
 def test_seeding_happens_once_and_only_into_an_empty_store(store: Store):

@@ -14,7 +14,8 @@ from typing import Any, NamedTuple
 from .i18n import language, render
 from .states import AlertKind, HealthStatus
 
-ENTITY_KINDS: tuple[str, ...] = ("official", "company", "product", "topic")
+ENTITY_KINDS: tuple[str, ...] = ("official", "person", "company", "product", "topic")
+"""An official holds public office; a person is anyone else followed by name (a chief executive, a critic)."""
 ALERT_KINDS: tuple[str, ...] = tuple(AlertKind)
 HEALTH_STATUSES: tuple[str, ...] = (HealthStatus.OK, HealthStatus.FAILING, HealthStatus.BACKING_OFF,
                                      HealthStatus.STALE, HealthStatus.NEW)

@@ -104,6 +104,7 @@ def tray_state(polling: bool, paused: bool, unseen: int, failing: int) -> TraySt
 
 ENTITY_KIND_LABELS: dict[str, Message] = {
     "official": translate("EntityKind", "official"),
+    "person": translate("EntityKind", "person"),
     "company": translate("EntityKind", "company"),
     "product": translate("EntityKind", "product"),
     "topic": translate("EntityKind", "topic"),
@@ -111,5 +112,5 @@ ENTITY_KIND_LABELS: dict[str, Message] = {
 
 
 def entity_kind_label(kind: str) -> Message | str:
-    """The translated label of an entity's kind (official, company, product, topic)."""
+    """The translated label of an entity's kind (official, person, company, product, topic)."""
     return ENTITY_KIND_LABELS.get(kind, kind)
