@@ -231,12 +231,12 @@
         <translation>メモ(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Tags…</source>
-        <translation>タグ(&amp;T)…</translation>
+        <source>Tag&amp;s…</source>
+        <translation>タグ(&amp;S)…</translation>
     </message>
     <message>
-        <source>&amp;Flag for briefing</source>
-        <translation>ブリーフィング用にフラグ(&amp;F)</translation>
+        <source>Flag for &amp;briefing</source>
+        <translation>ブリーフィング用にフラグ(&amp;B)</translation>
     </message>
     <message numerus="yes">
         <source>Note saved on %n alert(s)</source>
@@ -536,36 +536,36 @@
         <translation>すべてのウォッチリスト</translation>
     </message>
     <message>
-        <source>Statements only (leave out coverage)</source>
-        <translation>発言のみ（報道を除く）</translation>
+        <source>Statements only (&amp;leave out coverage)</source>
+        <translation>発言のみ（報道を除く）(&amp;L)</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>選択…</translation>
+        <source>C&amp;hoose…</source>
+        <translation>選択(&amp;H)…</translation>
     </message>
     <message>
-        <source>Open the PDF when it is ready</source>
-        <translation>完成したら PDF を開く</translation>
+        <source>O&amp;pen the PDF when it is ready</source>
+        <translation>完成したら PDF を開く(&amp;P)</translation>
     </message>
     <message>
-        <source>Period</source>
-        <translation>期間</translation>
+        <source>P&amp;eriod</source>
+        <translation>期間(&amp;E)</translation>
     </message>
     <message>
-        <source>Since</source>
-        <translation>開始日</translation>
+        <source>S&amp;ince</source>
+        <translation>開始日(&amp;I)</translation>
     </message>
     <message>
-        <source>Watchlist</source>
-        <translation>ウォッチリスト</translation>
+        <source>&amp;Watchlist</source>
+        <translation>ウォッチリスト(&amp;W)</translation>
     </message>
     <message>
-        <source>Paper</source>
-        <translation>用紙</translation>
+        <source>Pape&amp;r</source>
+        <translation>用紙(&amp;R)</translation>
     </message>
     <message>
-        <source>Save as</source>
-        <translation>保存先</translation>
+        <source>Save &amp;as</source>
+        <translation>保存先(&amp;A)</translation>
     </message>
     <message>
         <source>Save briefing</source>
@@ -615,8 +615,8 @@
         <translation>省略可。例: daily 08:00（毎日 8 時）、weekly mon 08:00（毎週月曜 8 時）</translation>
     </message>
     <message>
-        <source>&amp;Only the scheduled digest</source>
-        <translation>定時のまとめのみ(&amp;O)</translation>
+        <source>Onl&amp;y the scheduled digest</source>
+        <translation>定時のまとめのみ(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -1504,24 +1504,8 @@
         <translation>新しいウォッチリスト</translation>
     </message>
     <message>
-        <source>New entity</source>
-        <translation>新しい対象</translation>
-    </message>
-    <message>
-        <source>New source</source>
-        <translation>新しい情報源</translation>
-    </message>
-    <message>
         <source>Undo delete</source>
         <translation>削除を取り消す</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>読み込み…</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>書き出し…</translation>
     </message>
     <message>
         <source>Sources</source>
@@ -1610,6 +1594,30 @@
     <message>
         <source>The form has changes that are not saved. Save them?</source>
         <translation>フォームに保存されていない変更があります。保存しますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>変更を破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New watch&amp;list</source>
+        <translation>新しいウォッチリスト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>New entit&amp;y</source>
+        <translation>新しい対象(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;New source</source>
+        <translation>新しい情報源(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>読み込み(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>書き出し(&amp;X)…</translation>
     </message>
     <message>
         <source>Name: must not be empty</source>
@@ -1707,24 +1715,64 @@
         <translation>肩書きはセミコロンで区切ります。日付は YYYY-MM-DD 形式で、「終了」は後任に引き継いだ日です。在任中は、文脈語か関連エンティティが同じ記事にあるとき、各肩書きがこのエンティティを指します。</translation>
     </message>
     <message>
-        <source>Add o&amp;ffice</source>
-        <translation>役職を追加(&amp;F)</translation>
+        <source>Add &amp;office</source>
+        <translation>役職を追加(&amp;O)</translation>
     </message>
     <message>
-        <source>Remove office</source>
-        <translation>役職を削除</translation>
+        <source>&amp;Remove office</source>
+        <translation>役職を削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Priority: notify even in &amp;quiet hours</source>
+        <translation>優先: おやすみ時間にも通知する(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Muted: &amp;keep alerts, no notifications</source>
+        <translation>ミュート: アラートは残し、通知しない(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Watchlist</source>
+        <translation>ウォッチリスト</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>名前(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>文脈語</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>除外語</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>拒否語</translation>
+    </message>
+    <message>
+        <source>Names &amp;by language</source>
+        <translation>言語別の名前(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Offices</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Related</source>
+        <translation>関連</translation>
+    </message>
+    <message>
+        <source>Su&amp;ggest aliases…</source>
+        <translation>別表記の候補(&amp;G)…</translation>
     </message>
     <message>
         <source>Entities whose mention counts as context, comma-separated</source>
         <translation>言及されると文脈として数えるエンティティ（カンマ区切り）</translation>
-    </message>
-    <message>
-        <source>Priority: notify even in quiet hours</source>
-        <translation>優先: 静かな時間帯でも通知する</translation>
-    </message>
-    <message>
-        <source>Muted: keep alerts, no notifications</source>
-        <translation>ミュート: アラートは残し、通知しない</translation>
     </message>
     <message>
         <source>Save entity</source>
@@ -1743,32 +1791,8 @@
         <translation>一致した語</translation>
     </message>
     <message>
-        <source>Watchl&amp;ist</source>
-        <translation>ウォッチリスト(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>名前(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>種類(&amp;K)</translation>
-    </message>
-    <message>
         <source>Alia&amp;ses</source>
         <translation>別名(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Context</source>
-        <translation>文脈語(&amp;C)</translation>
-    </message>
-    <message>
-        <source>E&amp;xclude</source>
-        <translation>除外語(&amp;X)</translation>
-    </message>
-    <message>
-        <source>&amp;Veto</source>
-        <translation>拒否語(&amp;V)</translation>
     </message>
     <message>
         <source>Needs context</source>
@@ -1799,24 +1823,8 @@
         <translation>終了</translation>
     </message>
     <message>
-        <source>Names by lan&amp;guage</source>
-        <translation>言語別の名前(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Offices</source>
-        <translation>役職(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Related</source>
-        <translation>関連(&amp;R)</translation>
-    </message>
-    <message>
         <source>Test against stored items</source>
         <translation>保存済みの記事で試す</translation>
-    </message>
-    <message>
-        <source>Suggest aliases…</source>
-        <translation>別表記の候補…</translation>
     </message>
 </context>
 <context>
@@ -1853,8 +1861,8 @@
         <translation>予期しないエラーが発生しました。データは保持されています。エラーの内容はログに記録しました。報告の際は、下の診断情報をコピーしてお送りください。</translation>
     </message>
     <message>
-        <source>&amp;Copy diagnostics</source>
-        <translation>診断情報をコピー(&amp;C)</translation>
+        <source>Copy &amp;diagnostics</source>
+        <translation>診断情報をコピー(&amp;D)</translation>
     </message>
     <message>
         <source>Copied</source>
@@ -2570,10 +2578,6 @@
         <translation>すべて既読にする(&amp;K)</translation>
     </message>
     <message>
-        <source>&amp;Clear search and filters</source>
-        <translation>検索と絞り込みを解除(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Open original</source>
         <translation>元の記事を開く(&amp;O)</translation>
     </message>
@@ -2588,6 +2592,14 @@
     <message>
         <source>&amp;Mute entity</source>
         <translation>対象をミュート(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Clear search and f&amp;ilters</source>
+        <translation>検索と絞り込みを解除(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Mark unrea&amp;d</source>
+        <translation>未読にする(&amp;D)</translation>
     </message>
     <message>
         <source>All watchlists</source>
@@ -3074,8 +3086,8 @@ The page is gone; the archived text is kept.</source>
 <context>
     <name>QuietHours</name>
     <message>
-        <source>Hold notifications from</source>
-        <translation>通知を保留する時間帯</translation>
+        <source>&amp;Hold notifications from</source>
+        <translation>通知を保留する時間帯(&amp;H)</translation>
     </message>
     <message>
         <source>to</source>
@@ -3398,20 +3410,12 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <translation> 分</translation>
     </message>
     <message>
-        <source>Enabled</source>
-        <translation>有効</translation>
-    </message>
-    <message>
         <source>The entity whose own blog or account this is: every item is its statement</source>
         <translation>本人のブログやアカウントの場合、その対象名（すべての項目が本人の発言になります）</translation>
     </message>
     <message>
         <source>Tick the entities whose own statements this source carries</source>
         <translation>この情報源が本人の発言を載せる対象にチェックを付けてください</translation>
-    </message>
-    <message>
-        <source>Find feeds on this page</source>
-        <translation>このページのフィードを探す</translation>
     </message>
     <message>
         <source>U&amp;se this feed</source>
@@ -3438,10 +3442,6 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <translation>検索する対象（カンマ区切り、空欄ならすべて）</translation>
     </message>
     <message>
-        <source>Preview what this source gives</source>
-        <translation>この情報源の内容をプレビュー</translation>
-    </message>
-    <message>
         <source>Name of a secret in the keyring, if the source needs one</source>
         <translation>必要な場合、キーリング内の秘密情報の名前</translation>
     </message>
@@ -3450,24 +3450,8 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <translation>ここに入力した値はシステムのキーリングにのみ保存されます</translation>
     </message>
     <message>
-        <source>Save to ke&amp;yring</source>
-        <translation>キーリングに保存(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>名前(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>種類(&amp;K)</translation>
-    </message>
-    <message>
         <source>Add&amp;ress</source>
         <translation>アドレス(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Official for</source>
-        <translation>公式発言の対象(&amp;O)</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -3476,6 +3460,30 @@ sha256 {sha256} · 保存版数 {n}</translation>
     <message>
         <source>Save source</source>
         <translation>情報源を保存</translation>
+    </message>
+    <message>
+        <source>Ena&amp;bled</source>
+        <translation>有効(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Find feeds &amp;on this page</source>
+        <translation>このページのフィードを探す(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Preview what this source &amp;gives</source>
+        <translation>この情報源の内容をプレビュー(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Save to &amp;keyring</source>
+        <translation>キーリングに保存(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>名前(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Search preset</source>
@@ -3516,6 +3524,10 @@ sha256 {sha256} · 保存版数 {n}</translation>
     <message>
         <source>Check every</source>
         <translation>確認間隔</translation>
+    </message>
+    <message>
+        <source>Official for</source>
+        <translation>公式発言の対象</translation>
     </message>
     <message>
         <source>Belongs to</source>
@@ -3813,16 +3825,16 @@ sha256 {sha256} · 保存版数 {n}</translation>
 <context>
     <name>WatchlistForm</name>
     <message>
-        <source>&amp;Muted: keep its alerts, no notifications</source>
-        <translation>ミュート: アラートは残し、通知しない(&amp;M)</translation>
+        <source>Muted: &amp;keep its alerts, no notifications</source>
+        <translation>ミュート: アラートは残し、通知しない(&amp;K)</translation>
     </message>
     <message>
         <source>Save watchlist</source>
         <translation>ウォッチリストを保存</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>名前(&amp;N)</translation>
+        <source>Na&amp;me</source>
+        <translation>名前(&amp;M)</translation>
     </message>
     <message numerus="yes">
         <source>%n entity(ies)</source>

@@ -95,7 +95,8 @@ def test_note_tags_and_flag_from_the_keyboard(qtbot, tmp_path: Path, monkeypatch
             return QDialog.DialogCode.Accepted
 
         monkeypatch.setattr(NoteDialog, "exec", write_note_while_a_poll_moves_the_selection)
-        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Copyright, 要確認", True))
+        monkeypatch.setattr(QInputDialog, "exec", lambda dialog: (dialog.setTextValue("Copyright, 要確認"),
+                                                                  QDialog.DialogCode.Accepted.value)[1])
         view.setFocus()
         qtbot.keyClick(view, Qt.Key.Key_N)
         assert all(a.note == "記者会見の全文を確認" for a in store.alerts(ids=ids))

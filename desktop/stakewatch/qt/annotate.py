@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,12 +42,15 @@ class Annotations(QObject):
         self.selected = selected
         self.window = parent
         self.note_action = QAction(self.tr("&Note…"), parent)
+        self.note_action.setIconText(self.note_action.text())  # the tool button keeps the mnemonic
         self.note_action.setShortcut(QKeySequence("N"))
         self.note_action.triggered.connect(lambda _checked=False: self.edit_note())
-        self.tags_action = QAction(self.tr("&Tags…"), parent)
+        self.tags_action = QAction(self.tr("Tag&s…"), parent)
+        self.tags_action.setIconText(self.tags_action.text())
         self.tags_action.setShortcut(QKeySequence("T"))
         self.tags_action.triggered.connect(lambda _checked=False: self.edit_tags())
-        self.flag_action = QAction(self.tr("&Flag for briefing"), parent)
+        self.flag_action = QAction(self.tr("Flag for &briefing"), parent)
+        self.flag_action.setIconText(self.flag_action.text())
         self.flag_action.setShortcut(QKeySequence("F"))
         self.flag_action.setCheckable(True)
         self.flag_action.triggered.connect(lambda checked=False: self.set_flag(bool(checked)))
@@ -113,12 +116,10 @@ class Annotations(QObject):
             return
         alerts = self.store.alerts(ids=ids)
         shared = sorted(set.intersection(*(set(a.tags) for a in alerts))) if alerts else []
-        text, ok = QInputDialog.getText(
-            self.window, self.tr("Tags"), self.tr("Tags, separated by commas:"),
-            QLineEdit.EchoMode.Normal, ", ".join(shared))
-        if not ok:
+        dialog = tags_dialog(self.window, shared)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        wanted = [t.strip() for t in text.split(",") if t.strip()]
+        wanted = [t.strip() for t in dialog.textValue().split(",") if t.strip()]
 
         def change(chosen: list[int]) -> None:
             kept = notes.clean_tags(wanted) if wanted else []
@@ -135,6 +136,17 @@ class Annotations(QObject):
         said = (self.tr("Flagged %n alert(s) for the briefing", "", len(ids)) if flagged
                 else self.tr("Flag removed from %n alert(s)", "", len(ids)))
         self._apply(lambda chosen: notes.set_flag(self.store, chosen, flagged), ids, said)
+
+
+def tags_dialog(parent: QWidget, shared: list[str]) -> QInputDialog:
+    """The tags of the chosen alerts, comma-separated, to edit."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Annotations", "Tags"))
+    dialog.setLabelText(QCoreApplication.translate("Annotations", "Tags, separated by commas:"))
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setTextValue(", ".join(shared))
+    fit_on_show(dialog)
+    return dialog
 
 
 class NoteDialog(QDialog):

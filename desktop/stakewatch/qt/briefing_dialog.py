@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -57,24 +58,26 @@ class BriefingDialog(QDialog):
         self.watchlist = QComboBox()
         self.watchlist.addItem(self.tr("All watchlists"))
         self.watchlist.addItems(list(watchlists))
-        self.statements_only = QCheckBox(self.tr("Statements only (leave out coverage)"))
+        self.statements_only = QCheckBox(self.tr("Statements only (&leave out coverage)"))
         self.page = QComboBox()
         self.page.addItems(["A4", "Letter"])
         self.path = QLineEdit(str(Path.home() / f"stakewatch-briefing-{datetime.now():%Y-%m-%d}.pdf"))
-        browse = QPushButton(self.tr("Choose\u2026"))
+        browse = QPushButton(self.tr("C&hoose\u2026"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.path)
         where.addWidget(browse)
-        self.open_when_done = QCheckBox(self.tr("Open the PDF when it is ready"))
+        self.open_when_done = QCheckBox(self.tr("O&pen the PDF when it is ready"))
         self.open_when_done.setChecked(True)
         form = QFormLayout()
-        form.addRow(self.tr("Period"), self.period)
-        form.addRow(self.tr("Since"), self.since)
-        form.addRow(self.tr("Watchlist"), self.watchlist)
+        form.addRow(self.tr("P&eriod"), self.period)
+        form.addRow(self.tr("S&ince"), self.since)
+        form.addRow(self.tr("&Watchlist"), self.watchlist)
         form.addRow("", self.statements_only)
-        form.addRow(self.tr("Paper"), self.page)
-        form.addRow(self.tr("Save as"), where)
+        form.addRow(self.tr("Pape&r"), self.page)
+        save_as = QLabel(self.tr("Save &as"))
+        save_as.setBuddy(self.path)
+        form.addRow(save_as, where)
         form.addRow("", self.open_when_done)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)

@@ -106,7 +106,7 @@ class ChannelDialog(QDialog):
         self.quiet = QCheckBox(self.tr("Send during &quiet hours too"))
         self.digest = QLineEdit()
         self.digest_hint = hint_label(self.tr("Optional: daily 08:00, or weekly mon 08:00"))
-        self.digest_only = QCheckBox(self.tr("&Only the scheduled digest"))
+        self.digest_only = QCheckBox(self.tr("Onl&y the scheduled digest"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c92a2a")
         self.error.setWordWrap(True)

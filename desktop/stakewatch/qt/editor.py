@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -79,6 +79,17 @@ class _DiscoverTask(QRunnable):
         self.emitter.finished.emit(self.job())
 
 
+def unsaved_box(parent: QWidget) -> QMessageBox:
+    """Save, Discard or Cancel: the question asked before a form with unsaved changes is left."""
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("EditorView", "Unsaved changes"),
+                      QCoreApplication.translate("EditorView", "The form has changes that are not saved. Save them?"),
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.button(QMessageBox.StandardButton.Discard).setText(QCoreApplication.translate("EditorView", "&Discard"))
+    return box
+
+
 class EditorView(QWidget):
     status = Signal(str)
     saved = Signal()
@@ -113,16 +124,16 @@ class EditorView(QWidget):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(self.pages)
         buttons = QHBoxLayout()
-        self.new_watchlist = QPushButton(self.tr("New watchlist"))
-        self.new_entity = QPushButton(self.tr("New entity"))
-        self.new_source = QPushButton(self.tr("New source"))
+        self.new_watchlist = QPushButton(self.tr("New watch&list"))
+        self.new_entity = QPushButton(self.tr("New entit&y"))
+        self.new_source = QPushButton(self.tr("&New source"))
         self.delete = QPushButton(self.tr("&Delete"))
         self.undo = QPushButton(self.tr("&Undo delete"))
         self.undo.setEnabled(False)
         for button in (self.new_watchlist, self.new_entity, self.new_source, self.delete, self.undo):
             buttons.addWidget(button)
         if import_file is not None and export_file is not None:
-            importing, exporting = QPushButton(self.tr("Import\u2026")), QPushButton(self.tr("Export\u2026"))
+            importing, exporting = QPushButton(self.tr("&Import\u2026")), QPushButton(self.tr("E&xport\u2026"))
             importing.clicked.connect(lambda _checked=False: import_file())
             exporting.clicked.connect(lambda _checked=False: export_file())
             buttons.addStretch(1)
@@ -271,11 +282,7 @@ class EditorView(QWidget):
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for a form with unsaved changes (a dialog; tests replace it)."""
-        return QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("The form has changes that are not saved. Save them?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        return QMessageBox.StandardButton(unsaved_box(self).exec())
 
     def confirm_leave(self) -> bool:
         """True if the current form may be left: saved, discarded, or nothing changed."""

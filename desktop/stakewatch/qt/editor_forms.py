@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +37,14 @@ from ..core.sources.search import PRESETS as SEARCH_PRESETS
 from .labels import entity_kind_text
 
 ERROR_STYLE = "color: #b00020"
+
+
+def save_button(text: str) -> QPushButton:
+    """A form's Save button: Ctrl+S presses it while its form is the one shown."""
+    button = QPushButton(text)
+    button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+    button.setToolTip(button.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+    return button
 
 
 def error_label() -> QLabel:
@@ -137,8 +146,8 @@ class EntityForm(QWidget):
             table.setMaximumHeight(130)
             table.setTabKeyNavigation(False)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.add_office = QPushButton(self.tr("Add o&ffice"))
-        self.remove_office = QPushButton(self.tr("Remove office"))
+        self.add_office = QPushButton(self.tr("Add &office"))
+        self.remove_office = QPushButton(self.tr("&Remove office"))
         self.add_office.clicked.connect(lambda: self.offices.insertRow(self.offices.rowCount()))
         self.remove_office.clicked.connect(lambda: self.offices.removeRow(self.offices.currentRow())
                                            if self.offices.currentRow() >= 0 else None)
@@ -155,10 +164,10 @@ class EntityForm(QWidget):
         self.related.setPlaceholderText(self.tr("Entities whose mention counts as context, comma-separated"))
         self._dated: tuple[tuple[str, Any, Any], ...] = ()
         self._set_names(())
-        self.priority = QCheckBox(self.tr("Priority: notify even in quiet hours"))
-        self.muted = QCheckBox(self.tr("Muted: keep alerts, no notifications"))
+        self.priority = QCheckBox(self.tr("Priority: notify even in &quiet hours"))
+        self.muted = QCheckBox(self.tr("Muted: &keep alerts, no notifications"))
         self.error = error_label()
-        self.save = QPushButton(self.tr("Save entity"))
+        self.save = save_button(self.tr("Save entity"))
         self.test_summary = QLabel()
         self.test = QTableWidget(0, 3)
         self.test.setHorizontalHeaderLabels([self.tr("Stored item that would match"), self.tr("Source"),
@@ -167,17 +176,19 @@ class EntityForm(QWidget):
         self.test.verticalHeader().setVisible(False)
         self.test.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         form = QFormLayout()
-        form.addRow(self.tr("Watchl&ist"), self.watchlist)
-        form.addRow(self.tr("&Name"), self.name)
-        form.addRow(self.tr("&Kind"), self.kind)
+        # mnemonics: the menu bar, the tabs and the editor's buttons hold F E V T P A H W C L Y N D U I X,
+        # this form's buttons O R G Q K; what is left goes to the labels most used
+        form.addRow(self.tr("Watchlist"), self.watchlist)
+        form.addRow(self.tr("Na&me"), self.name)
+        form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Alia&ses"), self.aliases)
-        form.addRow(self.tr("&Context"), self.context)
+        form.addRow(self.tr("Context"), self.context)
         form.addRow(self.tr("Needs context"), self.needs_context)
-        form.addRow(self.tr("E&xclude"), self.exclude)
-        form.addRow(self.tr("&Veto"), self.veto)
-        form.addRow(self.tr("Names by lan&guage"), self.names)
-        form.addRow(self.tr("&Offices"), offices_box)
-        form.addRow(self.tr("&Related"), self.related)
+        form.addRow(self.tr("Exclude"), self.exclude)
+        form.addRow(self.tr("Veto"), self.veto)
+        form.addRow(self.tr("Names &by language"), self.names)
+        form.addRow(self.tr("Offices"), offices_box)
+        form.addRow(self.tr("Related"), self.related)
         for edit in (self.aliases, self.context, self.exclude, self.veto):
             edit.setTabChangesFocus(True)
         form.addRow("", self.priority)
@@ -187,7 +198,7 @@ class EntityForm(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.save)
         layout.addWidget(QLabel(self.tr("Test against stored items")))
-        self.suggest = QPushButton(self.tr("Suggest aliases…"))
+        self.suggest = QPushButton(self.tr("Su&ggest aliases…"))
         layout.addWidget(self.suggest)
         layout.addWidget(self.test_summary)
         layout.addWidget(self.test, 1)
@@ -331,7 +342,7 @@ class SourceForm(QWidget):
         self.interval = QSpinBox()
         self.interval.setRange(1, MAX_INTERVAL)
         self.interval.setSuffix(self.tr(" min"))
-        self.enabled = QCheckBox(self.tr("Enabled"))
+        self.enabled = QCheckBox(self.tr("Ena&bled"))
         self.owner = QLineEdit()
         self.owner.setPlaceholderText(self.tr("The entity whose own blog or account this is: "
                                               "every item is its statement"))
@@ -339,7 +350,7 @@ class SourceForm(QWidget):
         self.official_for = QListWidget()
         self.official_for.setToolTip(self.tr("Tick the entities whose own statements this source carries"))
         self.official_for.setMaximumHeight(96)
-        self.find_button = QPushButton(self.tr("Find feeds on this page"))
+        self.find_button = QPushButton(self.tr("Find feeds &on this page"))
         self.found = QListWidget()
         self.found.setMaximumHeight(96)
         self.use_feed = QPushButton(self.tr("U&se this feed"))
@@ -369,7 +380,7 @@ class SourceForm(QWidget):
         self.search_entities.setPlaceholderText(self.tr("Entities to search for, comma-separated (all when empty)"))
         self.lang = QLineEdit("en")
         self.region = QLineEdit("US")
-        self.preview_button = QPushButton(self.tr("Preview what this source gives"))
+        self.preview_button = QPushButton(self.tr("Preview what this source &gives"))
         self.credential = QLineEdit()
         self.credential.setPlaceholderText(self.tr("Name of a secret in the keyring, if the source needs one"))
         self.auth = QComboBox()
@@ -380,12 +391,12 @@ class SourceForm(QWidget):
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(self.tr("Typed here, kept only in the system keyring"))
-        self.save_secret = QPushButton(self.tr("Save to ke&yring"))
+        self.save_secret = QPushButton(self.tr("Save to &keyring"))
         self.keyring_state = QLabel()
         self.keyring_state.setWordWrap(True)
         self.keyring_state.setTextFormat(Qt.TextFormat.PlainText)
         self.error = error_label()
-        self.save = QPushButton(self.tr("Save source"))
+        self.save = save_button(self.tr("Save source"))
         address = QHBoxLayout()
         address.addWidget(self.url, 1)
         address.addWidget(self.find_button)
@@ -393,9 +404,11 @@ class SourceForm(QWidget):
         secret_row.addWidget(self.secret, 1)
         secret_row.addWidget(self.save_secret)
         self.form = QFormLayout()
-        self.form.addRow(self.tr("&Name"), self.name)
-        self.form.addRow(self.tr("&Kind"), self.kind)
-        self.form.addRow(self.tr("Add&ress"), address)
+        self.form.addRow(self.tr("Na&me"), self.name)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        address_label = QLabel(self.tr("Add&ress"))
+        address_label.setBuddy(self.url)
+        self.form.addRow(address_label, address)
         self.form.addRow(self.tr("Search preset"), self.preset)
         self.form.addRow(self.tr("Feeds found"), self.found_box)
         selector_labels = (("item", QT_TRANSLATE_NOOP("SourceForm", "Items")),
@@ -408,7 +421,7 @@ class SourceForm(QWidget):
         self.form.addRow(self.tr("Language"), self.lang)
         self.form.addRow(self.tr("Region"), self.region)
         self.form.addRow(self.tr("Check every"), self.interval)
-        self.form.addRow(self.tr("&Official for"), self.official_for)
+        self.form.addRow(self.tr("Official for"), self.official_for)
         self.form.addRow(self.tr("Belongs to"), self.owner)
         self.form.addRow("", self.enabled)
         self.form.addRow(self.tr("Credential"), self.credential)
@@ -560,13 +573,13 @@ class WatchlistForm(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.name = QLineEdit()
-        self.muted = QCheckBox(self.tr("&Muted: keep its alerts, no notifications"))
+        self.muted = QCheckBox(self.tr("Muted: &keep its alerts, no notifications"))
         self.error = error_label()
-        self.save = QPushButton(self.tr("Save watchlist"))
+        self.save = save_button(self.tr("Save watchlist"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("Na&me"), self.name)
         form.addRow("", self.muted)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

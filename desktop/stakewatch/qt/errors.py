@@ -37,7 +37,7 @@ class ErrorDialog(QDialog):
         self.intro.setWordWrap(True)
         self.details = QPlainTextEdit(report)
         self.details.setReadOnly(True)
-        self.copy_button = QPushButton(self.tr("&Copy diagnostics"))
+        self.copy_button = QPushButton(self.tr("Copy &diagnostics"))
         self.copy_button.clicked.connect(self.copy)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)

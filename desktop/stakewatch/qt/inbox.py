@@ -263,7 +263,7 @@ class InboxView(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setMargin(24)
-        self.clear_filters = QPushButton(self.tr("&Clear search and filters"))
+        self.clear_filters = QPushButton(self.tr("Clear search and f&ilters"))
         self.clear_filters.clicked.connect(self.reset_filters)
         empty_page = QWidget()
         empty_layout = QVBoxLayout(empty_page)
@@ -303,7 +303,7 @@ class InboxView(QWidget):
         self.detail_snippet.setTabChangesFocus(True)
         self.open_button = QPushButton(self.tr("&Open original"))
         self.copy_button = QPushButton(self.tr("Copy &link"))
-        self.read_button = QPushButton(self.tr("Mark u&nread"))
+        self.read_button = QPushButton(self.tr("Mark unrea&d"))
         self.mute_button = QPushButton(self.tr("&Mute entity"))
         self.mute_menu = QMenu(self.mute_button)
         self.open_button.clicked.connect(self.open_current)
@@ -493,7 +493,7 @@ class InboxView(QWidget):
         self.mark_all.setEnabled(self.model.total > 0)
         self.export_button.setEnabled(self.model.total > 0 and not self.tasks.running)
         if rows:
-            self.read_button.setText(self.tr("Mark u&nread") if all(r.read for r in rows)
+            self.read_button.setText(self.tr("Mark unrea&d") if all(r.read for r in rows)
                                      else self.tr("Mark rea&d"))
         self._offer_mutes(list(dict.fromkeys((r.watchlist, r.entity) for r in rows)))
 

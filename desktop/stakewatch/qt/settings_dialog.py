@@ -42,7 +42,7 @@ class QuietHours(QWidget):
 
     def __init__(self, value: str) -> None:
         super().__init__()
-        self.on = QCheckBox(self.tr("Hold notifications from"))
+        self.on = QCheckBox(self.tr("&Hold notifications from"))
         self.start = QTimeEdit(QTime(22, 0))
         self.end = QTimeEdit(QTime(7, 0))
         for edit in (self.start, self.end):
