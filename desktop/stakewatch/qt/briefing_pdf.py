@@ -8,9 +8,11 @@ become link annotations. Raises UserError when the file cannot be written.
 from __future__ import annotations
 
 import html
+import itertools
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -33,12 +35,12 @@ from ..core.platform.secrets import redact
 from ..core.resources import resource
 from ..core.text import plain
 from ..core.when import date_time, long_date, month_day, short_date
+from .pdf_flow import Block, Typesetter, draw_piece, paginate, slices
 
 DPI = 96
 HEADER = 34.0
 FOOTER = 30.0
 CHART_HEIGHT = 330.0
-CHUNK_ENTRIES = 400
 BRIEFING = translate("Briefing", "Briefing")
 STATEMENTS = translate("Briefing", "Statements ({n})")
 COVERAGE = translate("Briefing", "Coverage ({n} {n:?story|stories})")
@@ -121,6 +123,7 @@ def highlight(snippet: str, words: Sequence[str]) -> str:
 
 
 def _entry_html(entry: Entry) -> str:
+    """An entry's time, sources, linked title, highlighted snippet and page mark (its quote comes apart)."""
     title = html.escape(entry.title)
     if entry.url:
         title = f'<a href="{html.escape(entry.url, quote=True)}">{title}</a>'
@@ -129,112 +132,141 @@ def _entry_html(entry: Entry) -> str:
     if entry.record:
         when += " \u00b7 " + html.escape(str(RECORD))
     snippet = highlight(entry.snippet, entry.matched)
-    return (f'<p style="margin-top:6px; margin-bottom:2px"><span style="color:#555">{when} \u00b7 '
-            f"{sources}</span><br/>{title}</p>"
-            f'<p style="margin-top:0; margin-left:12px; color:#333">{snippet}</p>' + page_html(entry))
+    if snippet.strip():
+        snippet = f'<p style="margin-top:0; margin-left:12px; color:#333">{snippet}</p>'
+    return (f'<p style="margin-top:0; margin-bottom:0"><span style="color:#555">{when} \u00b7 '
+            f"{sources}</span><br/>{title}</p>{snippet}{page_mark_html(entry)}")
 
 
-def page_html(entry: Entry) -> str:
-    """An edited or removed statement marked, and the archived text's first lines quoted (escaped)."""
+def page_mark_html(entry: Entry) -> str:
+    """An edited or removed statement marked."""
     note = {"edited": QCoreApplication.translate("Briefing", "Edited at the source after it was archived"),
             "removed": QCoreApplication.translate("Briefing", "Removed from the source; archived text below")
             }.get(entry.page or "")
-    out = ""
-    if note:
-        out += f'<p style="margin-top:0; margin-left:12px; color:#b3261e"><b>{html.escape(note)}</b></p>'
+    return f'<p style="margin-top:0; margin-left:12px; color:#b3261e"><b>{html.escape(note)}</b></p>' if note else ""
+
+
+def _line_blocks(lines: Sequence[str], group: int, style: str, label: str = "") -> list[Block]:
+    """Lines of text (a quote, a note) one block each, so that a long one can go on over a page."""
+    blocks = []
+    for number, line in enumerate(lines):
+        lead = label if number == 0 else ""
+        blocks.append(Block(f'<p style="margin:0; {style}">{lead}{html.escape(line) or "&nbsp;"}</p>',
+                            group=group, before=0, after=0))
+    return blocks
+
+
+def entry_blocks(entry: Entry, group: int, lead: str = "", entries: int = 0, continued: str = "") -> list[Block]:
+    """An entry, then the archived text's lines: one group, on one page where it fits on one."""
+    blocks = [Block(lead + _entry_html(entry), group=group, entries=entries, continued=continued)]
     if entry.quote:
-        label = html.escape(QCoreApplication.translate("Briefing", "Archived text:"))
-        lines = "<br/>".join(html.escape(line) for line in entry.quote.split("\n"))
-        out += f'<p style="margin-top:0; margin-left:24px; color:#444"><i>{label}</i><br/>{lines}</p>'
-    return out
+        archived = QCoreApplication.translate("Briefing", "Archived text:")
+        label = f"<i>{html.escape(archived)}</i><br/>"
+        blocks += _line_blocks(entry.quote.split("\n"), group, "margin-left:24px; color:#444", label)
+    return blocks
 
 
-def body_chunks(briefing: Briefing, limit: int = 0) -> list[tuple[str, int]]:
-    """The entries as HTML documents of at most `limit` entries each (0: CHUNK_ENTRIES), with
-    their entry counts. Each is laid out on its own, so a long briefing never becomes one huge
-    document (where far pages would be lost); a cut entity carries on under a '(continued)' heading."""
-    limit = limit or CHUNK_ENTRIES
-    chunks: list[tuple[str, int]] = []
-    parts: list[str] = []
-    count = 0
+HEADING_SPACE = {1: (18.0, 8.0), 2: (14.0, 6.0), 3: (10.0, 4.0)}
+TABLE_ROWS = 25
+"""Rows of the summary table (and items of the failing list) in one block: a block fits on a page."""
 
-    def flush() -> None:
-        nonlocal parts, count
-        if parts:
-            chunks.append(("".join(parts), count))
-        parts, count = [], 0
 
+def _heading(level: int, text: str) -> Block:
+    before, after = HEADING_SPACE[level]
+    return Block(f"<h{level}>{html.escape(text)}</h{level}>", keep_with_next=True, before=before, after=after)
+
+
+def body_blocks(briefing: Briefing) -> list[Block]:
+    """The entries of every watchlist and entity under headings that stay with them."""
+    blocks: list[Block] = []
+    groups = itertools.count(1)
     for watchlist in briefing.sections:
-        parts.append(f"<h1>{html.escape(watchlist.name)}</h1>")
+        blocks.append(_heading(1, watchlist.name))
         for entity in watchlist.entities:
             if not entity.statements and not entity.coverage:
                 continue
-            parts.append(f"<h2>{html.escape(entity.name)}</h2>")
+            blocks.append(_heading(2, entity.name))
             for kind, entries in (("statements", entity.statements), ("coverage", entity.coverage)):
                 if not entries:
                     continue
-                total = len(entries)
-                heading = html.escape((STATEMENTS if kind == "statements" else COVERAGE)(n=total).render())
-                parts.append(f"<h3>{heading}</h3>")
+                heading = (STATEMENTS if kind == "statements" else COVERAGE)(n=len(entries)).render()
+                blocks.append(_heading(3, heading))
+                carried = f"<h3>{html.escape(CONTINUED(heading=f'{entity.name} · {heading}').render())}</h3>"
                 for entry in entries:
-                    if count >= limit:
-                        flush()
-                        parts.append(f"<h2>{html.escape(entity.name)}</h2>"
-                                     f"<h3>{html.escape(CONTINUED(heading=heading).render())}</h3>")
-                    parts.append(_entry_html(entry))
-                    count += 1
-    flush()
-    return chunks
+                    blocks += entry_blocks(entry, next(groups), entries=1, continued=carried)
+    if blocks:
+        blocks[0] = replace(blocks[0], new_page=True)
+    return blocks
 
 
 def body_html(briefing: Briefing) -> str:
     if briefing.empty:
         return f"<p>{html.escape(NOTHING.render())}</p>"
-    return "".join(markup for markup, _count in body_chunks(briefing, limit=max(1, briefing.total)))
+    return "".join(block.markup for block in body_blocks(briefing))
+
+
+def flagged_blocks(briefing: Briefing) -> list[Block]:
+    """The alerts flagged for the briefing, with their notes and tags, before everything else."""
+    if not briefing.flagged:
+        return []
+    blocks = [Block(f"<h1>{_h(FLAGGED(n=len(briefing.flagged)))}</h1>", keep_with_next=True, before=0, after=8)]
+    for group, entry in enumerate(briefing.flagged, start=1):
+        kind = STATEMENT if entry.kind == "statement" else COVER_COVERAGE
+        lead = (f'<p style="margin-top:0; margin-bottom:0"><b>{html.escape(entry.entity)}</b>'
+                f' <span style="color:#555">\u00b7 {_h(kind)}</span></p>')
+        members = entry_blocks(entry, -group, lead)
+        members[0] = replace(members[0], before=8)
+        if entry.note:
+            members += _line_blocks(entry.note.splitlines(), -group, "margin-left:12px; background:#fff6d6",
+                                    f"<b>{_h(NOTE_LABEL)}:</b> ")
+        if entry.tags:
+            members.append(Block(f'<p style="margin-top:0; margin-left:12px; color:#555">{_h(TAGS_LABEL)}: '
+                                 f"{html.escape(LIST.render().join(entry.tags))}</p>", group=-group, before=0))
+        blocks += members
+    return blocks
 
 
 def flagged_html(briefing: Briefing) -> str:
-    """The alerts flagged for the briefing, with their notes and tags, before everything else."""
-    if not briefing.flagged:
-        return ""
-    parts = [f"<h1>{_h(FLAGGED(n=len(briefing.flagged)))}</h1>"]
-    for entry in briefing.flagged:
-        kind = STATEMENT if entry.kind == "statement" else COVER_COVERAGE
-        parts.append(f'<p style="margin-top:8px; margin-bottom:0"><b>{html.escape(entry.entity)}</b>'
-                     f' <span style="color:#555">\u00b7 {_h(kind)}</span></p>')
-        parts.append(_entry_html(entry))
-        if entry.note:
-            note = "<br/>".join(html.escape(line) for line in entry.note.splitlines())
-            parts.append(f'<p style="margin-top:0; margin-left:12px; background:#fff6d6">'
-                         f"<b>{_h(NOTE_LABEL)}:</b> {note}</p>")
-        if entry.tags:
-            parts.append(f'<p style="margin-top:0; margin-left:12px; color:#555">'
-                         f"{_h(TAGS_LABEL)}: {html.escape(LIST.render().join(entry.tags))}</p>")
-    return "".join(parts)
+    return "".join(block.markup for block in flagged_blocks(briefing))
+
+
+def summary_blocks(briefing: Briefing) -> list[Block]:
+    """The summary: its heading and count, the table of entities (a long one in parts, each with its
+    header row), the sources failing."""
+    header = (f'<tr style="background:#e8eef6"><th align="left">{_h(ENTITY)}</th>'
+              f'<th align="left">{_h(WATCHLIST)}</th><th align="right">{_h(STATEMENTS_COLUMN)}</th>'
+              f'<th align="right">{_h(COVERAGE_COLUMN)}</th><th align="right">{_h(SOURCES_COLUMN)}</th></tr>')
+    rows = [f"<tr><td>{html.escape(r.entity)}</td><td>{html.escape(r.watchlist)}</td>"
+            f'<td align="right">{r.statements}</td><td align="right">{r.coverage}</td>'
+            f'<td align="right">{r.sources}</td></tr>' for r in briefing.summary]
+    blocks = [Block(f"<h1>{_h(SUMMARY)}</h1><p>{_h(IN_PERIOD(n=briefing.total))}</p>", keep_with_next=True,
+                    before=18, after=8)]
+    for start in range(0, max(len(rows), 1), TABLE_ROWS):
+        blocks.append(Block('<table width="100%" cellspacing="0" cellpadding="4" border="1" '
+                            f'style="border-color:#bbb">{header}{"".join(rows[start:start + TABLE_ROWS])}</table>',
+                            before=0 if start else 6))
+    failing = [f"<li><b>{html.escape(plain(name))}</b>: {html.escape(plain(redact(reason)))}</li>"
+               for name, reason in briefing.failing]
+    if not failing:
+        return [*blocks, Block(f"<p>{_h(ALL_ANSWERED)}</p>", before=12)]
+    blocks.append(Block(f"<h3>{_h(SOURCES_FAILING)}</h3>", keep_with_next=True, before=12, after=4))
+    blocks += [Block(f"<ul>{''.join(failing[start:start + TABLE_ROWS])}</ul>", before=0)
+               for start in range(0, len(failing), TABLE_ROWS)]
+    return blocks
 
 
 def summary_html(briefing: Briefing) -> str:
-    rows = "".join(
-        f"<tr><td>{html.escape(r.entity)}</td><td>{html.escape(r.watchlist)}</td>"
-        f'<td align="right">{r.statements}</td><td align="right">{r.coverage}</td>'
-        f'<td align="right">{r.sources}</td></tr>' for r in briefing.summary)
-    table = ('<table width="100%" cellspacing="0" cellpadding="4" border="1" style="border-color:#bbb">'
-             f'<tr style="background:#e8eef6"><th align="left">{_h(ENTITY)}</th><th align="left">{_h(WATCHLIST)}</th>'
-             f'<th align="right">{_h(STATEMENTS_COLUMN)}</th><th align="right">{_h(COVERAGE_COLUMN)}</th>'
-             f'<th align="right">{_h(SOURCES_COLUMN)}</th></tr>'
-             f"{rows}</table>")
-    failing = "".join(f"<li><b>{html.escape(plain(name))}</b>: {html.escape(plain(redact(reason)))}</li>"
-                      for name, reason in briefing.failing)
-    health = f"<h3>{_h(SOURCES_FAILING)}</h3><ul>{failing}</ul>" if failing else \
-        f"<p>{_h(ALL_ANSWERED)}</p>"
-    return f"<h1>{_h(SUMMARY)}</h1><p>{_h(IN_PERIOD(n=briefing.total))}</p>{table}{health}"
+    return "".join(block.markup for block in summary_blocks(briefing))
+
+
+STYLE = ("h1 { font-size: 17pt; color: #1f3a5f; } h2 { font-size: 13pt; } "
+         "h3 { font-size: 10.5pt; color: #444; } a { color: #0b57d0; }")
 
 
 def _document(markup: str, width: float, height: float) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultFont(body_font())
-    document.setDefaultStyleSheet("h1 { font-size: 17pt; color: #1f3a5f; } h2 { font-size: 13pt; } "
-                                  "h3 { font-size: 10.5pt; color: #444; } a { color: #0b57d0; }")
+    document.setDefaultStyleSheet(STYLE)
     document.setHtml(markup)
     document.setTextWidth(width)
     document.setPageSize(QSizeF(width, height))
@@ -269,13 +301,6 @@ class _Pages:
         p.drawText(QRectF(0, self.height - FOOTER + 8, self.width, FOOTER - 8),
                    Qt.AlignmentFlag.AlignCenter, PAGE(number=self.number, total=self.total).render())
         p.restore()
-
-    def draw_document_page(self, document: QTextDocument, index: int, top: float = 0.0) -> None:
-        page_height = document.pageSize().height()
-        self.painter.save()
-        self.painter.translate(0, self.content.top() + top - index * page_height)
-        document.drawContents(self.painter, QRectF(0, index * page_height, self.width, page_height))
-        self.painter.restore()
 
 
 CHART_TITLE = translate("Briefing", "Alerts per day, one panel per entity (same scale, highest day: {peak})")
@@ -434,33 +459,36 @@ def render_pdf(briefing: Briefing, path: Path, page: str = "A4") -> int:
     try:
         layout = writer.pageLayout().paintRectPixels(DPI)
         width, height = float(layout.width()), float(layout.height()) - HEADER - FOOTER
-        summary = _document(flagged_html(briefing) + summary_html(briefing), width, height)
-        chunks = [] if briefing.empty else body_chunks(briefing)
-        laid_out = sum(count for _markup, count in chunks)
+        body = [] if briefing.empty else body_blocks(briefing)
+        laid_out = sum(block.entries for block in body)
         if laid_out != briefing.total:
             raise UserError(BRIEFING, NOT_LAID_OUT(done=laid_out, total=briefing.total))
-        bodies = [_document(markup, width, height) for markup, _count in chunks]
-        summary_pages = summary.pageCount()
-        used = summary.size().height() - (summary_pages - 1) * height
         chart = chart_height(briefing)
-        chart_own_page = used + chart > height
-        total = 1 + summary_pages + int(chart_own_page) + sum(body.pageCount() for body in bodies)
+        blocks = [*flagged_blocks(briefing), *summary_blocks(briefing), Block("", drawn=chart), *body]
+        typesetter = Typesetter(width, body_font(), STYLE)
+
+        def size_of(index: int) -> float:
+            return blocks[index].drawn or typesetter.height(blocks[index].markup)
+
+        def cut(index: int, first: float) -> list[tuple[float, float]]:
+            markup = blocks[index].markup
+            return slices(typesetter.lines(markup), typesetter.height(markup), height, first)
+
+        plan = paginate(blocks, size_of, height, cut, typesetter.height)
+        total = 1 + len(plan)
         pages = _Pages(writer, painter, briefing, total)
         _cover(pages, briefing)
-        for index in range(summary_pages):
+        for shown in plan:
             pages.new_page()
-            pages.draw_document_page(summary, index)
+            for piece in shown:
+                block = blocks[piece.block] if piece.block >= 0 else None
+                top = pages.content.top() + piece.y
+                if block is not None and block.drawn:
+                    draw_chart(painter, QRectF(0, top + 8, width, chart - 16), briefing)
+                else:
+                    draw_piece(painter, typesetter.set(block.markup if block is not None else piece.markup),
+                               piece, top)
             pages.furniture()
-        if chart_own_page:
-            pages.new_page()
-            pages.furniture()
-            used = 0.0
-        draw_chart(painter, QRectF(0, pages.content.top() + used + 8, width, chart - 16), briefing)
-        for body in bodies:
-            for index in range(body.pageCount()):
-                pages.new_page()
-                pages.draw_document_page(body, index)
-                pages.furniture()
         if pages.number != total:
             raise UserError(BRIEFING, NOT_DRAWN(done=pages.number, total=total))
         drawn = pages.number
