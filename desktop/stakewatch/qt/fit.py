@@ -63,8 +63,15 @@ def fitted_size(window: QWidget, area: QSize, grow: bool = False) -> QSize:
 
 
 def fit(window: QWidget, area: QSize | None = None, grow: bool = False) -> None:
-    """Resize `window` to `fitted_size` within `area` (the screen's free area by default)."""
+    """Resize `window` to `fitted_size` within `area` (the screen's free area by default); a window on
+    screen that grew is moved up as far as it must to stay on the screen."""
     window.resize(fitted_size(window, area if area is not None else free_area(window), grow))
+    screen = window.screen()
+    if window.isVisible() and screen is not None:
+        free = screen.availableGeometry()
+        frame = window.frameGeometry()
+        if frame.bottom() > free.bottom():
+            window.move(window.x(), max(free.top(), window.y() - (frame.bottom() - free.bottom())))
 
 
 class _FitOnShow(QObject):
