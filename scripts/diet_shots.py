@@ -1,4 +1,4 @@
-"""Screenshots of a Diet record in the inbox and of the alias suggestions dialog, into docs/.
+"""A screenshot of a Diet record in the inbox, into docs/ (the dialogs are scripts/window_shots.py's).
 
 Run under a real X server: `xvfb-run -a .venv/bin/python scripts/diet_shots.py`. The demo feeds
 are polled, then speeches shaped like the Diet speech search API's answer are read by the diet
@@ -22,11 +22,8 @@ from stakewatch.core.platform.demo import DemoServer, demo_config
 from stakewatch.core.resources import resource
 from stakewatch.core.service.poller import Poller
 from stakewatch.core.sources.diet import followed, speech_item
-from stakewatch.core.store.aliases import recent_texts
 from stakewatch.core.store.database import open_store
-from stakewatch.qt.editor import ENTITY
 from stakewatch.qt.main_window import MainWindow
-from stakewatch.qt.suggest_dialog import SuggestAliasesDialog
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -68,7 +65,6 @@ def main() -> None:
         now = datetime.now(UTC)
         ingest(store, diet, items, Matcher(store.watchlists()), store.entity_ids(), now,
                Validators(diet.url, None, None), now)
-        texts = recent_texts(store)
     window = MainWindow(root, lambda url: None, lambda: None)
     window.resize(1180, 720)
     window.show()
@@ -81,25 +77,8 @@ def main() -> None:
     for _ in range(5):
         app.processEvents()
     window.grab().save(str(DOCS / "inbox-diet-record.png"))
-    window.tabs.setCurrentIndex(2)
-    window.editor.select(ENTITY, "Japan AI & IP", "Minoru Kiuchi")
-    window.move(0, 0)
-    app.processEvents()
-    dialog = SuggestAliasesDialog("城内実", texts, existing=window.editor.entity_form.aliases.toPlainText().split("\n"),
-                                  parent=window)
-    dialog.show()
-    dialog.move(520, 150)
-    for _ in range(200):
-        app.processEvents()
-        if dialog.table.rowCount():
-            break
-        dialog.thread().msleep(20)
-    for _ in range(5):
-        app.processEvents()
-    app.primaryScreen().grabWindow(0, 0, 0, 1180, 720).save(str(DOCS / "suggest-aliases.png"))
-    dialog.close()
     demo.stop()
-    print("wrote docs/inbox-diet-record.png, docs/suggest-aliases.png")
+    print("wrote docs/inbox-diet-record.png")
 
 
 if __name__ == "__main__":
