@@ -608,7 +608,7 @@
     </message>
     <message>
         <source>Send during &amp;quiet hours too</source>
-        <translation>通知停止時間帯にも送る(&amp;Q)</translation>
+        <translation>おやすみ時間にも送る(&amp;Q)</translation>
     </message>
     <message>
         <source>Optional: daily 08:00, or weekly mon 08:00</source>
