@@ -98,8 +98,8 @@ class ChannelDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.watchlists.addItem(item)
         rows = min(max(len(watchlists), 1), 5)  # as tall as its rows, up to five; more scroll
-        self.watchlists.setFixedHeight(rows * max(self.watchlists.sizeHintForRow(0), 18)
-                                       + 2 * self.watchlists.frameWidth() + 4)
+        row = max(self.watchlists.sizeHintForRow(0), self.watchlists.fontMetrics().lineSpacing() + 8)
+        self.watchlists.setFixedHeight(rows * row + 2 * self.watchlists.frameWidth() + 4)
         self.only = QComboBox()
         self.only.addItem(self.tr("Everything"), None)
         self.only.addItem(self.tr("Statements only"), "statements")
