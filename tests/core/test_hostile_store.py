@@ -71,29 +71,55 @@ def test_read_only_and_damaged_files_are_named_with_a_remedy(tmp_path: Path, sto
     assert opened.value.kind == "damaged" and "backup" in opened.value.message
 
 
+ROUNDS = 20
+OPENERS = 6
+
+
+def _burners(n: int) -> list[subprocess.Popen[bytes]]:
+    """Processes that keep the CPUs busy while the scenario runs (killed by their pid afterwards)."""
+    return [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(n)]
+
+
+@pytest.mark.timeout(600)
 def test_six_processes_opening_a_new_data_folder_at_once_all_succeed(tmp_path: Path):
-    data = tmp_path / "fresh"
-    start = time.time() + 1.5
+    """Twenty rounds, each of six processes opening one new data folder at the same moment, with the
+    CPUs kept busy: every open succeeds (setting up the journal waits for the others instead of failing)."""
+    start = time.time() + 2.0
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
         "from stakewatch.core.store.database import open_store\n"
-        f"time.sleep(max(0, {start} - time.time()))\n"
-        "with open_store(Path(sys.argv[1])) as store:\n"
-        "    print(store.setting('config_version', 0))\n"
+        "base, start, rounds = Path(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])\n"
+        "for index in range(rounds):\n"
+        "    time.sleep(max(0, start + index * 1.0 - time.time()))\n"
+        "    try:\n"
+        "        with open_store(base / f'fresh-{index}') as store:\n"
+        "            print(index, store.setting('config_version', 0), flush=True)\n"
+        "    except Exception as exc:\n"
+        "        print(index, 'failed', type(exc).__name__, exc, file=sys.stderr, flush=True)\n"
     )
-    processes = [subprocess.Popen([sys.executable, "-c", script, str(data)], stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    burners = _burners(max(2, (os.cpu_count() or 2)))
+    processes: list[subprocess.Popen[str]] = []
     try:
-        results = [p.communicate(timeout=60) for p in processes]
+        processes = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), str(start), str(ROUNDS)],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for _ in range(OPENERS)]
+        results = [p.communicate(timeout=ROUNDS * 20) for p in processes]
     finally:
-        for process in processes:
+        for process in [*processes, *burners]:
             if process.poll() is None:
-                process.kill()
-    assert [p.returncode for p in processes] == [0] * 6, [err for _out, err in results]
-    assert not list(data.glob("*.bak-schema*")), "a database being created is no older database to copy"
-    with Store(data / "stakewatch.db") as store:
-        assert store.watchlists() == []
+                os.kill(process.pid, 9)
+                process.wait()
+    failures = [err for _out, err in results if "failed" in err]
+    assert not failures, failures
+    assert [p.returncode for p in processes] == [0] * OPENERS, [err for _out, err in results]
+    assert all(len(out.split("\n")) == ROUNDS + 1 for out, _err in results), results
+    for index in range(ROUNDS):
+        data = tmp_path / f"fresh-{index}"
+        assert not list(data.glob("*.bak-schema*")), "a database being created is no older database to copy"
+        with Store(data / "stakewatch.db") as store:
+            assert store.watchlists() == []
+            assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def _source(store: Store, world: WorldServer) -> Source:

@@ -8,7 +8,9 @@ one `transaction()`: a crash loses at most the transaction in progress.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
@@ -31,6 +33,7 @@ LONGEST_WAIT = timedelta(days=7)
 ID_CHUNK = 500
 MIGRATION_LOCK = "migrate.lock"
 MIGRATION_WAIT = 120.0
+BUSY_SECONDS = 30.0
 
 
 def future_within(value: float | None, now: datetime, longest: timedelta) -> datetime | None:
@@ -41,6 +44,11 @@ def future_within(value: float | None, now: datetime, longest: timedelta) -> dat
     moment = from_epoch(value)
     assert moment is not None
     return moment if now < moment <= now + longest else None
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
@@ -80,7 +88,7 @@ class Store:
                                         check_same_thread=True)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA busy_timeout = 30000")
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
@@ -88,6 +96,22 @@ class Store:
             with suppress(Exception):
                 self.conn.close()
             raise storage_error(exc, path) from exc
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL. Changing the journal mode does not wait on the busy handler: while
+        another process is creating or migrating the same new file it fails at once with "database is
+        locked", so it is retried (with a little jitter) until the busy timeout has passed."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        pause = 0.01
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(pause * random.uniform(0.5, 1.5))
+            pause = min(pause * 2, 0.2)
 
     def close(self) -> None:
         self.conn.close()
