@@ -2053,6 +2053,14 @@
         <translation>アドレスにホスト名がありません</translation>
     </message>
     <message>
+        <source>the address holds control characters (tabs, line breaks)</source>
+        <translation>アドレスに制御文字（タブや改行）が含まれています</translation>
+    </message>
+    <message>
+        <source>the address can be read as two different servers ({detail})</source>
+        <translation>アドレスが二つの異なるサーバーとして読めます（{detail}）</translation>
+    </message>
+    <message>
         <source>redirected to an address that is not fetched ({reason})</source>
         <translation>取得対象外のアドレスに転送されました（{reason}）</translation>
     </message>
@@ -2155,6 +2163,26 @@
     <message>
         <source>the credential has spaces at its ends or a line break: store it again</source>
         <translation>認証情報の前後に空白か改行が含まれています。保存し直してください</translation>
+    </message>
+    <message>
+        <source>a backslash before the path</source>
+        <translation>パスの前にバックスラッシュがあります</translation>
+    </message>
+    <message>
+        <source>more than one @</source>
+        <translation>@ が二つ以上あります</translation>
+    </message>
+    <message>
+        <source>a percent-encoded host or an IPv6 zone</source>
+        <translation>パーセントエンコードされたホスト名または IPv6 のゾーン指定があります</translation>
+    </message>
+    <message>
+        <source>a space in the host</source>
+        <translation>ホスト名に空白があります</translation>
+    </message>
+    <message>
+        <source>its parts read differently</source>
+        <translation>解析器によって各部分の読み方が異なります</translation>
     </message>
 </context>
 <context>

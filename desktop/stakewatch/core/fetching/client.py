@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import email.utils
 import logging
+import os
+import re
 import socket
 import threading
 import time
@@ -23,12 +25,15 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
 from urllib3.util.retry import Retry
 
 from ... import __version__
 from ..i18n import Message, Text, text, translate
 from ..text import plain
 from .errors import (
+    AMBIGUOUS_ADDRESS,
     ANSWERED,
     ANSWERED_PHRASE,
     ASKED_TO_WAIT,
@@ -36,6 +41,7 @@ from .errors import (
     BROKEN_COMPRESSION,
     CLOSED_EARLY,
     CONNECT_TIMEOUT,
+    CONTROL_IN_ADDRESS,
     CUT_SHORT,
     NO_ANSWER,
     NO_COMPLETE_ANSWER,
@@ -136,8 +142,57 @@ def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
     return min(max(until, now), now + MAX_RETRY_AFTER)
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+_AMBIGUITIES = {
+    "backslash": translate("Fetch", "a backslash before the path"),
+    "at": translate("Fetch", "more than one @"),
+    "percent": translate("Fetch", "a percent-encoded host or an IPv6 zone"),
+    "space": translate("Fetch", "a space in the host"),
+    "parsers": translate("Fetch", "its parts read differently"),
+}
+
+
+def _ascii_host(host: str) -> str:
+    """A host name as urllib3 sends it: lower case, IDNA for non-ASCII labels, IPv6 without brackets."""
+    host = host.lower().strip("[]")
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
+
+
+def _ambiguity(url: str) -> Message | None:
+    """Why `url` could be read as two servers, or None: the check runs both urllib.parse (what a
+    same-origin test would read) and urllib3 (what opens the connection) and refuses any disagreement,
+    and the forms that trick one of them (backslashes, several @, encoded hosts, zones)."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "\\" in netloc:
+        return _AMBIGUITIES["backslash"]()
+    if netloc.count("@") > 1:
+        return _AMBIGUITIES["at"]()
+    if "%" in netloc.rpartition("@")[2]:
+        return _AMBIGUITIES["percent"]()
+    if " " in netloc.rpartition("@")[2]:
+        return _AMBIGUITIES["space"]()
+    try:
+        connected = parse_url(url)
+        port = parts.port
+    except (LocationParseError, ValueError):
+        return _AMBIGUITIES["parsers"]()
+    read = ((parts.scheme or "").lower(), _ascii_host(parts.hostname or ""), port, "@" in netloc)
+    opened = ((connected.scheme or "").lower(), _ascii_host(connected.host or ""), connected.port,
+              connected.auth is not None)
+    return None if read == opened else _AMBIGUITIES["parsers"]()
+
+
 def check_web_url(url: str) -> str | None:
-    """None when `url` is an absolute http(s) address, else why not."""
+    """None when `url` is an absolute http(s) address that every parser reads as the same server,
+    else why not."""
+    if _CONTROL_CHARS.search(url):
+        return Text(CONTROL_IN_ADDRESS)
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -146,18 +201,46 @@ def check_web_url(url: str) -> str | None:
         return Text(ONLY_HTTP(scheme=f"{parts.scheme}:") if parts.scheme else ONLY_HTTP_BARE)
     if not parts.hostname:
         return Text(NO_HOST)
+    detail = _ambiguity(url)
+    if detail is not None:
+        return Text(AMBIGUOUS_ADDRESS(detail=detail))
     return None
 
 
 def origin(url: str) -> tuple[str, str, int | None]:
-    """(scheme, host, port) with the scheme's default port filled in: what a credential is bound to."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
+    """(scheme, host, port) with the scheme's default port filled in: what a credential is bound to.
+
+    Read with urllib3's parser, the one that opens the connection; an address it cannot read has
+    no origin (an empty host), which matches no credential's."""
     try:
-        port = parts.port
-    except ValueError:
-        port = None
-    return scheme, (parts.hostname or "").lower(), port or _DEFAULT_PORTS.get(scheme)
+        parts = parse_url(url)
+    except LocationParseError:
+        return "", "", None
+    scheme = (parts.scheme or "").lower()
+    return scheme, _ascii_host(parts.host or ""), parts.port or _DEFAULT_PORTS.get(scheme)
+
+
+def environment_proxies(url: str) -> dict[str, str]:
+    """The proxies the environment names for `url` (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY):
+    the only thing taken from the environment; ~/.netrc is never read."""
+    return dict(requests.utils.get_environ_proxies(url))
+
+
+def environment_ca_bundle() -> str | bool:
+    """A CA bundle named by REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE (a company's TLS proxy), else True."""
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+        value = os.environ.get(name)
+        if value:
+            return value
+    return True
+
+
+class _Session(requests.Session):
+    """A session that never looks at a redirect itself: the Fetcher follows each hop after its own
+    checks (requests would otherwise parse the Location, and with it an address that is refused)."""
+
+    def resolve_redirects(self, *args: Any, **kwargs: Any) -> Any:
+        return iter(())
 
 
 class Fetcher:
@@ -173,7 +256,7 @@ class Fetcher:
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
-            session = requests.Session()
+            session = _Session()
             retry = Retry(total=1, connect=1, read=0, status=0, other=0, redirect=0,
                           backoff_factor=0.2, raise_on_status=False, raise_on_redirect=False)
             adapter = DeadlineAdapter(max_retries=retry, pool_connections=4, pool_maxsize=4)
@@ -185,7 +268,9 @@ class Fetcher:
                           "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5",
                 "Accept-Encoding": "gzip, deflate",
             })
-            session.trust_env = self.config.system_proxy
+            # never trust the environment wholesale: requests would then read ~/.netrc and attach its
+            # passwords to whatever host a redirect names; proxies are taken from it per request instead
+            session.trust_env = False
             session.proxies.update(self.config.proxies)
             self._local.session = session
         return session
@@ -234,8 +319,11 @@ class Fetcher:
                                      else request_headers, deadline, auth if trusted else None)
                 with response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
-                        target = urljoin(current, response.headers["location"])
-                        reason = check_web_url(target)
+                        location = response.headers["location"]
+                        # urljoin drops tabs and line breaks: check what the server sent first
+                        reason = check_web_url(location) if _CONTROL_CHARS.search(location) else None
+                        target = urljoin(current, location)
+                        reason = reason or check_web_url(target)
                         if reason:
                             raise FetchError(BAD_REDIRECT(reason=reason))
                         if origin(target) != home:
@@ -266,9 +354,12 @@ class Fetcher:
             raise FetchError(NO_COMPLETE_ANSWER(seconds=f"{self.config.deadline:g}"))
         timeout = (min(self.config.connect_timeout, remaining),
                    min(self.config.read_timeout, remaining))
+        extra: dict[str, Any] = {}
+        if self.config.system_proxy:
+            extra = {"proxies": environment_proxies(url), "verify": environment_ca_bundle()}
         try:
             return self._session().get(url, headers=headers, timeout=timeout, stream=True,
-                                       allow_redirects=False, auth=auth)
+                                       allow_redirects=False, auth=auth, **extra)
         except requests.exceptions.ConnectTimeout as exc:
             raise FetchError(CONNECT_TIMEOUT(seconds=f"{timeout[0]:g}")) from exc
         except requests.exceptions.ReadTimeout as exc:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from ..exchange.atom import write_feeds
-from ..fetching.client import MAX_RETRY_AFTER, FetchConfig, Fetcher, FetchResult
+from ..fetching.client import MAX_RETRY_AFTER, FetchConfig, Fetcher, FetchResult, origin
 from ..i18n import Message, Text, translate
 from ..matching.ingest import StoryIndex, Validators, ingest
 from ..matching.matcher import Matcher
@@ -320,10 +320,13 @@ class Poller:
             return _Fetched(source, FetchResult(url=source.url, final_url=source.url, error=problem), None, problem)
         stop = cancel or threading.Event()
         spent: list[float] = []
+        home = origin(SOURCE_KINDS[source.kind].request_url(source, watchlists))
 
         def fetch(url: str) -> FetchResult:
+            # the credential belongs to the source's origin: a linked PDF elsewhere is fetched without it
+            own = origin(url) == home
             with cap:
-                result = self.fetcher.fetch(url, headers=headers, auth=basic)
+                result = self.fetcher.fetch(url, headers=headers if own else None, auth=basic if own else None)
             spent.append(result.elapsed)
             return result
 
