@@ -8,9 +8,7 @@ one `transaction()`: a crash loses at most the transaction in progress.
 from __future__ import annotations
 
 import json
-import random
 import sqlite3
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
@@ -22,6 +20,7 @@ from ..i18n import translate
 from ..model import Alert, Entity, ExportRow, Source, SourceHealth, UserError, Watchlist
 from ..platform.cyclelock import CycleLock
 from ..states import HealthStatus
+from .connection import connect
 from .entity_json import aliases_from_json, offices_from_json
 from .errors import storage_error
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -33,7 +32,6 @@ LONGEST_WAIT = timedelta(days=7)
 ID_CHUNK = 500
 MIGRATION_LOCK = "migrate.lock"
 MIGRATION_WAIT = 120.0
-BUSY_SECONDS = 30.0
 
 
 def future_within(value: float | None, now: datetime, longest: timedelta) -> datetime | None:
@@ -44,11 +42,6 @@ def future_within(value: float | None, now: datetime, longest: timedelta) -> dat
     moment = from_epoch(value)
     assert moment is not None
     return moment if now < moment <= now + longest else None
-
-
-def _is_busy(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
@@ -84,34 +77,12 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self.conn = sqlite3.connect(path, timeout=30, isolation_level=None,
-                                        check_same_thread=True)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA busy_timeout = 30000")
-            self._use_wal()
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn = connect(path)
             self._migrate()
         except sqlite3.Error as exc:
             with suppress(Exception):
                 self.conn.close()
             raise storage_error(exc, path) from exc
-
-    def _use_wal(self) -> None:
-        """Switch the file to WAL. Changing the journal mode does not wait on the busy handler: while
-        another process is creating or migrating the same new file it fails at once with "database is
-        locked", so it is retried (with a little jitter) until the busy timeout has passed."""
-        deadline = time.monotonic() + BUSY_SECONDS
-        pause = 0.01
-        while True:
-            try:
-                self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
-                return
-            except sqlite3.OperationalError as exc:
-                if not _is_busy(exc) or time.monotonic() >= deadline:
-                    raise
-            time.sleep(pause * random.uniform(0.5, 1.5))
-            pause = min(pause * 2, 0.2)
 
     def close(self) -> None:
         self.conn.close()
