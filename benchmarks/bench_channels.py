@@ -83,7 +83,7 @@ def main() -> None:
             poller = Poller(store, PollConfig())
             poller.run_cycle(force=True)
             channel_id = store_channels.add_channel(store, Channel("bench"), datetime.now(UTC))
-            save_url("bench", f"json://bench:pw@127.0.0.1:{port}/hook")
+            save_url(store, "bench", f"json://bench:pw@127.0.0.1:{port}/hook")
             now = datetime.now(UTC)
             with store.transaction() as conn:
                 for n in range(MESSAGES):

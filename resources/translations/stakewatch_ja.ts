@@ -686,10 +686,6 @@
         <translation>ウォッチリスト {name!r} はありません（登録済み: {names}）</translation>
     </message>
     <message>
-        <source>{name!r} is the name of a source&apos;s credential; choose another channel name</source>
-        <translation>{name!r} は情報源の認証情報の名前として使われています。別のチャンネル名を指定してください</translation>
-    </message>
-    <message>
         <source>a channel receives everything, only statements or only priority entities</source>
         <translation>チャンネルが受け取るのは、すべて・発言のみ・重要な対象のみ のいずれかです</translation>
     </message>
@@ -1350,6 +1346,10 @@
     <message>
         <source>{problem}; the secret was not stored</source>
         <translation>{problem}。秘密情報は保存していません</translation>
+    </message>
+    <message>
+        <source>the credential {name!r} is not in the keyring</source>
+        <translation>認証情報 {name!r} がキーリングにありません</translation>
     </message>
     <message>
         <source>the system keyring did not store {name!r}: {why}</source>
@@ -2522,6 +2522,10 @@
     <message>
         <source>an office needs at least one title</source>
         <translation>役職には肩書きが少なくとも 1 つ必要です</translation>
+    </message>
+    <message>
+        <source>the credential {name!r} is already in this data folder&apos;s keyring: a file cannot give it to a source (its secret would be sent to {host}); name a new credential and store its secret with: stakewatch credential NAME</source>
+        <translation>認証情報 {name!r} はこのデータフォルダーのキーリングに既にあります。ファイルからソースに割り当てることはできません（秘密が {host} に送られてしまいます）。新しい認証情報の名前を付け、次のコマンドで秘密を保存してください: stakewatch credential NAME</translation>
     </message>
 </context>
 <context>

@@ -78,7 +78,7 @@ RULES_OUTSIDE_QT = {"poller", "dispatch", "ingest", "fetch", "matching", "policy
                     "discovery", "transfer", "secrets"}
 ALLOWED_NAMES = {("policy", "Notification"), ("policy", "safe_link"), ("discovery", "FoundFeed"),
                  ("transfer", "MAX_INTERVAL"), ("transfer", "Refused"), ("secrets", "AUTH_KINDS"),
-                 ("secrets", "store_secret"), ("secrets", "redact"), ("secrets", "WAITING")}
+                 ("secrets", "redact"), ("secrets", "WAITING")}
 
 
 def test_qt_reaches_rules_only_through_the_service():

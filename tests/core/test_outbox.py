@@ -164,7 +164,7 @@ def _queue_one(store: Store, name: str, story: int = 10) -> None:
 def test_rate_limits_and_server_errors_are_retried_with_backoff(store: Store, receiver: JsonReceiver,
                                                                keyring_on_bus):
     add(store, Channel("team"))
-    save_url("team", receiver.url("/team", "bot", "pw"))
+    save_url(store, "team", receiver.url("/team", "bot", "pw"))
     receiver.script["/team"] = [429, 500]
     _queue_one(store, "team")
     config = outbox.OutboxConfig(first_retry=timedelta(seconds=30))
@@ -189,8 +189,8 @@ def test_a_dead_channel_is_reported_in_words_abandoned_after_a_day_and_announced
         store: Store, receiver: JsonReceiver, keyring_on_bus):
     add(store, Channel("team"))
     add(store, Channel("dead"))
-    save_url("team", receiver.url("/team", "bot", "pw"))
-    save_url("dead", f"json://bot:pw@127.0.0.1:{free_port()}/x")
+    save_url(store, "team", receiver.url("/team", "bot", "pw"))
+    save_url(store, "dead", f"json://bot:pw@127.0.0.1:{free_port()}/x")
     _queue_one(store, "team")
     report = outbox.send_due(store, NOW)
     assert report.sent == 1 and "could not be reached" in report.errors["dead"]
@@ -211,7 +211,7 @@ def test_a_dead_channel_is_reported_in_words_abandoned_after_a_day_and_announced
 
 def test_wrong_credentials_say_so(store: Store, receiver: JsonReceiver, keyring_on_bus):
     add(store, Channel("team"))
-    save_url("team", receiver.url("/team", "bot", "not-the-password"))
+    save_url(store, "team", receiver.url("/team", "bot", "not-the-password"))
     _queue_one(store, "team")
     report = outbox.send_due(store, NOW)
     assert "refused the credentials" in report.errors["team"] and "not-the-password" not in str(report.errors)
@@ -219,7 +219,7 @@ def test_wrong_credentials_say_so(store: Store, receiver: JsonReceiver, keyring_
 
 def test_the_courier_sends_on_its_own_thread(store: Store, receiver: JsonReceiver, keyring_on_bus):
     add(store, Channel("team"))
-    save_url("team", receiver.url("/team", "bot", "pw"))
+    save_url(store, "team", receiver.url("/team", "bot", "pw"))
     for story in range(20):
         _queue_one(store, "team", story)
     courier = outbox.Courier(store.path).start()
@@ -286,7 +286,7 @@ def test_a_message_another_live_process_is_sending_is_left_to_it(store: Store, r
     import sys
 
     add(store, Channel("team"))
-    save_url("team", receiver.url("/team", "bot", "pw"))
+    save_url(store, "team", receiver.url("/team", "bot", "pw"))
     _queue_one(store, "team")
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                           text=True, check=True)

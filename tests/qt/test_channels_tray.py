@@ -31,7 +31,7 @@ def test_poll_job_delivers_through_the_courier(tmp_path, world: WorldServer, sto
     try:
         with keyring_in_process(tmp_path / "keyring"):
             store_channels.add_channel(store, Channel("team"), datetime.now(UTC))
-            save_url("team", receiver.url("/team"))
+            save_url(store, "team", receiver.url("/team"))
             outcome = poll_job(force=True, honour_schedule=False, notifier=None)(Service(store))
             assert len(outcome.new_alerts) == 1
             assert wait_until(lambda: len(receiver.on("/team")) == 1)

@@ -123,6 +123,20 @@ def test_one_fresh_statement_reaches_the_team_once_and_the_secret_nowhere(
         assert all(secret not in o.stdout + o.stderr for o in outputs)
 
 
+def keyring_entries(env: dict[str, str], username: str) -> list[dict[str, str]]:
+    """Every item the Secret Service keeps for `username`, as attribute -> value (and "secret")."""
+    found = subprocess.run(["secret-tool", "search", "--all", "--unlock", "username", username],
+                           capture_output=True, text=True, env=env, timeout=30)
+    entries: list[dict[str, str]] = []
+    for line in (found.stdout + found.stderr).splitlines():
+        if line.startswith("["):
+            entries.append({})
+        elif " = " in line and entries:
+            key, _, value = line.partition(" = ")
+            entries[-1][key.strip().removeprefix("attribute.")] = value
+    return entries
+
+
 def test_add_reads_stdin_refuses_bad_input_and_needs_no_network(secret_service, tmp_path: Path):
     env = secret_service.env
     data = tmp_path / "data"
@@ -139,13 +153,11 @@ def test_add_reads_stdin_refuses_bad_input_and_needs_no_network(secret_service, 
     assert wrong.returncode == 1 and "no watchlist named 'Nope'" in wrong.stderr
     names = [row["name"] for row in json.loads(cli(data, env, "channel", "list", "--json").stdout)]
     assert names == ["later"]
-    lookup = subprocess.run(["secret-tool", "lookup", "service", "Stakewatch", "username", "later"],
-                            capture_output=True, text=True, env=env, timeout=30)
-    assert lookup.stdout.strip() == unreachable
+    entries = keyring_entries(env, "later")
+    assert [(entry["secret"], entry["service"].split()[:2]) for entry in entries] == \
+        [(unreachable, ["Stakewatch", "channel"])]
     assert cli(data, env, "channel", "remove", "later").returncode == 0
-    gone = subprocess.run(["secret-tool", "lookup", "service", "Stakewatch", "username", "later"],
-                          capture_output=True, text=True, env=env, timeout=30)
-    assert gone.stdout.strip() == ""
+    assert keyring_entries(env, "later") == []
     assert json.loads(cli(data, env, "channel", "list", "--json").stdout) == []
 
 

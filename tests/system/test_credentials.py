@@ -42,9 +42,9 @@ def test_bearer_token_from_the_keyring_and_nowhere_else(secret_service, world: W
     stored = cli(data, env, "credential", "wire-api", stdin=TOKEN + "\n")
     assert stored.returncode == 0, stored.stderr
     assert stored.stderr.startswith("Waiting for your keyring")  # said before a keyring prompt may appear
-    lookup = subprocess.run(["secret-tool", "search", "service", "Stakewatch"], capture_output=True, text=True,
-                            env=env, timeout=30)
-    assert "wire-api" in lookup.stdout + lookup.stderr
+    from test_channels import keyring_entries
+
+    assert [entry["service"].split()[:2] for entry in keyring_entries(env, "wire-api")] == [["Stakewatch", "source"]]
     second = cli(data, env, "poll", "--once", "--force")
     assert "1 new alerts" in second.stdout, second.stdout
     export = tmp_path / "export.json"

@@ -494,10 +494,10 @@ def cmd_briefing(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_credential(store: Store, args: argparse.Namespace) -> int:
     """Store (from standard input, never the command line) or delete a source's secret."""
-    from ..core.platform import secrets
+    from ..core.platform import credentials, secrets
 
     if args.delete:
-        secrets.delete_secret(args.name)
+        credentials.delete(store, secrets.SOURCE, args.name)
         print(DELETED_SECRET(name=args.name))
         return EXIT_OK
     if sys.stdin.isatty():
@@ -509,7 +509,7 @@ def cmd_credential(store: Store, args: argparse.Namespace) -> int:
     if not secret:
         raise UserError(CREDENTIALS_TITLE, NO_SECRET)
     print(secrets.WAITING, file=sys.stderr, flush=True)
-    secrets.store_secret(args.name, secret)
+    credentials.save(store, secrets.SOURCE, args.name, secret)
     print(STORED_SECRET(name=args.name))
     return EXIT_OK
 

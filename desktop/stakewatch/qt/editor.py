@@ -38,9 +38,9 @@ from ..core.exchange import editing
 from ..core.exchange.transfer import Refused
 from ..core.matching.backfill import BackfillResult, backfill, changed_entities
 from ..core.model import Entity, Item, Source, UserError
+from ..core.platform import credentials
 from ..core.platform.links import complete_address
 from ..core.platform.secrets import WAITING as KEYRING_WAITING
-from ..core.platform.secrets import store_secret
 from ..core.service import find_feeds, preview_source, try_entity
 from ..core.sources.discovery import FoundFeed
 from ..core.store.database import Store
@@ -566,10 +566,12 @@ class EditorView(QWidget):
         """Hand the secret to the keyring on a pool thread: its password prompt may take a while."""
         form = self.source_form
         name, secret = form.credential.text().strip(), form.secret.text()
+        database = self.store.path
 
         def job() -> str | None:
             try:
-                store_secret(name, secret)
+                with Store(database) as store:
+                    credentials.save_source_secret(store, name, secret)
             except UserError as exc:
                 return exc.message
             return None
@@ -602,8 +604,10 @@ class EditorView(QWidget):
             self.source_form.found.clear()
             return
         watchlists = self.store.watchlists()
+        vault = credentials.vault(self.store)
         self._start_network(self.source_form.preview_list, self.tr("Fetching {}\u2026").format(source.name),
-                            _DiscoverTask(source.url, lambda: preview_source(source, watchlists)), self._previewed)
+                            _DiscoverTask(source.url, lambda: preview_source(source, watchlists, vault)),
+                            self._previewed)
 
     def _start_network(self, target: QListWidget, working: str, task: _DiscoverTask,
                        done: Callable[[Any], None]) -> None:

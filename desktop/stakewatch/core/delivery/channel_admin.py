@@ -19,7 +19,6 @@ from . import channels
 EXISTS = translate("Channels", "a channel named {name!r} exists already; remove it first")
 NOT_FOUND = translate("Channels", "no channel named {name!r} (there are: {names})")
 NO_WATCHLIST = translate("Channels", "no watchlist named {name!r} (there are: {names})")
-CLASHES = translate("Channels", "{name!r} is the name of a source's credential; choose another channel name")
 BAD_ONLY = translate("Channels", "a channel receives everything, only statements or only priority entities")
 TEST_FAILED = translate("Channels", "the test message to {name!r} failed: {reason}")
 
@@ -38,18 +37,16 @@ def add(store: Store, name: str, url: str, watchlists: Sequence[str] = (), only:
             raise UserError(channels.TITLE, NO_WATCHLIST(name=watchlist, names=", ".join(known.values()) or "-"))
     if only is not None and only not in channels.ONLY:
         raise UserError(channels.TITLE, BAD_ONLY)
-    if any(s.options.get("credential") == name for s in store.sources()):
-        raise UserError(channels.TITLE, CLASHES(name=name))
     schedule = channels.parse_schedule(digest) if digest else None
     url = channels.check_url(url)
     channel = channels.Channel(name=name, watchlists=tuple(known[w.casefold()] for w in watchlists), only=only,
                                health=health, quiet_hours=quiet_hours, digest=schedule,
                                digest_only=bool(schedule and digest_only))
-    channels.save_url(name, url)
+    channels.save_url(store, name, url)
     try:
         store_channels.add_channel(store, channel, datetime.now(UTC))
     except BaseException:
-        channels.delete_url(name)
+        channels.delete_url(store, name)
         raise
     return channel
 
@@ -72,7 +69,7 @@ def remove(store: Store, name: str) -> str:
     """Remove the channel, its queued messages and its URL. The channel's name as stored."""
     row = find(store, name)
     store_channels.remove_channel(store, row.channel.name)
-    channels.delete_url(row.channel.name)
+    channels.delete_url(store, row.channel.name)
     return row.channel.name
 
 
@@ -81,7 +78,7 @@ def test(store: Store, name: str) -> str:
     row = find(store, name)
     name = row.channel.name
     now = datetime.now(UTC)
-    url = channels.load_url(name)
+    url = channels.load_url(store, name)
     try:
         if url is None:
             raise channels.SendError(channels.NO_URL())

@@ -21,7 +21,8 @@ from urllib.parse import unquote, urlsplit
 
 from ..i18n import Message, translate
 from ..model import Alert, UserError, label_for
-from ..platform import logs, secrets
+from ..platform import credentials, logs, secrets
+from ..store.database import Store
 from .policy import digest_notification, safe_link, story_notification
 
 ONLY = ("statements", "priority")
@@ -124,21 +125,24 @@ def url_secrets(url: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p in parts if p))
 
 
-def save_url(name: str, url: str) -> None:
-    """Keep the URL in the keyring under the channel's name. Raises UserError (nothing stored)."""
-    secrets.store_secret(name, url)
+def save_url(store: Store, name: str, url: str) -> None:
+    """Keep the URL in the keyring as the data folder's channel entry under the channel's name (never
+    where a source credential could name it). Raises UserError (nothing stored). Store's thread."""
+    credentials.save(store, secrets.CHANNEL, name, url)
     logs.remember_secrets(url_secrets(url))
 
 
-def load_url(name: str) -> str | None:
-    url = secrets.load_secret(name)
+def load_url(store: Store, name: str) -> str | None:
+    """The channel's URL from the data folder's keyring entries, or None. Store's thread."""
+    url = credentials.vault(store).load(secrets.CHANNEL, name)
     if url:
         logs.remember_secrets(url_secrets(url))
     return url
 
 
-def delete_url(name: str) -> None:
-    secrets.delete_secret(name)
+def delete_url(store: Store, name: str) -> None:
+    """Forget this folder's URL of the channel; another folder's channel of that name keeps its own."""
+    credentials.delete(store, secrets.CHANNEL, name)
 
 
 def parse_schedule(value: str) -> str:

@@ -196,7 +196,7 @@ def send_due(store: Store, now: datetime | None = None, config: OutboxConfig = O
             if not store_channels.claim(store, message, now, config.lease):
                 continue
             if message.channel_id not in urls:
-                urls[message.channel_id] = load_url(name)
+                urls[message.channel_id] = load_url(store, name)
             url = urls[message.channel_id]
             try:
                 if url is None:

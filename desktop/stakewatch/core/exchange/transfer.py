@@ -334,8 +334,11 @@ def _place_of(data: bytes, pattern: re.Pattern[bytes]) -> str:
 
 def import_file(store: Store, path: Path) -> Config:
     """Validate then store a file's watchlists and sources in one transaction."""
+    from ..platform.credentials import check_import
+
     known = [e.name for w in store.watchlists() for e in w.entities]
     config = read_config_file(path, known)
+    check_import(store, config.sources)
     store.apply_config(config.watchlists, config.sources)
     return config
 

@@ -57,15 +57,20 @@ def setup_logging(root: Path, store: Store | None = None) -> Path | None:
     path = folder / LOG_NAME
     if store is not None:
         with contextlib.suppress(Exception):  # a damaged database only means fewer known secrets
+            from ..store.channels import channels_of
+            from .credentials import vault
+
+            entries = vault(store)
             names = {str(s.options.get("credential")) for s in store.sources()
                      if s.options.get("credential")}
             for name in names:
-                secrets.load_secret(name)
-            from ..delivery.channels import load_url
-            from ..store.channels import channels_of
+                entries.load(secrets.SOURCE, name)
+            from ..delivery.channels import url_secrets
 
             for _, channel in channels_of(store):
-                load_url(channel.name)
+                url = entries.load(secrets.CHANNEL, channel.name)
+                if url:
+                    remember_secrets(url_secrets(url))
     logger = logging.getLogger("stakewatch")
     for old in [h for h in logger.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
         logger.removeHandler(old)
@@ -111,6 +116,7 @@ def diagnostics(root: Path, store: Store | None, lines: int = 60, problem: str |
         _section(report, "Counts", lambda: [
             f"Watchlists: {len(store.watchlists())}, sources: {len(store.sources())}, "
             f"items: {store.count('items')}, alerts: {store.count('alerts')}"])
+        _section(report, "Keyring", lambda: _keyring_entries(store))
         _section(report, "Sources", lambda: ["Sources not ok:"] + [
             f"  {h.name}: {h.status}, {h.consecutive_failures} failure(s), {h.error}"
             for h in store.health() if h.status != HealthStatus.OK])
@@ -123,6 +129,12 @@ def diagnostics(root: Path, store: Store | None, lines: int = 60, problem: str |
         report.append("Last log lines:")
         report += ["  " + line for line in tail]
     return redact("\n".join(report))
+
+
+def _keyring_entries(store: Store) -> list[str]:
+    from .credentials import report
+
+    return report(store)
 
 
 def _integrity(store: Store) -> list[str]:

@@ -1,8 +1,14 @@
-"""Credentials for sources, kept in the system keyring only.
+"""Secrets in the system keyring only: source credentials and channel URLs, per data folder.
 
 The one place a secret is read or written. A source refers to its secret by
-name (`options.credential`); the database, exports and messages never hold
-the secret itself. Where only an insecure backend exists (keyring's fail
+name (`options.credential`), a channel's URL is kept under the channel's name;
+the database, exports and messages never hold the secret itself. Each data
+folder has its own entries (a `Vault`: the folder's scope, a random id kept in
+its database), and source credentials and channel URLs live apart, so two
+folders with a channel `hook` never share it and no source can name a
+channel's URL. An entry written before entries were scoped (service
+"Stakewatch", no kind) is taken over, once, by the folder that used it, the
+first time it is read. Where only an insecure backend exists (keyring's fail
 backend, or a plaintext file), storing is refused with a message. Any thread.
 """
 
@@ -12,6 +18,7 @@ import contextlib
 import logging
 import re
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 import keyring
@@ -34,10 +41,16 @@ NO_KEYRING = translate("Credentials",
 UNPROTECTED = translate("Credentials", "the only keyring available stores secrets unprotected ({backend})")
 NEEDS_CREDENTIAL_NAME = translate("Credentials", "the credential needs a name")
 NOT_STORED = translate("Credentials", "{problem}; the secret was not stored")
+NOT_IN_KEYRING = translate("Credentials", "the credential {name!r} is not in the keyring")
 
 SERVICE = "Stakewatch"
+"""The service of the entries written before they were scoped (one namespace for everything)."""
+SOURCE, CHANNEL = "source", "channel"
+KINDS = (SOURCE, CHANNEL)
 AUTH_KINDS = ("bearer", "basic", "header")
 SHORTEST_REDACTED = 4
+RUN = 12
+"""Any run of this many characters of a known secret is blanked too (a secret cut or echoed in part)."""
 _known: set[str] = set()
 _known_lock = threading.Lock()
 _PATTERNS = (
@@ -55,18 +68,64 @@ def remember(secret: str) -> None:
                 _known.add(form)
 
 
+def _lower(text: str) -> str:
+    """`text` in lower case, one character for one (so positions still match the original)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def _blank_secrets(text: str, secrets: set[str]) -> str:
+    """Every known secret blanked whatever its case, and every run of RUN characters of one (a secret
+    echoed cut, or inside other text)."""
+    if not secrets or not text:
+        return text
+    folded = _lower(text)
+    marked = bytearray(len(text))
+    for secret in secrets:
+        needle = _lower(secret)
+        start = folded.find(needle)
+        while start >= 0:
+            marked[start:start + len(needle)] = b"\x01" * len(needle)
+            start = folded.find(needle, start + 1)
+    # runs of a whole address (a channel's URL) would blank its public host wherever it is named: its
+    # secret parts (password, tokens) are known on their own
+    runs = {window for secret in secrets if len(secret) >= RUN and "://" not in secret
+            for lowered in [_lower(secret)] for i in range(len(lowered) - RUN + 1)
+            for window in [lowered[i:i + RUN]] if window.strip()}
+    if runs:
+        for i in range(len(folded) - RUN + 1):
+            if folded[i:i + RUN] in runs:
+                marked[i:i + RUN] = b"\x01" * RUN
+    if not any(marked):
+        return text
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        if marked[index]:
+            while index < len(text) and marked[index]:
+                index += 1
+            out.append("[secret]")
+        else:
+            out.append(text[index])
+            index += 1
+    return "".join(out)
+
+
 def redact(text: str, known: tuple[str, ...] = ()) -> str:
-    """`text` with credentials blanked: secrets seen by this process or given in `known`,
-    auth headers, key=value pairs and user names or passwords in URLs. Any thread."""
+    """`text` with credentials blanked: secrets seen by this process or given in `known` (in any case,
+    and any run of 12 of their characters), auth headers, key=value pairs and user names or passwords
+    in URLs. Any thread."""
     with _known_lock:
         secrets = set(_known)
     secrets |= {form for secret in known if secret
                 for form in (secret, secret.strip()) if len(form) >= SHORTEST_REDACTED}
-    for secret in sorted(secrets, key=len, reverse=True):
-        text = text.replace(secret, "[secret]")
+    # the shapes first (a user name and password in an address, auth headers), then what is known
+    text = _USERINFO.sub(lambda m: m.group(1) + "[secret]@", text)
     text = _PATTERNS[0].sub(lambda m: m.group(1) + (m.group(2) or "") + "[secret]", text)
     text = _PATTERNS[1].sub(lambda m: m.group(1) + "[secret]", text)
-    return _USERINFO.sub(lambda m: m.group(1) + "[secret]@", text)
+    return _blank_secrets(text, secrets)
 
 
 def backend_problem() -> str | None:
@@ -81,20 +140,6 @@ def backend_problem() -> str | None:
     if "plaintext" in name.lower() or "keyrings.alt" in name.lower() or getattr(backend, "priority", 1) < 1:
         return Text(UNPROTECTED(backend=type(backend).__name__))
     return None
-
-
-def store_secret(name: str, secret: str) -> None:
-    """Keep `secret` under `name`. Raises UserError, never writing it anywhere unsafe."""
-    if not name.strip():
-        raise UserError(TITLE, NEEDS_CREDENTIAL_NAME)
-    problem = backend_problem()
-    if problem:
-        raise UserError(TITLE, NOT_STORED(problem=problem))
-    remember(secret)
-    try:
-        keyring.set_password(SERVICE, name, secret)
-    except keyring.errors.KeyringError as exc:
-        raise UserError(TITLE, REFUSED(name=name, why=in_words(exc))) from exc
 
 
 REFUSED = translate("Credentials", "the system keyring did not store {name!r}: {why}")
@@ -119,21 +164,89 @@ def in_words(exc: BaseException) -> Any:
     return OTHER(detail=str(exc)[:120] or kind)
 
 
-def load_secret(name: str) -> str | None:
-    """The secret stored under `name`, or None. Never raises."""
+def _get(service: str, name: str) -> str | None:
     try:
-        secret = keyring.get_password(SERVICE, name)
+        return keyring.get_password(service, name)
     except Exception:  # a locked or missing keyring reads as no secret
         log.warning("the keyring could not be read", exc_info=True)
         return None
-    if secret is not None:
+
+
+_taking_over = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Vault:
+    """The keyring entries of one data folder: `scope` names them (a random id kept in the folder's
+    database); `legacy` lists the (kind, name) the folder used before entries were scoped, each taken
+    over from the old unscoped entry the first time it is read. Any thread."""
+
+    scope: str
+    legacy: frozenset[tuple[str, str]] = frozenset()
+
+    def service(self, kind: str) -> str:
+        if kind not in KINDS:
+            raise ValueError(kind)
+        return f"Stakewatch {kind} {self.scope}"
+
+    def store(self, kind: str, name: str, secret: str) -> None:
+        """Keep `secret` under `name`. Raises UserError, never writing it anywhere unsafe."""
+        if not name.strip():
+            raise UserError(TITLE, NEEDS_CREDENTIAL_NAME)
+        problem = backend_problem()
+        if problem:
+            raise UserError(TITLE, NOT_STORED(problem=problem))
         remember(secret)
-    return secret
+        try:
+            keyring.set_password(self.service(kind), name, secret)
+        except keyring.errors.KeyringError as exc:
+            raise UserError(TITLE, REFUSED(name=name, why=in_words(exc))) from exc
 
+    def load(self, kind: str, name: str) -> str | None:
+        """The secret stored under `name`, or None. Never raises."""
+        secret = _get(self.service(kind), name)
+        if secret is None and (kind, name) in self.legacy:
+            secret = self._take_over(kind, name)
+        if secret is not None:
+            remember(secret)
+        return secret
 
-def delete_secret(name: str) -> None:
-    with contextlib.suppress(keyring.errors.PasswordDeleteError):
-        keyring.delete_password(SERVICE, name)
+    def _take_over(self, kind: str, name: str) -> str | None:
+        """Move the unscoped entry this folder used before into its own namespace."""
+        with _taking_over:
+            secret = _get(self.service(kind), name)
+            if secret is not None:
+                return secret
+            secret = _get(SERVICE, name)
+            if secret is None:
+                return None
+            try:
+                keyring.set_password(self.service(kind), name, secret)
+            except Exception:  # still usable this time; taken over on a later read
+                log.warning("an unscoped keyring entry could not be moved", exc_info=True)
+                return secret
+            with contextlib.suppress(Exception):
+                keyring.delete_password(SERVICE, name)
+            log.info("keyring entry %r moved into this data folder's %s entries", name, kind)
+            return secret
+
+    def state(self, kind: str, name: str) -> str:
+        """"present" (the folder's own entry), "unscoped" (one it used before entries were scoped, to be
+        taken over on first use) or "missing". Never raises."""
+        if _get(self.service(kind), name) is not None:
+            return "present"
+        if (kind, name) in self.legacy and _get(SERVICE, name) is not None:
+            return "unscoped"
+        return "missing"
+
+    def delete(self, kind: str, name: str) -> None:
+        """Forget the folder's secret under `name` (an unscoped one it used before too). Never raises
+        for an entry that is not there."""
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+            keyring.delete_password(self.service(kind), name)
+        if (kind, name) in self.legacy:
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                keyring.delete_password(SERVICE, name)
 
 
 def check_auth_options(options: dict[str, Any]) -> str | None:
@@ -154,14 +267,15 @@ def check_auth_options(options: dict[str, Any]) -> str | None:
     return None
 
 
-def request_auth(options: dict[str, Any]) -> tuple[dict[str, str], tuple[str, str] | None, str | None]:
+def request_auth(options: dict[str, Any], vault: Vault) -> tuple[dict[str, str], tuple[str, str] | None,
+                                                                str | None]:
     """(headers, basic auth, problem) for a source's credential; the secret only in the return value."""
     name = options.get("credential")
     if not name:
         return {}, None, None
-    secret = load_secret(str(name))
+    secret = vault.load(SOURCE, str(name))
     if secret is None:
-        return {}, None, f"the credential {name!r} is not in the keyring"
+        return {}, None, Text(NOT_IN_KEYRING(name=str(name)))
     auth = options.get("auth", "bearer")
     if auth == "basic":
         return {}, (str(options.get("username", "")), secret), None

@@ -30,7 +30,7 @@ from ..i18n import Message, translate
 from ..matching.backfill import backfill, changed_entities
 from ..matching.matcher import Match, Matcher
 from ..model import Alert, Entity, Item, Source, SourceHealth, Watchlist
-from ..platform.secrets import request_auth
+from ..platform.secrets import Vault, request_auth
 from ..resources import resource
 from ..sources import SOURCE_KINDS, ParseError
 from ..sources.discovery import FoundFeed, discover
@@ -269,11 +269,13 @@ def find_feeds(url: str) -> tuple[list[FoundFeed], Message | str | None]:
     return discover(url)
 
 
-def preview_source(source: Source, watchlists: list[Watchlist]) -> tuple[list[Item], Message | str | None]:
-    """What one fetch of `source` would give, without storing anything. Network; any thread."""
+def preview_source(source: Source, watchlists: list[Watchlist],
+                   vault: Vault | None = None) -> tuple[list[Item], Message | str | None]:
+    """What one fetch of `source` would give, without storing anything; its credential is read from
+    `vault` (the data folder's keyring entries; none without one). Network; any thread."""
     kind = SOURCE_KINDS[source.kind]
     url = kind.request_url(source, watchlists)
-    headers, basic, problem = request_auth(source.options)
+    headers, basic, problem = request_auth(source.options, vault) if vault is not None else ({}, None, None)
     if problem:
         return [], problem
     result = Fetcher().fetch(url, headers=headers, auth=basic)

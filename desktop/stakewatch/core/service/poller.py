@@ -25,8 +25,9 @@ from ..matching.ingest import StoryIndex, Validators, ingest
 from ..matching.matcher import Matcher
 from ..model import Item, Source, UserError, Watchlist
 from ..pages.cycle import PageConfig, PageCycle, PageReport, wants_full_text
+from ..platform.credentials import vault as folder_vault
 from ..platform.cyclelock import CycleLock
-from ..platform.secrets import redact, request_auth
+from ..platform.secrets import Vault, redact, request_auth
 from ..sources import SOURCE_KINDS, ParseError
 from ..sources.base import Collect, FetchFailed
 from ..store.database import Row, Store, from_epoch, future_within
@@ -231,6 +232,7 @@ class Poller:
                 return host_caps[(urlsplit(url).hostname or "").lower()]
 
         pages = PageCycle(self.fetcher, self.config.pages, host_cap)
+        vault = folder_vault(self.store)
         rows = {s.name: self.store.source_row(s.id) for s in sources if s.id is not None}
         sources = [s for s in sources if s.name in rows]
         pool = ThreadPoolExecutor(max_workers=max(1, self.config.total),
@@ -243,7 +245,8 @@ class Poller:
                 assert source.id is not None
                 if SOURCE_KINDS[source.kind].collecting(source):
                     pending[pool.submit(self._collect_one, source, watchlists, from_epoch(row["last_success"]),
-                                        known_guids(self.store, source.id), host_cap(source.url), cancel)] = source
+                                        known_guids(self.store, source.id), host_cap(source.url), cancel,
+                                        vault)] = source
                     continue
                 url = SOURCE_KINDS[source.kind].request_url(source, watchlists)
                 same = row["validators_url"] == url
@@ -251,7 +254,7 @@ class Poller:
                 pending[pool.submit(self._fetch_one, source, url,
                                     row["etag"] if same else None,
                                     row["last_modified"] if same else None,
-                                    host_cap(url), pages, guids)] = source
+                                    host_cap(url), vault, pages, guids)] = source
             while pending:
                 if cancel is not None and cancel.is_set():
                     cancelled = True
@@ -287,9 +290,9 @@ class Poller:
         return report
 
     def _fetch_one(self, source: Source, url: str, etag: str | None, last_modified: str | None,
-                   cap: threading.Semaphore, pages: PageCycle | None = None,
+                   cap: threading.Semaphore, vault: Vault, pages: PageCycle | None = None,
                    stored_guids: frozenset[str] = frozenset()) -> _Fetched:
-        headers, basic, problem = request_auth(source.options)
+        headers, basic, problem = request_auth(source.options, vault)
         known = tuple(headers.values()) + ((basic[1],) if basic else ())
         if problem is not None:
             problem = plain(problem, ERROR_LIMIT)
@@ -311,9 +314,10 @@ class Poller:
         return _Fetched(source, result, items, None)
 
     def _collect_one(self, source: Source, watchlists: list[Watchlist], last_success: datetime | None,
-                     known: frozenset[str], cap: threading.Semaphore, cancel: threading.Event | None) -> _Fetched:
+                     known: frozenset[str], cap: threading.Semaphore, cancel: threading.Event | None,
+                     vault: Vault) -> _Fetched:
         """A kind that reads several addresses (a paged API), one request at a time. Worker thread."""
-        headers, basic, problem = request_auth(source.options)
+        headers, basic, problem = request_auth(source.options, vault)
         secrets = tuple(headers.values()) + ((basic[1],) if basic else ())
         if problem is not None:
             problem = plain(problem, ERROR_LIMIT)

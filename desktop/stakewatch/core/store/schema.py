@@ -293,6 +293,23 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE entities ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
     """,
+    # keyring entries belong to their data folder: a random scope names them, and the folder keeps the
+    # list of what it stored; what sources and channels used before (one unscoped namespace) may be
+    # taken over once, a channel's URL first (a source naming a channel's entry never gets it)
+    """
+    INSERT OR IGNORE INTO settings(key, value) VALUES ('keyring.scope', '"' || lower(hex(randomblob(16))) || '"');
+    CREATE TABLE keyring_entries (
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        legacy INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (kind, name)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO keyring_entries(kind, name, legacy) SELECT 'channel', name, 1 FROM channels;
+    INSERT OR IGNORE INTO keyring_entries(kind, name, legacy)
+        SELECT DISTINCT 'source', json_extract(options, '$.credential'), 1 FROM sources
+        WHERE json_type(options, '$.credential') = 'text'
+          AND json_extract(options, '$.credential') NOT IN (SELECT name FROM channels);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
