@@ -2002,6 +2002,18 @@
         <source>not a feed: could not read it as RSS, Atom or JSON Feed</source>
         <translation>フィードではありません: RSS、Atom、JSON Feed のいずれとしても読めませんでした</translation>
     </message>
+    <message>
+        <source>{n} {n:?item|items} held characters that are not text; they were replaced</source>
+        <translation>記事 {n} 件に文字として扱えない文字が含まれていたため、置き換えました</translation>
+    </message>
+    <message>
+        <source>{n} {n:?item|items} could not be read and {n:?was|were} left out</source>
+        <translation>記事 {n} 件を読み取れなかったため、除外しました</translation>
+    </message>
+    <message>
+        <source>{n} {n:?item|items} had an id longer than {limit} characters; a digest of it is kept instead</source>
+        <translation>記事 {n} 件の ID が {limit} 文字を超えていたため、代わりにそのダイジェストを保存しました</translation>
+    </message>
 </context>
 <context>
     <name>FeedOut</name>
@@ -2811,6 +2823,10 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
     <message>
         <source>the feed gives one GUID to different items: they are told apart by their links</source>
         <translation>このフィードは別々の記事に同じ GUID を付けています。リンクで記事を区別しています</translation>
+    </message>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}。{second}</translation>
     </message>
 </context>
 <context>

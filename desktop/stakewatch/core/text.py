@@ -17,10 +17,16 @@ _BLOCK_TAGS = frozenset(
     {"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
      "blockquote", "pre", "section", "article", "header", "footer", "ul", "ol", "table", "hr"}
 )
+# noncharacters (U+FDD0..U+FDEF and the last two code points of every plane) are not text: XML
+# refuses U+FFFE and U+FFFF, and nothing legitimate sends any of them
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
-                      r"\u2066-\u2069\ufeff\ud800-\udfff]")
+                      r"\u2066-\u2069\ufeff\ud800-\udfff" + _NONCHARACTERS + "]")
 _LINE_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029"
-                           r"\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+                           r"\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff" + _NONCHARACTERS + "]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff" + _NONCHARACTERS + "]")
+_NOT_TEXT = re.compile("[\ud800-\udfff" + _NONCHARACTERS + "]")
 _SPACES = re.compile(r"[ \t\r\n\u00a0\u3000\u2028\u2029]+")
 _TAG_LIKE = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
 
@@ -105,6 +111,22 @@ def plain(text: str, limit: int = 20_000) -> str:
     if len(cleaned) > limit:
         cleaned = cleaned[: limit - 1].rstrip() + "\u2026"
     return cleaned
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold (C0 controls but tab and line breaks, lone
+    surrogates, U+FFFE, U+FFFF and the other noncharacters): what an XML writer may be given."""
+    return _NOT_XML.sub("", text)
+
+
+def not_text(text: str) -> bool:
+    """True when `text` holds lone surrogates or noncharacters: parts of an item that are not text."""
+    return _NOT_TEXT.search(text) is not None
+
+
+def plain_lines(text: str) -> str:
+    """Many lines safe for a terminal: each line as `plain_line` makes it, line breaks kept."""
+    return "\n".join(plain_line(line) for line in text.split("\n"))
 
 
 def plain_line(text: str) -> str:

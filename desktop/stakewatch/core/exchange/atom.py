@@ -8,10 +8,7 @@ Entries carry feed text as text: the XML writer escapes it, nothing is markup.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,8 +18,10 @@ from ... import __version__
 from ..delivery.policy import safe_link
 from ..i18n import translate
 from ..model import Alert
+from ..platform.atomic import write_atomically
 from ..store.database import Store
 from ..store.story_rows import story_rows
+from ..text import xml_safe
 from .briefing import LIST
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -46,7 +45,7 @@ def atom_document(watchlist: str, alerts: list[Alert], now: datetime, self_url: 
     `self_url` is where the file lives, for its rel="self" link."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"Stakewatch: {watchlist}"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = xml_safe(f"Stakewatch: {watchlist}")
     ET.SubElement(feed, f"{{{ATOM}}}id").text = f"urn:stakewatch:watchlist:{quote(watchlist, safe='')}"
     if self_url:
         ET.SubElement(feed, f"{{{ATOM}}}link", href=self_url, rel="self", type="application/atom+xml")
@@ -58,23 +57,24 @@ def atom_document(watchlist: str, alerts: list[Alert], now: datetime, self_url: 
     kinds = {"statement": STATEMENT.render(), "coverage": COVERAGE.render()}
     for row in rows:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = row.title
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = xml_safe(row.title)
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:stakewatch:story:{row.story}"
         link = safe_link(row.url)
         if link:
-            ET.SubElement(entry, f"{{{ATOM}}}link", href=link, rel="alternate")
+            ET.SubElement(entry, f"{{{ATOM}}}link", href=xml_safe(link), rel="alternate")
         ET.SubElement(entry, f"{{{ATOM}}}published").text = row.published.astimezone(UTC).isoformat()
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = row.found.astimezone(UTC).isoformat()
         for name in row.entities:
             kind = kinds.get(row.kinds[name], row.kinds[name])
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=name, label=f"{row.label(name)} ({kind})")
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=xml_safe(name),
+                          label=xml_safe(f"{row.label(name)} ({kind})"))
         lines = [ENTITY_KIND(entity=row.label(name), kind=kinds.get(row.kinds[name], row.kinds[name])).render()
                  for name in row.entities]
         lines.append(SOURCES(sources=LIST.render().join(row.sources)).render())
-        text = "\n".join(lines)
+        text = xml_safe("\n".join(lines))
         ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = text
         if not link:
-            ET.SubElement(entry, f"{{{ATOM}}}content", type="text").text = f"{row.title}\n{text}"
+            ET.SubElement(entry, f"{{{ATOM}}}content", type="text").text = f"{xml_safe(row.title)}\n{text}"
     return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True))
 
 
@@ -87,14 +87,6 @@ def write_feeds(store: Store, root: Path, now: datetime | None = None) -> list[P
     for watchlist in store.watchlists():
         alerts = store.alerts(watchlist=watchlist.name, limit=ENTRIES * 5)
         target = folder / file_name(watchlist.name)
-        handle, name = tempfile.mkstemp(prefix=".feed.", suffix=".part", dir=folder)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(atom_document(watchlist.name, alerts, now, target.resolve().as_uri()))
-            os.replace(name, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(name)
-            raise
+        write_atomically(target, atom_document(watchlist.name, alerts, now, target.resolve().as_uri()))
         written.append(target)
     return written

@@ -13,6 +13,7 @@ from lxml import etree
 
 from ..fetching.client import check_web_url
 from ..model import Source
+from ..text import xml_safe
 from .fields import BAD_XML, MAX_NAME, NO_FEEDS, NO_USABLE_FEED, NOT_OPML, Refused
 from .transfer import Config, parse_source
 
@@ -89,12 +90,14 @@ def sources_to_opml(sources: Sequence[Source]) -> str:
         out: list[str] = []
         for source in node.get("", []):
             home = source.extra.get("html_url")
-            html_url = f" htmlUrl={quoteattr(home)}" if isinstance(home, str) and home else ""
-            out.append(f"{pad}<outline type=\"rss\" text={quoteattr(source.name)} "
-                       f"title={quoteattr(source.name)} xmlUrl={quoteattr(source.url)}{html_url}/>")
+            html_url = f" htmlUrl={quoteattr(xml_safe(home))}" if isinstance(home, str) and home else ""
+            name = xml_safe(source.name)
+            out.append(f"{pad}<outline type=\"rss\" text={quoteattr(name)} "
+                       f"title={quoteattr(name)} xmlUrl={quoteattr(xml_safe(source.url))}{html_url}/>")
         for key, child in node.items():
             if key:
-                out.append(f"{pad}<outline text={quoteattr(key[1:])} title={quoteattr(key[1:])}>")
+                folder = xml_safe(key[1:])
+                out.append(f"{pad}<outline text={quoteattr(folder)} title={quoteattr(folder)}>")
                 out += write(child, depth + 1)
                 out.append(f"{pad}</outline>")
         return out

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from ..i18n import translate
+from ..i18n import Message, translate
 from ..model import Item, Source
 from ..store.database import Store, from_epoch, to_epoch
 from .matcher import Match, Matcher, snippet
@@ -29,6 +29,7 @@ __all__ = ["IngestResult", "StoryIndex", "Validators", "assign_story", "ingest",
 MAX_REVISIONS = 20
 RELATED_TITLE_SHARE = 0.5
 REUSED_GUIDS = translate("Ingest", "the feed gives one GUID to different items: they are told apart by their links")
+NOTES = translate("Ingest", "{first}; {second}")
 
 
 @dataclass
@@ -230,10 +231,11 @@ def item_matches(item: Item, matcher: Matcher, entity_ids: dict[tuple[str, str],
 def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
            entity_ids: dict[tuple[str, str], int], now: datetime,
            validators: Validators | None, next_check: datetime,
-           stories: StoryIndex | None = None) -> IngestResult:
+           stories: StoryIndex | None = None, notes: Sequence[Message] = ()) -> IngestResult:
     """Store `items` of `source` and record the fetch as a success, atomically.
 
     Pass one `stories` index to every ingest of a cycle; without one each call builds its own.
+    `notes` say what reading the answer had to leave out or replace: kept as the source's note.
     """
     assert source.id is not None
     result = IngestResult()
@@ -260,10 +262,13 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
             result.new_items += 1
             _alerts_for(conn, ctx, item, item_id, None, published, result)
         _record_success(conn, source.id, stamp, validators, next_check)
-        if items:
+        if items or notes:
             # an unchanged answer (304) keeps what the last full one said
-            conn.execute("UPDATE sources SET note = ? WHERE id = ?",
-                         (REUSED_GUIDS().dumps() if result.reused_guids else None, source.id))
+            said = [*notes, *([REUSED_GUIDS()] if result.reused_guids else [])]
+            note = said[0] if said else None
+            for more in said[1:]:
+                note = NOTES(first=note, second=more)
+            conn.execute("UPDATE sources SET note = ? WHERE id = ?", (note.dumps() if note else None, source.id))
     return result
 
 

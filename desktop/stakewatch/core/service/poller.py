@@ -29,7 +29,7 @@ from ..platform.credentials import vault as folder_vault
 from ..platform.cyclelock import CycleLock
 from ..platform.secrets import Vault, redact, request_auth
 from ..sources import SOURCE_KINDS, ParseError
-from ..sources.base import Collect, FetchFailed
+from ..sources.base import Collect, FetchFailed, problems_of
 from ..store.database import Row, Store, from_epoch, future_within
 from ..store.errors import DatabaseFailure, describe_sqlite_error
 from ..store.items import known_guids
@@ -111,6 +111,7 @@ class _Fetched:
     result: FetchResult
     items: list[Item] | None
     error: str | None
+    notes: tuple[Message, ...] = ()
 
 
 def backoff_delay(failures: int, config: PollConfig, rng: random.Random) -> timedelta:
@@ -304,6 +305,7 @@ class Poller:
         try:
             items = SOURCE_KINDS[source.kind].parse(source, result.body, result.content_type,
                                                     result.final_url)
+            notes = problems_of(items)
             if pages is not None:
                 items = pages.enrich(source, items, stored_guids)
         except ParseError as exc:
@@ -311,7 +313,7 @@ class Poller:
         except Exception as exc:  # a parser bug must not end the cycle
             log.exception("reading %s failed unexpectedly", source.name)
             return _Fetched(source, result, None, Text(UNREADABLE_ANSWER(error=type(exc).__name__)))
-        return _Fetched(source, result, items, None)
+        return _Fetched(source, result, items, None, notes)
 
     def _collect_one(self, source: Source, watchlists: list[Watchlist], last_success: datetime | None,
                      known: frozenset[str], cap: threading.Semaphore, cancel: threading.Event | None,
@@ -363,7 +365,7 @@ class Poller:
                                     result.last_modified or row["last_modified"])
             try:
                 ingested = ingest(self.store, source, fetched.items or [], matcher, entity_ids, now,
-                                  validators, now + interval, stories)
+                                  validators, now + interval, stories, fetched.notes)
             except Exception as exc:  # one source's storage failure is that source's failure
                 error, stored = storage_problem(exc), False
                 log.warning("%s: storing failed: %r", source.name, exc)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
@@ -10,6 +10,19 @@ from typing import Any, ClassVar
 from ..fetching.client import FetchResult
 from ..i18n import Message, text
 from ..model import Item, Source, Watchlist
+
+
+class Parsed(list[Item]):
+    """The items of one answer, and what had to be left out or replaced to read them (`problems`,
+    said on the source's health): one bad item costs only itself."""
+
+    def __init__(self, items: Iterable[Item] = (), problems: Iterable[Message] = ()) -> None:
+        super().__init__(items)
+        self.problems: list[Message] = list(problems)
+
+
+def problems_of(items: Sequence[Item]) -> tuple[Message, ...]:
+    return tuple(items.problems) if isinstance(items, Parsed) else ()
 
 
 class ParseError(Exception):
