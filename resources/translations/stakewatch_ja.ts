@@ -1211,8 +1211,8 @@
         <translation>最初の版から最新版までの語単位の変更</translation>
     </message>
     <message>
-        <source>write the raw page as fetched to FILE</source>
-        <translation>取得したままのページを FILE に書き出す</translation>
+        <source>write the page as fetched to FILE, made inert (no scripts, frames or remote loads)</source>
+        <translation>取得したページを無害化して FILE に書き出す（スクリプト・フレーム・外部読み込みなし）</translation>
     </message>
     <message>
         <source>the first version instead of the latest</source>
@@ -1867,6 +1867,13 @@
     <message>
         <source>Copied</source>
         <translation>コピーしました</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <source>Evidence copy kept by Stakewatch: {url} as fetched on {fetched} (HTTP {status}); sha256 of its main text {sha256}. Scripts, frames and remote loads were removed or blocked; links lead to the original.</source>
+        <translation>Stakewatch が保存した証拠用の写し: {url}（{fetched} に取得、HTTP {status}）。本文の sha256 は {sha256}。スクリプト・フレーム・外部からの読み込みは除去または遮断しています。リンクは元のページを指します。</translation>
     </message>
 </context>
 <context>
@@ -3439,8 +3446,8 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <translation>変更はありません(保存版は1件です)。</translation>
     </message>
     <message>
-        <source>Wrote {path} ({size} bytes, as fetched {fetched}).</source>
-        <translation>{path}に書き出しました({size}バイト、{fetched}取得時のまま)。</translation>
+        <source>Wrote {path} ({size} bytes): the page as fetched {fetched}, made inert (no scripts, frames or remote loads).</source>
+        <translation>{path} を書き出しました（{size} バイト）: {fetched} に取得したページを無害化したものです（スクリプト・フレーム・外部読み込みなし）。</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not an alert number (see alerts --json)</source>

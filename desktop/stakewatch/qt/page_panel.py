@@ -1,24 +1,34 @@
 """The statement page of the selected alert in the inbox: status, archived text, edits marked. GUI thread only.
 
-Page text is only ever inserted as plain text; removed words get a red,
-struck-through character format and added words a green, underlined one.
+The page's versions are read and diffed on a pool thread (a long rewrite takes a moment), never on the
+GUI thread; only the answer for the alert still selected is drawn. Page text is only ever inserted as
+plain text; removed words get a red, struck-through character format and added words a green,
+underlined one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from ..core.store.database import Store
 from ..core.store.pages import PageView, page_view
+from .workers import StoreTask, Tasks
 
 
 class PagePanel(QWidget):
     """Shows `page_view` of one alert; hidden when the alert has no archived page."""
 
+    shown = Signal(object)
+    """The alert whose page (or absence of one) is now drawn."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.tasks = Tasks(self, threads=1)
+        self.wanted: int | None = None
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -33,7 +43,28 @@ class PagePanel(QWidget):
         self.setVisible(False)
 
     def show_alert(self, store: Store, alert_id: int | None) -> None:
-        self.view = page_view(store, alert_id) if alert_id is not None else None
+        """Show this alert's page once it has been read and diffed off the GUI thread."""
+        self.wanted = alert_id
+        if alert_id is None:
+            self._draw(None, None)
+            return
+        task = StoreTask(store.path.parent, lambda service: (alert_id, page_view(service.store, alert_id)))
+        self.tasks.start(task, self._arrived, self._failed)
+
+    def _arrived(self, answer: Any) -> None:
+        alert_id, view = answer
+        if alert_id == self.wanted:  # the reader has not moved on meanwhile
+            self._draw(alert_id, view if isinstance(view, PageView) else None)
+
+    def _failed(self, _problem: object) -> None:
+        self._draw(self.wanted, None)
+
+    def _draw(self, alert_id: int | None, view: PageView | None) -> None:
+        self.view = view
+        self._render()
+        self.shown.emit(alert_id)
+
+    def _render(self) -> None:
         self.setVisible(self.view is not None)
         self.text.clear()
         if self.view is None:

@@ -1,7 +1,11 @@
 """`stakewatch snapshot ALERT_ID [--diff] [--html FILE] [--first]`: an alert's archived statement page.
 
 The main text goes to standard output (so it can be piped or saved); where and
-when it was fetched goes to standard error.
+when it was fetched goes to standard error. Whatever the page held, nothing it
+says reaches the terminal as a control: escape sequences, C1 controls and bidi
+overrides are removed from the text, the diff and the address. `--html` writes
+the page as evidence that is inert when opened (see core/evidence.py), whole or
+not at all.
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ from pathlib import Path
 
 from ...core.i18n import translate
 from ...core.model import UserError
+from ...core.pages.evidence import inert_html
 from ...core.pages.statement import render_diff
+from ...core.platform.atomic import write_atomically
 from ...core.store import pages as store_pages
 from ...core.store.database import Store
+from ...core.text import plain_line, plain_lines
 from . import help_text
 
 TITLE = translate("Snapshot", "Snapshot")
@@ -30,7 +37,8 @@ STATUS = {
 HEADER = translate("Snapshot", "{status} · fetched {fetched} · HTTP {http} · {url}\nsha256 {sha256} · "
                                "{n} {n:?version|versions} kept")
 ONE_VERSION = translate("Snapshot", "No edits: one version archived.")
-WROTE = translate("Snapshot", "Wrote {path} ({size} bytes, as fetched {fetched}).")
+WROTE = translate("Snapshot", "Wrote {path} ({size} bytes): the page as fetched {fetched}, made inert "
+                               "(no scripts, frames or remote loads).")
 NOT_AN_ALERT = translate("Snapshot", "'{value}' is not an alert number (see alerts --json)")
 
 
@@ -48,16 +56,18 @@ def cmd_snapshot(store: Store, args: argparse.Namespace) -> int:
     chosen = versions[0] if args.first else versions[-1]
     status = STATUS[watch.status]() if watch.status in STATUS else watch.status
     print(HEADER(status=status, fetched=chosen.fetched.astimezone().strftime("%Y-%m-%d %H:%M"),
-                 http=chosen.http_status or "-", url=chosen.final_url, sha256=chosen.sha256, n=len(versions)),
+                 http=chosen.http_status or "-", url=plain_line(chosen.final_url), sha256=chosen.sha256,
+                 n=len(versions)),
           file=sys.stderr)
     if args.html is not None:
         target = Path(args.html)
-        raw = store_pages.raw_html(store, chosen.id)
+        evidence = inert_html(store_pages.raw_html(store, chosen.id), chosen.content_type, chosen.final_url,
+                              chosen.fetched, chosen.http_status, chosen.sha256)
         try:
-            target.write_bytes(raw)
+            write_atomically(target, evidence)
         except OSError as exc:
             raise UserError(TITLE(), NOT_WRITTEN(path=str(target), reason=exc.strerror or str(exc))) from exc
-        print(WROTE(path=str(target), size=len(raw), fetched=chosen.fetched.isoformat()))
+        print(WROTE(path=str(target), size=len(evidence), fetched=chosen.fetched.isoformat()))
         return 0
     if args.diff:
         if len(versions) < 2:
@@ -65,9 +75,10 @@ def cmd_snapshot(store: Store, args: argparse.Namespace) -> int:
             return 0
         print(f"--- {versions[0].fetched.astimezone():%Y-%m-%d %H:%M}  sha256 {versions[0].sha256[:16]}")
         print(f"+++ {versions[-1].fetched.astimezone():%Y-%m-%d %H:%M}  sha256 {versions[-1].sha256[:16]}")
-        print(render_diff(versions[0].text, versions[-1].text, color=_color()))
+        # the page's own text is made inert first: the only escape sequences printed are the diff's colours
+        print(render_diff(plain_lines(versions[0].text), plain_lines(versions[-1].text), color=_color()))
         return 0
-    print(chosen.text)
+    print(plain_lines(chosen.text))
     return 0
 
 
@@ -88,7 +99,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sub.add_argument("--diff", action="store_true", help=help_text(translate(
         "CliHelp", "word-level changes from the first to the latest version")))
     sub.add_argument("--html", metavar="FILE", help=help_text(translate(
-        "CliHelp", "write the raw page as fetched to FILE")))
+        "CliHelp", "write the page as fetched to FILE, made inert (no scripts, frames or remote loads)")))
     sub.add_argument("--first", action="store_true", help=help_text(translate(
         "CliHelp", "the first version instead of the latest")))
     sub.set_defaults(run=cmd_snapshot)

@@ -11,7 +11,6 @@ Everything here is thread-safe; `snapshot` runs on a worker thread.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 import unicodedata
@@ -24,6 +23,8 @@ from lxml import html as lxml_html
 
 from ..fetching.client import MIB, Fetcher
 from ..sources.page import decode_page
+from .diffs import render_diff as render_diff  # re-exported: the diff of two archived texts
+from .diffs import word_diff as word_diff
 
 MAX_HTML_CHARS = 3_000_000
 MAX_TEXT_CHARS = 200_000
@@ -43,8 +44,6 @@ _STAMP_WORDS = re.compile(
 _STAMP_LINE_LIMIT = 80
 _DIGITS = re.compile(r"\d")
 _SPACE = re.compile(r"[ \t\u3000\xa0]+")
-_TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.,\-][A-Za-z0-9\u00c0-\u024f]+)*|[\u4e00-\u9fff\u3005]+|"
-                    r"[\u3040-\u309f]+|[\u30a0-\u30ff\u30fc]+|\s+|.", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -221,80 +220,3 @@ def next_check(first: datetime, now: datetime, until: datetime) -> datetime | No
     gap = min(max((now - first) / 3, timedelta(minutes=30)), timedelta(days=2))
     moment = now + gap
     return None if now >= until else min(moment, until)
-
-
-def tokens(text: str) -> list[str]:
-    """Words for a diff: Latin words, runs of one Japanese script, punctuation and spaces one by one."""
-    return _TOKEN.findall(text)
-
-
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """(op, text) runs from `old` to `new`; op is ' ' (same), '-' (removed) or '+' (added)."""
-    before, after = tokens(old), tokens(new)
-    runs: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            runs.append((" ", "".join(before[i1:i2])))
-            continue
-        if tag in ("replace", "delete"):
-            runs.append(("-", "".join(before[i1:i2])))
-        if tag in ("replace", "insert"):
-            runs.append(("+", "".join(after[j1:j2])))
-    return runs
-
-
-_RED, _GREEN, _RESET = "\x1b[31;9m", "\x1b[32;4m", "\x1b[0m"
-
-
-def _marked(runs: list[tuple[str, str]], keep: str, color: bool) -> str:
-    """One side of a word diff: unchanged words and those of `keep` ('-' or '+'), the latter marked."""
-    out: list[str] = []
-    for op, text in runs:
-        if op == " ":
-            out.append(text)
-        elif op == keep and color:
-            out.append((_RED if op == "-" else _GREEN) + text + _RESET)
-        elif op == keep:
-            out.append(("[-" if op == "-" else "{+") + text + ("-]" if op == "-" else "+}"))
-    return "".join(out)
-
-
-def render_diff(old: str, new: str, color: bool = False, context: int = 2) -> str:
-    """Changes from `old` to `new` for a terminal, line by line, with the words that changed marked.
-
-    A changed line is shown whole as removed ('- ') and added ('+ '); in colour the removed words are
-    red and struck through and the added ones green and underlined; in plain text a '~ ' line follows
-    with [-removed-] and {+added+} words. Unchanged lines further than `context` from a change are elided.
-    """
-    before, after = old.split("\n"), new.split("\n")
-    out: list[str] = []
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    opcodes = matcher.get_opcodes()
-    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag == "equal":
-            lines = before[i1:i2]
-            head = lines[:context] if index > 0 else []
-            tail = lines[-context:] if index < len(opcodes) - 1 else []
-            if len(head) + len(tail) < len(lines):
-                out += ["  " + line for line in head] + ["  …"] + ["  " + line for line in tail]
-            else:
-                out += ["  " + line for line in lines]
-            continue
-        removed, added = "\n".join(before[i1:i2]), "\n".join(after[j1:j2])
-        if tag == "delete":
-            out += [(_RED + "- " + line + _RESET) if color else "- " + line for line in before[i1:i2]]
-            continue
-        if tag == "insert":
-            out += [(_GREEN + "+ " + line + _RESET) if color else "+ " + line for line in after[j1:j2]]
-            continue
-        runs = word_diff(removed, added)
-        if color:
-            out += ["- " + line for line in _marked(runs, "-", True).split("\n")]
-            out += ["+ " + line for line in _marked(runs, "+", True).split("\n")]
-        else:
-            out += ["- " + line for line in before[i1:i2]] + ["+ " + line for line in after[j1:j2]]
-            both = "".join(text if op == " " else ("[-" + text + "-]" if op == "-" else "{+" + text + "+}")
-                           for op, text in runs)
-            out += ["~ " + line for line in both.split("\n")]
-    return "\n".join(out)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..i18n import translate
 from ..model import UserError
+from .atomic import write_atomically
 
 TITLE = translate("Autostart", "Start at login")
 NOT_ON = translate("Autostart", "could not be turned on: {error}")
@@ -73,12 +74,12 @@ def enable() -> None:
         elif sys.platform == "darwin":
             path = _launch_agent()
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(plistlib.dumps({"Label": APP_ID, "ProgramArguments": argv,
-                                             "RunAtLoad": True, "ProcessType": "Interactive"}))
+            write_atomically(path, plistlib.dumps({"Label": APP_ID, "ProgramArguments": argv,
+                                                   "RunAtLoad": True, "ProcessType": "Interactive"}))
         else:
             path = _xdg_file()
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(desktop_entry(argv), encoding="utf-8")
+            write_atomically(path, desktop_entry(argv).encode("utf-8"))
     except OSError as exc:
         raise UserError(TITLE, NOT_ON(error=exc.strerror or str(exc))) from exc
 

@@ -47,16 +47,29 @@ KANA_SHARE = 0.1
 _MULTI_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "iso2022_jp", "gb2312", "gbk", "gb18030", "big5",
                          "big5hkscs", "cp949", "euc_kr", "johab", "utf-16", "utf-16-le", "utf-16-be",
                          "utf-32", "utf-32-le", "utf-32-be", "cp950", "hz", "shift_jis_2004", "euc_jis_2004"})
+# the character sets pages are written in (the WHATWG Encoding Standard's, with Python's spellings)
+TEXT_CODECS = frozenset(codecs.lookup(name).name for name in (
+    "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "ascii",
+    "latin-1", *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)),
+    *(f"cp{n}" for n in (437, 850, 852, 855, 857, 858, 862, 866, 874, 1250, 1251, 1252, 1253, 1254, 1255, 1256,
+                         1257, 1258)),
+    "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "tis-620", "shift_jis", "cp932", "euc_jp", "iso2022_jp",
+    "shift_jis_2004", "euc_jis_2004", "gb2312", "gbk", "gb18030", "big5", "big5hkscs", "cp950", "euc_kr",
+    "cp949", "johab", "iso2022_kr", "hz"))
 _ALIASES = {"shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "windows-31j": "cp932",
             "euc-jp": "euc_jp", "x-euc-jp": "euc_jp"}
 
 
 def _codec(name: str) -> str | None:
+    """The Python codec of a declared charset, if it is a real text encoding: a page declaring
+    unicode_escape, rot13, utf-7 or base64 is not believed (unicode_escape turns a literal \\x1b into
+    ESC)."""
     name = _ALIASES.get(name.lower(), name.lower())
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
     except LookupError:
         return None
+    return codec if codec in TEXT_CODECS else None
 
 
 def _is_japanese_host(url: str) -> bool:

@@ -192,16 +192,20 @@ class PageView:
 
 
 def page_view(store: Store, alert_id: int) -> PageView | None:
-    """The page status, latest archived text and (when edited) the word diff first -> latest; None if none."""
-    from ..pages.statement import word_diff
+    """The page status, latest archived text and (when edited) the word diff first -> latest; None if none.
+    The texts are made inert (no control or bidi characters); the diff is bounded (diffs.py). Any thread
+    but the GUI's: reading the versions and diffing them takes a moment."""
+    from ..pages.diffs import word_diff
+    from ..text import plain_lines
 
     current = watch(store, alert_id)
     kept = versions(store, alert_id)
     if current is None or not kept or current.status not in SHOWN:
         return None
-    diff = tuple(word_diff(kept[0].text, kept[-1].text)) if len(kept) > 1 else None
+    latest = plain_lines(kept[-1].text)
+    diff = tuple(word_diff(plain_lines(kept[0].text), latest)) if len(kept) > 1 else None
     return PageView(status=current.status, checked=current.checked, sha256=kept[-1].sha256,
-                    final_url=kept[-1].final_url, versions=len(kept), text=kept[-1].text, diff=diff)
+                    final_url=plain_lines(kept[-1].final_url), versions=len(kept), text=latest, diff=diff)
 
 
 def quotes(store: Store, alert_ids: list[int], lines: int = 3, limit: int = 280) -> dict[int, str]:
