@@ -34,7 +34,8 @@ class _Handler(BaseHTTPRequestHandler):
         with self.server.lock:
             script = self.server.script.get(self.path, [])
             status = script.pop(0) if script else 200
-            self.server.attempts.append({"path": self.path, "status": status, "time": time.monotonic()})
+            self.server.attempts.append({"path": self.path, "status": status, "time": time.monotonic(),
+                                         "idempotency": self.headers.get("Idempotency-Key")})
             if status == 200 and (not self.server.credentials or user == self.server.credentials):
                 self.server.received.append({"path": self.path, "auth": user, "json": json.loads(body)})
             elif status == 200:
@@ -85,6 +86,67 @@ class JsonReceiver(ThreadingHTTPServer):
         self._thread.join(timeout=5)
 
 
+class DripReceiver:
+    """A webhook that reads each request whole, then answers one byte at a time, slower than any read
+    timeout notices, for as long as it runs. `requests` lists the paths it received."""
+
+    def __init__(self, every: float = 0.5) -> None:
+        self.every = every
+        self.requests: list[str] = []
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(16)
+        self.listener.settimeout(0.2)
+        self.port = int(self.listener.getsockname()[1])
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    def url(self, path: str) -> str:
+        return f"json://127.0.0.1:{self.port}{path}"
+
+    def start(self) -> DripReceiver:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self._thread.join(timeout=5)
+        self.listener.close()
+
+    def _accept(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._drip, args=(connection,), daemon=True).start()
+
+    def _drip(self, connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(5)
+            data = b""
+            try:
+                while b"\r\n\r\n" not in data:
+                    chunk = connection.recv(65536)
+                    if not chunk:
+                        return
+                    data += chunk
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                               if line.lower().startswith(b"content-length:")), 0)
+                while len(body) < length:
+                    body += connection.recv(65536)
+                with self.lock:
+                    self.requests.append(head.split(b" ")[1].decode())
+                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                   b"Content-Length: 100000\r\n\r\n")
+                while not self.stopping.wait(self.every):
+                    connection.sendall(b" ")
+            except OSError:
+                return
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -108,7 +170,9 @@ class SmtpReceiver:
                 return "250 OK"
 
         def check(server: object, session: object, envelope: object, mechanism: str, data: Any) -> AuthResult:
-            return AuthResult(success=data.login == user.encode() and data.password == password.encode())
+            # a refusal is answered as mail servers do: 535 5.7.8 (handled=False lets aiosmtpd say it)
+            accepted = data.login == user.encode() and data.password == password.encode()
+            return AuthResult(success=accepted, handled=accepted)
 
         self.port = free_port()
         self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port, authenticator=check,

@@ -742,6 +742,14 @@
         <translation>送信先サービスが時間内に応答しませんでした</translation>
     </message>
     <message>
+        <source>the service did not finish answering within {seconds} s (it may have received the message); retrying later</source>
+        <translation>サービスが {seconds} 秒以内に応答を終えませんでした（メッセージは届いている可能性があります）。後で再試行します</translation>
+    </message>
+    <message>
+        <source>the mail server refused the login (SMTP {code}): check the user name and password in the channel&apos;s URL</source>
+        <translation>メールサーバーがログインを拒否しました（SMTP {code}）。チャンネルの URL のユーザー名とパスワードを確認してください</translation>
+    </message>
+    <message>
         <source>the mail server did not accept the message: {detail}</source>
         <translation>メールサーバーがメッセージを受け付けませんでした: {detail}</translation>
     </message>
@@ -3344,6 +3352,14 @@ The page is gone; the archived text is kept.</source>
     <message>
         <source>MB</source>
         <translation>MB</translation>
+    </message>
+    <message>
+        <source>seconds a channel message may take to send in all, answer included</source>
+        <translation>チャンネルへのメッセージ送信に、応答を含めて全体で許す秒数</translation>
+    </message>
+    <message>
+        <source>Give up sending a channel message after</source>
+        <translation>チャンネルへの送信をあきらめるまで</translation>
     </message>
     <message>
         <source>system, none, or a proxy address</source>

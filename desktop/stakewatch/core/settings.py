@@ -133,6 +133,9 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
             translate("Settings", "Give up on any download after"), SECONDS, "network"),
     _number("fetch.max_body_mib", 10, translate("Settings", "largest answer accepted, in MiB"), 1, 200,
             translate("Settings", "Refuse downloads larger than"), translate("Settings", "MB"), "network"),
+    _number("channels.send_deadline", 30,
+            translate("Settings", "seconds a channel message may take to send in all, answer included"), 2, 90,
+            translate("Settings", "Give up sending a channel message after"), SECONDS, "network"),
 )}
 
 

@@ -9,16 +9,20 @@ send through Apprise with a reason in words when it fails. Any thread.
 
 from __future__ import annotations
 
+import contextvars
+import copy
 import functools
 import logging
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from ..fetching.transport import SocketWatch
 from ..i18n import Message, translate
 from ..model import Alert, UserError, label_for
 from ..platform import credentials, logs, secrets
@@ -43,6 +47,10 @@ REFUSED = translate("Channels", "the service refused the message (HTTP {code})")
 UNREACHABLE = translate("Channels",
                         "the service could not be reached (connection refused, no network or wrong address)")
 TIMED_OUT = translate("Channels", "the service did not answer in time")
+NO_ANSWER_IN_TIME = translate("Channels", "the service did not finish answering within {seconds} s (it may have "
+                                          "received the message); retrying later")
+LOGIN_REFUSED = translate("Channels", "the mail server refused the login (SMTP {code}): check the user name and "
+                                      "password in the channel's URL")
 MAIL_FAILED = translate("Channels", "the mail server did not accept the message: {detail}")
 FAILED = translate("Channels", "the service did not accept the message: {detail}")
 NO_DETAIL = translate("Channels", "no reason given")
@@ -290,7 +298,17 @@ def render(payload: dict[str, Any], markdown: bool, slack: bool = False) -> tupl
 
 # sending -------------------------------------------------------------------------------------
 
-def _reason(log_text: str) -> SendError:
+_QUIET = re.compile(r" - (?:DEBUG|TRACE|INFO) - ")
+_SMTP_AUTH = re.compile(r"\((53[045]),\s*b?['\"]|\b(53[045])[ -]5\.7\.\d")
+
+
+def _reason(captured: str) -> SendError:
+    """Why a send failed, from Apprise's log of it: HTTP statuses and connection errors from its warnings,
+    an SMTP login refusal (530, 534, 535) from its debug lines, where Apprise says it."""
+    smtp = _SMTP_AUTH.search(captured)
+    if smtp:
+        return SendError(LOGIN_REFUSED(code=int(smtp.group(1) or smtp.group(2))), retry=False)
+    log_text = "\n".join(line for line in captured.splitlines() if not _QUIET.search(line))
     code = re.search(r"error=(\d{3})|error code (\d{3})|\b(\d{3}) (?:error|response)", log_text)
     status = int(next(g for g in code.groups() if g)) if code else None
     if status == 429:
@@ -320,8 +338,54 @@ def _service(url: str) -> Any:
     return apprise.Apprise.instantiate(url)
 
 
-def send(url: str, payload: dict[str, Any], attachment: Path | None = None) -> None:
-    """Send one message now through Apprise; returns when the service acknowledged. Raises SendError."""
+SEND_DEADLINE = 30.0
+"""A send that has not finished by then is cut (its sockets shut) and counted as failed; shorter than the
+outbox's claim lease, so no other process takes a message while one is still sending it."""
+CUT_GRACE = 2.0
+_WEBHOOKS = ("NotifyJSON", "NotifyForm", "NotifyXML")
+
+
+def _with_idempotency_key(service: Any, key: str | None) -> Any:
+    """The service for one message: a webhook (json://, form://, xml://) gets an Idempotency-Key header,
+    the same on every retry of the message, so a receiver that honours it never acts twice."""
+    if key is None or type(service).__name__ not in _WEBHOOKS or not isinstance(getattr(service, "headers", None),
+                                                                                 dict):
+        return service
+    one = copy.copy(service)
+    one.headers = {**service.headers, "Idempotency-Key": key}
+    return one
+
+
+def _run_with_deadline(job: Callable[[], Any], deadline: float) -> tuple[bool, Any]:
+    """(finished, result) of `job` run on a thread of its own; at the deadline every socket it opened (in
+    its thread or in worker threads a library started for it) is shut, so it ends."""
+    watch = SocketWatch()
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = watch.run(job)
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=contextvars.copy_context().run, args=(run,), name="stakewatch-send",
+                              daemon=True)
+    worker.start()
+    worker.join(deadline)
+    finished = not worker.is_alive()
+    if not finished:
+        watch.cut()
+        worker.join(CUT_GRACE)
+    watch.close()
+    if finished and "error" in outcome:
+        raise outcome["error"]
+    return finished, outcome.get("result")
+
+
+def send(url: str, payload: dict[str, Any], attachment: Path | None = None, deadline: float = SEND_DEADLINE,
+         idempotency_key: str | None = None) -> None:
+    """Send one message now through Apprise; returns when the service acknowledged, within `deadline`
+    seconds in all (a service that drips its answer is cut off). Raises SendError."""
     import apprise
 
     service = _service(url)
@@ -340,12 +404,20 @@ def send(url: str, payload: dict[str, Any], attachment: Path | None = None) -> N
         attach = apprise.AppriseAttachment()
         attach.add(str(attachment))
     sender = apprise.Apprise()
-    sender.add(service)
-    with apprise.LogCapture(level=logging.WARNING) as captured:  # type: ignore[no-untyped-call]
-        result = sender.notify(body=body, title=title, attach=attach,
-                               body_format=apprise.NotifyFormat.MARKDOWN if markdown else apprise.NotifyFormat.TEXT)
+    sender.add(_with_idempotency_key(service, idempotency_key))
+
+    def job() -> tuple[bool, str]:
+        with apprise.LogCapture(level=logging.DEBUG) as captured:  # type: ignore[no-untyped-call]
+            result = sender.notify(body=body, title=title, attach=attach,
+                                   body_format=apprise.NotifyFormat.MARKDOWN if markdown else apprise.NotifyFormat.TEXT)
+            return bool(result), str(captured.getvalue())
+
+    finished, outcome = _run_with_deadline(job, deadline)
+    if not finished:
+        raise SendError(NO_ANSWER_IN_TIME(seconds=f"{deadline:g}"))
+    result, captured = outcome
     if not result:
-        raise _reason(logs.redact(captured.getvalue(), url_secrets(url)))
+        raise _reason(logs.redact(captured, url_secrets(url)))
 
 
 def takes_attachments(url: str) -> bool:

@@ -19,7 +19,7 @@ import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,9 +27,12 @@ from typing import Any
 from ..i18n import Message, translate
 from ..model import Alert
 from ..store import channels as store_channels
+from ..store import keyring as store_keyring
 from ..store.database import Store, to_epoch
 from .channels import (
+    CUT_GRACE,
     NO_URL,
+    SEND_DEADLINE,
     SendError,
     digest_payload,
     last_slot,
@@ -46,6 +49,7 @@ log = logging.getLogger("stakewatch.outbox")
 PdfRenderer = Callable[[Store, datetime, datetime, dict[str, Any], Path], None]
 """Draws the briefing of [start, end] to the path; the dict narrows it: watchlists, entities, statements_only."""
 
+LEASE_MARGIN = 10.0
 GAVE_UP = translate("Channels", "gave up on {n} {n:?message|messages} after a day of failures: {reason}")
 CHANNEL_FAILING = translate("Channels", "Channel failing: {name}")
 UNEXPECTED = translate("Channels", "unexpected error: {detail}")
@@ -53,10 +57,14 @@ UNEXPECTED = translate("Channels", "unexpected error: {detail}")
 
 @dataclass(frozen=True)
 class OutboxConfig:
+    """`send_deadline` bounds one send in all (a service dripping its answer is cut off); the `lease` on
+    a claimed message is longer, so another process never takes a message one is still sending."""
+
     first_retry: timedelta = timedelta(seconds=30)
     longest_retry: timedelta = timedelta(hours=1)
     give_up_after: timedelta = timedelta(days=1)
     lease: timedelta = timedelta(minutes=2)
+    send_deadline: timedelta = timedelta(seconds=SEND_DEADLINE)
 
 
 @dataclass
@@ -136,7 +144,9 @@ def queue_scheduled(store: Store, now: datetime) -> int:
         if not row.channel.digest:
             continue
         slot, period = last_slot(row.channel.digest, now)
-        previous = row.last_digest or (slot - period)
+        # a last digest stored while the clock ran ahead is no digest at all: this slot's is due
+        last = row.last_digest if row.last_digest is not None and row.last_digest <= now else None
+        previous = last or (slot - period)
         if previous >= slot:
             continue
         start = max(previous, slot - period)
@@ -177,17 +187,33 @@ def _attachment(store: Store, message: store_channels.OutboxMessage, url: str,
     return path
 
 
-def send_due(store: Store, now: datetime | None = None, config: OutboxConfig = OutboxConfig(),
+def configured(store: Store, config: OutboxConfig = OutboxConfig()) -> OutboxConfig:
+    """`config` with the user's send deadline, and a lease that outlasts it (with the cut-off's grace),
+    so no other process takes a message while this one may still be sending it."""
+    from .. import settings
+
+    deadline = timedelta(seconds=int(settings.get(store, "channels.send_deadline")))
+    return replace(config, send_deadline=deadline,
+                   lease=max(config.lease, deadline + timedelta(seconds=CUT_GRACE + LEASE_MARGIN)))
+
+
+def send_due(store: Store, now: datetime | None = None, config: OutboxConfig | None = None,
              render_pdf: PdfRenderer | None = None, stop: threading.Event | None = None) -> DeliveryReport:
-    """Attempt every message due now, once; a failing channel's other messages wait with it."""
+    """Attempt every message due now, once; a failing channel's other messages wait with it. Without a
+    `config`, the user's settings decide the send deadline."""
     now = now or datetime.now(UTC)
+    if config is None:
+        config = configured(store)
+    config = replace(config, lease=max(config.lease, config.send_deadline
+                                       + timedelta(seconds=CUT_GRACE + LEASE_MARGIN)))
     queue_scheduled(store, now)
     report = DeliveryReport()
     names = {row.id: row.channel.name for row in store_channels.channel_rows(store)}
     failed_channels: set[int] = set()
     urls: dict[int, str | None] = {}
+    folder_id = store_keyring.scope(store)
     with tempfile.TemporaryDirectory(prefix="stakewatch-digest-") as folder:
-        for message in store_channels.due(store, now, limit=100_000):
+        for message in store_channels.due(store, now, limit=100_000, longest=config.longest_retry):
             if stop is not None and stop.is_set():
                 break
             if message.channel_id in failed_channels or message.channel_id not in names:
@@ -201,7 +227,9 @@ def send_due(store: Store, now: datetime | None = None, config: OutboxConfig = O
             try:
                 if url is None:
                     raise SendError(NO_URL(), retry=True)
-                send(url, message.payload, _attachment(store, message, url, render_pdf, Path(folder)))
+                send(url, message.payload, _attachment(store, message, url, render_pdf, Path(folder)),
+                     deadline=config.send_deadline.total_seconds(),
+                     idempotency_key=idempotency_key(folder_id, message))
             except SendError as exc:
                 _failed(store, message, exc.reason, now, config, report)
                 report.errors[name] = str(exc.reason)
@@ -217,11 +245,17 @@ def send_due(store: Store, now: datetime | None = None, config: OutboxConfig = O
     return report
 
 
+def idempotency_key(folder_id: str, message: store_channels.OutboxMessage) -> str:
+    """The same for every attempt at one message, different for every message and data folder."""
+    return hashlib.sha256(f"{folder_id}:{message.channel_id}:{message.key}".encode()).hexdigest()[:40]
+
+
 def _failed(store: Store, message: store_channels.OutboxMessage, reason: Message, now: datetime,
             config: OutboxConfig, report: DeliveryReport) -> None:
+    # the channel's other messages wait with it (one created while the clock ran ahead counts as new now)
     waiting = [m for m in store_channels.due(store, now + timedelta(days=3650), limit=100_000)
-               if m.channel_id == message.channel_id and m.created <= now]
-    give_up = {m.id for m in waiting if now - m.created >= config.give_up_after}
+               if m.channel_id == message.channel_id]
+    give_up = {m.id for m in waiting if now - min(m.created, now) >= config.give_up_after}
     error = reason.dumps()
     if give_up:
         error = GAVE_UP(n=len(give_up), reason=reason).dumps()
@@ -238,7 +272,7 @@ class Courier:
     """Sends the outbox on its own thread (its own Store) whenever woken, and when retries fall due."""
 
     def __init__(self, database: Path, render_pdf: PdfRenderer | None = None,
-                 config: OutboxConfig = OutboxConfig()) -> None:
+                 config: OutboxConfig | None = None) -> None:
         self.database = database
         self.render_pdf = render_pdf
         self.config = config
@@ -271,8 +305,9 @@ class Courier:
             while not self._stop.is_set():
                 self._wake.clear()
                 try:
-                    send_due(store, config=self.config, render_pdf=self.render_pdf, stop=self._stop)
-                    upcoming = store_channels.next_due(store)
+                    config = self.config or configured(store)
+                    send_due(store, config=config, render_pdf=self.render_pdf, stop=self._stop)
+                    upcoming = store_channels.next_due(store, datetime.now(UTC), config.longest_retry)
                 except Exception:  # keep the courier alive: the next wake tries again
                     log.exception("channel delivery pass failed")
                     upcoming = None

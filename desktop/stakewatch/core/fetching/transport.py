@@ -1,15 +1,19 @@
 """The socket side of fetching: connections that report their sockets, so that a whole-request
 deadline or an abort can cut every read, and the decoders and checks that work on raw reads.
 
-Used by fetch.py only; any thread (the watched list is per thread).
+Used by fetch.py (the watched list is per thread) and by channel sends (SocketWatch); any thread.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
+import os
 import socket
+import sys
 import threading
 import zlib
+from collections.abc import Callable
 from typing import Any
 
 from requests.adapters import HTTPAdapter
@@ -102,3 +106,48 @@ def set_read_timeout(raw: Any, seconds: float) -> None:
     if sock is not None:
         with contextlib.suppress(OSError):
             sock.settimeout(max(0.05, seconds))
+
+
+# sockets a piece of work opens, wherever it runs: a context variable (copied into the worker threads
+# of libraries that submit with a copy of the caller's context) and an audit hook on socket.connect
+_opened: contextvars.ContextVar[list[socket.socket] | None] = contextvars.ContextVar("stakewatch_opened",
+                                                                                     default=None)
+_hook_lock = threading.Lock()
+_hooked = False
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if event != "socket.connect":
+        return
+    sockets = _opened.get()
+    if sockets is None:
+        return
+    with contextlib.suppress(Exception):  # an audit hook must never break a connection
+        # a duplicate of the descriptor reaches the same connection even after TLS takes the socket over
+        sockets.append(socket.socket(fileno=os.dup(args[0].fileno())))
+
+
+class SocketWatch:
+    """Every socket connected by the work run through `run` (its own thread and the worker threads a
+    library starts with a copy of its context), so that `cut` can end them all at a deadline. Any thread."""
+
+    def __init__(self) -> None:
+        global _hooked
+        with _hook_lock:
+            if not _hooked:
+                sys.addaudithook(_audit)
+                _hooked = True
+        self.sockets: list[socket.socket] = []
+
+    def run(self, job: Callable[[], Any]) -> Any:
+        _opened.set(self.sockets)
+        return job()
+
+    def cut(self) -> None:
+        cut(list(self.sockets))
+
+    def close(self) -> None:
+        for sock in list(self.sockets):
+            with contextlib.suppress(OSError):
+                sock.close()
+        self.sockets.clear()

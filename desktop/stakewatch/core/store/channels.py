@@ -109,14 +109,20 @@ def alerts_sent(conn: sqlite3.Connection, channel_id: int, alerts: Sequence[int]
     return sent
 
 
-def due(store: Store, now: datetime, limit: int = 200) -> list[OutboxMessage]:
-    """Messages waiting to be sent whose next attempt has come, oldest first."""
+def due(store: Store, now: datetime, limit: int = 200,
+        longest: timedelta | None = None) -> list[OutboxMessage]:
+    """Messages waiting to be sent whose next attempt has come, oldest first. A next attempt set further
+    ahead than `longest` (the longest retry) was set while the clock ran ahead: it counts as now, and so
+    does a creation time in the future."""
+    ahead = to_epoch(now + longest) if longest is not None else None
     return [OutboxMessage(id=row["id"], channel_id=row["channel_id"], key=row["key"], kind=row["kind"],
-                          payload=json.loads(row["payload"]), created=from_epoch(row["created"]) or now,
+                          payload=json.loads(row["payload"]),
+                          created=min(from_epoch(row["created"]) or now, now),
                           attempts=row["attempts"])
             for row in store.conn.execute(
-                "SELECT * FROM outbox WHERE sent IS NULL AND abandoned IS NULL AND next_attempt <= ? "
-                "ORDER BY id LIMIT ?", (to_epoch(now), limit))]
+                "SELECT * FROM outbox WHERE sent IS NULL AND abandoned IS NULL "
+                "AND (next_attempt <= ? OR (? IS NOT NULL AND next_attempt > ?)) ORDER BY id LIMIT ?",
+                (to_epoch(now), ahead, ahead, limit))]
 
 
 def _alive(pid: int) -> bool:
@@ -143,17 +149,24 @@ def claim(store: Store, message: OutboxMessage, now: datetime, lease: timedelta)
         if row is None or row["sent"] is not None or row["abandoned"] is not None:
             return False
         holder, until = row["claimed_by"], row["claimed_until"]
-        if holder is not None and holder != me and until is not None and until > to_epoch(now) and _alive(holder):
+        # a claim is held while it runs (a claim set further ahead than the lease counts as run out: the
+        # clock was wrong) and its process lives; the holder's sends end well before the lease does
+        held = until is not None and to_epoch(now) < until <= to_epoch(now + lease)
+        if holder is not None and holder != me and held and _alive(holder):
             return False
         conn.execute("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?",
                      (me, to_epoch(now + lease), message.id))
     return True
 
 
-def next_due(store: Store) -> datetime | None:
+def next_due(store: Store, now: datetime | None = None, longest: timedelta | None = None) -> datetime | None:
+    """When the next message is due; one set further ahead than `longest` counts as `now`."""
     row = store.conn.execute(
         "SELECT MIN(next_attempt) FROM outbox WHERE sent IS NULL AND abandoned IS NULL").fetchone()
-    return from_epoch(row[0])
+    upcoming = from_epoch(row[0])
+    if upcoming is not None and now is not None and longest is not None and upcoming > now + longest:
+        return now
+    return upcoming
 
 
 def mark_sent(store: Store, message: OutboxMessage, now: datetime) -> None:
