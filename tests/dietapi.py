@@ -37,6 +37,7 @@ class DietState:
     page_size: int = 2
     queries: list[dict[str, str]] = field(default_factory=list)
     fail_status: int | None = None
+    fail_after: int = 0
     filter_speakers: bool = True
 
 
@@ -54,7 +55,7 @@ class _Handler(BaseHTTPRequestHandler):
         if parts.path != "/api/speech":
             self._send(404, {"message": "not found"})
             return
-        if state.fail_status is not None:
+        if state.fail_status is not None and len(state.queries) > state.fail_after:
             self._send(state.fail_status, {"message": "検索処理でエラーが発生しました。", "details": []})
             return
         try:

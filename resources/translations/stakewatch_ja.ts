@@ -1432,6 +1432,17 @@
     </message>
 </context>
 <context>
+    <name>Diet</name>
+    <message>
+        <source>read {n} new {n:?record|records} this time, the most one check reads; the rest come in the next checks</source>
+        <translation>今回は新しい記録を {n} 件読みました（1 回の確認で読む上限です）。残りは次回以降の確認で読みます</translation>
+    </message>
+    <message>
+        <source>stopped after {n} {n:?record|records} ({reason}); what was read is kept</source>
+        <translation>{n} 件を読んだところで止まりました（{reason}）。読んだ分は保存しました</translation>
+    </message>
+</context>
+<context>
     <name>Discovery</name>
     <message>
         <source>{platform} feed</source>

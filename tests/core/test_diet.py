@@ -193,3 +193,33 @@ def test_speakers_are_searched_by_their_japanese_names_only():
     kiuchi = Entity("Minoru Kiuchi", "official", aliases=("城内実", "城内大臣"),
                     names=(("ja", "城内実"), ("zh", "城内实"), ("zh-Hant", "城內實"), ("ko", "기우치 미노루")))
     assert speaker_names(kiuchi) == ["城内実"]
+
+
+def _many(count: int) -> list[dict[str, object]]:
+    """Speeches whose pages are on loopback (a closed port): archiving them reaches nothing outside."""
+    return [{**speech(n, "平将明", f"○平国務大臣　第{n}の答弁です。", position="国務大臣（デジタル大臣）",
+                      date=f"2025-10-{1 + n % 28:02d}"), "speechURL": f"http://127.0.0.1:9/txt/{n}"}
+            for n in range(1, count + 1)]
+
+
+def test_a_huge_answer_is_capped_per_cycle_like_a_feed(diet: DietServer, store: Store):
+    diet.state.speeches = _many(5_000)
+    diet.state.page_size = 100
+    report = poll(store, diet_source(diet.url)).run_cycle()
+    (outcome,) = report.outcomes
+    assert outcome.ok, outcome.error
+    assert outcome.new_items == 500
+    assert len(diet.state.queries) <= 40
+    note = {h.name: h for h in store.health(NOW)}["Diet records"].note
+    assert note is not None and "read 500 new records this time" in note, note
+
+
+def test_what_was_read_before_a_failure_is_kept(diet: DietServer, store: Store):
+    diet.state.page_size = 2
+    diet.state.speeches = _many(10)
+    diet.state.fail_status, diet.state.fail_after = 500, 3  # one search finds nothing, the next fails on page 3
+    report = poll(store, diet_source(diet.url)).run_cycle()
+    (outcome,) = report.outcomes
+    assert outcome.ok and outcome.new_items == 4, outcome
+    note = {h.name: h for h in store.health(NOW)}["Diet records"].note
+    assert note is not None and "stopped after 4 records" in note and "500" in note, note

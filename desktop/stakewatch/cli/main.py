@@ -633,6 +633,10 @@ def run_gui(root: Path, args: argparse.Namespace, demo: bool, borrowed: bool = F
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.environ.get("STAKEWATCH_WORKER"):  # the bundle started as a worker child (core/platform/worker.py)
+        from ..core.platform.worker import child_main
+
+        return child_main()
     if os.environ.get(PROBE_VARIABLE) == "1":
         from ..platform_check import run_probe
 

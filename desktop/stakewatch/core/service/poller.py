@@ -337,7 +337,7 @@ class Poller:
             return result
 
         context = Collect(fetch=fetch, pause=lambda seconds: not stop.wait(seconds), watchlists=watchlists,
-                          last_success=last_success, now=self.clock(), known=known)
+                          last_success=last_success, now=self.clock(), known=known, stop=stop)
         done = FetchResult(url=source.url, final_url=source.url, status=200)
         try:
             items = SOURCE_KINDS[source.kind].collect(source, context)
@@ -348,7 +348,7 @@ class Poller:
         except Exception as exc:  # a parser bug must not end the cycle
             log.exception("reading %s failed unexpectedly", source.name)
             return _Fetched(source, done, None, Text(UNREADABLE_ANSWER(error=type(exc).__name__)))
-        return _Fetched(source, replace(done, elapsed=sum(spent)), items, None)
+        return _Fetched(source, replace(done, elapsed=sum(spent)), items, None, problems_of(items))
 
     def _store_one(self, fetched: _Fetched, matcher: Matcher,
                    entity_ids: dict[tuple[str, str], int], row: Row,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,7 +48,8 @@ class Collect:
 
     `fetch` is one GET under the source's host cap and credentials; `pause` waits between
     requests and returns False when the cycle was cancelled meanwhile; `known` holds the GUIDs
-    the source already stored.
+    the source already stored; `stop` is set when the cycle is cancelled (quitting): work of its
+    own (a PDF's text) ends then too.
     """
 
     fetch: Callable[[str], FetchResult]
@@ -56,6 +58,7 @@ class Collect:
     last_success: datetime | None
     now: datetime
     known: frozenset[str] = frozenset()
+    stop: threading.Event | None = None
 
 
 class SourceKind:

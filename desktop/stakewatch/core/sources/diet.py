@@ -4,7 +4,11 @@ Options: `entities` (the entities followed as speakers, by name or alias; every 
 `keywords` (optional words searched in any speech), `margin_days` (how far before the last
 success each cycle reads again, since minutes appear days or weeks after the sitting; 14 by
 default), `pause_seconds` (between requests, 2 by default: the API asks for one request at a
-time, a few seconds apart). The first poll reads at least the last 60 days. Every page of an answer is followed.
+time, a few seconds apart). The first poll reads at least the last 60 days.
+
+A cycle is capped like a feed's: at most `max_items` (500) records new to the source, 40 requests
+and two minutes; what was read before a cap, a failed request or a broken answer is kept and the
+source's note says where it stopped (the newest records come first, the margin reads the rest again).
 
 A speech whose speaker is a followed entity (the same name once spaces are removed) is that
 entity's statement; other watched names in it are coverage. Every item is a record.
@@ -14,14 +18,16 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from ..i18n import Message, translate
 from ..model import Entity, Item, Source, Watchlist
 from ..text import plain
-from .base import Collect, FetchFailed, ParseError, SourceKind
+from .base import Collect, FetchFailed, Parsed, ParseError, SourceKind
 from .dates import JST
 from .feed import web_link
 
@@ -34,6 +40,11 @@ FIRST_WINDOW = timedelta(days=60)
 DEFAULT_MARGIN_DAYS = 14
 DEFAULT_PAUSE = 2.0
 SPEECH_LIMIT = 20_000
+MAX_REQUESTS = 40
+MAX_SECONDS = 120.0
+CAPPED = translate("Diet", "read {n} new {n:?record|records} this time, the most one check reads; the rest "
+                           "come in the next checks")
+STOPPED_EARLY = translate("Diet", "stopped after {n} {n:?record|records} ({reason}); what was read is kept")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _TITLES = ("大臣", "担当相", "長官", "議員", "委員", "総理", "副大臣", "政務官", "相", "氏")
@@ -149,6 +160,11 @@ def read_page(body: bytes) -> tuple[list[dict[str, Any]], int | None]:
     return [r for r in records if isinstance(r, dict)], next_start
 
 
+def _said(message: str) -> Message | str:
+    """A failure's words as an argument of another message: its Message, so it keeps its language."""
+    return getattr(message, "message", message)
+
+
 class DietKind(SourceKind):
     name = "diet"
     statements: ClassVar[bool] = False
@@ -186,28 +202,42 @@ class DietKind(SourceKind):
         return source.url or API_URL
 
     @classmethod
-    def collect(cls, source: Source, context: Collect) -> list[Item]:
+    def collect(cls, source: Source, context: Collect) -> Parsed:
+        """The speeches of every search, page by page, within the cycle's caps. A failure with nothing
+        read fails the source; after some records it ends the reading, and they are kept."""
         speakers = followed(source, context.watchlists)
         searches = cls.queries(source, context.watchlists, window_start(source, context.last_success, context.now))
         if not searches:
             raise ParseError("no speakers to follow: list entities with a Japanese name, or keywords")
         pause = float(source.options.get("pause_seconds", DEFAULT_PAUSE))
         items: dict[str, Item] = {}
+        new = 0
+        requests = 0
+        ends = time.monotonic() + MAX_SECONDS
         first = True
         for search in searches:
             start: int | None = 1
             for _ in range(MAX_PAGES):
                 if start is None:
                     break
+                if new >= cls.max_items or requests >= MAX_REQUESTS or time.monotonic() >= ends:
+                    return Parsed(items.values(), [CAPPED(n=new)])
                 if not first and not context.pause(pause):
-                    return list(items.values())
+                    return Parsed(items.values())
                 first = False
+                requests += 1
                 result = context.fetch(query_url(source.url or API_URL, {**search, "startRecord": str(start)}))
-                if not result.ok:
-                    raise FetchFailed(result)
-                records, start = read_page(result.body)
+                try:
+                    if not result.ok:
+                        raise FetchFailed(result)
+                    records, start = read_page(result.body)
+                except ParseError as exc:
+                    if not items:
+                        raise
+                    return Parsed(items.values(), [STOPPED_EARLY(n=len(items), reason=_said(exc.message))])
                 for record in records:
                     item = speech_item(record, speakers)
-                    if item is not None:
-                        items.setdefault(item.guid, item)
-        return list(items.values())
+                    if item is not None and item.guid not in items:
+                        items[item.guid] = item
+                        new += item.guid not in context.known
+        return Parsed(items.values())

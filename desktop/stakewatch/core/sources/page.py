@@ -195,6 +195,7 @@ class PageKind(SourceKind):
     OPTIONS: ClassVar[tuple[str, ...]] = ("item", "link", "title", "date")
     PDFS_PER_CYCLE: ClassVar[int] = 5
     PDF_PAUSE: ClassVar[float] = 0.5
+    PDF_SECONDS: ClassVar[float] = 10.0
 
     @classmethod
     def check_options(cls, options: dict[str, Any]) -> str | None:
@@ -264,6 +265,6 @@ class PageKind(SourceKind):
             followed += 1
             answer = context.fetch(item.url)
             if answer.ok and is_pdf(answer.body, answer.content_type):
-                item = replace(item, content=pdf_text(answer.body))
+                item = replace(item, content=pdf_text(answer.body, max_seconds=cls.PDF_SECONDS, stop=context.stop))
             kept.append(item)
         return kept
