@@ -48,11 +48,15 @@ def test_near_duplicate_titles():
     assert not similar_titles(title_tokens("Update"), title_tokens("Update 2"))
 
 
-def test_bare_guids_are_not_story_keys_but_links_are():
+def test_guids_are_story_keys_of_their_own_source_only_and_links_of_every_source():
     assert story_keys(Item("42", "", "t")) == []
-    keys = story_keys(Item("https://www.example.org/a?utm_source=x", "http://example.org/a", "t"))
+    assert story_keys(Item("42", "", "t"), source_id=7) == ["guid:7:42"]
+    keys = story_keys(Item("https://www.example.org/a?utm_source=x", "http://example.org/a", "t"), source_id=7)
     assert keys == ["url:https://example.org/a"]
-    assert story_keys(Item("tag:example.org,2025:1", "", "t")) == ["guid:tag:example.org,2025:1"]
+    assert story_keys(Item("tag:example.org,2025:1", "", "t"), source_id=3) == ["guid:3:tag:example.org,2025:1"]
+    # a GUID that is an address stands for no link: the link alone is the story's address
+    assert story_keys(Item("https://official.example/a", "https://copy.example/b", "t"), source_id=3) == \
+        ["url:https://copy.example/b", "guid:3:https://official.example/a"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -30,16 +30,18 @@ from .stories import (
 MAX_NEAR_DUPLICATE_CANDIDATES = 64
 
 
-def story_keys(item: Item) -> list[str]:
-    """Keys under which another source's copy of this story would be found."""
+def story_keys(item: Item, source_id: int | None = None) -> list[str]:
+    """Keys under which a copy of this story would be found: its link for every source, its GUID for its
+    own source only. A GUID is whatever a feed says it is: another feed (an aggregator publishing first)
+    may give its headline an official statement's GUID, which must not make the statement its copy; so a
+    GUID never stands for a link and only finds stories of the same source."""
     keys: list[str] = []
     link = canonical_url(item.url)
     if link:
         keys.append("url:" + link)
     guid = guid_key(item.guid)
-    # bare GUIDs like "42" are only unique inside one feed
-    if guid and (":" in guid or len(guid) >= 20) and "url:" + guid not in keys:
-        keys.append(("url:" if guid.startswith("https://") else "guid:") + guid)
+    if guid and source_id is not None and guid != link:
+        keys.append(f"guid:{source_id}:{guid}")
     return keys
 
 
@@ -178,7 +180,7 @@ def assign_story(conn: sqlite3.Connection, source_id: int, item: Item, published
     (off for backfill: stories stored earlier do not know the entity being added).
     """
     index = index if index is not None else StoryIndex()
-    keys = story_keys(item)
+    keys = story_keys(item, source_id)
     tokens = title_tokens(item.title)
     names = names_in_title(item.title, matched_words(matches))
     story_id = _find_story(conn, source_id, item, keys, tokens, published, index, names, same_entities)
