@@ -7,10 +7,12 @@ the thread that owns the Store.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import sqlite3
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 
 from ..model import Item
 from .matcher import Match
@@ -54,14 +56,56 @@ def _jaccard_floor(size: int) -> int:
     return max(1, math.ceil(size * NEAR_DUPLICATE_THRESHOLD - 1e-9))
 
 
+class Posting:
+    """The stories carrying one token, in order of publication (parallel arrays: compact, and the
+    stories nearest a moment are found by bisection)."""
+
+    __slots__ = ("ids", "times")
+
+    def __init__(self) -> None:
+        self.times = array("d")
+        self.ids = array("q")
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids)
+
+    def add(self, published: float, story_id: int) -> None:
+        at = bisect.bisect_right(self.times, published)
+        self.times.insert(at, published)
+        self.ids.insert(at, story_id)
+
+    def nearest(self, published: float, window: float, limit: int) -> list[int]:
+        """At most `limit` stories published within `window` of `published`, nearest first."""
+        right = bisect.bisect_left(self.times, published)
+        left = right - 1
+        found: list[int] = []
+        while len(found) < limit:
+            before = published - self.times[left] if left >= 0 else math.inf
+            after = self.times[right] - published if right < len(self.times) else math.inf
+            if min(before, after) > window:
+                break
+            if before <= after:
+                found.append(self.ids[left])
+                left -= 1
+            else:
+                found.append(self.ids[right])
+                right += 1
+        return found
+
+
 class StoryIndex:
     """Recent stories' title tokens, with an inverted index, so that looking for a near-duplicate
     costs the stories sharing rare words with the title, not every story of the week.
 
     Only the rarest tokens of a title are looked up (prefix filtering): a near-duplicate must share
     at least one of the |A| - ceil(0.8 |A|) + 1 rarest. A token already carried by more than
-    MAX_POSTING stories of the window is never walked: frequent words (stop words, the entity's
-    own name in a busy news cycle) cannot make the search quadratic.
+    MAX_POSTING stories of the window is never walked whole: frequent words (stop words, the entity's
+    own name in a busy news cycle) cannot make the search quadratic. A title made only of frequent
+    words looks at the MAX_POSTING stories published nearest to it that carry its rarest word, so
+    titles of frequent words that never merge cost the same each, however many came before.
 
     Loaded lazily a day at a time from the connection it is given; one per cycle is enough.
     """
@@ -71,7 +115,7 @@ class StoryIndex:
         self.titles: dict[int, str] = {}
         self.published: dict[int, float] = {}
         self.names: dict[int, Names] = {}
-        self.postings: dict[str, set[int]] = {}
+        self.postings: dict[str, Posting] = {}
         self.loaded: set[int] = set()
 
     def add(self, story_id: int, tokens: frozenset[str], title: str, published: float,
@@ -81,7 +125,10 @@ class StoryIndex:
         self.published[story_id] = published
         self.names[story_id] = names or {}
         for token in tokens:
-            self.postings.setdefault(token, set()).add(story_id)
+            posting = self.postings.get(token)
+            if posting is None:
+                posting = self.postings[token] = Posting()
+            posting.add(published, story_id)
 
     def _load(self, conn: sqlite3.Connection, published: float) -> None:
         window = NEAR_DUPLICATE_WINDOW.total_seconds()
@@ -106,12 +153,12 @@ class StoryIndex:
         rarest = sorted(tokens, key=lambda token: len(self.postings.get(token, ())))
         seen: set[int] = set()
         for token in rarest[: len(tokens) - needed + 1]:
-            posting = self.postings.get(token, ())
-            if len(posting) <= MAX_POSTING:
+            posting = self.postings.get(token)
+            if posting is not None and len(posting) <= MAX_POSTING:
                 seen.update(posting)
-        if not seen and rarest:
-            # a title made only of frequent words: its rarest one is all there is to go on
-            seen.update(self.postings.get(rarest[0], ()))
+        if not seen and rarest and rarest[0] in self.postings:
+            # a title made only of frequent words: the stories nearest in time carrying its rarest word
+            seen.update(self.postings[rarest[0]].nearest(published, window, MAX_POSTING))
         found = [story_id for story_id in seen
                  if abs(self.published[story_id] - published) <= window
                  and len(tokens & self.tokens[story_id]) >= needed]
