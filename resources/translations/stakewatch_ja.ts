@@ -299,6 +299,26 @@
         <source>unavailable</source>
         <translation>利用不可</translation>
     </message>
+    <message>
+        <source>Stakewatch will not start: {folder} is {why}. Another user may have made it to disable or answer the check that keeps one Stakewatch per data folder. Remove it, or set XDG_RUNTIME_DIR to a folder only you can enter.</source>
+        <translation>Stakewatch を起動しません: {folder} は{why}。データフォルダーごとに Stakewatch を一つに保つ確認を、別のユーザーが無効にしたり応答したりするために作った可能性があります。このフォルダーを削除するか、XDG_RUNTIME_DIR に自分だけが入れるフォルダーを指定してください。</translation>
+    </message>
+    <message>
+        <source>not a folder (a link or a file)</source>
+        <translation>フォルダーではありません（リンクまたはファイルです）</translation>
+    </message>
+    <message>
+        <source>owned by another user (uid {uid})</source>
+        <translation>別のユーザー（uid {uid}）の所有です</translation>
+    </message>
+    <message>
+        <source>open to other users (mode {mode})</source>
+        <translation>他のユーザーにも開かれています（モード {mode}）</translation>
+    </message>
+    <message>
+        <source>impossible to create ({error})</source>
+        <translation>作成できません（{error}）</translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>

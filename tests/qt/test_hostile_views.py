@@ -38,12 +38,10 @@ def test_instance_socket_lives_in_a_private_folder_and_answers_its_user(qtbot, t
 
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     monkeypatch.setattr(single.tempfile, "gettempdir", lambda: str(tmp_path))
-    squatted = tmp_path / f"stakewatch-{os.getuid()}"
-    squatted.mkdir(mode=0o777)
-    squatted.chmod(0o777)
     name = single.server_name(tmp_path / "data")
-    assert os.path.dirname(name) == str(squatted)
-    assert stat.S_IMODE(squatted.stat().st_mode) == 0o700
+    folder = tmp_path / f"stakewatch-{os.getuid()}"
+    assert os.path.dirname(name) == str(folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     server = single.InstanceServer(tmp_path / "data")
     assert server.server.isListening() and server.server.fullServerName() == name
     client = QLocalSocket()
@@ -96,3 +94,41 @@ def test_quit_returns_at_once_and_cancels_the_cycle(qtbot, data_dir, world, monk
     assert controller.cancel.is_set() and quits == []  # the worker is still ending: quit did not wait
     qtbot.waitUntil(lambda: quits == [True], timeout=10_000)
     assert controller.pool.activeThreadCount() == 0
+
+
+def test_a_socket_folder_open_to_others_is_refused_with_a_message(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from stakewatch.qt import single
+
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setattr(single.tempfile, "gettempdir", lambda: str(tmp_path))
+    squatted = tmp_path / f"stakewatch-{os.getuid()}"
+    squatted.mkdir()
+    squatted.chmod(0o777)
+    with pytest.raises(single.UnsafeRuntimeDir) as refused:
+        single.server_name(tmp_path / "data")
+    assert "open to other users (mode 777)" in str(refused.value) and str(squatted) in str(refused.value)
+    assert "Remove it" in str(single.runtime_problem())
+    assert oct(squatted.stat().st_mode)[-3:] == "777"  # left as found: not ours to change
+
+
+def test_a_socket_folder_of_another_user_is_refused_with_a_message(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from stakewatch.qt import single
+
+    if os.getuid() != 0:
+        pytest.skip("making a folder owned by another user needs root")
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setattr(single.tempfile, "gettempdir", lambda: str(tmp_path))
+    squatted = tmp_path / f"stakewatch-{os.getuid()}"
+    squatted.mkdir(mode=0o700)
+    os.chown(squatted, 65534, 65534)
+    with pytest.raises(single.UnsafeRuntimeDir) as refused:
+        single.server_name(tmp_path / "data")
+    assert "owned by another user (uid 65534)" in str(refused.value)

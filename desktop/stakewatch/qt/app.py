@@ -11,8 +11,19 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QThreadPool, QTimer, QTranslator, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon
 
 from ..core.delivery.policy import Notification
 from ..core.i18n import Message, catalogue, language, lookup, render, translate
@@ -440,13 +451,22 @@ def _diagnostics(root: Path) -> str:
         return diagnostics(root, store)
 
 
+def refuse_to_start(message: str) -> None:
+    """Say why the app does not start: on standard error, and in a window where there is a display."""
+    print(f"stakewatch: {message}", file=sys.stderr, flush=True)
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        box = QMessageBox(QMessageBox.Icon.Critical, "Stakewatch", message, QMessageBox.StandardButton.Close)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+
 def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
     """Run the tray app on the data dir `root` until Quit. Main thread.
 
     `borrowed`: another Stakewatch holds the (demo) folder; it is asked to come
     forward, and this one never runs on it.
     """
-    from .single import ask_running_instance
+    from .single import ask_running_instance, runtime_problem
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -456,6 +476,10 @@ def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
     app.setWindowIcon(app_icon())
     install_translation(app)
     use_qt_locale(language())
+    unsafe = runtime_problem()
+    if unsafe is not None:
+        refuse_to_start(unsafe.render())
+        return 1
     if ask_running_instance(root):
         print(ALREADY_RUNNING.render())
         return 0

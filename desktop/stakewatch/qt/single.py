@@ -2,8 +2,12 @@
 
 On POSIX the socket lives in a folder only this user can enter (the session's
 runtime folder, else a private folder in the temp dir that is checked, not
-trusted), and the server answers only connections from the same user. On
-Windows the pipe is restricted to the user. GUI thread.
+trusted), and the server answers only connections from the same user. A folder
+found there that is a link, not a folder, another user's, or open to others
+(someone else made it, or could have put a socket in it) is refused with a
+message, and the app does not start: otherwise another user could silently
+disable (or answer) the single-instance check. On Windows the pipe is
+restricted to the user. GUI thread.
 """
 
 from __future__ import annotations
@@ -20,9 +24,23 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from ..core.i18n import Message, translate
+
+UNSAFE = translate("App", "Stakewatch will not start: {folder} is {why}. Another user may have made it to "
+                          "disable or answer the check that keeps one Stakewatch per data folder. Remove it, "
+                          "or set XDG_RUNTIME_DIR to a folder only you can enter.")
+NOT_A_FOLDER = translate("App", "not a folder (a link or a file)")
+OTHER_USER = translate("App", "owned by another user (uid {uid})")
+OPEN_TO_OTHERS = translate("App", "open to other users (mode {mode})")
+NOT_MADE = translate("App", "impossible to create ({error})")
+
 
 class UnsafeRuntimeDir(Exception):
-    """The folder for the socket exists but another user could reach into it."""
+    """The folder for the socket exists but another user could reach into it; `message` says so."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def _private(folder: Path) -> bool:
@@ -35,7 +53,8 @@ def _private(folder: Path) -> bool:
 
 
 def runtime_dir() -> Path:
-    """A folder for the instance socket that only this user can enter. Raises UnsafeRuntimeDir."""
+    """A folder for the instance socket that only this user can enter. Raises UnsafeRuntimeDir: a folder
+    found there is used only if this user made it as Stakewatch does (a real folder, mode 0700)."""
     base = os.environ.get("XDG_RUNTIME_DIR", "")
     if base and _private(Path(base)):
         folder = Path(base) / "stakewatch"
@@ -43,14 +62,27 @@ def runtime_dir() -> Path:
         folder = Path(tempfile.gettempdir()) / f"stakewatch-{os.getuid()}"
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.lstat()
     except OSError as exc:
-        raise UnsafeRuntimeDir(f"{folder} cannot be made ({exc.strerror})") from exc
-    info = folder.lstat()
-    if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and info.st_mode & 0o077:
-        folder.chmod(0o700)
-    if not _private(folder):
-        raise UnsafeRuntimeDir(f"{folder} belongs to another user or is not a folder")
+        raise UnsafeRuntimeDir(UNSAFE(folder=str(folder), why=NOT_MADE(error=exc.strerror or str(exc)))) from exc
+    if not stat.S_ISDIR(info.st_mode):
+        raise UnsafeRuntimeDir(UNSAFE(folder=str(folder), why=NOT_A_FOLDER()))
+    if info.st_uid != os.getuid():
+        raise UnsafeRuntimeDir(UNSAFE(folder=str(folder), why=OTHER_USER(uid=info.st_uid)))
+    if info.st_mode & 0o077:
+        raise UnsafeRuntimeDir(UNSAFE(folder=str(folder), why=OPEN_TO_OTHERS(mode=f"{stat.S_IMODE(info.st_mode):o}")))
     return folder
+
+
+def runtime_problem() -> Message | None:
+    """Why the single-instance check cannot be trusted here, or None (POSIX; Windows pipes need no folder)."""
+    if sys.platform == "win32":
+        return None
+    try:
+        runtime_dir()
+    except UnsafeRuntimeDir as exc:
+        return exc.message
+    return None
 
 
 def server_name(root: Path) -> str:
