@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import ipaddress
 import os
+import socket
 import sys
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
@@ -35,6 +37,50 @@ os.environ["LANG"] = "en_US.UTF-8"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 QT_APP = pytest.StashKey[object]()
+_LOOPBACK_NAMES = {"localhost", "localhost.", ""}
+_PAST_LOOPBACK: list[str] = []
+
+
+def _is_loopback(host: object) -> bool:
+    if host is None or (isinstance(host, str) and host.lower() in _LOOPBACK_NAMES):
+        return True
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    try:
+        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+_RESERVED = (".example", ".invalid", ".test", ".localhost")
+
+
+def _stay_on_loopback(event: str, args: tuple[object, ...]) -> None:
+    """No test reaches past 127.0.0.1: a name lookup or a connection elsewhere fails as if offline, and
+    the test that tried fails too (see `_nothing_left_loopback`), unless the name is reserved for examples
+    (RFC 2606) or the test is marked `offline` (its items link to real sites it never needs)."""
+    if event == "socket.getaddrinfo" and not _is_loopback(args[0]):
+        name = args[0].decode("ascii", "replace") if isinstance(args[0], bytes) else str(args[0])
+        if not name.lower().rstrip(".").endswith(_RESERVED):
+            _PAST_LOOPBACK.append(f"looked up {name!r}")
+        raise socket.gaierror(socket.EAI_NONAME, "tests stay on loopback")
+    if event == "socket.connect":
+        address = args[1]
+        if isinstance(address, tuple) and not _is_loopback(address[0]):
+            _PAST_LOOPBACK.append(f"connected to {address[0]!r}")
+            raise OSError(101, "tests stay on loopback")
+
+
+sys.addaudithook(_stay_on_loopback)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_loopback(request: pytest.FixtureRequest) -> Iterator[None]:
+    _PAST_LOOPBACK.clear()
+    yield
+    tried, _PAST_LOOPBACK[:] = list(_PAST_LOOPBACK), []
+    if request.node.get_closest_marker("offline") is None:
+        assert not tried, f"this test reached past loopback: {tried}"
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -2,7 +2,9 @@
 
 It filters by `speaker` (space-separated names, any of them, in part as the API does), `any` and `from`, pages by
 `startRecord`/`maximumRecords` (at most `page_size` per answer, so tests see several pages) and
-answers bad parameters the way the API does: a JSON object with `message` and `details`.
+answers bad parameters the way the API does: a JSON object with `message` and `details`. The records' links
+(`speechURL`, `meetingURL`, `pdfURL`) are written for the real site and answered with the server's own address,
+where a plain page stands for each record, so archiving a statement page never leaves loopback.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+SITE = "https://kokkai.ndl.go.jp"
 
 
 def speech(number: int, speaker: str, text: str, *, date: str = "2025-10-15", meeting: str = "内閣委員会",
@@ -25,9 +29,9 @@ def speech(number: int, speaker: str, text: str, *, date: str = "2025-10-15", me
         "issue": issue, "date": date, "closing": None, "speechOrder": number, "speaker": speaker,
         "speakerYomi": yomi or None, "speakerGroup": group or None, "speakerPosition": position or None,
         "speakerRole": role or None, "speech": text, "startPage": 1,
-        "speechURL": f"https://kokkai.ndl.go.jp/txt/{issue_id}/{number}",
-        "meetingURL": f"https://kokkai.ndl.go.jp/txt/{issue_id}/0",
-        "pdfURL": f"https://kokkai.ndl.go.jp/img/{issue_id}",
+        "speechURL": f"{SITE}/txt/{issue_id}/{number}",
+        "meetingURL": f"{SITE}/txt/{issue_id}/0",
+        "pdfURL": f"{SITE}/img/{issue_id}",
     }
 
 
@@ -51,6 +55,14 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         state = self.server.state
+        if parts.path.startswith(("/txt/", "/img/")):
+            page = f"<html><body><p>会議録 {parts.path}</p></body></html>".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=UTF-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+            return
         state.queries.append(query)
         if parts.path != "/api/speech":
             self._send(404, {"message": "not found"})
@@ -83,7 +95,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, answer)
 
     def _send(self, status: int, document: dict[str, Any]) -> None:
-        body = json.dumps(document, ensure_ascii=False).encode()
+        body = json.dumps(document, ensure_ascii=False).replace(SITE, self.server.base).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=UTF-8")
         self.send_header("Content-Length", str(len(body)))
@@ -108,5 +120,13 @@ class DietServer(ThreadingHTTPServer):
         self.server_close()
 
     @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/api/speech"
+        return f"{self.base}/api/speech"
+
+    def local(self, link: str) -> str:
+        """A record's link as this server answers it."""
+        return link.replace(SITE, self.base)

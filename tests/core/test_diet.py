@@ -67,7 +67,7 @@ def test_speakers_are_statements_mentions_are_coverage_and_namesakes_are_not_ale
     assert report.outcomes[0].ok, report.outcomes[0].error
     assert report.outcomes[0].new_items == 5
     alerts = {(a.entity, a.url): a for a in store.alerts()}
-    speech_url = {s["speaker"]: s["speechURL"] for s in SPEECHES}
+    speech_url = {s["speaker"]: diet.local(s["speechURL"]) for s in SPEECHES}
     shiozaki = alerts[("Akihisa Shiozaki", speech_url["塩崎彰久"])]
     taira = alerts[("Masaaki Taira", speech_url["平将明"])]
     kiuchi = alerts[("Minoru Kiuchi", speech_url["城内実"])]
@@ -97,7 +97,7 @@ def test_later_page_is_read(diet: DietServer, store: Store):
     assert report.outcomes[0].new_items == 4
     assert [q["startRecord"] for q in diet.state.queries if q["speaker"] == "平将明"] == ["1", "2"]
     taira = {a.url for a in store.alerts() if a.entity == "Masaaki Taira" and a.kind == "statement"}
-    assert taira == {SPEECHES[1]["speechURL"], later["speechURL"]}
+    assert taira == {diet.local(SPEECHES[1]["speechURL"]), diet.local(later["speechURL"])}
 
 
 def test_query_window_starts_60_days_back_then_from_last_success_with_margin(diet: DietServer, store: Store):
@@ -174,7 +174,7 @@ def test_cli_lists_diet_records(diet: DietServer, data_dir: Path, tmp_path: Path
     assert "statement (record)" in run_cli(data_dir, "alerts", "--since", "3650d").out
     alerts = json.loads(run_cli(data_dir, "alerts", "--since", "3650d", "--json").out)
     assert [(a["entity"], a["kind"], a["record"], a["url"]) for a in alerts] == [
-        ("Masaaki Taira", "statement", True, answer["speechURL"])]
+        ("Masaaki Taira", "statement", True, diet.local(answer["speechURL"]))]
 
 
 def test_briefing_marks_diet_records(diet: DietServer, store: Store):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from feedworld import Route, WorldServer, rss
 from stakewatch.core.model import Entity, Source, Watchlist
 from stakewatch.core.service.poller import Poller
@@ -73,6 +75,7 @@ TELEGRAM_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Digit
 </section></body></html>"""
 
 
+@pytest.mark.offline
 def test_telegram_preview_page_reads_as_posts(world: WorldServer, store: Store):
     world.routes["/s/digital_minister"] = Route(TELEGRAM_PAGE.encode(), content_type="text/html; charset=utf-8")
     taira = Entity("Masaaki Taira", "official", aliases=("平将明",))

@@ -20,6 +20,7 @@ WATCHLIST = Watchlist("Japan AI & IP", (
 STATEMENT_URL = "https://www.cao.go.jp/minister/2411_m_kiuchi/kaiken/20251010kaiken.html"
 
 
+@pytest.mark.offline
 @pytest.mark.parametrize("guid", ["tag:cao.go.jp,2025:kaiken-20251010", STATEMENT_URL])
 def test_an_aggregator_using_a_statements_guid_cannot_swallow_the_statement(world: WorldServer, store: Store,
                                                                             guid: str):

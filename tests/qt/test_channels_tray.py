@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
+import pytest
 from receivers import JsonReceiver, keyring_in_process, wait_until
 
 from feedworld import Route, WorldServer, rss
@@ -18,6 +19,7 @@ from stakewatch.core.store.database import Store
 from stakewatch.qt.workers import poll_job
 
 
+@pytest.mark.offline
 def test_poll_job_delivers_through_the_courier(tmp_path, world: WorldServer, store: Store):
     link = "https://www.kantei.go.jp/jp/104/statement/2025/1010kaiken.html"
     world.routes["/kantei.rss"] = Route(rss([{"title": "城内大臣 記者会見 Sora 2 について", "link": link,
