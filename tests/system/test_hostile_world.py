@@ -133,7 +133,8 @@ def test_alerts_limit_and_streamed_json(tmp_path: Path, data_dir: Path, world: W
     some = json.loads(run_cli(data_dir, "alerts", "--json", "--limit", "5").out)
     assert [a["id"] for a in some] == [a["id"] for a in everything[:5]]
     table = run_cli(data_dir, "alerts", "--limit", "3").out.splitlines()
-    assert len(table) == 4 and table[0].startswith("Published")
+    assert len(table) == 4 and table[0].split()[:2] == ["Alert", "Published"]
+    assert [line.split()[0] for line in table[1:]] == [str(a["id"]) for a in everything[:3]]
     assert run_cli(data_dir, "alerts", "--limit", "0").code == 2
     assert json.loads(run_cli(tmp_path / "empty", "alerts", "--json").out) == []
 

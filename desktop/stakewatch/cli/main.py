@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .. import __version__
 from ..core import settings
@@ -29,7 +29,15 @@ from ..core.exchange.transfer import parse_config
 from ..core.i18n import render, translate
 from ..core.model import Alert, SourceHealth, UserError
 from ..core.platform import paths
-from ..core.platform.demo import DemoLock, DemoServer, claim_demo_dir, demo_config
+from ..core.platform.demo import (
+    DEMO_BASE,
+    RESET_DEMO,
+    DemoLock,
+    DemoServer,
+    claim_demo_dir,
+    demo_config,
+    reset_demo_dir,
+)
 from ..core.platform.links import open_link
 from ..core.platform.logs import diagnostics, setup_logging
 from ..core.platform.secrets import redact
@@ -42,6 +50,7 @@ from ..core.store.errors import DatabaseFailure, storage_error
 from ..core.text import plain
 from ..notify import Notifier, choose_notifier
 from ..platform_check import PROBE_VARIABLE
+from . import wording
 from .commands import help_text as _h
 from .commands import register_all
 
@@ -55,8 +64,9 @@ NOT_A_PERIOD = translate("Cli", "'{value}' is not a period like 7d, 12h, 30m, 2w
 NOT_A_COUNT = translate("Cli", "'{value}' is not a whole number (1 or more)")
 NO_ALERTS = translate("Cli", "No alerts.")
 NO_SOURCES_YET = translate("Cli", "No sources.")
-ALERT_HEADERS = (translate("Cli", "Published"), translate("Cli", "Kind"), translate("Cli", "Entity"),
-                 translate("Cli", "Title"), translate("Cli", "Source"), translate("Cli", "Link"))
+ALERT_HEADERS = (translate("Cli", "Alert"), translate("Cli", "Published"), translate("Cli", "Kind"),
+                 translate("Cli", "Entity"), translate("Cli", "Title"), translate("Cli", "Source"),
+                 translate("Cli", "Link"))
 SOURCE_HEADERS = (translate("Cli", "Source"), translate("Cli", "Status"), translate("Cli", "Last success"),
                   translate("Cli", "Failures"), translate("Cli", "Last error"))
 FAILING_LINE = translate("Cli", "failing: {source}: {error}")
@@ -66,6 +76,8 @@ BRIEFING_TITLE = translate("Cli", "Briefing")
 CREDENTIALS_TITLE = translate("Cli", "Credentials")
 UNKNOWN_SETTING = translate("Cli", "unknown setting '{key}'")
 NONE = translate("Cli", "none")
+SWITCH_ON = translate("Cli", "on")
+SWITCH_OFF = translate("Cli", "off")
 NO_WATCHLIST = translate("Cli", "no watchlist named '{name}' (there are: {names})")
 NOT_PDF = translate("Cli", "{file} should end in .pdf")
 NEEDS_QT = translate("Cli", "PDF output needs Qt (PySide6): {error}")
@@ -235,22 +247,23 @@ def local_time(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else str(NEVER)
 
 
-STREAM_WIDTHS = (16, 9, 24, 0, 20)
+STREAM_WIDTHS = (6, 16, 9, 24, 0, 20)
+TITLE_COLUMN = 4
 
 
 def _alert_row(alert: Alert) -> tuple[str, ...]:
     kind = render(kind_label(alert.kind))
     marks = ("\u2691 " if alert.flagged else "") + ("\u270e " if alert.note else "")
-    return (local_time(alert.published), str(RECORD(kind=kind)) if alert.record else kind, alert.entity_label,
-            marks + alert.title, alert.source + (f" +{len(alert.sources) - 1}" if len(alert.sources) > 1 else ""),
-            alert.url)
+    more = f" +{len(alert.sources) - 1}" if len(alert.sources) > 1 else ""
+    return (str(alert.id), local_time(alert.published), str(RECORD(kind=kind)) if alert.record else kind,
+            alert.entity_label, marks + alert.title, alert.source + more, alert.url)
 
 
 def format_alerts(alerts: Sequence[Alert]) -> str:
     if not alerts:
         return str(NO_ALERTS)
-    return table([_alert_row(a) for a in alerts], [str(h) for h in ALERT_HEADERS], flexible=3,
-                 shrink=((5, 24), (4, 14), (3, 50), (2, 12)), below=(4, 5), minimum=24)
+    return table([_alert_row(a) for a in alerts], [str(h) for h in ALERT_HEADERS], flexible=TITLE_COLUMN,
+                 shrink=((6, 24), (5, 14), (4, 50), (3, 12)), below=(5, 6), minimum=24)
 
 
 def stream_alerts(alerts: Iterable[Alert], out: TextIO) -> int:
@@ -258,7 +271,7 @@ def stream_alerts(alerts: Iterable[Alert], out: TextIO) -> int:
     terminal, the title's beginning kept); the count. For lists too long to lay out at once."""
     limit = terminal_width()
     widths = list(STREAM_WIDTHS)
-    widths[3] = max(20, (limit or 120) - sum(widths) - 2 * len(widths) - 30)
+    widths[TITLE_COLUMN] = max(20, (limit or 120) - sum(widths) - 2 * len(widths) - 30)
     count = 0
     for alert in alerts:
         if count == 0:
@@ -456,17 +469,26 @@ def cmd_watch(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def setting_value(value: object) -> str:
+    """A setting's value as `settings` prints it: switches as on/off in the user's language."""
+    if isinstance(value, bool):
+        return str(SWITCH_ON if value else SWITCH_OFF)
+    return str(SWITCH_OFF) if value == "" else str(value)
+
+
 def cmd_settings(store: Store, args: argparse.Namespace) -> int:
     if args.key is None:
-        for key, setting in settings.SETTINGS.items():
-            print(f"{key:24} {settings.get(store, key)!s:10} {render(setting.description)}")
+        rows = [(key, setting_value(settings.get(store, key)), render(setting.description))
+                for key, setting in settings.SETTINGS.items()]
+        widths = (max(wording.width(r[0]) for r in rows), max(wording.width(r[1]) for r in rows))
+        print("\n".join(wording.fit_rows(rows, widths, min(wording.terminal_columns(), 80))))
         return EXIT_OK
     if args.value is None:
         if args.key not in settings.SETTINGS:
             raise UserError(SETTINGS_TITLE, UNKNOWN_SETTING(key=args.key))
-        print(settings.get(store, args.key))
+        print(setting_value(settings.get(store, args.key)))
         return EXIT_OK
-    print(f"{args.key} = {settings.put(store, args.key, args.value)}")
+    print(f"{args.key} = {setting_value(settings.put(store, args.key, args.value))}")
     return EXIT_OK
 
 
@@ -530,11 +552,21 @@ DATA_DIR_HELP = translate("CliHelp", "where to keep data (default: ${variable} o
 CREDENTIAL_HELP = translate("CliHelp", "keep a source's key or password in the keyring (read from stdin)")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse in the user's language (see wording.py); its sub-commands' parsers are Parsers too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", wording.WideHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    wording.install()
+    parser = Parser(
         prog="stakewatch",
         description=_h(ABOUT))
-    parser.add_argument("--version", action="version", version=f"stakewatch {__version__}")
+    parser.add_argument("--version", action="version", version=f"stakewatch {__version__}",
+                        help=_h(wording.VERSION_HELP))
     parser.add_argument("--demo", action="store_true",
                         help=_h(DEMO_HELP))
     parser.add_argument("--data-dir", metavar="DIR",
@@ -611,6 +643,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def set_up_demo(store: Store, base: str) -> None:
+    """A demo folder's first start gets the example watchlist with the demo feeds; later starts keep
+    what the user did there and only re-point the demo sources when the server's address moved."""
+    config = parse_config(demo_config(base))
+    if not store.setting(first_run.FIRST_RUN_DONE, False):
+        store.apply_config(config.watchlists, config.sources)
+        store.set_setting(first_run.FIRST_RUN_DONE, True)
+    elif store.setting(DEMO_BASE) not in (None, base):
+        store.apply_config([], config.sources)
+    store.set_setting(DEMO_BASE, base)
+
+
+def restart_demo() -> None:
+    """Start the demo app again in place of this process (after "Reset demo")."""
+    command = [sys.executable, *(sys.argv[1:] if getattr(sys, "frozen", False) else sys.orig_argv[1:])]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, command)
+
+
 def run_gui(root: Path, args: argparse.Namespace, demo: bool, borrowed: bool = False) -> int:
     """The tray app; where Qt cannot open windows here, the terminal watcher, saying why.
 
@@ -650,7 +702,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         root = paths.data_dir(args.data_dir)
         if args.demo:
-            root, lock = claim_demo_dir(root, fresh=run is None)
+            root, lock = claim_demo_dir(root)
             borrowed = lock is None
             if borrowed and run is not None:
                 print(f"stakewatch: {DEMO_SHARED()}", file=sys.stderr)
@@ -665,12 +717,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         with opened as store:
             setup_logging(root, store)
             if demo is not None:
-                config = parse_config(demo_config(demo.base))
-                store.apply_config(config.watchlists, config.sources)
-                store.set_setting(first_run.FIRST_RUN_DONE, True)
+                set_up_demo(store, demo.base)
             if run is not None:
                 return int(run(store, args))
-        return run_gui(root, args, args.demo, borrowed)
+        code = run_gui(root, args, args.demo, borrowed)
+        if code == RESET_DEMO and lock is not None:
+            reset_demo_dir(root, lock)
+            if demo is not None:
+                demo.stop()
+                demo = None
+            lock.release()
+            lock = None
+            restart_demo()
+        return code
     except UserError as exc:
         print(f"stakewatch: {safe_cell(exc.title.lower())}: {safe_cell(exc.message)}", file=sys.stderr)
         return EXIT_ERROR

@@ -23,6 +23,7 @@ PROXY = translate("Settings", "must be system, none, or an http(s):// proxy addr
 QUIET_HOURS = translate("Settings", "must look like 22:00-07:00, or off")
 UNKNOWN = translate("Settings", "unknown setting '{key}' (known: {known})")
 PROBLEM = translate("Settings", "{key} {reason}")
+ON_OR_OFF = translate("Settings", "must be on or off")
 
 @dataclass(frozen=True)
 class Setting:
@@ -79,7 +80,7 @@ def _switch(text: str) -> bool:
         return True
     if value in ("off", "no", "false", "0"):
         return False
-    raise ValueError("must be on or off")
+    raise ValueError(Text(ON_OR_OFF))
 
 
 def _number(key: str, default: int, description: Message, low: int, high: int, label: Message, unit: Message,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIco
 
 from ..core.delivery.policy import Notification
 from ..core.i18n import Message, catalogue, language, lookup, render, translate
+from ..core.platform.demo import RESET_DEMO
 from ..core.platform.links import open_link
 from ..core.platform.logs import diagnostics, setup_logging
 from ..core.service import CycleResult, Snapshot, tray_state_for
@@ -103,6 +104,7 @@ class Controller(QObject):
         self.quiet_now = False
         self.quitting = False
         self._quit_deadline = 0.0
+        self.exit_code = 0
         self.reporter: ErrorReporter | None = None
 
         self.tray = QSystemTrayIcon(tray_icon(), self)
@@ -112,7 +114,8 @@ class Controller(QObject):
             import_watchlists=self.import_watchlists, export_watchlists=self.export_watchlists,
             refresh=self.refresh_now, pause=lambda length, tomorrow: self.pause(length, tomorrow),
             settings=self.open_settings, diagnostics=self.copy_diagnostics, about=self.open_about,
-            quit=self.quit, open_original=self.open_original))
+            quit=lambda: self.quit(), open_original=self.open_original,
+            reset_demo=self.reset_demo if demo else None))
         self.menu = self.tray_menu.menu
         self.menu.aboutToShow.connect(self._menu_opened)
         self.tray.setContextMenu(self.menu)
@@ -174,12 +177,27 @@ class Controller(QObject):
                          lambda message: self._report_problem("task", render(message)))
         self.scheduler.start()
 
-    def quit(self) -> None:
+    def reset_demo(self) -> None:
+        """After the user confirms: leave with RESET_DEMO, so that the demo folder is emptied and the
+        demo starts again as on its first run."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reset demo"), self.tr(
+            "Empty the demo and start it again? Its notes, tags, flags, read marks, channels and "
+            "settings are removed; your own data is not touched."),
+            QMessageBox.StandardButton.Cancel, self.window)
+        reset = box.addButton(self.tr("&Reset demo"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is reset:
+            self.quit(RESET_DEMO)
+
+    def quit(self, code: int = 0) -> None:
         """Cancel the cycle in progress (its sockets are cut) and leave once the workers are done,
-        without ever blocking the GUI thread; a worker that does not end in QUIT_WAIT is left."""
+        without ever blocking the GUI thread; a worker that does not end in QUIT_WAIT is left.
+        `code` becomes the app's exit code."""
         if self.quitting:
             return
         self.quitting = True
+        self.exit_code = code
         self.scheduler.cancel()
         self.tray.hide()
         if self.window is not None:
@@ -192,7 +210,7 @@ class Controller(QObject):
             QTimer.singleShot(QUIT_CHECK_MS, self._finish_quit)
             return
         self.notifier.close()
-        QApplication.quit()
+        QApplication.exit(self.exit_code)
 
     # polling -----------------------------------------------------------------------------------
 
@@ -383,7 +401,8 @@ class Controller(QObject):
                 pause_hour=lambda: self.pause(timedelta(hours=1)),
                 pause_tomorrow=lambda: self.pause(None, tomorrow=True), resume=lambda: self.pause(timedelta(0)),
                 pause_state=self.pause_text, quiet_state=self.quiet_text, settings=self.open_settings,
-                diagnostics=self.copy_diagnostics, about=self.open_about, quit=self.quit)
+                diagnostics=self.copy_diagnostics, about=self.open_about, quit=self.quit,
+                reset_demo=self.reset_demo if self.demo else None)
             self.window = MainWindow(self.root, open_link, lambda: self.poll(), self.import_watchlists,
                                      self.export_watchlists, commands)
             self.window.inbox.status.connect(lambda _text: self.recount())

@@ -29,8 +29,9 @@ from PySide6.QtGui import (
 )
 
 from ..core.exchange.briefing import LIST, Briefing, Entry, TopStory
-from ..core.i18n import Message, translate
+from ..core.i18n import Message, render, translate
 from ..core.model import UserError
+from ..core.platform.os_words import os_reason
 from ..core.platform.secrets import redact
 from ..core.resources import resource
 from ..core.text import plain
@@ -525,7 +526,7 @@ def check_pdf(path: Path) -> str | None:
             tail = handle.read()
             os.fsync(handle.fileno())
     except OSError as exc:
-        return exc.strerror or str(exc)
+        return render(os_reason(exc))
     if size == 0:
         return "nothing was written (is the disk full?)"
     if not head.startswith(b"%PDF-") or b"%%EOF" not in tail:
@@ -545,7 +546,7 @@ def write_briefing(briefing: Briefing, path: Path, page: str = "A4") -> int:
         temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise UserError(BRIEFING, CANNOT_WRITE_BECAUSE(file=str(path), error=exc.strerror or str(exc))) from exc
+        raise UserError(BRIEFING, CANNOT_WRITE_BECAUSE(file=str(path), error=os_reason(exc))) from exc
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

@@ -44,6 +44,7 @@ class WindowCommands:
     diagnostics: Callable[[], object]
     about: Callable[[], object]
     quit: Callable[[], object]
+    reset_demo: Callable[[], object] | None = None
 
 
 def geometry_key(root: Path) -> str:
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self._add(file, self.tr("Export &briefing\u2026"), commands.export_briefing if commands else None,
                   "Ctrl+P")
         file.addSeparator()
+        if commands is not None and commands.reset_demo is not None:
+            self._add(file, self.tr("&Reset demo\u2026"), commands.reset_demo)
         self._add(file, self.tr("&Close window"), self.close, QKeySequence.StandardKey.Close)
         self._add(file, self.tr("&Quit Stakewatch"), commands.quit if commands else None, "Ctrl+Q")
 

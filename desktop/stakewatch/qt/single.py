@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ..core.i18n import Message, translate
+from ..core.platform.os_words import os_reason
 
 UNSAFE = translate("App", "Stakewatch will not start: {folder} is {why}. Another user may have made it to "
                           "disable or answer the check that keeps one Stakewatch per data folder. Remove it, "
@@ -64,7 +65,7 @@ def runtime_dir() -> Path:
         folder.mkdir(mode=0o700, exist_ok=True)
         info = folder.lstat()
     except OSError as exc:
-        raise UnsafeRuntimeDir(UNSAFE(folder=str(folder), why=NOT_MADE(error=exc.strerror or str(exc)))) from exc
+        raise UnsafeRuntimeDir(UNSAFE(folder=str(folder), why=NOT_MADE(error=os_reason(exc)))) from exc
     if not stat.S_ISDIR(info.st_mode):
         raise UnsafeRuntimeDir(UNSAFE(folder=str(folder), why=NOT_A_FOLDER()))
     if info.st_uid != os.getuid():

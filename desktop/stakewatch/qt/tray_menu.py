@@ -31,6 +31,7 @@ class MenuHandlers:
     about: Callable[[], None]
     quit: Callable[[], None]
     open_original: Callable[[str], None]
+    reset_demo: Callable[[], None] | None = None
 
 
 class TrayMenu(QObject):
@@ -79,6 +80,8 @@ class TrayMenu(QObject):
         menu.addAction(self.tr("Settings\u2026"), on.settings)
         menu.addAction(self.tr("Copy diagnostics"), on.diagnostics)
         menu.addAction(self.tr("About Stakewatch"), on.about)
+        if on.reset_demo is not None:
+            menu.addAction(self.tr("Reset demo\u2026"), on.reset_demo)
         menu.addAction(self.tr("Quit Stakewatch"), on.quit)
 
     def _alert_action(self, group: list[Alert]) -> QAction:

@@ -20,6 +20,7 @@ from ...core.model import UserError
 from ...core.pages.evidence import inert_html
 from ...core.pages.statement import render_diff
 from ...core.platform.atomic import write_atomically
+from ...core.platform.os_words import os_reason
 from ...core.store import pages as store_pages
 from ...core.store.database import Store
 from ...core.text import plain_line, plain_lines
@@ -66,7 +67,7 @@ def cmd_snapshot(store: Store, args: argparse.Namespace) -> int:
         try:
             write_atomically(target, evidence)
         except OSError as exc:
-            raise UserError(TITLE(), NOT_WRITTEN(path=str(target), reason=exc.strerror or str(exc))) from exc
+            raise UserError(TITLE(), NOT_WRITTEN(path=str(target), reason=os_reason(exc))) from exc
         print(WROTE(path=str(target), size=len(evidence), fetched=chosen.fetched.isoformat()))
         return 0
     if args.diff:

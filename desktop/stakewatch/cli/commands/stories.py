@@ -14,7 +14,8 @@ from ...core.store.story_rows import StoryRow, story_rows
 from . import help_text
 
 NO_STORIES = translate("Stories", "No stories.")
-HEADERS = (translate("Stories", "Published"), translate("Stories", "Story"), translate("Stories", "Entities"),
+HEADERS = (translate("Stories", "Published"), translate("Stories", "Story"), translate("Stories", "Alerts"),
+           translate("Stories", "Entities"),
            translate("Stories", "Title"), translate("Stories", "Sources"))
 
 
@@ -23,15 +24,17 @@ def _entities(row: StoryRow) -> str:
 
 
 def format_stories(rows: Sequence[StoryRow]) -> str:
-    """A table fitted to the terminal; '*' marks an entity's own statement."""
+    """A table fitted to the terminal, with the numbers of each story's alerts (what note, tag and flag
+    take); '*' marks an entity's own statement."""
     from ..main import local_time, table
 
     if not rows:
         return str(NO_STORIES)
-    lines = [(local_time(r.published), str(r.story), _entities(r), r.title,
+    lines = [(local_time(r.published), str(r.story), ",".join(str(a) for a in sorted(r.alerts)), _entities(r), r.title,
               r.sources[0] + (f" +{len(r.sources) - 1}" if len(r.sources) > 1 else "") if r.sources else "")
              for r in rows]
-    return table(lines, [str(h) for h in HEADERS], flexible=3, shrink=((4, 14), (2, 16), (3, 40)), below=(2, 4),
+    return table(lines, [str(h) for h in HEADERS], flexible=4, shrink=((5, 14), (3, 16), (2, 8), (4, 40)),
+                 below=(3, 5),
                  minimum=24)
 
 

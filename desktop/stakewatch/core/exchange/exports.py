@@ -21,6 +21,7 @@ from typing import Any
 from ..delivery.policy import safe_link
 from ..i18n import Message, translate
 from ..model import ExportRow, UserError
+from ..platform.os_words import os_reason
 
 FORMATS = ("csv", "xlsx")
 TITLE = translate("Export", "Alert export")
@@ -114,7 +115,7 @@ def _replacing(path: Path) -> Iterator[Path]:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
         os.close(handle)
     except OSError as exc:
-        raise UserError(TITLE, CANNOT_WRITE(path=str(path), reason=exc.strerror or str(exc))) from exc
+        raise UserError(TITLE, CANNOT_WRITE(path=str(path), reason=os_reason(exc))) from exc
     temporary = Path(name)
     try:
         yield temporary
@@ -122,7 +123,7 @@ def _replacing(path: Path) -> Iterator[Path]:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        raise UserError(TITLE, CANNOT_WRITE(path=str(path), reason=exc.strerror or str(exc))) from exc
+        raise UserError(TITLE, CANNOT_WRITE(path=str(path), reason=os_reason(exc))) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()

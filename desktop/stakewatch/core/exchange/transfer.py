@@ -20,6 +20,7 @@ from typing import Any
 from ..fetching.client import check_web_url
 from ..i18n import split_field_problem
 from ..model import ENTITY_KINDS, Entity, Office, Source, UserError, Watchlist
+from ..platform.os_words import os_reason
 from ..platform.secrets import check_auth_options
 from ..sources import SOURCE_KINDS
 from ..store.database import Store
@@ -302,7 +303,7 @@ def read_config_file(path: Path, known_entities: Sequence[str] = ()) -> Config:
                 raise Refused(str(path.name), TOO_BIG(mib=limit // 1024 // 1024))
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(IMPORT_TITLE, CANNOT_READ(file=str(path), error=exc.strerror or str(exc))) from exc
+        raise UserError(IMPORT_TITLE, CANNOT_READ(file=str(path), error=os_reason(exc))) from exc
     head = data.lstrip()[:200].lower()
     if path.suffix.lower() in (".opml", ".xml") or head.startswith((b"<?xml", b"<opml")):
         from .opml import parse_opml
@@ -361,4 +362,4 @@ def export_file(store: Store, path: Path) -> None:
         temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise UserError(EXPORT_TITLE, CANNOT_WRITE(file=str(path), error=exc.strerror or str(exc))) from exc
+        raise UserError(EXPORT_TITLE, CANNOT_WRITE(file=str(path), error=os_reason(exc))) from exc

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..i18n import translate
 from ..model import UserError
 from .atomic import write_atomically
+from .os_words import os_reason
 
 TITLE = translate("Autostart", "Start at login")
 NOT_ON = translate("Autostart", "could not be turned on: {error}")
@@ -81,7 +82,7 @@ def enable() -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, desktop_entry(argv).encode("utf-8"))
     except OSError as exc:
-        raise UserError(TITLE, NOT_ON(error=exc.strerror or str(exc))) from exc
+        raise UserError(TITLE, NOT_ON(error=os_reason(exc))) from exc
 
 
 def disable() -> None:
@@ -98,4 +99,4 @@ def disable() -> None:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise UserError(TITLE, NOT_OFF(error=exc.strerror or str(exc))) from exc
+        raise UserError(TITLE, NOT_OFF(error=os_reason(exc))) from exc

@@ -145,26 +145,55 @@ class DemoLock:
         self._file = handle
         return True
 
+    @property
+    def held(self) -> bool:
+        return self._file is not None
+
     def release(self) -> None:
         if self._file is not None:
             self._file.close()
             self._file = None
 
 
-def claim_demo_dir(root: Path, fresh: bool) -> tuple[Path, DemoLock | None]:
+def claim_demo_dir(root: Path) -> tuple[Path, DemoLock | None]:
     """The demo's data folder under `root`, so the user's own data is never touched.
 
     Returns the folder and the lock this process now holds on it, or None as
-    the lock when another Stakewatch uses the folder: then it is left exactly
-    as it is. With `fresh` (the demo app starting) a folder nobody uses is
-    emptied first; demo commands keep what earlier ones stored.
+    the lock when another Stakewatch uses the folder. The folder keeps what
+    earlier demo runs and commands stored (notes, tags, flags, read marks,
+    channels, pause); only `reset_demo_dir` empties it.
     """
     root.mkdir(parents=True, exist_ok=True)
     folder = root / "demo"
     lock = DemoLock(root / "demo.lock")
     if not lock.acquire():
         return folder, None
-    if fresh:
-        shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     return folder, lock
+
+
+def reset_demo_dir(folder: Path, lock: DemoLock) -> None:
+    """Empty the demo folder (the caller holds its `lock`, and no store is open on it): the next
+    start fills it again as on the first one. The folder's keyring entries are forgotten first."""
+    if not lock.held:
+        raise RuntimeError("the demo folder is not held by this process")
+    from .paths import database_path
+
+    if database_path(folder).exists():
+        import contextlib
+
+        from ..model import UserError
+        from ..store import keyring as store_keyring
+        from ..store.database import open_store
+        from . import credentials
+
+        with contextlib.suppress(UserError, OSError), open_store(folder) as store:
+            for kind, name, _legacy in store_keyring.entries(store):
+                with contextlib.suppress(UserError):
+                    credentials.delete(store, kind, name)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+DEMO_BASE = "demo.base"
+RESET_DEMO = 75  # the demo app's exit code after "Reset demo": the command line empties and restarts it

@@ -11,10 +11,17 @@ from pathlib import Path
 
 import platformdirs
 
+from ..i18n import translate
 from ..model import UserError
+from .os_words import os_reason
 
 APP_NAME = "Stakewatch"
 ENV_HOME = "STAKEWATCH_HOME"
+
+
+DATA_FOLDER = translate("Paths", "Data folder")
+CANNOT_CREATE = translate("Paths", "cannot create {path}: {reason}")
+NOT_WRITABLE = translate("Paths", "{path} is not writable")
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -26,9 +33,9 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError("Data folder", f"cannot create {path}: {exc.strerror}") from exc
+        raise UserError(DATA_FOLDER, CANNOT_CREATE(path=str(path), reason=os_reason(exc))) from exc
     if not os.access(path, os.W_OK):
-        raise UserError("Data folder", f"{path} is not writable")
+        raise UserError(DATA_FOLDER, NOT_WRITABLE(path=str(path)))
     return path
 
 
