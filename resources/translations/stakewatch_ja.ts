@@ -321,6 +321,101 @@
     </message>
 </context>
 <context>
+    <name>Argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>使い方: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>引数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>このヘルプを表示して終了する</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>引数 %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>解釈できない引数があります: %s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>引数 %s とは同時に指定できません</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>指定された値 %r は使われません</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>次の引数を指定してください: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>引数 %s のどれかを指定してください</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>値を 1 つ指定してください</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>値は 1 つまでです</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>値を 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>値を %s 個指定してください</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>値を %s 個指定してください</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>オプション %(option)s があいまいです（候補: %(matches)s）</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>ここでは使えないオプションです: %s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>%(value)r は %(type)s の値として正しくありません</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>%(value)r は選べません（選べるもの: %(choices)s）</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s</source>
+        <translation>%(prog)s: エラー: %(message)s</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>&apos;%(filename)s&apos; を開けません: %(error)s</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>%(parser_name)r というコマンドはありません（選べるもの: %(choices)s）</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>バージョンを表示して終了する</translation>
+    </message>
+</context>
+<context>
     <name>Autostart</name>
     <message>
         <source>Start at login</source>
@@ -664,6 +759,21 @@
     </message>
 </context>
 <context>
+    <name>ChannelStatus</name>
+    <message>
+        <source>new</source>
+        <translation>未送信</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>送信失敗</translation>
+    </message>
+</context>
+<context>
     <name>Channels</name>
     <message>
         <source>Added the channel {name!r}; its URL is in the keyring.</source>
@@ -692,6 +802,34 @@
     <message>
         <source>Apprise URL for {name}: </source>
         <translation>{name} の Apprise URL: </translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>チャンネル</translation>
+    </message>
+    <message>
+        <source>Watchlists</source>
+        <translation>ウォッチリスト</translation>
+    </message>
+    <message>
+        <source>Only</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>最終成功</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最後のエラー</translation>
     </message>
     <message>
         <source>a channel named {name!r} exists already; remove it first</source>
@@ -838,7 +976,7 @@
     <name>ChannelsView</name>
     <message>
         <source>Channel</source>
-        <translation>送信先</translation>
+        <translation>チャンネル</translation>
     </message>
     <message>
         <source>Watchlists</source>
@@ -956,6 +1094,10 @@
         <translation>種別</translation>
     </message>
     <message>
+        <source>Alert</source>
+        <translation>番号</translation>
+    </message>
+    <message>
         <source>Entity</source>
         <translation>対象</translation>
     </message>
@@ -1016,6 +1158,14 @@
         <translation>なし</translation>
     </message>
     <message>
+        <source>on</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
         <source>no watchlist named &apos;{name}&apos; (there are: {names})</source>
         <translation>「{name}」というウォッチリストはありません（登録済み: {names}）</translation>
     </message>
@@ -1065,11 +1215,19 @@
     </message>
     <message>
         <source>Notifications shown: {shown} (through {backend}).</source>
-        <translation>表示した通知: {shown} 件（{backend} 経由）</translation>
+        <translation>通知を {shown} 件表示しました（{backend} を使用）。</translation>
     </message>
     <message>
         <source>Watching {sources} {sources:?source|sources}; notifications through {backend}; Ctrl+C stops.</source>
-        <translation>{sources} 件の情報源を監視しています。通知は {backend} 経由で表示します。Ctrl+C で終了します。</translation>
+        <translation>{sources} 件の情報源を監視しています。通知には {backend} を使います。Ctrl+C で終了します。</translation>
+    </message>
+    <message>
+        <source>Watching {sources} {sources:?source|sources}; no desktop notifications here (no notification service answers); Ctrl+C stops.</source>
+        <translation>{sources} 件の情報源を監視しています。この環境ではデスクトップ通知を表示できません（通知サービスが応答しません）。Ctrl+C で終了します。</translation>
+    </message>
+    <message>
+        <source>No desktop notifications here (no notification service answers).</source>
+        <translation>この環境ではデスクトップ通知を表示できません（通知サービスが応答しません）。</translation>
     </message>
     <message>
         <source>{kind} (record)</source>
@@ -1196,7 +1354,7 @@
     </message>
     <message>
         <source>add a channel; its Apprise URL is read from standard input</source>
-        <translation>送信先を追加する。Apprise の URL は標準入力から読みます</translation>
+        <translation>チャンネルを追加する。Apprise の URL は標準入力から読みます</translation>
     </message>
     <message>
         <source>only this watchlist (repeatable)</source>
@@ -1216,11 +1374,11 @@
     </message>
     <message>
         <source>send during quiet hours too</source>
-        <translation>通知を控える時間帯にも送る</translation>
+        <translation>おやすみ時間にも送る</translation>
     </message>
     <message>
         <source>channels and how their delivery goes</source>
-        <translation>送信先と配信の状況</translation>
+        <translation>チャンネルと配信の状況</translation>
     </message>
     <message>
         <source>send a test message now</source>
@@ -1228,7 +1386,7 @@
     </message>
     <message>
         <source>remove a channel and its URL</source>
-        <translation>送信先とその URL を削除する</translation>
+        <translation>チャンネルとその URL を削除する</translation>
     </message>
     <message>
         <source>print an alert&apos;s archived statement page (main text)</source>
@@ -1287,6 +1445,18 @@
     <message>
         <source>This desktop has no system tray: Stakewatch runs in this window. Closing it keeps Stakewatch running until you quit.</source>
         <translation>このデスクトップにはシステムトレイがありません。Stakewatch はこのウィンドウで動作します。閉じても終了するまで動き続けます。</translation>
+    </message>
+    <message>
+        <source>Reset demo</source>
+        <translation>デモをリセット</translation>
+    </message>
+    <message>
+        <source>Empty the demo and start it again? Its notes, tags, flags, read marks, channels and settings are removed; your own data is not touched.</source>
+        <translation>デモを空にして最初から始めますか？ デモのメモ・タグ・フラグ・既読・チャンネル・設定は消えます。ご自身のデータには触れません。</translation>
+    </message>
+    <message>
+        <source>&amp;Reset demo</source>
+        <translation>デモをリセット(&amp;R)</translation>
     </message>
     <message>
         <source>Checking the sources failed: {}</source>
@@ -2914,6 +3084,10 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <translation>ブリーフィングを書き出す(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Reset demo…</source>
+        <translation>デモをリセット(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Close window</source>
         <translation>ウィンドウを閉じる(&amp;C)</translation>
     </message>
@@ -3033,7 +3207,7 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
     </message>
     <message>
         <source>while quiet</source>
-        <translation>通知を控えていた間の分</translation>
+        <translation>おやすみ時間中の分</translation>
     </message>
     <message>
         <source>Source failing: {source}</source>
@@ -3062,6 +3236,61 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
     <message>
         <source>Show source</source>
         <translation>情報源を表示</translation>
+    </message>
+</context>
+<context>
+    <name>OsError</name>
+    <message>
+        <source>no such file or folder</source>
+        <translation>そのファイルまたはフォルダーはありません</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>アクセスが許可されていません</translation>
+    </message>
+    <message>
+        <source>the operation is not permitted</source>
+        <translation>その操作は許可されていません</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>フォルダーです</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>パスの途中がフォルダーではありません</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>ファイルシステムが読み取り専用です</translation>
+    </message>
+    <message>
+        <source>it already exists</source>
+        <translation>すでに存在します</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名前が長すぎます</translation>
+    </message>
+    <message>
+        <source>it is in use</source>
+        <translation>使用中です</translation>
+    </message>
+    <message>
+        <source>it is on another file system</source>
+        <translation>別のファイルシステムにあります</translation>
+    </message>
+    <message>
+        <source>too many symbolic links</source>
+        <translation>シンボリックリンクが多すぎます</translation>
+    </message>
+    <message>
+        <source>an input/output error</source>
+        <translation>入出力エラーが発生しました</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3365,21 @@ The page is gone; the archived text is kept.</source>
     </message>
 </context>
 <context>
+    <name>Paths</name>
+    <message>
+        <source>Data folder</source>
+        <translation>データフォルダー</translation>
+    </message>
+    <message>
+        <source>cannot create {path}: {reason}</source>
+        <translation>{path} を作成できません: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not writable</source>
+        <translation>{path} に書き込めません</translation>
+    </message>
+</context>
+<context>
     <name>Poller</name>
     <message>
         <source>not due yet</source>
@@ -3181,7 +3425,7 @@ The page is gone; the archived text is kept.</source>
     <name>QuietHours</name>
     <message>
         <source>&amp;Hold notifications from</source>
-        <translation>通知を保留する時間帯(&amp;H)</translation>
+        <translation>おやすみ時間(&amp;H)</translation>
     </message>
     <message>
         <source>to</source>
@@ -3269,6 +3513,10 @@ The page is gone; the archived text is kept.</source>
         <translation>{key}: {reason}</translation>
     </message>
     <message>
+        <source>must be on or off</source>
+        <translation>on か off で指定してください</translation>
+    </message>
+    <message>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
@@ -3286,7 +3534,7 @@ The page is gone; the archived text is kept.</source>
     </message>
     <message>
         <source>hold alerts, e.g. 22:00-07:00 (priority breaks through)</source>
-        <translation>通知を控える時間帯（例: 22:00-07:00。優先の対象は通知します）</translation>
+        <translation>おやすみ時間（例: 22:00-07:00。優先の対象は通知します）</translation>
     </message>
     <message>
         <source>Quiet hours</source>
@@ -3720,6 +3968,10 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <translation>ID</translation>
     </message>
     <message>
+        <source>Alerts</source>
+        <translation>アラート番号</translation>
+    </message>
+    <message>
         <source>Entities</source>
         <translation>対象</translation>
     </message>
@@ -3888,6 +4140,10 @@ sha256 {sha256} · 保存版数 {n}</translation>
     <message>
         <source>About Stakewatch</source>
         <translation>Stakewatch について</translation>
+    </message>
+    <message>
+        <source>Reset demo…</source>
+        <translation>デモをリセット…</translation>
     </message>
     <message>
         <source>Quit Stakewatch</source>

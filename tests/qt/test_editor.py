@@ -162,7 +162,7 @@ def test_page_source_with_selectors_previews_what_it_picks(qtbot, store: Store, 
     view.start_new_source()
     form = view.source_form
     form.name.setText("Cabinet Office press")
-    form.kind.setCurrentText("page")
+    form.set_kind("page")
     form.url.setText(world.url("/press/"))
     assert not form.save.isEnabled() and "a listing page needs the CSS selector" in form.error.text()
     form.selectors["item"].setText("ul.press li")

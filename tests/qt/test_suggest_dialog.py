@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import threading
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -30,6 +32,35 @@ def test_dialog_lists_spellings_with_counts_and_ticks_the_real_ones(qtbot):
     assert set(dialog.chosen()) == {"Minoru Kiuchi", "Minoru Jouchi"}
     dialog.table.item(rows["Minoru Jonai"], 0).setCheckState(Qt.CheckState.Checked)
     assert "Minoru Jonai" in dialog.chosen()
+
+
+def test_closing_the_dialog_while_it_counts_raises_nothing(qtbot, monkeypatch):
+    from PySide6.QtCore import QThreadPool
+    from shiboken6 import delete
+
+    from stakewatch.qt import suggest_dialog
+
+    release = threading.Event()
+    counting = threading.Event()
+    real = suggest_dialog.count_matches
+
+    def held(found, texts):
+        counting.set()
+        release.wait(30)
+        return real(found, texts)
+
+    monkeypatch.setattr(suggest_dialog, "count_matches", held)
+    dialog = SuggestAliasesDialog("城内実", STORED)
+    dialog.show()
+    assert counting.wait(10)
+    dialog.reject()
+    delete(dialog)  # the window is gone (its parent closed) before the counting reports
+    del dialog
+    gc.collect()
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)  # deliver the queued report: it must reach no deleted widget
+    assert not suggest_dialog._RUNNING
 
 
 def test_diet_records_are_marked_in_the_inbox(qtbot, store: Store):
@@ -63,5 +94,5 @@ def test_a_found_telegram_preview_fills_the_page_selectors(qtbot, store: Store):
     item.setData(Qt.ItemDataRole.UserRole, feeds[0])
     editor._use_found(item)
     form = editor.source_form
-    assert form.kind.currentText() == "page" and form.url.text() == "https://t.me/s/digital_minister"
+    assert form.kind_key() == "page" and form.url.text() == "https://t.me/s/digital_minister"
     assert form.selectors["item"].text() == ".tgme_widget_message"

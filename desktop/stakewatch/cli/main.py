@@ -93,6 +93,9 @@ NO_SOURCES = translate("Cli", "No enabled sources: import a watchlist first (sta
 SHOWN = translate("Cli", "Notifications shown: {shown} (through {backend}).")
 WATCHING = translate("Cli", "Watching {sources} {sources:?source|sources}; notifications through {backend}; "
                             "Ctrl+C stops.")
+WATCHING_SILENT = translate("Cli", "Watching {sources} {sources:?source|sources}; no desktop notifications here "
+                                   "(no notification service answers); Ctrl+C stops.")
+NONE_SHOWN = translate("Cli", "No desktop notifications here (no notification service answers).")
 EXPORT_TITLE = translate("Export", "Alert export")
 NEEDS_OUTPUT = translate("Export", "say where to write the file with -o FILE.csv or -o FILE.xlsx")
 JSON_OR_FILE = translate("Export", "--json prints the alerts; -o writes a spreadsheet: choose one")
@@ -374,7 +377,7 @@ def cmd_poll(store: Store, args: argparse.Namespace) -> int:
             notifier.close()
     print(format_report(result.report, store))
     if counter is not None and notifier is not None:
-        print(SHOWN(shown=counter.shown, backend=notifier.name))
+        print(NONE_SHOWN() if notifier.name == "none" else SHOWN(shown=counter.shown, backend=notifier.name))
         from .commands.channels import DELIVERED, deliver_now
 
         delivery = deliver_now(store)
@@ -450,7 +453,8 @@ def cmd_watch(store: Store, args: argparse.Namespace) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     notifier = choose_notifier(_click, headless=True)
-    print(WATCHING(sources=len(store.sources(enabled_only=True)), backend=notifier.name), flush=True)
+    watching = WATCHING_SILENT if notifier.name == "none" else WATCHING
+    print(watching(sources=len(store.sources(enabled_only=True)), backend=notifier.name), flush=True)
     from ..core.delivery.outbox import Courier
     from .commands.channels import pdf_renderer
 

@@ -82,6 +82,31 @@ def health_label(status: str) -> Message | str:
         return status
 
 
+CHANNEL_STATUSES: dict[str, Message] = {
+    "new": translate("ChannelStatus", "new"),
+    "ok": translate("ChannelStatus", "ok"),
+    "failing": translate("ChannelStatus", "failing"),
+}
+
+
+SOURCE_KIND_LABELS: dict[str, Message] = {
+    "feed": translate("SourceKind", "feed"),
+    "page": translate("SourceKind", "web page"),
+    "search": translate("SourceKind", "news search"),
+    "diet": translate("SourceKind", "Diet record"),
+}
+
+
+def source_kind_label(kind: str) -> Message | str:
+    """A source kind (feed, page, search, diet) as the reader's language names it; files keep the key."""
+    return SOURCE_KIND_LABELS.get(kind, kind)
+
+
+def channel_status_label(status: str) -> Message | str:
+    """A channel's delivery status (new, ok, failing) in the reader's language; JSON keeps the key."""
+    return CHANNEL_STATUSES.get(status, status)
+
+
 def kind_label(kind: str) -> Message | str:
     try:
         return AlertKind(kind).label()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ..core.delivery import channel_admin, channels
 from ..core.i18n import Message, loads, render
 from ..core.model import UserError
+from ..core.states import channel_status_label
 from ..core.store import channels as store_channels
 from ..core.store.database import Store
 from .fit import arrange
@@ -232,7 +233,7 @@ class ChannelsView(QWidget):
                 receives += f" \u00b7 {channel.digest}"
             error = render(loads(row.last_error)) if row.last_error else ""
             cells = (channel.name, ", ".join(channel.watchlists) or self.tr("all"), receives,
-                     self.tr(status_of(row)), _when(row.last_success), str(row.pending), error)
+                     render(channel_status_label(status_of(row))), _when(row.last_success), str(row.pending), error)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3:

@@ -202,8 +202,10 @@ class EditorView(QWidget):
             node.setData(0, Qt.ItemDataRole.UserRole, (WATCHLIST, watchlist.name, None))
             for entity in watchlist.entities:
                 muted = f", {muted_mark}" if entity.muted else ""
-                child = QTreeWidgetItem([f"{entity.name}  ({entity_kind_text(entity.kind)}{muted})"])
+                child = QTreeWidgetItem([f"{entity.label()}  ({entity_kind_text(entity.kind)}{muted})"])
                 child.setData(0, Qt.ItemDataRole.UserRole, (ENTITY, watchlist.name, entity.name))
+                if entity.label() != entity.name:
+                    child.setToolTip(0, entity.name)
                 node.addChild(child)
             self.tree.addTopLevelItem(node)
         sources = QTreeWidgetItem([self.tr("Sources")])
@@ -675,7 +677,7 @@ class EditorView(QWidget):
         if isinstance(feed, FoundFeed):
             self.source_form.url.setText(feed.url)
             if feed.kind == "page":  # a Telegram channel's preview page, read with selectors
-                self.source_form.kind.setCurrentText("page")
+                self.source_form.set_kind("page")
                 for key, edit in self.source_form.selectors.items():
                     edit.setText(str(feed.options.get(key, "")))
             if not self.source_form.name.text().strip():

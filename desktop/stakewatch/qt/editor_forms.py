@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.exchange.transfer import MAX_INTERVAL, Refused
+from ..core.i18n import render
 from ..core.model import ENTITY_KINDS, Entity, Office, Source, Watchlist, needs_context_by_default, span_json
 from ..core.platform.links import complete_address
 from ..core.platform.secrets import AUTH_KINDS
 from ..core.sources import SOURCE_KINDS
 from ..core.sources.discovery import FoundFeed
 from ..core.sources.search import PRESETS as SEARCH_PRESETS
+from ..core.states import source_kind_label
 from .labels import entity_kind_text
 
 ERROR_STYLE = "color: #b00020"
@@ -336,7 +338,8 @@ class SourceForm(QWidget):
         super().__init__()
         self.name = QLineEdit()
         self.kind = QComboBox()
-        self.kind.addItems(list(SOURCE_KINDS))
+        for kind in SOURCE_KINDS:
+            self.kind.addItem(render(source_kind_label(kind)), kind)
         self.url = QLineEdit()
         self.url.setPlaceholderText(self.tr("A feed address, or any web page: Find feeds looks for its feeds"))
         self.interval = QSpinBox()
@@ -437,7 +440,7 @@ class SourceForm(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.save)
         layout.addStretch(1)
-        self.kind.currentTextChanged.connect(self._show_rows)
+        self.kind.currentIndexChanged.connect(self._show_rows)
         self.auth.currentTextChanged.connect(self._show_rows)
         self.credential.textChanged.connect(self._show_rows)
         self._show_rows()
@@ -445,8 +448,15 @@ class SourceForm(QWidget):
     def _row(self, widget: QWidget, visible: bool) -> None:
         self.form.setRowVisible(widget, visible)
 
+    def kind_key(self) -> str:
+        """The chosen kind as files name it (feed, page, search, diet)."""
+        return str(self.kind.currentData())
+
+    def set_kind(self, kind: str) -> None:
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+
     def _show_rows(self, *_args: object) -> None:
-        kind = self.kind.currentText()
+        kind = self.kind_key()
         for widget in self.selectors.values():
             self._row(widget, kind == "page")
         for search_widget in (self.preset, self.search_entities, self.lang, self.region):
@@ -467,7 +477,7 @@ class SourceForm(QWidget):
             self.url.setText(SEARCH_PRESETS[self.preset.itemText(index)])
 
     def options(self) -> dict[str, Any]:
-        kind = self.kind.currentText()
+        kind = self.kind_key()
         options: dict[str, Any] = {}
         if kind == "page":
             options = {key: edit.text().strip() for key, edit in self.selectors.items() if edit.text().strip()}
@@ -515,7 +525,7 @@ class SourceForm(QWidget):
     def data(self) -> dict[str, Any]:
         official = self.official()
         data: dict[str, Any] = {**{k: v for k, v in self._extra.items() if k != "entity"},
-                                "name": self.name.text(), "kind": self.kind.currentText(),
+                                "name": self.name.text(), "kind": self.kind_key(),
                                 "url": complete_address(self.url.text()), "interval_minutes": self.interval.value(),
                                 "enabled": self.enabled.isChecked(), "official_for": official,
                                 "options": self.options()}
@@ -529,7 +539,7 @@ class SourceForm(QWidget):
     def load(self, source: Source) -> None:
         options = source.options
         self.name.setText(source.name)
-        self.kind.setCurrentText(source.kind)
+        self.set_kind(source.kind)
         self.url.setText(source.url)
         self.interval.setValue(source.interval_minutes)
         self.enabled.setChecked(source.enabled)

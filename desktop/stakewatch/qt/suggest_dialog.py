@@ -6,6 +6,7 @@ and their counts are worked out on a pool thread, and the user ticks the ones to
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..core.matching.aliases import Candidate, count_matches, suggest, suggest_for
 from ..core.model import Entity
@@ -28,6 +30,9 @@ from .fit import fit_on_show
 
 class _Emitter(QObject):
     finished = Signal(object)
+
+
+_RUNNING: set[_SuggestTask] = set()  # tasks kept until they report, whatever became of their dialog
 
 
 class _SuggestTask(QRunnable):
@@ -82,10 +87,20 @@ class SuggestAliasesDialog(QDialog):
         fit_on_show(self)
         self.candidates: list[Candidate] = []
         self.task = _SuggestTask(name, list(texts), entity)
+        _RUNNING.add(self.task)
+        self.task.emitter.finished.connect(lambda _result, task=self.task: _RUNNING.discard(task))
         self.task.emitter.finished.connect(self.show_candidates)
         QThreadPool.globalInstance().start(self.task)
 
+    def done(self, result: int) -> None:
+        """Closed (accepted or not): the counting still running reports to no one."""
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.task.emitter.finished.disconnect(self.show_candidates)
+        super().done(result)
+
     def show_candidates(self, candidates: list[Candidate]) -> None:
+        if not isValid(self) or not isValid(self.table):
+            return
         fresh = [c for c in candidates if c.text.casefold() not in self.existing]
         # spellings found in stored items first, each group in the order of likelihood
         self.candidates = sorted(fresh, key=lambda c: not c.matches)

@@ -16,6 +16,7 @@ from typing import Any
 from ...core.delivery import channel_admin, channels, outbox
 from ...core.i18n import loads, render, translate
 from ...core.model import UserError
+from ...core.states import channel_status_label
 from ...core.store import channels as store_channels
 from ...core.store.database import Store
 from . import help_text
@@ -29,6 +30,9 @@ NONE = translate("Channels", "No channels. Add one: echo URL | stakewatch channe
 ALL = translate("Channels", "all")
 DELIVERED = translate("Channels", "Channel messages sent: {sent}, failed: {failed}.")
 PROMPT = translate("Channels", "Apprise URL for {name}: ")
+HEADERS = (translate("Channels", "Channel"), translate("Channels", "Watchlists"), translate("Channels", "Only"),
+           translate("Channels", "Status"), translate("Channels", "Last success"), translate("Channels", "Pending"),
+           translate("Channels", "Last error"))
 
 
 def _status(row: store_channels.ChannelRow) -> str:
@@ -79,10 +83,10 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
     from ..main import local_time, table
 
     lines = [(r.channel.name, ", ".join(r.channel.watchlists) or str(ALL), r.channel.only or str(ALL),
-              _status(r), local_time(r.last_success), str(r.pending), render(loads(r.last_error)) or "")
+              render(channel_status_label(_status(r))), local_time(r.last_success), str(r.pending),
+              render(loads(r.last_error)) or "")
              for r in rows]
-    print(table(lines, ("Channel", "Watchlists", "Only", "Status", "Last success", "Pending", "Last error"),
-                flexible=6))
+    print(table(lines, [str(h) for h in HEADERS], flexible=6))
     return EXIT_OK
 
 

@@ -11,6 +11,8 @@ import contextlib
 import csv
 import gc
 import os
+import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +23,7 @@ from typing import Any
 from ..delivery.policy import safe_link
 from ..i18n import Message, translate
 from ..model import ExportRow, UserError
+from ..platform.atomic import is_special, new_file_mode, real_target
 from ..platform.os_words import os_reason
 
 FORMATS = ("csv", "xlsx")
@@ -105,21 +108,39 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _kept_mode(target: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return new_file_mode()
+
+
 @contextlib.contextmanager
 def _replacing(path: Path) -> Iterator[Path]:
-    """A temporary file beside `path`, moved over it when the block ends without an error."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise UserError(TITLE, NO_FOLDER(folder=str(folder)))
+    """A temporary file beside `path`, moved over it when the block ends without an error. Through a
+    symbolic link the link's target is replaced (the link stays); a target that is not a regular file
+    (a FIFO, /dev/stdout) gets the finished file's bytes written into it instead."""
+    if not path.parent.is_dir():
+        raise UserError(TITLE, NO_FOLDER(folder=str(path.parent)))
+    target = real_target(path)
+    special = is_special(target)
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                        dir=None if special else target.parent)
         os.close(handle)
+        if not special:
+            os.chmod(name, _kept_mode(target))
     except OSError as exc:
         raise UserError(TITLE, CANNOT_WRITE(path=str(path), reason=os_reason(exc))) from exc
     temporary = Path(name)
     try:
         yield temporary
-        os.replace(temporary, path)
+        if special:
+            with temporary.open("rb") as finished, open(target, "wb") as out:
+                shutil.copyfileobj(finished, out)
+            temporary.unlink()
+        else:
+            os.replace(temporary, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()

@@ -9,7 +9,6 @@ which take a Store owned by the calling thread.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import Any
 from ..fetching.client import check_web_url
 from ..i18n import split_field_problem
 from ..model import ENTITY_KINDS, Entity, Office, Source, UserError, Watchlist
+from ..platform.atomic import write_atomically
 from ..platform.os_words import os_reason
 from ..platform.secrets import check_auth_options
 from ..sources import SOURCE_KINDS
@@ -353,13 +353,7 @@ def export_file(store: Store, path: Path) -> None:
     else:
         text = json.dumps(config_to_json(store.watchlists(), store.sources()),
                           ensure_ascii=False, separators=(",", ":")) + "\n"
-    temporary = path.with_name(path.name + ".partial")
     try:
-        with temporary.open("w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(path)
+        write_atomically(path, text.encode("utf-8"))
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise UserError(EXPORT_TITLE, CANNOT_WRITE(file=str(path), error=os_reason(exc))) from exc

@@ -1,0 +1,183 @@
+"""What a new user meets in the first hour, through the real command: alert numbers in the tables,
+exports through links and into pipes, the demo keeping its data, argparse in Japanese."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from feedworld import Route, WorldServer, rss
+from stakewatch.cli.wording import width
+
+ARGPARSE_ENGLISH = ("usage:", "options:", "positional arguments", "show this help message and exit",
+                    "invalid choice", "the following arguments are required", "unrecognized arguments",
+                    "No such file or directory", "expected one argument", "error:", "invalid int value")
+
+
+def _fill(tmp_path: Path, data_dir: Path, world: WorldServer) -> None:
+    world.routes["/news.rss"] = Route(rss([
+        {"title": "Minister Kiuchi on Sora 2", "link": world.url("/a")},
+        {"title": "Kiuchi and Taira meet", "link": world.url("/b")}]))
+    config = tmp_path / "c.json"
+    config.write_text(json.dumps({"version": 1, "watchlists": [{"name": "W", "entities": [
+        {"name": "Minoru Kiuchi", "kind": "official", "aliases": ["Kiuchi"]},
+        {"name": "Masaaki Taira", "kind": "official", "aliases": ["Taira"]}]}],
+        "sources": [{"name": "News", "kind": "feed", "url": world.url("/news.rss")}]}))
+    assert run_cli(data_dir, "import", str(config)).code == 0
+    assert run_cli(data_dir, "poll", "--once").code == 0
+
+
+def test_the_alerts_table_shows_the_number_note_takes(tmp_path: Path, data_dir: Path, world: WorldServer):
+    _fill(tmp_path, data_dir, world)
+    alerts = json.loads(run_cli(data_dir, "alerts", "--json").out)
+    lines = run_cli(data_dir, "alerts").out.splitlines()
+    assert lines[0].split()[0] == "Alert"
+    shown = {int(line.split()[0]): line for line in lines[1:] if line[:1].isdigit()}
+    assert set(shown) == {a["id"] for a in alerts}
+    taira = next(number for number, line in shown.items() if "Masaaki Taira" in line)
+    assert run_cli(data_dir, "note", str(taira), "call", "back").code == 0
+    noted = json.loads(run_cli(data_dir, "alerts", "--json").out)
+    assert [a["entity"] for a in noted if a.get("note")] == ["Masaaki Taira"]
+
+
+def test_stories_show_the_numbers_of_their_alerts(tmp_path: Path, data_dir: Path, world: WorldServer):
+    _fill(tmp_path, data_dir, world)
+    alerts = json.loads(run_cli(data_dir, "alerts", "--json").out)
+    out = run_cli(data_dir, "stories").out
+    assert out.splitlines()[0].split()[:3] == ["Published", "Story", "Alerts"]
+    meeting = sorted(a["id"] for a in alerts if a["title"] == "Kiuchi and Taira meet")
+    assert len(meeting) == 2
+    assert ",".join(map(str, meeting)) in out
+
+
+def test_export_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path: Path, data_dir: Path,
+                                                                         world: WorldServer):
+    _fill(tmp_path, data_dir, world)
+    real = tmp_path / "kept" / "watchlists.json"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert run_cli(data_dir, "export", str(link)).code == 0
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert json.loads(real.read_text())["watchlists"][0]["name"] == "W"
+    sheet = tmp_path / "alerts-link.csv"
+    target = tmp_path / "kept" / "alerts.csv"
+    sheet.symlink_to(target)  # dangling until written
+    assert run_cli(data_dir, "alerts", "-o", str(sheet)).code == 0
+    assert sheet.is_symlink() and "Kiuchi" in target.read_text(encoding="utf-8-sig")
+    assert sorted(p.name for p in target.parent.iterdir()) == ["alerts.csv", "watchlists.json"]
+
+
+def _read_fifo(path: Path, into: list[bytes]) -> threading.Thread:
+    def read() -> None:
+        with path.open("rb") as handle:
+            into.append(handle.read())
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX feature")
+def test_export_into_a_fifo_writes_directly(tmp_path: Path, data_dir: Path, world: WorldServer):
+    _fill(tmp_path, data_dir, world)
+    for name, args in (("config.json", ("export",)), ("alerts.csv", ("alerts", "-o"))):
+        fifo = tmp_path / name
+        os.mkfifo(fifo)
+        got: list[bytes] = []
+        reader = _read_fifo(fifo, got)
+        assert run_cli(data_dir, *args, str(fifo)).code == 0
+        reader.join(timeout=30)
+        assert got and b"Kiuchi" in got[0]
+        assert fifo.is_fifo()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def _japanese() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    return {**env, "LANG": "ja_JP.UTF-8", "COLUMNS": "80"}
+
+
+def _stakewatch(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "stakewatch", *args], env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_japanese_help_and_errors_have_no_argparse_english(tmp_path: Path):
+    env = _japanese()
+    data = str(tmp_path / "d")
+    runs = [["--help"], ["alerts", "--help"], ["channel", "add", "--help"], ["bogus"], ["import"],
+            ["--data-dir", data, "alerts", "--bogus"], ["note", "abc"], ["alerts", "--format", "pdf"],
+            ["--data-dir", data, "import", str(tmp_path / "missing.json")],
+            ["--data-dir", data, "export", str(tmp_path / "no" / "folder.json")]]
+    for args in runs:
+        result = _stakewatch(args, env)
+        text = result.stdout + result.stderr
+        assert text.strip(), args
+        found = [word for word in ARGPARSE_ENGLISH if word in text]
+        assert found == [], (args, found, text)
+        assert max(width(line) for line in text.splitlines()) <= 80 or args[:1] == ["bogus"] or \
+            "--format" in args, (args, text)
+    assert "使い方:" in _stakewatch(["--help"], env).stdout
+
+
+def test_japanese_settings_fit_80_columns_and_say_on_off(tmp_path: Path):
+    env = _japanese()
+    result = _stakewatch(["--data-dir", str(tmp_path / "d"), "settings"], env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(width(line) for line in lines) <= 80
+    assert not re.search(r"\b(True|False)\b", result.stdout)
+    assert re.search(r"^export\.atom_feeds\s+オン\s", result.stdout, re.MULTILINE)
+    assert re.search(r"^pages\.warc\s+オフ\s", result.stdout, re.MULTILINE)
+
+
+def _start_demo(data: Path) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(LANG="en_US.UTF-8", QT_QPA_PLATFORM="offscreen")
+    return subprocess.Popen([sys.executable, "-m", "stakewatch", "--demo", "--data-dir", str(data)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _until_running(app: subprocess.Popen[str]) -> None:
+    assert app.stdout is not None
+    line = app.stdout.readline()
+    assert "Stakewatch is running (demo)" in line, line + (app.stderr.read() if app.poll() is not None
+                                                          and app.stderr else "")
+
+
+def _stop(app: subprocess.Popen[str]) -> None:
+    app.send_signal(signal.SIGTERM)
+    try:
+        app.communicate(timeout=60)
+    finally:
+        app.kill()
+
+
+def test_a_flag_set_in_the_demo_survives_a_restart_of_the_demo_app(tmp_path: Path):
+    pytest.importorskip("PySide6")
+    data = tmp_path / "data"
+    assert run_cli(data, "--demo", "poll", "--once").code == 0
+    alerts = json.loads(run_cli(data, "--demo", "alerts", "--json").out)
+    chosen = alerts[0]["id"]
+    assert run_cli(data, "--demo", "flag", str(chosen)).code == 0
+    assert run_cli(data, "--demo", "tag", str(chosen), "follow-up").code == 0
+    for _start in range(2):
+        app = _start_demo(data)
+        try:
+            _until_running(app)
+        finally:
+            _stop(app)
+    flagged = json.loads(run_cli(data, "--demo", "alerts", "--json", "--flagged").out)
+    assert [a["id"] for a in flagged] == [chosen]
+    assert flagged[0]["tags"] == ["follow-up"]
