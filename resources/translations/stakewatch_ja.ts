@@ -3905,6 +3905,25 @@ sha256 {sha256} · 保存版数 {n}</translation>
     </message>
 </context>
 <context>
+    <name>SourceKind</name>
+    <message>
+        <source>feed</source>
+        <translation>フィード</translation>
+    </message>
+    <message>
+        <source>web page</source>
+        <translation>Web ページ</translation>
+    </message>
+    <message>
+        <source>news search</source>
+        <translation>ニュース検索</translation>
+    </message>
+    <message>
+        <source>Diet record</source>
+        <translation>国会会議録</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>falling back to the terminal watcher (stakewatch watch): it polls, prints and notifies new alerts; Ctrl+C stops it.</source>

@@ -12,9 +12,11 @@ import time
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli
 from feedworld import Route, WorldServer, rss
-from stakewatch.core.platform.demo import claim_demo_dir
+from stakewatch.core.platform.demo import claim_demo_dir, reset_demo_dir
 from stakewatch.core.store.database import open_store
 
 
@@ -50,18 +52,24 @@ def test_demo_commands_keep_their_data_between_commands(tmp_path: Path):
     assert listed.code == 0 and "No alerts" not in listed.out and "Sora 2" in listed.out
 
 
-def test_a_demo_folder_in_use_is_never_emptied(tmp_path: Path):
-    folder, lock = claim_demo_dir(tmp_path, fresh=True)
+def test_a_demo_folder_in_use_is_never_emptied_and_only_a_reset_empties_it(tmp_path: Path):
+    folder, lock = claim_demo_dir(tmp_path)
     assert lock is not None
     (folder / "stakewatch.db").write_text("in use")
     try:
-        again, second = claim_demo_dir(tmp_path, fresh=True)
+        again, second = claim_demo_dir(tmp_path)
         assert second is None and again == folder and (folder / "stakewatch.db").read_text() == "in use"
     finally:
         lock.release()
-    fresh, third = claim_demo_dir(tmp_path, fresh=True)
-    assert third is not None and not (fresh / "stakewatch.db").exists()
+    kept, third = claim_demo_dir(tmp_path)
+    assert third is not None and (kept / "stakewatch.db").read_text() == "in use"
+    (kept / "stakewatch.db").unlink()
+    (kept / "notes.txt").write_text("mine")
+    reset_demo_dir(kept, third)
+    assert kept.is_dir() and list(kept.iterdir()) == []
     third.release()
+    with pytest.raises(RuntimeError):
+        reset_demo_dir(kept, third)
 
 
 def test_an_unreachable_display_falls_back_to_the_terminal_watcher_and_says_why(
