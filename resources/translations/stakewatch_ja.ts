@@ -3218,6 +3218,10 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <translation>{n} 件の情報源で障害</translation>
     </message>
     <message>
+        <source>This computer seems to be offline</source>
+        <translation>このコンピューターはオフラインのようです</translation>
+    </message>
+    <message>
         <source>{n:?Source|Sources} back: {sources}</source>
         <translation>情報源が復旧: {sources}</translation>
     </message>

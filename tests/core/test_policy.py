@@ -174,6 +174,25 @@ def test_a_source_that_turns_bad_is_announced_once_and_again_on_recovery():
     assert [n.title for n in many] == ["2 sources failing"]
 
 
+def test_when_every_source_fails_the_same_way_the_notice_says_offline():
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    def down(name: str, host: str) -> SourceHealth:
+        return replace(health(name, "failing", f"could not find the server {host} (name lookup failed)"),
+                       url=f"https://{host}/feed", last_attempt=datetime.now(UTC))
+
+    before = {"Cabinet": "ok", "Wire": "ok", "Agency": "ok"}
+    notes = health_notifications(before, [down("Cabinet", "www.kantei.go.jp"), down("Wire", "wire.example"),
+                                          down("Agency", "www.digital.go.jp")])
+    assert [n.title for n in notes] == ["This computer seems to be offline"]
+    assert notes[0].body.startswith("This computer seems to be offline: every source failed the same way")
+    assert "Cabinet" not in notes[0].body
+    mixed = health_notifications(before, [down("Cabinet", "www.kantei.go.jp"), down("Wire", "wire.example"),
+                                          replace(health("Agency", "ok"), last_attempt=datetime.now(UTC))])
+    assert [n.title for n in mixed] == ["2 sources failing"]
+
+
 def test_notifications_speak_japanese_in_their_own_words_and_keep_names():
     from stakewatch.core.i18n import use_language
 

@@ -181,3 +181,37 @@ def test_a_flag_set_in_the_demo_survives_a_restart_of_the_demo_app(tmp_path: Pat
     flagged = json.loads(run_cli(data, "--demo", "alerts", "--json", "--flagged").out)
     assert [a["id"] for a in flagged] == [chosen]
     assert flagged[0]["tags"] == ["follow-up"]
+
+
+def test_a_refused_import_lists_one_problem_a_line(tmp_path: Path, data_dir: Path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"version": 1, "watchlists": [{"name": "W", "entities": [
+        {"name": "A", "kind": "bogus"}, {"name": ""}]}],
+        "sources": [{"name": "S", "kind": "feed", "url": "ftp://example.org/x"}]}))
+    result = run_cli(data_dir, "import", str(bad))
+    assert result.code == 1
+    lines = result.err.strip().splitlines()
+    assert lines[0].startswith("stakewatch: import refused: 3 problems")
+    assert [line.split(":")[0].strip() for line in lines[1:]] == [
+        "watchlists[0].entities[0].kind", "watchlists[0].entities[1].name", "sources[0].url"]
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_the_poll_report_says_offline_instead_of_identical_failures(tmp_path: Path, data_dir: Path):
+    sources = [{"name": f"Down {n}", "kind": "feed", "url": f"http://127.0.0.1:{_closed_port()}/feed{n}.rss"}
+               for n in range(3)]
+    config = tmp_path / "c.json"
+    config.write_text(json.dumps({"version": 1, "watchlists": [{"name": "W", "entities": [{"name": "Sora 2"}]}],
+                                  "sources": sources}))
+    assert run_cli(data_dir, "import", str(config)).code == 0
+    result = run_cli(data_dir, "poll", "--once")
+    assert result.code == 0
+    assert "seems to be offline" in result.out
+    assert "failing: Down" not in result.out

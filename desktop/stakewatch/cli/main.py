@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..core import settings
+from ..core.delivery.offline import offline_notice
 from ..core.delivery.policy import Notification
 from ..core.exchange.transfer import parse_config
 from ..core.i18n import render, translate
@@ -300,7 +301,10 @@ def format_sources(health: Sequence[SourceHealth]) -> str:
 
 def format_report(report: CycleReport, store: Store) -> str:
     lines = [str(cycle_summary(report))]
-    for outcome in report.failures:
+    offline = offline_notice(store.health()) if len(report.failures) > 1 else None
+    if offline is not None:
+        lines += ["  " + line for line in wording.wrap(safe_cell(render(offline)), (terminal_width() or 10**6) - 2)]
+    for outcome in report.failures if offline is None else ():
         error = safe_cell(render(outcome.error))
         lines.append(_fit_line("  " + str(FAILING_LINE(source=cell(outcome.source), error=error)),
                                terminal_width()))
@@ -647,6 +651,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def error_lines(title: str, message: str) -> str:
+    """A refusal for standard error: its first line after the title, each further problem on a line
+    of its own (indented), every line cleaned of control characters and secrets."""
+    first, *rest = [line for line in message.splitlines() if line.strip()] or [""]
+    lines = [f"stakewatch: {safe_cell(title.lower())}: {safe_cell(first)}"]
+    lines += ["  " + safe_cell(line) for line in rest]
+    return "\n".join(lines)
+
+
 def set_up_demo(store: Store, base: str) -> None:
     """A demo folder's first start gets the example watchlist with the demo feeds; later starts keep
     what the user did there and only re-point the demo sources when the server's address moved."""
@@ -735,7 +748,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             restart_demo()
         return code
     except UserError as exc:
-        print(f"stakewatch: {safe_cell(exc.title.lower())}: {safe_cell(exc.message)}", file=sys.stderr)
+        print(error_lines(exc.title, exc.message), file=sys.stderr)
         return EXIT_ERROR
     except DatabaseFailure as exc:
         error = storage_error(exc, paths.database_path(root) if root else "the database")

@@ -28,6 +28,7 @@ from ..i18n import translate
 from ..model import Alert, SourceHealth
 from ..states import AlertKind, HealthStatus
 from ..text import plain
+from .offline import offline_notice
 
 STATEMENT_BY = translate("Notification", "Statement by {entities}")
 STATEMENT_ALSO = translate("Notification", "Statement by {entities} (also {others})")
@@ -41,6 +42,7 @@ DIGEST_BODY = translate("Notification", "{statements} {statements:?statement|sta
 WHILE_QUIET = translate("Notification", "while quiet")
 SOURCE_FAILING = translate("Notification", "Source failing: {source}")
 SOURCES_FAILING = translate("Notification", "{n} sources failing")
+OFFLINE_TITLE = translate("Notification", "This computer seems to be offline")
 SOURCES_BACK = translate("Notification", "{n:?Source|Sources} back: {sources}")
 ANSWERING_AGAIN = translate("Notification", "Answering normally again.")
 TITLE_LIMIT = 120
@@ -241,12 +243,18 @@ def decide(new: Sequence[Alert], queued: Sequence[Alert], notified_stories: set[
 
 
 def health_notifications(previous: dict[str, str], current: Sequence[SourceHealth]) -> list[Notification]:
-    """One quiet notice when sources turn bad, and one when they recover."""
+    """One quiet notice when sources turn bad (when every source fails the same way: that the
+    computer seems offline, not a list of identical failures), and one when they recover."""
     turned_bad = [h for h in current if h.status in BAD_STATUSES and previous.get(h.name) not in BAD_STATUSES
                   and h.name in previous]
     recovered = [h for h in current if h.status == HealthStatus.OK and previous.get(h.name) in BAD_STATUSES]
     notices: list[Notification] = []
-    if len(turned_bad) == 1:
+    offline = offline_notice(current) if turned_bad else None
+    if offline is not None:
+        notices.append(Notification(title=clean(OFFLINE_TITLE.render(), TITLE_LIMIT),
+                                    body=clean(offline.render(), BODY_LIMIT), url=None,
+                                    opens_inbox=True, urgency="low", kind="health"))
+    elif len(turned_bad) == 1:
         source = turned_bad[0]
         notices.append(Notification(title=clean(SOURCE_FAILING(source=source.name).render(), TITLE_LIMIT),
                                     body=clean(source.error, BODY_LIMIT), url=None,
