@@ -206,3 +206,26 @@ def test_a_poll_keeps_the_readers_place_and_the_detail_shows_notes_and_tags(qtbo
         chosen = view.model.row_at(2)
         view.refresh()
         assert view.model.row_at(view.current_row()).id == chosen.id
+
+
+def test_a_chosen_alert_row_inside_a_story_stays_chosen_after_a_poll(qtbot, tmp_path: Path) -> None:
+    from stakewatch.qt.inbox import InboxView
+
+    with open_store(tmp_path) as store:
+        stock(store)
+        view = InboxView(store, lambda url: None, by_story=True)
+        qtbot.addWidget(view)
+        view.show()
+        model = view.story_model
+        parent = next(model.index(r, 0) for r in range(model.rowCount()) if model.rowCount(model.index(r, 0)) > 1)
+        view.stories.expand(parent)
+        child = model.index(1, 0, parent)
+        view.stories.setCurrentIndex(child)
+        chosen = model.alert_at(child)
+        assert chosen is not None and view.selected_alert_ids() == [chosen.id]
+        view.refresh()  # what a poll does
+        current = view.stories.currentIndex()
+        assert current.parent().isValid(), "the selection jumped to the story"
+        assert model.alert_at(current).id == chosen.id
+        assert view.selected_alert_ids() == [chosen.id]
+        assert [model.alert_at(i).id for i in view.stories.selectionModel().selectedRows()] == [chosen.id]

@@ -16,10 +16,12 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QByteArray,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QSettings,
     Qt,
     QTimer,
     Signal,
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -61,6 +64,8 @@ from .story_tree import StoryModel, StoryView
 from .workers import StoreTask, Tasks
 
 PAGE = 500
+SPLITTER_KEY = "inbox/splitter"
+LIST_AND_PANE = (720, 240)  # the list's share of the height first: it is the main thing
 COLUMNS = (("published", QT_TRANSLATE_NOOP("InboxModel", "Published")),
            ("kind", QT_TRANSLATE_NOOP("InboxModel", "Kind")),
            ("entity", QT_TRANSLATE_NOOP("InboxModel", "Entity")),
@@ -328,13 +333,18 @@ class InboxView(QWidget):
         self.page_panel = PagePanel(pane)
         pane_layout.addWidget(self.page_panel, 2)
         pane_layout.addLayout(buttons)
+        self._steady_pane(buttons)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.list_pages)
         self.splitter.addWidget(pane)
-        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(0, False)
-        self.splitter.setSizes([640, 200])
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes(list(LIST_AND_PANE))
+        state = QSettings("Stakewatch", "Stakewatch").value(SPLITTER_KEY)
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(self._remember_split)
         layout = QVBoxLayout(self)
         layout.addLayout(first)
         layout.addLayout(second)
@@ -515,6 +525,28 @@ class InboxView(QWidget):
             action.triggered.connect(lambda _checked=False, w=watchlist, e=entity: self.toggle_mute(w, e))
         self.mute_button.setMenu(self.mute_menu)
         self.mute_button.setText(self.tr("&Mute an entity"))
+
+    def _steady_pane(self, buttons: QHBoxLayout) -> None:
+        """The detail pane keeps one height whatever is selected: title and details two lines each,
+        the texts a few lines at least, the buttons always whole; so the list above never jumps and
+        a splitter drag always moves it."""
+        line = self.fontMetrics().lineSpacing()
+        title_line = self.detail_title.fontMetrics().lineSpacing()
+        self.detail_title.setFixedHeight(2 * title_line + 2)
+        self.detail_meta.setFixedHeight(2 * line + 2)
+        self.detail_title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.detail_meta.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.detail_snippet.setMinimumHeight(3 * line)
+        self.page_panel.setMinimumHeight(0)
+        self.page_panel.text.setMinimumHeight(3 * line)
+        for index in range(buttons.count()):
+            widget = buttons.itemAt(index).widget()
+            if widget is not None:
+                widget.setSizePolicy(widget.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Fixed)
+        self.list_pages.setMinimumHeight(6 * line)
+
+    def _remember_split(self, *_args: object) -> None:
+        QSettings("Stakewatch", "Stakewatch").setValue(SPLITTER_KEY, self.splitter.saveState())
 
     def _show_story_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         ids = self.story_model.alert_ids(current)

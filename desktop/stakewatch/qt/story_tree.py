@@ -96,6 +96,10 @@ class StoryModel(QAbstractItemModel):
                                  key=lambda a: (a.kind != "statement", a.entity))
         return node.alerts
 
+    def story_alerts(self, row: int) -> list[Alert]:
+        """The alerts of the story in `row` (read once, when first asked)."""
+        return self._alerts(self.nodes[row])
+
     def rowCount(self, parent: AnyIndex = ROOT) -> int:  # noqa: N802
         if not parent.isValid():
             return len(self.nodes)
@@ -294,24 +298,34 @@ class StoryView(QTreeView):
         header.resizeSection(SOURCES, metrics.horizontalAdvance("Digital Agency (demo)") + 16)
 
     def reload(self) -> None:
-        """Re-read the stories, keeping the selected, current and expanded ones (a note or a poll must not
-        lose the user's place)."""
+        """Re-read the stories, keeping the selected, current and expanded ones, alert rows inside an
+        expanded story included (a note or a poll must not lose the user's place)."""
         model = self.model()
         assert isinstance(model, StoryModel)
-        chosen = {story.story for index in self.selectionModel().selectedRows()
-                  if (story := model.story_at(index)) is not None}
-        current = model.story_at(self.currentIndex())
+        chosen: set[tuple[int, int | None]] = set()
+        for index in self.selectionModel().selectedRows():
+            story, alert = model.story_at(index), model.alert_at(index)
+            if story is not None:
+                chosen.add((story.story, alert.id if alert is not None else None))
+        story, alert = model.story_at(self.currentIndex()), model.alert_at(self.currentIndex())
+        current = (story.story, alert.id if alert is not None else None) if story is not None else None
         expanded = {node.story.story for row, node in enumerate(model.nodes) if self.isExpanded(model.index(row, 0))}
         model.reload()
         selection = self.selectionModel()
         flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
         for row, node in enumerate(model.nodes):
+            parent = model.index(row, 0)
             if node.story.story in expanded:
-                self.expand(model.index(row, 0))
-            if node.story.story in chosen:
-                selection.select(model.index(row, 0), flags)
-            if current is not None and node.story.story == current.story:
-                selection.setCurrentIndex(model.index(row, 0), selection.SelectionFlag.NoUpdate)
+                self.expand(parent)
+            places = [((node.story.story, None), parent)]
+            if node.story.story in expanded:
+                places += [((node.story.story, child.id), model.index(n, 0, parent))
+                           for n, child in enumerate(model.story_alerts(row))]
+            for place, index in places:
+                if place in chosen:
+                    selection.select(index, flags)
+                if place == current:
+                    selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
 
     def selected_alert_ids(self) -> list[int]:
         model = self.model()
