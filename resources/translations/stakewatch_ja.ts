@@ -1622,6 +1622,17 @@
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>Stakewatch demo</source>
+        <translation>Stakewatch デモ</translation>
+    </message>
+    <message>
+        <source>This page stands in for the original article in Stakewatch&apos;s demo. The alerts you saw came from feeds served by Stakewatch itself on this computer.</source>
+        <translation>このページは Stakewatch のデモで元の記事の代わりに表示しているものです。ご覧になったアラートは、Stakewatch がこのコンピューター上で配信したフィードから届いたものです。</translation>
+    </message>
+</context>
+<context>
     <name>Diet</name>
     <message>
         <source>read {n} new {n:?record|records} this time, the most one check reads; the rest come in the next checks</source>

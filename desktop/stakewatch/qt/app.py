@@ -33,6 +33,7 @@ from ..core.platform.logs import diagnostics, setup_logging
 from ..core.service import CycleResult, Snapshot, tray_state_for
 from ..core.states import TrayState
 from ..core.store.database import open_store
+from ..core.when import date_time
 from ..notify import Notifier, choose_notifier
 from .about import AboutDialog
 from .actions import Actions
@@ -281,7 +282,7 @@ class Controller(QObject):
         if not paused or self.paused_until is None:
             return ""
         return self.tr("Notifications paused until {}").format(
-            self.paused_until.astimezone().strftime("%a %H:%M"))
+            date_time(self.paused_until.astimezone()))
 
     def quiet_text(self) -> str:
         if not self.quiet_hours:

@@ -41,6 +41,7 @@ from ..core.model import UserError
 from ..core.states import channel_status_label
 from ..core.store import channels as store_channels
 from ..core.store.database import Store
+from ..core.when import date_time
 from .fit import arrange
 from .workers import StoreTask
 
@@ -52,7 +53,7 @@ COLOURS = {"ok": "#2b8a3e", "failing": "#c92a2a", "new": "#495057"}
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "\u2014"
+    return date_time(moment.astimezone()) if moment is not None else "\u2014"
 
 
 def status_of(row: store_channels.ChannelRow) -> str:

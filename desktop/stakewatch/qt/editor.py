@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ..core.exchange import editing
 from ..core.exchange.transfer import Refused
+from ..core.i18n import render
 from ..core.matching.backfill import BackfillResult, backfill, changed_entities
 from ..core.model import Entity, Item, Source, UserError
 from ..core.platform import credentials
@@ -45,6 +46,7 @@ from ..core.service import find_feeds, preview_source, try_entity
 from ..core.sources.discovery import FoundFeed
 from ..core.store.database import Store
 from ..core.store.errors import DatabaseFailure, describe_sqlite_error
+from ..core.when import short_date
 from .editor_forms import ERROR_STYLE, EntityForm, SourceForm, WatchlistForm, field_of, in_words, lines_of
 from .labels import entity_kind_text
 
@@ -627,9 +629,9 @@ class EditorView(QWidget):
         found = self.source_form.preview_list
         found.clear()
         if problem:
-            found.addItem(self.tr("Nothing to show: {}").format(problem))
+            found.addItem(self.tr("Nothing to show: {}").format(render(problem)))
         for item in items[:50]:
-            when = item.published.astimezone().strftime("%Y-%m-%d") if item.published else "\u2014"
+            when = short_date(item.published.astimezone()) if item.published else "\u2014"
             found.addItem(f"{when}  {item.title} \u2014 {item.url}")
         self.source_form._show_rows()
 
@@ -662,7 +664,7 @@ class EditorView(QWidget):
         found = self.source_form.found
         found.clear()
         if problem:
-            found.addItem(self.tr("No feed found: {}").format(problem))
+            found.addItem(self.tr("No feed found: {}").format(render(problem)))
         for feed in feeds:
             item = QListWidgetItem(f"{feed.title} \u2014 {feed.url}")
             item.setData(Qt.ItemDataRole.UserRole, feed)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from ..core.store.database import Store
 from ..core.store.pages import PageView, page_view
+from ..core.when import date_time
 from .workers import StoreTask, Tasks
 
 
@@ -71,7 +72,7 @@ class PagePanel(QWidget):
             self.status.setText("")
             return
         view = self.view
-        checked = view.checked.astimezone().strftime("%Y-%m-%d %H:%M") if view.checked else "-"
+        checked = date_time(view.checked.astimezone()) if view.checked else "-"
         head = {
             "archived": self.tr("Statement page archived; last checked {checked}"),
             "edited": self.tr("Statement page edited since it was archived (removed words struck through, "

@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import IO, Any
 
+from ..i18n import language, translate
 from ..resources import resource
 
 DEMO_FEEDS: dict[str, tuple[str, str]] = {
@@ -61,6 +62,18 @@ def demo_config(base: str) -> dict[str, Any]:
     return document
 
 
+STAND_IN_TITLE = translate("Demo", "Stakewatch demo")
+STAND_IN_TEXT = translate("Demo", "This page stands in for the original article in Stakewatch's demo. The alerts "
+                                  "you saw came from feeds served by Stakewatch itself on this computer.")
+
+
+def stand_in_page(path: str) -> str:
+    """The page an alert's link opens in the demo, in the user's language."""
+    title = html.escape(path.strip("/").replace("/", " \u203a ") or STAND_IN_TITLE.render())
+    return (f"<!DOCTYPE html><html lang='{language()}'><head><meta charset='utf-8'><title>{title}</title>"
+            f"</head><body><h1>{title}</h1><p>{html.escape(STAND_IN_TEXT.render())}</p></body></html>")
+
+
 class _DemoHandler(BaseHTTPRequestHandler):
     server: DemoServer
 
@@ -74,11 +87,7 @@ class _DemoHandler(BaseHTTPRequestHandler):
             body = render_feed(name, self.server.base, self.server.started)
             content_type = DEMO_FEEDS[name][1]
         else:
-            title = html.escape(path.strip("/").replace("/", " \u203a ") or "Stakewatch demo")
-            body = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head>"
-                    f"<body><h1>{title}</h1><p>This page stands in for the original article in "
-                    f"Stakewatch's demo. The alerts you saw came from feeds served by Stakewatch "
-                    f"itself on this computer.</p></body></html>").encode()
+            body = stand_in_page(path).encode()
             content_type = "text/html; charset=utf-8"
         self.send_response(200)
         self.send_header("Content-Type", content_type)
