@@ -25,6 +25,15 @@ CORPUS = next((folder / "shared" / "corpus" / "feedparser" for folder in PROJECT
                if (folder / "shared" / "corpus" / "feedparser").is_dir()),
               PROJECT.parent / "shared" / "corpus" / "feedparser")
 
+
+def corpus_missing() -> str | None:
+    """Why the corpus tests cannot run here (the folder, relative to the repository), or None."""
+    if CORPUS.is_dir() and any(CORPUS.iterdir()):
+        return None
+    where = os.path.relpath(CORPUS, PROJECT)
+    return (f"the shared feed corpus is missing: expected the folder {where} (relative to the repository; "
+            f"it sits beside the checkout as shared/corpus/feedparser)")
+
 # Nothing in the tests may reach past loopback, even through a proxy from the environment.
 for _name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
     os.environ.pop(_name, None)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, corpus_missing
 from stakewatch.core.delivery.policy import story_notification
 from stakewatch.core.exchange.briefing import build_briefing
 from stakewatch.core.matching.ingest import Validators, ingest
@@ -22,6 +22,9 @@ from stakewatch.core.store.database import Store
 
 pytest.importorskip("PySide6")
 pypdf = pytest.importorskip("pypdf")
+
+if corpus_missing():
+    pytest.skip(str(corpus_missing()), allow_module_level=True)
 
 FILES = sorted((CORPUS / "wellformed" / "sanitize").glob("*.xml"))
 HOSTILE = re.compile(r"<\s*/?\s*(script|style|iframe|object|embed|img|a\b|svg|link|meta)|\bon[a-z]+\s*=\s*['\"]"

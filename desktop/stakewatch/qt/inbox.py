@@ -540,7 +540,8 @@ class InboxView(QWidget):
         self.page_panel.setMinimumHeight(0)
         self.page_panel.text.setMinimumHeight(3 * line)
         for index in range(buttons.count()):
-            widget = buttons.itemAt(index).widget()
+            item = buttons.itemAt(index)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setSizePolicy(widget.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Fixed)
         self.list_pages.setMinimumHeight(6 * line)

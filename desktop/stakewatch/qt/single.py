@@ -107,7 +107,7 @@ def same_user(descriptor: int) -> bool:
     except OSError:
         return False
     _pid, uid, _gid = struct.unpack("3i", credentials)
-    return uid == os.getuid()
+    return bool(uid == os.getuid())
 
 
 def ask_running_instance(root: Path, timeout_ms: int = 1000) -> bool:

@@ -317,7 +317,7 @@ class StoryView(QTreeView):
             parent = model.index(row, 0)
             if node.story.story in expanded:
                 self.expand(parent)
-            places = [((node.story.story, None), parent)]
+            places: list[tuple[tuple[int, int | None], QModelIndex]] = [((node.story.story, None), parent)]
             if node.story.story in expanded:
                 places += [((node.story.story, child.id), model.index(n, 0, parent))
                            for n, child in enumerate(model.story_alerts(row))]
