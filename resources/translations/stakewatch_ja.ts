@@ -300,6 +300,10 @@
         <translation>利用不可</translation>
     </message>
     <message>
+        <source>the demo folder is in use by another Stakewatch command; try again when it ends.</source>
+        <translation>デモのフォルダーは別の Stakewatch のコマンドが使用中です。終わってからもう一度お試しください。</translation>
+    </message>
+    <message>
         <source>Stakewatch will not start: {folder} is {why}. Another user may have made it to disable or answer the check that keeps one Stakewatch per data folder. Remove it, or set XDG_RUNTIME_DIR to a folder only you can enter.</source>
         <translation>Stakewatch を起動しません: {folder} は{why}。データフォルダーごとに Stakewatch を一つに保つ確認を、別のユーザーが無効にしたり応答したりするために作った可能性があります。このフォルダーを削除するか、XDG_RUNTIME_DIR に自分だけが入れるフォルダーを指定してください。</translation>
     </message>

@@ -56,6 +56,7 @@ RUNNING = translate("App", "Stakewatch is running; notifications through {backen
 RUNNING_DEMO = translate("App", "Stakewatch is running (demo); notifications through {backend}; tray {tray}.")
 TRAY_SHOWN = translate("App", "shown")
 TRAY_MISSING = translate("App", "unavailable")
+DEMO_BUSY = translate("App", "the demo folder is in use by another Stakewatch command; try again when it ends.")
 
 
 class TrayNotifier:
@@ -504,7 +505,7 @@ def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
         print(ALREADY_RUNNING.render())
         return 0
     if borrowed:
-        print("stakewatch: the demo folder is in use by another Stakewatch command; try again when it ends.",
+        print(f"stakewatch: {DEMO_BUSY.render()}",
               file=sys.stderr)
         return 1
     with open_store(root) as store:
