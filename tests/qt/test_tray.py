@@ -333,3 +333,31 @@ def test_an_entity_imported_from_the_tray_finds_the_stored_items_silently(qtbot,
         [openai] = [a for a in store.alerts() if a.entity == "OpenAI"]
         assert openai.backfilled and openai.title == "OpenAI ships Sora 2"
     assert len(controller.notifier.shown) == shown
+
+
+def test_the_demo_offers_reset_demo_and_asks_first(qtbot, data_dir: Path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from stakewatch.core.platform.demo import RESET_DEMO
+
+    plain = Controller(data_dir, notifier=RecordingNotifier())
+    assert not any(a.text().startswith("Reset demo") for a in plain.menu.actions())
+    demo = Controller(data_dir, demo=True, notifier=RecordingNotifier())
+    reset = next(a for a in demo.menu.actions() if a.text() == "Reset demo\u2026")
+    codes: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: codes.append(code)))
+
+    def answer(button: str) -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        chosen = next(b for b in box.buttons() if b.text().replace("&", "") == button)
+        chosen.click()
+
+    QTimer.singleShot(100, lambda: answer("Cancel"))
+    reset.trigger()
+    assert not demo.quitting and codes == []
+    QTimer.singleShot(100, lambda: answer("Reset demo"))
+    reset.trigger()
+    assert demo.quitting
+    qtbot.waitUntil(lambda: codes == [RESET_DEMO], timeout=15_000)
+    plain.scheduler.stop()

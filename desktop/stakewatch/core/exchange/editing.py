@@ -66,4 +66,5 @@ def add_watchlist(store: Store, name: str) -> Watchlist:
 
 
 __all__ = ["Snapshot", "add_watchlist", "delete_entity", "delete_source", "delete_watchlist", "parse_entity",
-           "recent_items", "restore", "save_entity", "save_watchlist", "save_source", "validate_entity", "validate_source"]
+           "recent_items", "restore", "save_entity", "save_watchlist", "save_source", "validate_entity",
+           "validate_source"]
