@@ -86,7 +86,7 @@ def test_quit_returns_at_once_and_cancels_the_cycle(qtbot, data_dir, world, monk
         settings.put(store, "fetch.read_timeout", "120")
         settings.put(store, "fetch.deadline", "300")
     quits: list[bool] = []
-    monkeypatch.setattr(app_module.QApplication, "quit", lambda: quits.append(True))
+    monkeypatch.setattr(app_module.QApplication, "exit", staticmethod(lambda code=0: quits.append(code == 0)))
     controller = app_module.Controller(data_dir, notifier=NullNotifier())
     controller.start()
     qtbot.waitUntil(lambda: world.hits["/hang"] == 1, timeout=10_000)

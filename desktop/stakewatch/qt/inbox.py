@@ -65,6 +65,7 @@ from .workers import StoreTask, Tasks
 
 PAGE = 500
 SPLITTER_KEY = "inbox/splitter"
+META_LINES = 4  # the detail pane's facts: kind and entity, who carried it, the link, tags and note
 LIST_AND_PANE = (720, 240)  # the list's share of the height first: it is the main thing
 COLUMNS = (("published", QT_TRANSLATE_NOOP("InboxModel", "Published")),
            ("kind", QT_TRANSLATE_NOOP("InboxModel", "Kind")),
@@ -527,13 +528,14 @@ class InboxView(QWidget):
         self.mute_button.setText(self.tr("&Mute an entity"))
 
     def _steady_pane(self, buttons: QHBoxLayout) -> None:
-        """The detail pane keeps one height whatever is selected: title and details two lines each,
+        """The detail pane keeps one height whatever is selected: the title two lines, the facts four,
         the texts a few lines at least, the buttons always whole; so the list above never jumps and
         a splitter drag always moves it."""
         line = self.fontMetrics().lineSpacing()
         title_line = self.detail_title.fontMetrics().lineSpacing()
         self.detail_title.setFixedHeight(2 * title_line + 2)
-        self.detail_meta.setFixedHeight(2 * line + 2)
+        self.detail_meta.setWordWrap(False)
+        self.detail_meta.setFixedHeight(META_LINES * line + 2)
         self.detail_title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.detail_meta.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.detail_snippet.setMinimumHeight(3 * line)
@@ -585,14 +587,16 @@ class InboxView(QWidget):
                  + f" \u00b7 {date_time(detail.published.astimezone())}{marks}",
                  f"{carried}: {sources}", detail.url]
         if detail.flagged:
-            lines.insert(0, "\u2691 " + self.tr("Flagged for the briefing"))
-        if detail.tags:
-            lines.append(self.tr("Tags: {}").format(", ".join(detail.tags)))
-        if detail.note:
-            lines.append(self.tr("Note: {}").format(" ".join(detail.note.split())))
+            lines[0] = "\u2691 " + self.tr("Flagged for the briefing") + " \u00b7 " + lines[0]
+        notes = ([self.tr("Tags: {}").format(", ".join(detail.tags))] if detail.tags else []) + \
+            ([self.tr("Note: {}").format(" ".join(detail.note.split()))] if detail.note else [])
+        if notes:
+            lines.append(" \u00b7 ".join(notes))
         self.detail_title.setText(detail.title)
-        self.detail_meta.setText("\n".join(lines))
-        self.detail_meta.setToolTip("\n".join(f"{name} \u2014 {url}" for name, url in detail.sources if url))
+        self.detail_title.setToolTip(detail.title)
+        self.detail_meta.setText("\n".join(lines))  # at most META_LINES lines, each on one line
+        self.detail_meta.setToolTip("\n".join(lines + [f"{name} \u2014 {url}" for name, url in detail.sources
+                                                        if url]))
         text = inbox.full_text(self.store, detail.id) or detail.snippet
         if text.startswith(detail.title):
             text = text[len(detail.title):].lstrip(" \n:\u2014-")
