@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -66,7 +68,7 @@ from .workers import StoreTask, Tasks
 PAGE = 500
 SPLITTER_KEY = "inbox/splitter"
 META_LINES = 4  # the detail pane's facts: kind and entity, who carried it, the link, tags and note
-LIST_AND_PANE = (720, 240)  # the list's share of the height first: it is the main thing
+LIST_AND_PANE = (640, 340)  # the list's share of the height first: it is the main thing
 COLUMNS = (("published", QT_TRANSLATE_NOOP("InboxModel", "Published")),
            ("kind", QT_TRANSLATE_NOOP("InboxModel", "Kind")),
            ("entity", QT_TRANSLATE_NOOP("InboxModel", "Entity")),
@@ -329,10 +331,18 @@ class InboxView(QWidget):
         pane_layout = QVBoxLayout(pane)
         pane_layout.setContentsMargins(0, 4, 0, 0)
         pane_layout.addWidget(self.detail_title)
-        pane_layout.addWidget(self.detail_meta)
-        pane_layout.addWidget(self.detail_snippet, 1)
-        self.page_panel = PagePanel(pane)
-        pane_layout.addWidget(self.page_panel, 2)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.detail_meta)
+        body_layout.addWidget(self.detail_snippet, 1)
+        self.page_panel = PagePanel(body)
+        body_layout.addWidget(self.page_panel, 2)
+        self.detail_body = QScrollArea()  # what does not fit scrolls; the title and buttons stay
+        self.detail_body.setWidget(body)
+        self.detail_body.setWidgetResizable(True)
+        self.detail_body.setFrameShape(QFrame.Shape.NoFrame)
+        pane_layout.addWidget(self.detail_body, 1)
         pane_layout.addLayout(buttons)
         self._steady_pane(buttons)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -546,6 +556,7 @@ class InboxView(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setSizePolicy(widget.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Fixed)
+        self.detail_body.setMinimumHeight(3 * line)
         self.list_pages.setMinimumHeight(6 * line)
 
     def _remember_split(self, *_args: object) -> None:
