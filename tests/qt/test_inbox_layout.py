@@ -48,7 +48,7 @@ def test_the_list_gets_most_of_the_height_and_the_pane_never_vanishes(qtbot, sto
     view = _open(qtbot, store)
     splitter = view.splitter
     list_height, pane_height = splitter.sizes()
-    assert list_height > 0.6 * (list_height + pane_height)
+    assert list_height > 0.55 * (list_height + pane_height)
     assert list_height >= 8 * view.stories.sizeHintForRow(0)
 
     splitter.moveSplitter(list_height - 100, 1)  # a 100 px drag moves it by 100 px

@@ -68,7 +68,7 @@ from .workers import StoreTask, Tasks
 PAGE = 500
 SPLITTER_KEY = "inbox/splitter"
 META_LINES = 4  # the detail pane's facts: kind and entity, who carried it, the link, tags and note
-LIST_AND_PANE = (640, 340)  # the list's share of the height first: it is the main thing
+LIST_AND_PANE = (580, 420)  # the list's share of the height first: it is the main thing
 COLUMNS = (("published", QT_TRANSLATE_NOOP("InboxModel", "Published")),
            ("kind", QT_TRANSLATE_NOOP("InboxModel", "Kind")),
            ("entity", QT_TRANSLATE_NOOP("InboxModel", "Entity")),
