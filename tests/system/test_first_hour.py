@@ -215,3 +215,16 @@ def test_the_poll_report_says_offline_instead_of_identical_failures(tmp_path: Pa
     assert result.code == 0
     assert "seems to be offline" in result.out
     assert "failing: Down" not in result.out
+
+
+def test_long_alert_lists_stream_with_their_numbers_too(tmp_path: Path, data_dir: Path, world: WorldServer,
+                                                        monkeypatch: pytest.MonkeyPatch):
+    import importlib
+
+    cli_main = importlib.import_module("stakewatch.cli.main")
+    _fill(tmp_path, data_dir, world)
+    monkeypatch.setattr(cli_main, "TABLE_AT_ONCE", 1)  # what a list longer than a table at once takes
+    alerts = json.loads(run_cli(data_dir, "alerts", "--json").out)
+    lines = run_cli(data_dir, "alerts").out.splitlines()
+    assert lines[0].split()[:2] == ["Alert", "Published"]
+    assert [int(line.split()[0]) for line in lines[1:]] == [a["id"] for a in alerts]
