@@ -342,6 +342,8 @@ class InboxView(QWidget):
         self.detail_body.setWidget(body)
         self.detail_body.setWidgetResizable(True)
         self.detail_body.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_body.viewport().setAutoFillBackground(False)  # the pane's own background shows through
+        body.setAutoFillBackground(False)
         pane_layout.addWidget(self.detail_body, 1)
         pane_layout.addLayout(buttons)
         self._steady_pane(buttons)
