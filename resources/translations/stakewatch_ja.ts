@@ -4007,7 +4007,7 @@ sha256 {sha256} · 保存版数 {n}</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation>アラート番号</translation>
+        <translation>アラート</translation>
     </message>
     <message>
         <source>Entities</source>

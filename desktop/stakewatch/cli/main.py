@@ -49,6 +49,7 @@ from ..core.store.annotations import clean_tags
 from ..core.store.database import Store, open_store
 from ..core.store.errors import DatabaseFailure, storage_error
 from ..core.text import plain
+from ..core.when import date_time
 from ..notify import Notifier, choose_notifier
 from ..platform_check import PROBE_VARIABLE
 from . import wording
@@ -248,7 +249,8 @@ def table(rows: Sequence[Sequence[str]], headers: Sequence[str], flexible: int,
 
 
 def local_time(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else str(NEVER)
+    """A moment in local time as the windows write it (2025-10-10 14:03; 2025年10月10日 14:03)."""
+    return date_time(moment.astimezone()) if moment else str(NEVER)
 
 
 STREAM_WIDTHS = (6, 16, 9, 24, 0, 20)
@@ -275,6 +277,7 @@ def stream_alerts(alerts: Iterable[Alert], out: TextIO) -> int:
     terminal, the title's beginning kept); the count. For lists too long to lay out at once."""
     limit = terminal_width()
     widths = list(STREAM_WIDTHS)
+    widths[1] = max(widths[1], wording.width(local_time(datetime(2026, 12, 31, 23, 59, tzinfo=UTC))))
     widths[TITLE_COLUMN] = max(20, (limit or 120) - sum(widths) - 2 * len(widths) - 30)
     count = 0
     for alert in alerts:
