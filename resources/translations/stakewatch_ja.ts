@@ -3444,7 +3444,7 @@ The page is gone; the archived text is kept.</source>
     <name>QuietHours</name>
     <message>
         <source>&amp;Hold notifications from</source>
-        <translation>おやすみ時間(&amp;H)</translation>
+        <translation>通知を保留する(&amp;H)</translation>
     </message>
     <message>
         <source>to</source>
