@@ -300,6 +300,10 @@
         <translation>利用不可</translation>
     </message>
     <message>
+        <source>none (no notification service answers)</source>
+        <translation>なし（通知サービスが応答しません）</translation>
+    </message>
+    <message>
         <source>the demo folder is in use by another Stakewatch command; try again when it ends.</source>
         <translation>デモのフォルダーは別の Stakewatch のコマンドが使用中です。終わってからもう一度お試しください。</translation>
     </message>

@@ -56,6 +56,7 @@ RUNNING = translate("App", "Stakewatch is running; notifications through {backen
 RUNNING_DEMO = translate("App", "Stakewatch is running (demo); notifications through {backend}; tray {tray}.")
 TRAY_SHOWN = translate("App", "shown")
 TRAY_MISSING = translate("App", "unavailable")
+NO_NOTIFIER = translate("App", "none (no notification service answers)")
 DEMO_BUSY = translate("App", "the demo folder is in use by another Stakewatch command; try again when it ends.")
 
 
@@ -524,7 +525,8 @@ def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
     wake.start(500)
     wake.timeout.connect(lambda: None)
     controller.start()
-    print((RUNNING_DEMO if demo else RUNNING)(backend=controller.notifier.name,
+    backend = NO_NOTIFIER if controller.notifier.name == "none" else controller.notifier.name
+    print((RUNNING_DEMO if demo else RUNNING)(backend=backend,
                                               tray=TRAY_SHOWN if controller.has_tray else TRAY_MISSING).render(),
           flush=True)
     return int(app.exec())
