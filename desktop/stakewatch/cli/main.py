@@ -492,7 +492,7 @@ def cmd_settings(store: Store, args: argparse.Namespace) -> int:
         rows = [(key, setting_value(settings.get(store, key)), render(setting.description))
                 for key, setting in settings.SETTINGS.items()]
         widths = (max(wording.width(r[0]) for r in rows), max(wording.width(r[1]) for r in rows))
-        print("\n".join(wording.fit_rows(rows, widths, min(wording.terminal_columns(), 80))))
+        print("\n".join(wording.fit_rows(rows, widths, wording.terminal_columns())))
         return EXIT_OK
     if args.value is None:
         if args.key not in settings.SETTINGS:

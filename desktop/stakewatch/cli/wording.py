@@ -134,7 +134,7 @@ def wrap(text: str, columns: int) -> list[str]:
 
 
 def terminal_columns() -> int:
-    """The terminal's width (COLUMNS first), at most 80 columns wide for help text."""
+    """The terminal's width in columns (COLUMNS first; 80 where there is no terminal)."""
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
@@ -147,7 +147,7 @@ class WideHelpFormatter(argparse.HelpFormatter):
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
                  width: int | None = None) -> None:
         super().__init__(prog, indent_increment, max_help_position,
-                         width if width is not None else min(terminal_columns(), 80) - 2)
+                         width if width is not None else max(terminal_columns(), 40) - 2)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         return wrap(text, width)
