@@ -96,3 +96,33 @@ def test_a_found_telegram_preview_fills_the_page_selectors(qtbot, store: Store):
     form = editor.source_form
     assert form.kind_key() == "page" and form.url.text() == "https://t.me/s/digital_minister"
     assert form.selectors["item"].text() == ".tgme_widget_message"
+
+
+def test_quitting_waits_for_the_counting_to_end(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from stakewatch.notify.base import NullNotifier
+    from stakewatch.qt import app as app_module
+    from stakewatch.qt import suggest_dialog
+
+    release = threading.Event()
+    counting = threading.Event()
+    real = suggest_dialog.count_matches
+
+    def held(found, texts):
+        counting.set()
+        release.wait(30)
+        return real(found, texts)
+
+    monkeypatch.setattr(suggest_dialog, "count_matches", held)
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
+    controller = app_module.Controller(tmp_path / "data", notifier=NullNotifier())
+    dialog = SuggestAliasesDialog("城内実", STORED)
+    assert counting.wait(10)
+    dialog.reject()
+    controller.quit()
+    qtbot.wait(300)
+    assert exits == []  # the app does not leave the counting behind to die with the interpreter
+    release.set()
+    qtbot.waitUntil(lambda: exits == [0], timeout=10_000)

@@ -209,7 +209,8 @@ class Controller(QObject):
         self._finish_quit()
 
     def _finish_quit(self) -> None:
-        if self.tasks.pool.activeThreadCount() and time.monotonic() < self._quit_deadline:
+        busy = self.tasks.pool.activeThreadCount() + QThreadPool.globalInstance().activeThreadCount()
+        if busy and time.monotonic() < self._quit_deadline:
             QTimer.singleShot(QUIT_CHECK_MS, self._finish_quit)
             return
         self.notifier.close()

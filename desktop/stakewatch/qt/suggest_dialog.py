@@ -52,7 +52,8 @@ class _SuggestTask(QRunnable):
             result: list[Candidate] = count_matches(found, self.texts)
         except (OSError, ValueError):  # a missing or damaged reading table: no suggestions
             result = []
-        self.emitter.finished.emit(result)
+        with contextlib.suppress(RuntimeError):  # the app is closing and took the emitter with it
+            self.emitter.finished.emit(result)
 
 
 class SuggestAliasesDialog(QDialog):
