@@ -228,3 +228,27 @@ def test_long_alert_lists_stream_with_their_numbers_too(tmp_path: Path, data_dir
     lines = run_cli(data_dir, "alerts").out.splitlines()
     assert lines[0].split()[:2] == ["Alert", "Published"]
     assert [int(line.split()[0]) for line in lines[1:]] == [a["id"] for a in alerts]
+
+
+def test_reset_demo_forgets_the_demos_keyring_entries_and_no_others(secret_service, tmp_path: Path):
+    from test_channels import keyring_entries
+
+    env = {**secret_service.env, "LANG": "en_US.UTF-8"}
+
+    def cli(data: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "stakewatch", "--data-dir", str(data), *args], input=stdin,
+                              capture_output=True, text=True, timeout=120, env=env)
+
+    demo_data, own = tmp_path / "data", tmp_path / "own"
+    assert cli(demo_data, "--demo", "channel", "add", "hook", stdin="json://127.0.0.1:9/demo\n").returncode == 0
+    assert cli(own, "channel", "add", "hook", stdin="json://127.0.0.1:9/own\n").returncode == 0
+    assert len(keyring_entries(env, "hook")) == 2
+    reset = subprocess.run([sys.executable, "-c",
+                            "import sys; from pathlib import Path; "
+                            "from stakewatch.core.platform.demo import claim_demo_dir, reset_demo_dir; "
+                            "folder, lock = claim_demo_dir(Path(sys.argv[1])); reset_demo_dir(folder, lock)",
+                            str(demo_data)], capture_output=True, text=True, timeout=120, env=env)
+    assert reset.returncode == 0, reset.stderr
+    assert len(keyring_entries(env, "hook")) == 1  # the other folder's entry stays
+    assert "hook" in cli(own, "channel", "list").stdout
+    assert "No channels" in cli(demo_data, "--demo", "channel", "list").stdout

@@ -191,6 +191,8 @@ def reset_demo_dir(folder: Path, lock: DemoLock) -> None:
     if database_path(folder).exists():
         import contextlib
 
+        from keyring.errors import KeyringError
+
         from ..model import UserError
         from ..store import keyring as store_keyring
         from ..store.database import open_store
@@ -198,7 +200,7 @@ def reset_demo_dir(folder: Path, lock: DemoLock) -> None:
 
         with contextlib.suppress(UserError, OSError), open_store(folder) as store:
             for kind, name, _legacy in store_keyring.entries(store):
-                with contextlib.suppress(UserError):
+                with contextlib.suppress(UserError, KeyringError):  # a locked or missing keyring: still empty it
                     credentials.delete(store, kind, name)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
