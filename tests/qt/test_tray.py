@@ -347,16 +347,22 @@ def test_the_demo_offers_reset_demo_and_asks_first(qtbot, data_dir: Path, monkey
     reset = next(a for a in demo.menu.actions() if a.text() == "Reset demo\u2026")
     codes: list[int] = []
     monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: codes.append(code)))
+    asked: list[str] = []
 
     def answer(button: str) -> None:
-        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-        chosen = next(b for b in box.buttons() if b.text().replace("&", "") == button)
-        chosen.click()
+        """Press `button` in the question once it is up (the modal box of the moment)."""
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, lambda: answer(button))
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text().replace("&", "") == button).click()
 
-    QTimer.singleShot(100, lambda: answer("Cancel"))
+    QTimer.singleShot(0, lambda: answer("Cancel"))
     reset.trigger()
+    assert asked and "Empty the demo" in asked[0]
     assert not demo.quitting and codes == []
-    QTimer.singleShot(100, lambda: answer("Reset demo"))
+    QTimer.singleShot(0, lambda: answer("Reset demo"))
     reset.trigger()
     assert demo.quitting
     qtbot.waitUntil(lambda: codes == [RESET_DEMO], timeout=15_000)
