@@ -54,6 +54,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _get(self) -> None:
         path = self.path
         self.server.hits[path.split("?")[0]] += 1
+        self.server.times.append((path.split("?")[0], time.time()))
         self.server.paths.append(path)
         self.server.user_agents.append(self.headers.get("User-Agent", ""))
         route = self.server.routes.get(path) or self.server.routes.get(path.split("?")[0])
@@ -184,6 +185,7 @@ class WorldServer(ThreadingHTTPServer):
         self.not_modified: Counter[str] = Counter()
         self.user_agents: list[str] = []
         self.paths: list[str] = []
+        self.times: list[tuple[str, float]] = []
         self.stop_event = threading.Event()
         self.lock = threading.Lock()
         self.active = 0

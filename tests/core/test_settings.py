@@ -14,7 +14,7 @@ from stakewatch.core.store.database import Store, open_store
 
 def test_defaults_are_the_documented_limits(store: Store):
     config = settings.poll_config(store)
-    assert (config.per_host, config.total) == (2, 16)
+    assert (config.host_spacing, config.total) == (10.0, 16)
     assert (config.fetch.connect_timeout, config.fetch.read_timeout, config.fetch.deadline) == (5, 10, 20)
     assert config.fetch.max_body == 10 * 1024 * 1024 and config.fetch.system_proxy
 
@@ -31,9 +31,9 @@ def test_invalid_values_are_refused_by_name(store: Store):
 
 def test_settings_change_the_poll(world: WorldServer, data_dir: Path):
     assert run_cli(data_dir, "settings", "fetch.max_body_mib", "1").code == 0
-    assert run_cli(data_dir, "settings", "poll.per_host", "1").out.strip() == "poll.per_host = 1"
+    assert run_cli(data_dir, "settings", "poll.host_spacing", "1").out.strip() == "poll.host_spacing = 1"
     listing = run_cli(data_dir, "settings").out
-    assert "fetch.max_body_mib" in listing and "poll.per_host" in listing
+    assert "fetch.max_body_mib" in listing and "poll.host_spacing" in listing
     world.routes["/big"] = Route(rss([{"title": "x" * 100, "link": "http://x/1"}] * 20000))
     with open_store(data_dir) as store:
         store.apply_config([], [Source("Big", "feed", world.url("/big"))])

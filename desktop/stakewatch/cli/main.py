@@ -444,11 +444,11 @@ def _positive(value: str) -> int:
 
 
 def cmd_sources(store: Store, args: argparse.Namespace) -> int:
-    health = store.health()
     if args.json:
+        health = Service(store).source_health()
         print(redact(json.dumps([h.to_json() for h in health], ensure_ascii=False, indent=2)))
     else:
-        print(format_sources(health))
+        print(format_sources(store.health()))
     return EXIT_OK
 
 

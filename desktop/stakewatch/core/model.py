@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from .i18n import language, render
+from .i18n import Message, language, render
 from .states import AlertKind, HealthStatus
 
 ENTITY_KINDS: tuple[str, ...] = ("official", "person", "company", "product", "topic")
@@ -262,7 +262,8 @@ class Source:
     name: str
     kind: str
     url: str
-    interval_minutes: int = 30
+    interval_minutes: int | None = None
+    """A fixed interval; None: the source's own rhythm decides (fetching/rhythm.py)."""
     enabled: bool = True
     official_for: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -402,6 +403,11 @@ class SourceHealth:
     newest_item: datetime | None
     backoff_until: datetime | None = None
     note: str | None = None
+    rhythm: Message | str | None = None
+    median_delay_seconds: float | None = None
+    requests_last_hour: int = 0
+    hub: str | None = None
+    releases: dict[str, Any] | None = None
 
     @property
     def error(self) -> str:
@@ -428,4 +434,9 @@ class SourceHealth:
             "items": self.items,
             "newest_item": iso(self.newest_item),
             "note": self.note,
+            "rhythm": render(self.rhythm) if self.rhythm is not None else None,
+            "median_delay_seconds": self.median_delay_seconds,
+            "requests_last_hour": self.requests_last_hour,
+            "hub": self.hub,
+            "releases": self.releases,
         }

@@ -122,8 +122,9 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
                     translate("Settings", "Write each watchlist as an Atom feed"), "storage"),
     Setting("fetch.proxy", "system", Text(translate("Settings", "system, none, or a proxy address")), _proxy,
             translate("Settings", "Proxy"), group="network"),
-    _number("poll.per_host", 2, translate("Settings", "requests at once to one host"), 1, 16,
-            translate("Settings", "Downloads at once from one site"), translate("Settings", "at most"), "network"),
+    _number("poll.host_spacing", 10,
+            translate("Settings", "seconds between two requests to one site (one at a time)"), 0, 600,
+            translate("Settings", "Wait between downloads from one site"), SECONDS, "network"),
     _number("poll.total", 16, translate("Settings", "requests at once in all"), 1, 64,
             translate("Settings", "Downloads at once in all"), translate("Settings", "at most"), "network"),
     _number("fetch.connect_timeout", 5, translate("Settings", "seconds to connect"), 1, 60,
@@ -182,6 +183,6 @@ def poll_config(store: Store) -> PollConfig:
                        full_text_per_source=int(get(store, "pages.full_text_per_source")),
                        archive_coverage=bool(get(store, "pages.archive_coverage")),
                        warc_dir=store.path.parent / "warc" if get(store, "pages.warc") else None)
-    return PollConfig(per_host=int(get(store, "poll.per_host")), total=int(get(store, "poll.total")),
+    return PollConfig(host_spacing=float(get(store, "poll.host_spacing")), total=int(get(store, "poll.total")),
                       fetch=fetch, retention=timedelta(days=days) if days else None, pages=pages,
                       atom_feeds=bool(get(store, "export.atom_feeds")))

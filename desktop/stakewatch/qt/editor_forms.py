@@ -343,8 +343,9 @@ class SourceForm(QWidget):
         self.url = QLineEdit()
         self.url.setPlaceholderText(self.tr("A feed address, or any web page: Find feeds looks for its feeds"))
         self.interval = QSpinBox()
-        self.interval.setRange(1, MAX_INTERVAL)
+        self.interval.setRange(0, MAX_INTERVAL)
         self.interval.setSuffix(self.tr(" min"))
+        self.interval.setSpecialValueText(self.tr("its own rhythm"))
         self.enabled = QCheckBox(self.tr("Ena&bled"))
         self.owner = QLineEdit()
         self.owner.setPlaceholderText(self.tr("The entity whose own blog or account this is: "
@@ -526,7 +527,8 @@ class SourceForm(QWidget):
         official = self.official()
         data: dict[str, Any] = {**{k: v for k, v in self._extra.items() if k != "entity"},
                                 "name": self.name.text(), "kind": self.kind_key(),
-                                "url": complete_address(self.url.text()), "interval_minutes": self.interval.value(),
+                                "url": complete_address(self.url.text()),
+                                "interval_minutes": self.interval.value() or None,
                                 "enabled": self.enabled.isChecked(), "official_for": official,
                                 "options": self.options()}
         if self.owner.text().strip():
@@ -541,7 +543,7 @@ class SourceForm(QWidget):
         self.name.setText(source.name)
         self.set_kind(source.kind)
         self.url.setText(source.url)
-        self.interval.setValue(source.interval_minutes)
+        self.interval.setValue(source.interval_minutes or 0)
         self.enabled.setChecked(source.enabled)
         self._extra = dict(source.extra)
         self.owner.setText(source.entity)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.delivery.offline import offline_notice
+from ..core.fetching.schedule import scheduled_health
 from ..core.i18n import loads, render
 from ..core.model import SourceHealth
 from ..core.platform.secrets import redact
@@ -33,7 +34,9 @@ from .labels import status_colour, status_label
 
 HEADERS = (QT_TRANSLATE_NOOP("HealthView", "Source"), QT_TRANSLATE_NOOP("HealthView", "Status"),
            QT_TRANSLATE_NOOP("HealthView", "Last success"), QT_TRANSLATE_NOOP("HealthView", "Failures"),
-           QT_TRANSLATE_NOOP("HealthView", "Last error"), QT_TRANSLATE_NOOP("HealthView", "Next check"))
+           QT_TRANSLATE_NOOP("HealthView", "Last error"), QT_TRANSLATE_NOOP("HealthView", "Next check"),
+           QT_TRANSLATE_NOOP("HealthView", "Rhythm"), QT_TRANSLATE_NOOP("HealthView", "Median delay"),
+           QT_TRANSLATE_NOOP("HealthView", "Requests/hour"))
 
 
 def plain_tooltip(text: str) -> str:
@@ -100,12 +103,13 @@ class HealthView(QWidget):
 
     def refresh(self) -> None:
         selected = self.current()
-        self.sources = self.store.health()
+        self.sources = scheduled_health(self.store)
         self.table.setRowCount(len(self.sources))
         for row, source in enumerate(self.sources):
             cells = (source.name, status_label(source.status), _when(source.last_success),
                      str(source.consecutive_failures), source.error or render(source.note),
-                     _when(source.retry_after or source.next_check))
+                     _when(source.retry_after or source.next_check), render(source.rhythm),
+                     self._delay(source.median_delay_seconds), str(source.requests_last_hour))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(plain(redact(text)))
                 if column == 0:
@@ -128,6 +132,13 @@ class HealthView(QWidget):
         self.notice.setText(str(notice) if notice else "")
         self.notice.setVisible(notice is not None)
         self._selection_changed()
+
+    def _delay(self, seconds: float | None) -> str:
+        """A median delay as the core measured it: '1 min 30 s', or a dash when there is none."""
+        if seconds is None:
+            return "\u2014"
+        minutes, rest = divmod(round(seconds), 60)
+        return self.tr("{} min {} s").format(minutes, rest) if minutes else self.tr("{} s").format(rest)
 
     def _channel_rows(self) -> None:
         """Channels that fail to deliver, below the sources, with the reason in words (no actions)."""

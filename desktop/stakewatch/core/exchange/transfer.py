@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..fetching.client import check_web_url
+from ..fetching.rhythm import check_zone, parse_releases
 from ..i18n import split_field_problem
 from ..model import ENTITY_KINDS, Entity, Office, Source, UserError, Watchlist
 from ..platform.atomic import write_atomically
@@ -77,7 +78,6 @@ MAX_OWN_FILE = 256 * 1024 * 1024
 GENERATOR = "Stakewatch"
 _OWN_EXPORT = re.compile(rb'^\s*\{\s*"version"\s*:\s*1\s*,\s*"generator"\s*:\s*"Stakewatch"')
 _LONG_NUMBER = re.compile(rb"-?\d{4000,}")
-DEFAULT_INTERVAL = 30
 
 NO_DATES: tuple[tuple[str, date | None, date | None], ...] = ()
 NO_NAMES: tuple[tuple[str, str], ...] = ()
@@ -175,10 +175,18 @@ def parse_source(data: Any, where: str) -> Source:
     reason = check_web_url(url) if url else None
     if reason:
         problems.add(Refused(f"{where}.url", BAD_URL(reason=reason, url=url[:80])))
-    interval = data.get("interval_minutes", DEFAULT_INTERVAL)
-    if isinstance(interval, bool) or not isinstance(interval, int) or \
-            not 1 <= interval <= MAX_INTERVAL:
+    interval = data.get("interval_minutes")
+    if interval is not None and (isinstance(interval, bool) or not isinstance(interval, int) or
+                                 not 1 <= interval <= MAX_INTERVAL):
         problems.add(Refused(f"{where}.interval_minutes", BAD_INTERVAL(limit=MAX_INTERVAL)))
+    if "releases" in data:
+        _releases, refused = parse_releases(data["releases"])
+        if refused is not None:
+            problems.add(Refused(f"{where}.releases", refused))
+    if "tz" in data:
+        refused = check_zone(data["tz"])
+        if refused is not None:
+            problems.add(Refused(f"{where}.tz", refused))
     official: tuple[str, ...] = problems.check(_terms, data.get("official_for"), f"{where}.official_for",
                                                default=NO_TERMS)
     options = data.get("options", {})
@@ -282,7 +290,7 @@ def config_to_json(watchlists: Sequence[Watchlist], sources: Sequence[Source]) -
         ],
         "sources": [
             {**s.extra, "name": s.name, "kind": s.kind, "url": s.url,
-             "interval_minutes": s.interval_minutes, "enabled": s.enabled,
+             **({"interval_minutes": s.interval_minutes} if s.interval_minutes else {}), "enabled": s.enabled,
              "official_for": list(s.official_for), **({"options": s.options} if s.options else {})}
             for s in sources
         ],

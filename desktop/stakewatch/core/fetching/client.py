@@ -55,6 +55,7 @@ from .errors import (
     describe_connection_error,
     is_timeout,
 )
+from .rhythm import header_floor
 from .transport import DeadlineAdapter, DeflateDecoder, cut, set_read_timeout, watched
 
 MIB = 1024 * 1024
@@ -96,6 +97,8 @@ class FetchResult:
     error: str | None = None
     retry_after: datetime | None = None
     elapsed: float = 0.0
+    floor: datetime | None = None
+    """The earliest next request the answer's Cache-Control, Expires or Retry-After allow."""
 
     @property
     def ok(self) -> bool:
@@ -289,7 +292,7 @@ class Fetcher:
             return FetchResult(url=url, final_url=final_url, status=status, not_modified=True,
                                etag=response.headers.get("etag"),
                                last_modified=response.headers.get("last-modified"),
-                               elapsed=time.monotonic() - started)
+                               elapsed=time.monotonic() - started, floor=header_floor(response.headers, now))
         if status >= 400 or status < 200:
             retry_after = parse_retry_after(response.headers.get("retry-after"), now)
             if status == 429 and retry_after is None:
@@ -309,7 +312,7 @@ class Fetcher:
             content_type=response.headers.get("content-type", ""),
             etag=response.headers.get("etag"),
             last_modified=response.headers.get("last-modified"),
-            elapsed=time.monotonic() - started,
+            elapsed=time.monotonic() - started, floor=header_floor(response.headers, now),
         )
 
     def _read_body(self, response: requests.Response, deadline: float) -> bytes:

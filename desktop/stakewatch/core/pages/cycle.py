@@ -15,6 +15,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,7 +30,7 @@ from .statement import PageSnapshot, next_check, snapshot
 
 log = logging.getLogger("stakewatch.pages")
 CONTENT_LIMIT = 20_000
-HostCap = Callable[[str], threading.Semaphore]
+HostCap = Callable[[str], AbstractContextManager[Any]]
 
 
 @dataclass(frozen=True)

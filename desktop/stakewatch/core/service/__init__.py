@@ -26,6 +26,7 @@ from ..delivery.policy import Notification, in_quiet_hours
 from ..exchange import exports
 from ..exchange.transfer import Config, export_file, import_file, read_config_file
 from ..fetching.client import Fetcher
+from ..fetching.schedule import scheduled_health
 from ..i18n import Message, translate
 from ..matching.backfill import backfill, changed_entities
 from ..matching.matcher import Match, Matcher
@@ -147,6 +148,10 @@ class Service:
             except Exception:
                 log.exception("a reaction to the poll cycle failed: %r", reaction)
         return result
+
+    def source_health(self) -> list[SourceHealth]:
+        """Every source's health with its schedule: rhythm, next check, median delay, requests per hour."""
+        return scheduled_health(self.store, self.clock())
 
     def has_enabled_sources(self) -> bool:
         return bool(self.store.sources(enabled_only=True))

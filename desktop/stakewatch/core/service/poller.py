@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 
 from ..exchange.atom import write_feeds
 from ..fetching.client import MAX_RETRY_AFTER, FetchConfig, Fetcher, FetchResult, origin
+from ..fetching.hosts import HostSlot
+from ..fetching.schedule import Scheduler, failure_interval
 from ..i18n import Message, Text, translate
 from ..matching.ingest import StoryIndex, Validators, ingest
 from ..matching.matcher import Matcher
@@ -53,7 +55,7 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class PollConfig:
-    per_host: int = 2
+    host_spacing: float = 0.0
     total: int = 16
     backoff_base: timedelta = timedelta(minutes=1)
     backoff_cap: timedelta = timedelta(hours=6)
@@ -145,6 +147,7 @@ class Poller:
         self.fetcher = Fetcher(self.config.fetch)
         self.clock = clock
         self.rng = rng or random.Random()
+        self.schedule = Scheduler(store, self.config.host_spacing, clock)
         self._matcher: tuple[int, Matcher] | None = None
 
     def matcher(self) -> Matcher:
@@ -184,6 +187,9 @@ class Poller:
                 skipped.append((source.name, Text(UNKNOWN_KIND(kind=source.kind))))
             else:
                 due.append(source)
+        if honour_schedule and not force:
+            due, later = self.schedule.spread(due, now)
+            skipped += [(source.name, Text(NOT_DUE)) for source in later]
         return due, skipped
 
     def next_due(self) -> datetime | None:
@@ -218,19 +224,15 @@ class Poller:
                cancel: threading.Event | None) -> CycleReport:
         now = self.clock()
         report = CycleReport(started=now)
+        self.schedule.start_cycle()
         if sources is None:
             sources, report.skipped = self.plan(now, force=force, honour_schedule=honour_schedule)
         matcher = self.matcher()
         entity_ids = self.store.entity_ids()
         watchlists = self.store.watchlists()
         stories = StoryIndex()
-        host_caps: dict[str, threading.Semaphore] = defaultdict(
-            lambda: threading.Semaphore(self.config.per_host))
-        caps_lock = threading.Lock()
-
-        def host_cap(url: str) -> threading.Semaphore:
-            with caps_lock:
-                return host_caps[(urlsplit(url).hostname or "").lower()]
+        def host_cap(url: str) -> HostSlot:
+            return self.schedule.gate.slot(url, cancel.is_set if cancel is not None else None)
 
         pages = PageCycle(self.fetcher, self.config.pages, host_cap)
         vault = folder_vault(self.store)
@@ -271,6 +273,7 @@ class Poller:
                     report.outcomes.append(outcome)
         finally:
             pool.shutdown(wait=not cancelled, cancel_futures=True)
+            self.schedule.end_cycle(self.clock())
         if not cancelled:
             report.pages = pages.finish(self.store, report.new_alerts, self.clock(), force, cancel)
         report.finished = self.clock()
@@ -291,7 +294,7 @@ class Poller:
         return report
 
     def _fetch_one(self, source: Source, url: str, etag: str | None, last_modified: str | None,
-                   cap: threading.Semaphore, vault: Vault, pages: PageCycle | None = None,
+                   cap: HostSlot, vault: Vault, pages: PageCycle | None = None,
                    stored_guids: frozenset[str] = frozenset()) -> _Fetched:
         headers, basic, problem = request_auth(source.options, vault)
         known = tuple(headers.values()) + ((basic[1],) if basic else ())
@@ -316,7 +319,7 @@ class Poller:
         return _Fetched(source, result, items, None, notes)
 
     def _collect_one(self, source: Source, watchlists: list[Watchlist], last_success: datetime | None,
-                     known: frozenset[str], cap: threading.Semaphore, cancel: threading.Event | None,
+                     known: frozenset[str], cap: HostSlot, cancel: threading.Event | None,
                      vault: Vault) -> _Fetched:
         """A kind that reads several addresses (a paged API), one request at a time. Worker thread."""
         headers, basic, problem = request_auth(source.options, vault)
@@ -357,7 +360,7 @@ class Poller:
         source, result = fetched.source, fetched.result
         assert source.id is not None
         now = self.clock()
-        interval = timedelta(minutes=source.interval_minutes)
+        interval = failure_interval(source)
         error = fetched.error
         stored = True
         if error is None:
@@ -370,6 +373,10 @@ class Poller:
                 error, stored = storage_problem(exc), False
                 log.warning("%s: storing failed: %r", source.name, exc)
             else:
+                try:
+                    self.schedule.after_success(source, row, result, now, ingested.new_items)
+                except Exception as exc:  # the next check stays at the one ingest stored
+                    log.warning("%s: scheduling failed: %r", source.name, exc)
                 return Outcome(source.name, ok=True, not_modified=result.not_modified,
                                new_items=ingested.new_items, new_alerts=tuple(ingested.new_alerts),
                                elapsed=result.elapsed), True

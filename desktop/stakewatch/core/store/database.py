@@ -255,7 +255,7 @@ class Store:
             for offset, source in enumerate(sources):
                 previous = conn.execute("SELECT id, url FROM sources WHERE name = ?",
                                         (source.name,)).fetchone()
-                values = (source.kind, source.url, source.interval_minutes, int(source.enabled),
+                values = (source.kind, source.url, source.interval_minutes or 0, int(source.enabled),
                           _dumps(list(source.official_for)), _dumps(source.options),
                           _dumps(source.extra))
                 if previous is None:
@@ -411,7 +411,7 @@ def _not_after(moment: datetime | None, now: datetime) -> datetime | None:
 def _source(row: sqlite3.Row) -> Source:
     return Source(
         id=row["id"], name=row["name"], kind=row["kind"], url=row["url"],
-        interval_minutes=row["interval_minutes"], enabled=bool(row["enabled"]),
+        interval_minutes=row["interval_minutes"] or None, enabled=bool(row["enabled"]),
         official_for=tuple(json.loads(row["official_for"])),
         options=json.loads(row["options"]), extra=json.loads(row["extra"]),
     )

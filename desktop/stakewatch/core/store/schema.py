@@ -310,6 +310,19 @@ MIGRATIONS: list[str] = [
         WHERE json_type(options, '$.credential') = 'text'
           AND json_extract(options, '$.credential') NOT IN (SELECT name FROM channels);
     """,
+    # each source's own rhythm: when a fetch last brought something new, the floor its feed declares
+    # (<ttl>, <sy:updatePeriod>), its WebSub hub; and every request's host and start, for the spacing
+    # between requests to one host and the requests per hour shown in source health
+    """
+    ALTER TABLE sources ADD COLUMN last_new REAL;
+    ALTER TABLE sources ADD COLUMN feed_floor_minutes INTEGER;
+    ALTER TABLE sources ADD COLUMN hub TEXT;
+    CREATE TABLE host_requests (
+        host TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE INDEX host_requests_at ON host_requests(host, at);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
