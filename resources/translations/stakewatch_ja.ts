@@ -2528,6 +2528,18 @@
         <translation>次回確認</translation>
     </message>
     <message>
+        <source>Rhythm</source>
+        <translation>確認の間隔</translation>
+    </message>
+    <message>
+        <source>Median delay</source>
+        <translation>遅れ（中央値）</translation>
+    </message>
+    <message>
+        <source>Requests/hour</source>
+        <translation>1時間の要求数</translation>
+    </message>
+    <message>
         <source>No sources yet. Add feeds, pages or news searches in the Watchlists tab, or import a watchlist file (File › Import watchlists…).</source>
         <translation>情報源はまだありません。「ウォッチリスト」タブでフィード、ページ、ニュース検索を追加するか、ウォッチリストのファイルを読み込んでください（ファイル › ウォッチリストを読み込む…）。</translation>
     </message>
@@ -2542,6 +2554,14 @@
     <message>
         <source>&amp;Disable</source>
         <translation>無効にする(&amp;D)</translation>
+    </message>
+    <message>
+        <source>{} min {} s</source>
+        <translation>{}分{}秒</translation>
+    </message>
+    <message>
+        <source>{} s</source>
+        <translation>{}秒</translation>
     </message>
     <message>
         <source>Channel: {}</source>
@@ -3456,6 +3476,61 @@ The page is gone; the archived text is kept.</source>
     </message>
 </context>
 <context>
+    <name>Rhythm</name>
+    <message>
+        <source>&apos;{value}&apos; is not a time of day like 08:30</source>
+        <translation>「{value}」は 08:30 のような時刻ではありません</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone like Asia/Tokyo</source>
+        <translation>「{value}」は Asia/Tokyo のようなタイムゾーンではありません</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not daily, weekdays or a list of days like [&quot;mon&quot;, &quot;thu&quot;]</source>
+        <translation>「{value}」は daily、weekdays、または [&quot;mon&quot;, &quot;thu&quot;] のような曜日のリストではありません</translation>
+    </message>
+    <message>
+        <source>needs a list of times like [&quot;08:30&quot;]</source>
+        <translation>[&quot;08:30&quot;] のような時刻のリストが必要です</translation>
+    </message>
+    <message>
+        <source>must be an object with times, tz and days</source>
+        <translation>times、tz、days を持つオブジェクトにしてください</translation>
+    </message>
+    <message>
+        <source>every {minutes} min (fixed)</source>
+        <translation>{minutes}分ごと（固定）</translation>
+    </message>
+    <message>
+        <source>learning: checked every {minutes} min until it has published</source>
+        <translation>学習中：記事が出るまで{minutes}分ごとに確認</translation>
+    </message>
+    <message>
+        <source>every {every}</source>
+        <translation>{every}ごと</translation>
+    </message>
+    <message>
+        <source>every {fast} from {start} to {end} ({zone}), every {slow} otherwise</source>
+        <translation>{start}〜{end}（{zone}）は{fast}ごと、それ以外は{slow}ごと</translation>
+    </message>
+    <message>
+        <source>every {fast} from {start} to {end} on weekdays ({zone}), every {slow} otherwise</source>
+        <translation>平日の{start}〜{end}（{zone}）は{fast}ごと、それ以外は{slow}ごと</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>1時間</translation>
+    </message>
+    <message>
+        <source>{rhythm}; every 15 s around {times}</source>
+        <translation>{rhythm}。{times} の前後は15秒ごと</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n}分</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <source>must be a list of entity names</source>
@@ -3604,12 +3679,12 @@ The page is gone; the archived text is kept.</source>
         <translation>プロキシ</translation>
     </message>
     <message>
-        <source>requests at once to one host</source>
-        <translation>1 つのサイトへの同時接続数</translation>
+        <source>seconds between two requests to one site (one at a time)</source>
+        <translation>同じサイトへの2つの要求の間隔（秒、同時に1つまで）</translation>
     </message>
     <message>
-        <source>Downloads at once from one site</source>
-        <translation>1 つのサイトからの同時ダウンロード数</translation>
+        <source>Wait between downloads from one site</source>
+        <translation>同じサイトからのダウンロードの間隔</translation>
     </message>
     <message>
         <source>requests at once in all</source>
@@ -3833,6 +3908,10 @@ sha256 {sha256} · 保存版数 {n}</translation>
     <message>
         <source>Save source</source>
         <translation>情報源を保存</translation>
+    </message>
+    <message>
+        <source>its own rhythm</source>
+        <translation>ソースの更新リズムに合わせる</translation>
     </message>
     <message>
         <source>Ena&amp;bled</source>

@@ -97,8 +97,8 @@ class FetchResult:
     error: str | None = None
     retry_after: datetime | None = None
     elapsed: float = 0.0
-    floor: datetime | None = None
-    """The earliest next request the answer's Cache-Control, Expires or Retry-After allow."""
+    wait: timedelta | None = None
+    """How long the answer's Cache-Control, Expires or Retry-After ask to wait before the next request."""
 
     @property
     def ok(self) -> bool:
@@ -292,7 +292,7 @@ class Fetcher:
             return FetchResult(url=url, final_url=final_url, status=status, not_modified=True,
                                etag=response.headers.get("etag"),
                                last_modified=response.headers.get("last-modified"),
-                               elapsed=time.monotonic() - started, floor=header_floor(response.headers, now))
+                               elapsed=time.monotonic() - started, wait=header_floor(response.headers, now))
         if status >= 400 or status < 200:
             retry_after = parse_retry_after(response.headers.get("retry-after"), now)
             if status == 429 and retry_after is None:
@@ -312,7 +312,7 @@ class Fetcher:
             content_type=response.headers.get("content-type", ""),
             etag=response.headers.get("etag"),
             last_modified=response.headers.get("last-modified"),
-            elapsed=time.monotonic() - started, floor=header_floor(response.headers, now),
+            elapsed=time.monotonic() - started, wait=header_floor(response.headers, now),
         )
 
     def _read_body(self, response: requests.Response, deadline: float) -> bytes:

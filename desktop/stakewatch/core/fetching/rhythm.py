@@ -48,15 +48,15 @@ BAD_TIME = translate("Rhythm", "'{value}' is not a time of day like 08:30")
 BAD_ZONE = translate("Rhythm", "'{value}' is not a time zone like Asia/Tokyo")
 BAD_DAY = translate("Rhythm", "'{value}' is not daily, weekdays or a list of days like [\"mon\", \"thu\"]")
 NO_TIMES = translate("Rhythm", "needs a list of times like [\"08:30\"]")
-NOT_RELEASES = translate("Rhythm", "must be an object like {{\"times\": [\"08:30\"], \"tz\": \"Asia/Tokyo\"}}")
+NOT_RELEASES = translate("Rhythm", "must be an object with times, tz and days")
 FIXED = translate("Rhythm", "every {minutes} min (fixed)")
 LEARNING = translate("Rhythm", "learning: checked every {minutes} min until it has published")
 STEADY = translate("Rhythm", "every {every}")
-BUSY_HOURS = translate("Rhythm", "every {fast} from {start} to {end} ({zone}), {slow} otherwise")
-BUSY_WEEKDAYS = translate("Rhythm", "every {fast} from {start} to {end} on weekdays ({zone}), {slow} otherwise")
+BUSY_HOURS = translate("Rhythm", "every {fast} from {start} to {end} ({zone}), every {slow} otherwise")
+BUSY_WEEKDAYS = translate("Rhythm", "every {fast} from {start} to {end} on weekdays ({zone}), every {slow} otherwise")
 WITH_RELEASES = translate("Rhythm", "{rhythm}; every 15 s around {times}")
 MINUTES = translate("Rhythm", "{n} min")
-HOURLY = translate("Rhythm", "hourly")
+HOURLY = translate("Rhythm", "hour")
 
 
 # time zones ------------------------------------------------------------------------------------
@@ -243,10 +243,9 @@ def feed_hints(body: bytes) -> FeedHints:
     return FeedHints(max(floors) if floors else None, hub)
 
 
-def header_floor(headers: Mapping[str, str], now: datetime) -> datetime | None:
-    """The earliest next request the answer's Cache-Control max-age, Expires and Retry-After allow.
-
-    `headers` has lower-case names. A floor further than a day is held to a day."""
+def header_floor(headers: Mapping[str, str], now: datetime) -> timedelta | None:
+    """How long the answer's Cache-Control max-age, Expires and Retry-After ask to wait, from `now`
+    (when the answer came). `headers` is read with lower-case names. More than a day counts as a day."""
     floors: list[datetime] = []
     control = headers.get("cache-control", "").lower()
     if "no-cache" not in control and "no-store" not in control:
@@ -272,7 +271,7 @@ def header_floor(headers: Mapping[str, str], now: datetime) -> datetime | None:
         if moment is not None:
             floors.append(moment)
     ahead = [f for f in floors if f > now]
-    return min(max(ahead), now + MAX_FLOOR) if ahead else None
+    return min(max(ahead), now + MAX_FLOOR) - now if ahead else None
 
 
 def _date_header(value: str | None) -> datetime | None:
@@ -403,7 +402,7 @@ def _every(delta: timedelta) -> Message:
 
 def describe(fixed: timedelta | None, rhythm: Rhythm | None, releases: Releases | None = None,
              today: date | None = None) -> Message:
-    """The rhythm in words: 'every 2 min from 09:00 to 18:00 (Asia/Tokyo), hourly otherwise'."""
+    """The rhythm in words: 'every 2 min from 09:00 to 18:00 (Asia/Tokyo), every hour otherwise'."""
     if fixed is not None:
         text = FIXED(minutes=round(fixed.total_seconds() / 60))
     elif rhythm is None or rhythm.items == 0:

@@ -100,7 +100,7 @@ class Scheduler:
             fresh = bool(new_items) and not first and any(
                 t > now - FOLLOW_UP_FRESH for t in store_rhythm.publication_times(
                     self.store, source.id, now - FOLLOW_UP_FRESH))
-        floors = [f for f in (result.floor,
+        floors = [f for f in (now + result.wait if result.wait else None,
                               now + timedelta(minutes=floor_minutes) if floor_minutes else None) if f]
         plan = plan_next(now, fixed=fixed, rhythm=rhythm, floor=max(floors) if floors else None,
                          releases=releases_of(source.extra), last_new=last_new, fresh_new=fresh)
