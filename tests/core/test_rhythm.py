@@ -156,7 +156,8 @@ def test_ttl_and_syndication_periods_are_floors_and_hubs_are_noticed():
           b"<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency></channel>"
           b"<item><title>x</title></item></rdf:RDF>")
     assert feed_hints(sy).floor_minutes == 30 and feed_hints(sy).hub is None
-    atom = b'<feed xmlns="http://www.w3.org/2005/Atom"><link href="https://pubsubhubbub.appspot.com/" rel="hub"/></feed>'
+    atom = (b'<feed xmlns="http://www.w3.org/2005/Atom">'
+            b'<link href="https://pubsubhubbub.appspot.com/" rel="hub"/></feed>')
     assert feed_hints(atom).hub == "https://pubsubhubbub.appspot.com/"
 
 
