@@ -5,6 +5,7 @@ spacing kept, release bursts, and the rhythm kept across a restart."""
 from __future__ import annotations
 
 import hashlib
+import json
 import statistics
 import threading
 from datetime import UTC, datetime, timedelta
@@ -214,3 +215,35 @@ def test_the_rhythm_and_next_check_survive_a_restart(tmp_path: Path, world: Worl
         assert (after.next_check, str(after.rhythm)) == (before.next_check, str(before.rhythm))
         due, _skipped = poller.plan(before.next_check, honour_schedule=True)
         assert [s.name for s in due] == ["busy"]
+
+
+def test_releases_are_checked_on_import_and_come_back_on_export(data_dir: Path, tmp_path: Path):
+    from conftest import run_cli
+
+    good = {"times": ["08:30", "16:00"], "tz": "Asia/Tokyo", "days": ["mon", "thu"]}
+    document = {"version": 1, "watchlists": [{"name": "AI", "entities": [{"name": "OpenAI"}]}],
+                "sources": [{"name": "Gazette", "url": "https://gazette.example.jp/today.rss", "releases": good},
+                            {"name": "Blog", "url": "https://blog.example.org/feed", "tz": "America/Los_Angeles"}]}
+    bad = json.loads(json.dumps(document))
+    bad["sources"][0]["releases"] = {"times": ["8:30", "25:00"], "tz": "Asia/Tokio", "days": "weekends"}
+    bad["sources"][1]["tz"] = "Mars/Olympus"
+    bad_file = tmp_path / "bad.json"
+    bad_file.write_text(json.dumps(bad), encoding="utf-8")
+    refused = run_cli(data_dir, "import", str(bad_file))
+    assert refused.code == 1 and "sources[0].releases: '25:00' is not a time of day like 08:30" in refused.err
+    assert "sources[1].tz: 'Mars/Olympus' is not a time zone like Asia/Tokyo" in refused.err
+    with open_store(data_dir) as store:
+        assert store.sources() == []
+    good_file = tmp_path / "good.json"
+    good_file.write_text(json.dumps(document), encoding="utf-8")
+    assert run_cli(data_dir, "import", str(good_file)).code == 0
+    exported = tmp_path / "out.json"
+    assert run_cli(data_dir, "export", str(exported)).code == 0
+    sources = {s["name"]: s for s in json.loads(exported.read_text(encoding="utf-8"))["sources"]}
+    assert sources["Gazette"]["releases"] == good and "interval_minutes" not in sources["Gazette"]
+    assert sources["Blog"]["tz"] == "America/Los_Angeles"
+    listed = {s["name"]: s for s in json.loads(run_cli(data_dir, "sources", "--json").out)}
+    assert listed["Gazette"]["releases"] == good and listed["Blog"]["releases"] is None
+    assert listed["Gazette"]["rhythm"].startswith("learning: checked every 60 min")
+    assert {"next_check", "rhythm", "median_delay_seconds", "requests_last_hour", "hub", "releases"} <= set(
+        listed["Blog"])
