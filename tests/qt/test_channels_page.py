@@ -79,7 +79,7 @@ def test_a_failing_channel_shows_in_source_health(qtbot, store: Store):
     qtbot.addWidget(view)
     rows = [[view.table.item(r, c).text() for c in range(view.table.columnCount())]
             for r in range(view.table.rowCount())]
-    assert rows == [["Channel: team", "failing", "\u2014", "", str(UNREACHABLE()), ""]]
+    assert rows == [["Channel: team", "failing", "\u2014", "", str(UNREACHABLE()), "", "", "", ""]]
     view.table.selectRow(0)
     assert view.current() is None and not view.retry_button.isEnabled()
 

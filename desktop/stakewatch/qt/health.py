@@ -147,7 +147,7 @@ class HealthView(QWidget):
         for offset, row in enumerate(failing):
             error = render(loads(row.last_error))
             cells = (self.tr("Channel: {}").format(row.channel.name), self.tr("failing"), _when(row.last_success),
-                     "", error, "")
+                     "", error, "", "", "", "")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 1:
