@@ -85,7 +85,7 @@ def test_every_good_source_processed_every_bad_one_with_its_reason(tmp_path: Pat
         base = [sys.executable, "-m", "stakewatch", "--data-dir", str(data)]
         subprocess.run(base + ["import", str(config)], check=True, capture_output=True, timeout=60)
         for key, value in (("fetch.read_timeout", "2"), ("fetch.connect_timeout", "2"), ("fetch.deadline", "4"),
-                           ("fetch.max_body_mib", "1")):
+                           ("fetch.max_body_mib", "1"), ("poll.host_spacing", "0")):
             subprocess.run(base + ["settings", key, value], check=True, capture_output=True, timeout=60)
         started = time.monotonic()
         poll = subprocess.run(base + ["poll", "--once"], capture_output=True, text=True, timeout=240)

@@ -120,7 +120,10 @@ def _as_before_the_upgrade(data: Path, env: dict[str, str]) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.execute("DROP TABLE keyring_entries")
     conn.execute("DELETE FROM settings WHERE key = 'keyring.scope'")
-    conn.execute(f"PRAGMA user_version = {version - 1}")
+    conn.execute("DROP TABLE host_requests")  # and the schedule's columns, which came later
+    for column in ("last_new", "feed_floor_minutes", "hub"):
+        conn.execute(f"ALTER TABLE sources DROP COLUMN {column}")
+    conn.execute(f"PRAGMA user_version = {version - 2}")
     conn.commit()
     conn.close()
 

@@ -670,6 +670,7 @@ def set_up_demo(store: Store, base: str) -> None:
     if not store.setting(first_run.FIRST_RUN_DONE, False):
         store.apply_config(config.watchlists, config.sources)
         store.set_setting(first_run.FIRST_RUN_DONE, True)
+        settings.put(store, "poll.host_spacing", "0")  # its feeds are served by this process
     elif store.setting(DEMO_BASE) not in (None, base):
         store.apply_config([], config.sources)
     store.set_setting(DEMO_BASE, base)

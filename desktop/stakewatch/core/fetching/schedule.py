@@ -69,8 +69,10 @@ class Scheduler:
             log.warning("could not read the recent requests: %r", exc)
 
     def spread(self, due: Sequence[Source], now: datetime) -> tuple[list[Source], list[Source]]:
-        """(go now, wait): at most one source per host in a scheduled cycle, the longest waiting
-        first, and none to a host whose spacing has not passed since its last request."""
+        """(go now, wait): with a spacing set, at most one source per host in a scheduled cycle, the
+        others due on that host go in the next cycles; none to a host whose spacing has not passed."""
+        if self.gate.spacing <= 0:
+            return list(due), []
         chosen: dict[str, Source] = {}
         later: list[Source] = []
         for source in due:
