@@ -10,11 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from stakewatch.core.fetching.floors import feed_hints, header_floor
 from stakewatch.core.fetching.hosts import HostGate
 from stakewatch.core.fetching.rhythm import (
     describe,
-    feed_hints,
-    header_floor,
     learn,
     parse_releases,
     plan_next,

@@ -55,7 +55,7 @@ from .errors import (
     describe_connection_error,
     is_timeout,
 )
-from .rhythm import header_floor
+from .floors import header_floor
 from .transport import DeadlineAdapter, DeflateDecoder, cut, set_read_timeout, watched
 
 MIB = 1024 * 1024

@@ -19,6 +19,7 @@ from ..model import Source, SourceHealth
 from ..store import rhythm as store_rhythm
 from ..store.database import Row, Store
 from .client import FetchResult
+from .floors import feed_hints
 from .hosts import HostGate, host_of
 from .rhythm import (
     FASTEST,
@@ -28,7 +29,6 @@ from .rhythm import (
     Plan,
     Rhythm,
     describe,
-    feed_hints,
     learn,
     plan_next,
     releases_of,
