@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from feedworld import Route, WorldServer, rss
+from stakewatch.core import settings
 from stakewatch.core.delivery import dispatch
 from stakewatch.core.model import Entity, Source, Watchlist
 from stakewatch.core.platform import autostart
@@ -45,6 +46,8 @@ def configure(root: Path, world: WorldServer, hostile: bool = False) -> None:
     with open_store(root) as store:
         store.apply_config([Watchlist("W", (Entity("Sora 2", "product"),))],
                            [Source("Feed", "feed", world.url("/feed")), Source("Broken", "feed", world.url("/broken"))])
+        # both on one loopback host: unspaced, one cycle takes both (spacing has its own tests)
+        settings.put(store, "poll.host_spacing", "0")
 
 
 @pytest.fixture
