@@ -24,7 +24,6 @@ from .hosts import HostGate, host_of
 from .rhythm import (
     FASTEST,
     FOLLOW_UP_FRESH,
-    SLOWEST,
     WINDOW,
     Plan,
     Rhythm,
@@ -147,5 +146,3 @@ def scheduled_health(store: Store, now: datetime | None = None) -> list[SourceHe
             hub=state.hub, releases=releases.to_json() if releases else None))
     return result
 
-
-__all__ = ["SLOWEST", "Scheduler", "failure_interval", "fixed_interval", "scheduled_health"]

@@ -231,6 +231,7 @@ class Poller:
         entity_ids = self.store.entity_ids()
         watchlists = self.store.watchlists()
         stories = StoryIndex()
+
         def host_cap(url: str) -> HostSlot:
             return self.schedule.gate.slot(url, cancel.is_set if cancel is not None else None)
 
