@@ -38,6 +38,7 @@ from stakewatch.core.fetching.rhythm import (  # noqa: E402
     FOLLOW_UP_FRESH,
     WINDOW,
     Releases,
+    fastest_for,
     learn,
     parse_releases,
     plan_next,
@@ -124,7 +125,7 @@ def miniflux(feed: Feed, now: datetime, known: Sequence[datetime], last_new: dat
 def ours(feed: Feed, now: datetime, known: Sequence[datetime], last_new: datetime | None, fresh: bool) -> datetime:
     rhythm = learn([t for t in known if t > now - WINDOW], now, "Asia/Tokyo")
     return plan_next(now, fixed=None, rhythm=rhythm, releases=feed.releases, last_new=last_new,
-                     fresh_new=fresh).at
+                     fresh_new=fresh, fastest=fastest_for("search") if feed.kind == "news" else None).at
 
 
 RULES: list[tuple[str, Rule]] = [("today (fixed)", today), ("Miniflux entry_frequency", miniflux),

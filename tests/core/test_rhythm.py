@@ -14,6 +14,7 @@ from stakewatch.core.fetching.floors import feed_hints, header_floor
 from stakewatch.core.fetching.hosts import HostGate
 from stakewatch.core.fetching.rhythm import (
     describe,
+    fastest_for,
     learn,
     parse_releases,
     plan_next,
@@ -116,6 +117,17 @@ def test_the_rhythm_in_words_in_both_languages():
     with use_language("ja"):
         japanese = str(describe(None, rhythm, today=MONDAY_10_JST.date()))
     assert japanese == "平日の09:00〜18:00（Asia/Tokyo）は2分ごと、それ以外は1時間ごと"
+
+
+def test_a_news_search_is_never_asked_more_often_than_every_thirty_minutes():
+    rhythm = learn(office_hours_history(MONDAY_10_JST, per_day=40), MONDAY_10_JST, "Asia/Tokyo")
+    feed = plan_next(MONDAY_10_JST, fixed=None, rhythm=rhythm, fresh_new=True, fastest=fastest_for("feed"))
+    search = plan_next(MONDAY_10_JST, fixed=None, rhythm=rhythm, fresh_new=True, fastest=fastest_for("search"))
+    assert feed.at == MONDAY_10_JST + timedelta(minutes=2)
+    assert (search.at, search.reason) == (MONDAY_10_JST + timedelta(minutes=30), "floor")
+    with use_language("en"):
+        words = str(describe(None, rhythm, today=MONDAY_10_JST.date(), fastest=fastest_for("search")))
+    assert "2 min" not in words and "30 min" in words
 
 
 # floors ------------------------------------------------------------------------------------------

@@ -34,6 +34,8 @@ FASTEST = timedelta(minutes=2)
 BASE = timedelta(minutes=3)
 SLOWEST = timedelta(minutes=60)
 QUIET = timedelta(minutes=30)
+SEARCH_FASTEST = timedelta(minutes=30)
+"""A news search asks one aggregator for many publishers: never more often than the fixed 30 minutes."""
 QUIET_PER_WEEK = 2.0
 BUSY_PER_DAY = 6.0
 FOLLOW_UP = timedelta(minutes=2)
@@ -282,12 +284,14 @@ class Plan:
 
 def plan_next(now: datetime, *, fixed: timedelta | None, rhythm: Rhythm | None,
               floor: datetime | None = None, releases: Releases | None = None,
-              last_new: datetime | None = None, fresh_new: bool = False) -> Plan:
+              last_new: datetime | None = None, fresh_new: bool = False,
+              fastest: timedelta | None = None) -> Plan:
     """The next check after a successful fetch at `now`.
 
     `fixed`: the source's explicit interval, if set. `floor`: the earliest the feed and server
     allow. `last_new`: when a fetch last brought something new (not counting a source's first);
-    `fresh_new`: this fetch brought an item published within the last hour."""
+    `fresh_new`: this fetch brought an item published within the last hour. `fastest`: the
+    shortest wait the source's kind allows (a news search's aggregator), a floor like the others."""
     if fixed is not None:
         plan = Plan(now + fixed, "fixed")
     else:
@@ -302,9 +306,16 @@ def plan_next(now: datetime, *, fixed: timedelta | None, rhythm: Rhythm | None,
         start = next_window_start(releases, now if window is None else window[1])
         if start is not None and start < plan.at:
             plan = Plan(start, "release")
+    if fastest is not None and fixed is None:
+        floor = max(floor, now + fastest) if floor is not None else now + fastest
     if floor is not None and floor > plan.at:
         plan = Plan(floor, "floor")
     return plan
+
+
+def fastest_for(kind: str) -> timedelta | None:
+    """The shortest rhythm a source kind allows: news searches no faster than the fixed 30 minutes."""
+    return SEARCH_FASTEST if kind == "search" else None
 
 
 # words -----------------------------------------------------------------------------------------
@@ -315,8 +326,9 @@ def _every(delta: timedelta) -> Message:
 
 
 def describe(fixed: timedelta | None, rhythm: Rhythm | None, releases: Releases | None = None,
-             today: date | None = None) -> Message:
-    """The rhythm in words: 'every 2 min from 09:00 to 18:00 (Asia/Tokyo), every hour otherwise'."""
+             today: date | None = None, fastest: timedelta | None = None) -> Message:
+    """The rhythm in words: 'every 2 min from 09:00 to 18:00 (Asia/Tokyo), every hour otherwise'.
+    `fastest`: the kind's shortest wait, as `plan_next` takes it."""
     if fixed is not None:
         text = FIXED(minutes=round(fixed.total_seconds() / 60))
     elif rhythm is None or rhythm.items == 0:
@@ -328,6 +340,9 @@ def describe(fixed: timedelta | None, rhythm: Rhythm | None, releases: Releases 
         weekday = [rhythm.interval(datetime.combine(monday, time(h, 30), place)) for h in range(24)]
         weekend = [rhythm.interval(datetime.combine(monday + timedelta(days=5), time(h, 30), place))
                    for h in range(24)]
+        if fastest is not None:
+            weekday = [max(every, fastest) for every in weekday]
+            weekend = [max(every, fastest) for every in weekend]
         fast, slow = min(weekday + weekend), max(weekday + weekend)
         if _every(fast) == _every(slow):
             text = STEADY(every=_every(fast))

@@ -28,6 +28,7 @@ from .rhythm import (
     Plan,
     Rhythm,
     describe,
+    fastest_for,
     learn,
     plan_next,
     releases_of,
@@ -104,7 +105,8 @@ class Scheduler:
         floors = [f for f in (now + result.wait if result.wait else None,
                               now + timedelta(minutes=floor_minutes) if floor_minutes else None) if f]
         plan = plan_next(now, fixed=fixed, rhythm=rhythm, floor=max(floors) if floors else None,
-                         releases=releases_of(source.extra), last_new=last_new, fresh_new=fresh)
+                         releases=releases_of(source.extra), last_new=last_new, fresh_new=fresh,
+                         fastest=fastest_for(source.kind))
         store_rhythm.record_schedule(self.store, source.id, plan.at,
                                      store_rhythm.ScheduleState(last_new, floor_minutes, hub))
         return plan
@@ -141,7 +143,7 @@ def scheduled_health(store: Store, now: datetime | None = None) -> list[SourceHe
         rhythm = None if fixed else rhythm_of(store, source, now)
         state = store_rhythm.schedule_state(store, source.id)
         result.append(replace(
-            entry, rhythm=describe(fixed, rhythm, releases, now.date()),
+            entry, rhythm=describe(fixed, rhythm, releases, now.date(), fastest_for(source.kind)),
             median_delay_seconds=delays.get(source.id), requests_last_hour=requests.get(host_of(source.url), 0),
             hub=state.hub, releases=releases.to_json() if releases else None))
     return result
