@@ -762,6 +762,14 @@
         <translation>定時のまとめ(&amp;D)</translation>
     </message>
     <message>
+        <source>Enter a name for the channel.</source>
+        <translation>チャンネルの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the channel&apos;s Apprise URL.</source>
+        <translation>チャンネルの Apprise URL を入力してください。</translation>
+    </message>
+    <message>
         <source>Saving the URL in your keyring…</source>
         <translation>URL をキーリングに保存しています…</translation>
     </message>
@@ -3462,6 +3470,17 @@ The page is gone; the archived text is kept.</source>
     <message>
         <source>This proxy:</source>
         <translation>次のプロキシ:</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
     </message>
 </context>
 <context>

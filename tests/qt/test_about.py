@@ -56,3 +56,18 @@ def test_markers_decide_what_ships_on_this_platform():
                                  env | {"os_name": "posix"})
     assert not licences.marker_holds('python_version >= "3.12"', env)
     assert licences.marker_holds('python_version >= "3.9"', env)  # as versions, not text: 3.11 > 3.9
+
+
+def test_qts_own_words_are_japanese_in_the_japanese_ui(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+
+    with in_language("ja"):
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Save)
+        qtbot.addWidget(box)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "キャンセル"
+        assert "保存" in box.button(QDialogButtonBox.StandardButton.Save).text()
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert labels and not any(word in " ".join(labels) for word in ("Look in", "Files of", "File name"))

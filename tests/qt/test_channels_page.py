@@ -139,3 +139,26 @@ def test_the_url_can_be_shown_and_the_hints_are_whole(qtbot):
         assert hint.isVisible() and hint.wordWrap()
         assert hint.height() >= hint.heightForWidth(hint.width()), hint.text()  # nothing cut
     assert "mailtos://" in dialog.url_hint.text() and "weekly mon 08:00" in dialog.digest_hint.text()
+
+
+def test_the_dialog_says_its_own_words_and_points_at_the_faulty_field(qtbot):
+    from stakewatch.core.delivery.channels import EMPTY_URL
+
+    dialog = ChannelDialog(["W"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.name
+    assert dialog.url.width() == dialog.name.width()
+    dialog.accept()
+    assert dialog.error.text() == "Enter a name for the channel." and dialog.focusWidget() is dialog.name
+    dialog.name.setText("team")
+    dialog.accept()
+    assert dialog.error.text() == "Enter the channel's Apprise URL."
+    assert str(EMPTY_URL) not in dialog.error.text() and dialog.focusWidget() is dialog.url
+    dialog.url.setText(f"json://127.0.0.1:{free_port()}/x")
+    dialog.digest.setText("every day at eight")
+    dialog.name.setFocus()
+    dialog.accept()
+    assert "not a digest time" in dialog.error.text() and dialog.focusWidget() is dialog.digest
+    assert dialog.result() == 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLibraryInfo,
     QLocale,
@@ -58,6 +59,9 @@ TRAY_SHOWN = translate("App", "shown")
 TRAY_MISSING = translate("App", "unavailable")
 NO_NOTIFIER = translate("App", "none (no notification service answers)")
 DEMO_BUSY = translate("App", "the demo folder is in use by another Stakewatch command; try again when it ends.")
+# Qt's own file dialog words that its Japanese catalogue (qtbase_ja) leaves in English; ours fills them.
+QT_WORDS_MISSING = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+                    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 
 class TrayNotifier:

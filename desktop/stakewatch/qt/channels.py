@@ -115,12 +115,10 @@ class ChannelDialog(QDialog):
         self.error.setStyleSheet("color: #c92a2a")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        url_row = QHBoxLayout()
-        url_row.addWidget(self.url, 1)
-        url_row.addWidget(self.show_url)
-        url_cell = QVBoxLayout()
+        url_cell = QVBoxLayout()  # the field alone on its row, as wide as the others
         url_cell.setSpacing(2)
-        url_cell.addLayout(url_row)
+        url_cell.addWidget(self.url)
+        url_cell.addWidget(self.show_url)
         url_cell.addWidget(self.url_hint)
         digest_cell = QVBoxLayout()
         digest_cell.setSpacing(2)
@@ -144,26 +142,40 @@ class ChannelDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.body = arrange(self, form, self.error, self.buttons)
         self.setMinimumWidth(480)
+        self.name.setFocus()  # taken when the dialog shows
 
     def _show_url(self, shown: bool) -> None:
         self.url.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
 
     def accept(self) -> None:
         """Check what can be checked without the keyring or the network; keep the dialog open on a mistake."""
-        try:
-            channels.check_name(self.name.text())
-            channels.check_url(self.url.text())
-            if self.digest.text().strip():
-                channels.parse_schedule(self.digest.text())
-        except UserError as exc:
-            self._say(exc.message)
+        if not self.name.text().strip():
+            self._fault(self.name, self.tr("Enter a name for the channel."))
             return
+        if not self.url.text().strip():
+            self._fault(self.url, self.tr("Enter the channel's Apprise URL."))
+            return
+        for field, check in ((self.name, channels.check_name), (self.url, channels.check_url),
+                             (self.digest, channels.parse_schedule)):
+            if field is self.digest and not field.text().strip():
+                continue
+            try:
+                check(field.text())
+            except UserError as exc:
+                self._fault(field, exc.message)
+                return
         if self._submit is None:
             super().accept()
             return
         self._say(self.tr("Saving the URL in your keyring\u2026"), problem=False)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self._submit(self.values())
+
+    def _fault(self, field: QLineEdit, text: str) -> None:
+        """Say what is wrong and put the cursor in the field at fault."""
+        self._say(text)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        field.selectAll()
 
     def _say(self, text: str, problem: bool = True) -> None:
         self.error.setStyleSheet(f"color: {COLOURS['failing'] if problem else COLOURS['new']}")
