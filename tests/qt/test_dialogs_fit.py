@@ -152,3 +152,44 @@ def test_the_settings_scroll_to_their_last_field_and_open_whole_on_a_tall_screen
     qtbot.addWidget(tall)
     tall.show()
     assert tall.body.verticalScrollBar().maximum() == 0  # type: ignore[attr-defined]  # room: nothing scrolls
+
+
+def _wheel(widget: QWidget, down: bool = True) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    step = QPoint(0, -120 if down else 120)
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0), step,
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_settings_scrolls_the_page_not_the_values(qtbot, store: Store, tmp_path: Path):
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+    dialog, _ = settings_dialog(store, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.resize(500, 300)  # a small screen: the form scrolls
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    bar = dialog.body.verticalScrollBar()
+    assert bar.maximum() > 0
+    spins = [w for w in dialog.body.widget().findChildren(QAbstractSpinBox) if w.isVisible()]
+    combos = [w for w in dialog.body.widget().findChildren(QComboBox) if w.isVisible()]
+    assert spins and combos
+    for widget in (spins[0], combos[0]):
+        dialog.buttons.setFocus()
+        bar.setValue(0)
+        before = widget.text() if isinstance(widget, QAbstractSpinBox) else widget.currentIndex()
+        _wheel(widget)
+        after = widget.text() if isinstance(widget, QAbstractSpinBox) else widget.currentIndex()
+        assert after == before and bar.value() > 0
+    spin = spins[0]
+    spin.setFocus()
+    spin.stepBy(-1)  # room to turn up
+    before_text = spin.text()
+    _wheel(spin, down=False)
+    assert spin.text() != before_text  # once focused, the wheel turns the value as usual

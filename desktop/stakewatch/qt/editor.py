@@ -48,6 +48,7 @@ from ..core.store.database import Store
 from ..core.store.errors import DatabaseFailure, describe_sqlite_error
 from ..core.when import short_date
 from .editor_forms import ERROR_STYLE, EntityForm, SourceForm, WatchlistForm, field_of, in_words, lines_of
+from .fit import wheel_scrolls_page
 from .labels import entity_kind_text
 
 TEST_ITEMS = 5_000
@@ -125,6 +126,7 @@ class EditorView(QWidget):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(self.pages)
+        wheel_scrolls_page(self.pages)
         buttons = QHBoxLayout()
         self.new_watchlist = QPushButton(self.tr("New watch&list"))
         self.new_entity = QPushButton(self.tr("New entit&y"))

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -89,6 +93,46 @@ def fit_on_show(window: QWidget) -> None:
         window.installEventFilter(_FitOnShow(window))
 
 
+VALUE_WIDGETS = (QComboBox, QAbstractSpinBox, QAbstractSlider)
+"""Widgets whose value a mouse wheel turns: in a scrolled form they take the wheel only once focused."""
+
+
+class _WheelScrollsPage(QObject):
+    """On a value widget without focus, hands the wheel on to the page (the scroll area) instead;
+    on the form it watches, brings widgets added since under the same rule each time it is shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.Wheel and isinstance(watched, VALUE_WIDGETS)
+                and watched.window().focusWidget() is not watched and isinstance(event, QWheelEvent)):
+            page = watched.parentWidget()
+            while page is not None and not isinstance(page, QAbstractScrollArea):
+                page = page.parentWidget()
+            if page is not None:
+                where = page.viewport().mapFromGlobal(event.globalPosition())
+                QCoreApplication.sendEvent(page.viewport(), QWheelEvent(
+                    where, event.globalPosition(), event.pixelDelta(), event.angleDelta(), event.buttons(),
+                    event.modifiers(), event.phase(), event.inverted()))
+            event.ignore()
+            return True
+        if event.type() == QEvent.Type.Show and watched is self.parent():
+            wheel_scrolls_page(watched)  # type: ignore[arg-type]
+        return False
+
+
+def wheel_scrolls_page(form: QWidget) -> None:
+    """Let the mouse wheel over `form` scroll its page: combo boxes, spin boxes, time fields and sliders
+    in it take the wheel (and focus) only by a click or Tab. Every scrolled form uses this. GUI thread."""
+    keeper = form.findChild(_WheelScrollsPage, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if keeper is None:
+        keeper = _WheelScrollsPage(form)
+        form.installEventFilter(keeper)
+    for widget in form.findChildren(QWidget):
+        if isinstance(widget, VALUE_WIDGETS) and not widget.property("wheelScrollsPage"):
+            widget.setProperty("wheelScrollsPage", True)
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.installEventFilter(keeper)
+
+
 class ScrollBody(QScrollArea):
     """A dialog's form: shown whole where the screen has room, scrolled where it has not."""
 
@@ -127,6 +171,7 @@ def arrange(dialog: QWidget, content: QWidget | QLayout, *below: QWidget | QLayo
         holder.setLayout(content)
         content = holder
     body = ScrollBody(content)
+    wheel_scrolls_page(content)
     layout = QVBoxLayout(dialog)
     layout.addWidget(body, 1)
     for part in below:
