@@ -698,6 +698,16 @@
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>ファイルを置き換えますか？</translation>
+    </message>
+    <message>
+        <source>{} already exists.
+Replace it with this briefing?</source>
+        <translation>{} はすでにあります。
+このブリーフィングで置き換えますか？</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDialog</name>

@@ -193,3 +193,43 @@ def test_the_wheel_over_settings_scrolls_the_page_not_the_values(qtbot, store: S
     before_text = spin.text()
     _wheel(spin, down=False)
     assert spin.text() != before_text  # once focused, the wheel turns the value as usual
+
+
+def test_a_briefing_asks_before_replacing_a_file_and_shows_its_whole_path(qtbot, tmp_path: Path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from stakewatch.qt.briefing_dialog import BriefingDialog
+
+    sent: list[Path] = []
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent, _title, text, *_args):
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = BriefingDialog(["W"], lambda request: sent.append(request.path))
+    qtbot.addWidget(dialog)
+    earlier = tmp_path / "a folder with a longish name" / "stakewatch-briefing-2026-12-06.pdf"
+    earlier.parent.mkdir()
+    earlier.write_bytes(b"%PDF-1.4 earlier")
+    dialog.path.setText(str(earlier))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    whole = dialog.path.width() >= dialog.path.fontMetrics().horizontalAdvance(str(earlier))
+    assert whole or (dialog.whole_path.isVisible() and dialog.whole_path.text().replace("\u200b", "") == str(earlier))
+    dialog.path.setText(str(tmp_path / "x.pdf"))
+    assert not dialog.whole_path.isVisible()
+    assert dialog.path.width() >= dialog.path.fontMetrics().horizontalAdvance(dialog.path.text())
+    dialog.path.setText(str(earlier))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert sent == [] and len(asked) == 1 and str(earlier) in asked[0] and dialog.isVisible()
+    answer[0] = QMessageBox.StandardButton.Yes
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert sent == [earlier] and len(asked) == 2
+    fresh = BriefingDialog(["W"], lambda request: sent.append(request.path))
+    qtbot.addWidget(fresh)
+    fresh.path.setText(str(tmp_path / "new.pdf"))
+    fresh.buttons.button(fresh.buttons.StandardButton.Save).click()
+    assert sent[-1] == tmp_path / "new.pdf" and len(asked) == 2

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -62,6 +64,13 @@ class BriefingDialog(QDialog):
         self.page = QComboBox()
         self.page.addItems(["A4", "Letter"])
         self.path = QLineEdit(str(Path.home() / f"stakewatch-briefing-{datetime.now():%Y-%m-%d}.pdf"))
+        self.whole_path = QLabel()  # the whole path, wrapped at its separators, when the field cannot hold it
+        self.whole_path.setTextFormat(Qt.TextFormat.PlainText)
+        self.whole_path.setWordWrap(True)
+        self.whole_path.setStyleSheet("color: #5f6368")
+        self.whole_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path.textChanged.connect(self._show_whole_path)
+        self._confirmed: Path | None = None  # a file the save dialog already asked about replacing
         browse = QPushButton(self.tr("C&hoose\u2026"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
@@ -78,17 +87,32 @@ class BriefingDialog(QDialog):
         save_as = QLabel(self.tr("Save &as"))
         save_as.setBuddy(self.path)
         form.addRow(save_as, where)
+        form.addRow("", self.whole_path)
         form.addRow("", self.open_when_done)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         arrange(self, form, self.buttons)
+        self._show_whole_path()
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Save briefing"), self.path.text(),
                                                       self.tr("PDF (*.pdf)"))
         if chosen:
             self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+            if chosen.lower().endswith(".pdf"):  # the save dialog asked before choosing an existing file
+                self._confirmed = Path(chosen)
+
+    def _show_whole_path(self) -> None:
+        """The field as wide as its path (up to most of a small screen), so the whole path shows."""
+        metrics = self.path.fontMetrics()
+        wanted = metrics.horizontalAdvance(self.path.text()) + 3 * metrics.averageCharWidth() + 8
+        self.path.setMinimumWidth(min(max(wanted, 240), 560))
+        self.path.setToolTip(self.path.text())
+        self.path.setCursorPosition(0)
+        clipped = wanted > self.path.minimumWidth()
+        self.whole_path.setText(self.path.text().replace(os.sep, os.sep + "\u200b") if clipped else "")
+        self.whole_path.setVisible(clipped)
 
     def request(self) -> BriefingRequest:
         length = PERIODS[self.period.currentIndex()][1]
@@ -105,5 +129,17 @@ class BriefingDialog(QDialog):
             open_when_done=self.open_when_done.isChecked())
 
     def _accept(self) -> None:
-        self._submit(self.request())
+        request = self.request()
+        if request.path.exists() and request.path != self._confirmed and not self._may_replace(request.path):
+            self.path.setFocus()
+            return
+        self._submit(request)
         self.accept()
+
+    def _may_replace(self, path: Path) -> bool:
+        """Ask before a briefing replaces a file already there (an earlier one of the same day)."""
+        answer = QMessageBox.question(
+            self, self.tr("Replace the file?"),
+            self.tr("{} already exists.\nReplace it with this briefing?").format(path),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
