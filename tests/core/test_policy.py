@@ -208,3 +208,22 @@ def test_notifications_speak_japanese_in_their_own_words_and_keep_names():
     assert digest.title == "新着 3 件 — Sora 2（2 件）、Minoru Kiuchi（1 件）"
     assert digest.body == "\u2022 A headline\n発言 1 件、報道 2 件"  # the titles, then the counts
     assert failing.title == "情報源で障害: Cabinet"
+
+
+def test_the_offline_notice_gives_the_shared_reason_in_the_users_language():
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from stakewatch.core.fetching.errors import NAME_LOOKUP_FAILED
+    from stakewatch.core.i18n import Text, use_language
+
+    def down(name: str, host: str) -> SourceHealth:
+        return replace(health(name, "failing", Text(NAME_LOOKUP_FAILED(host=host))),
+                       url=f"https://{host}/feed", last_attempt=datetime.now(UTC))
+
+    with use_language("ja"):
+        notes = health_notifications({"Cabinet": "ok", "Wire": "ok"},
+                                     [down("Cabinet", "www.kantei.go.jp"), down("Wire", "wire.example")])
+        reason = NAME_LOOKUP_FAILED(host="\u2026").render()
+    assert len(notes) == 1 and reason in notes[0].body and reason != NAME_LOOKUP_FAILED(host="\u2026").render("en")
+    assert "name lookup failed" not in notes[0].body and "kantei" not in notes[0].body

@@ -252,3 +252,23 @@ def test_reset_demo_forgets_the_demos_keyring_entries_and_no_others(secret_servi
     assert len(keyring_entries(env, "hook")) == 1  # the other folder's entry stays
     assert "hook" in cli(own, "channel", "list").stdout
     assert "No channels" in cli(demo_data, "--demo", "channel", "list").stdout
+
+
+def test_the_japanese_offline_report_gives_its_reason_in_japanese(tmp_path: Path):
+    from stakewatch.core.fetching.errors import CONNECTION_REFUSED
+    from stakewatch.core.i18n import use_language
+
+    sources = [{"name": f"Down {n}", "kind": "feed", "url": f"http://127.0.0.1:{_closed_port()}/feed{n}.rss"}
+               for n in range(3)]
+    config = tmp_path / "c.json"
+    config.write_text(json.dumps({"version": 1, "watchlists": [{"name": "W", "entities": [{"name": "Sora 2"}]}],
+                                  "sources": sources}))
+    env, data = _japanese(), str(tmp_path / "d")
+    assert _stakewatch(["--data-dir", data, "import", str(config)], env).returncode == 0
+    result = _stakewatch(["--data-dir", data, "poll", "--once"], env)
+    assert result.returncode == 0, result.stderr
+    with use_language("ja"):
+        reason = CONNECTION_REFUSED(host="\u2026").render()
+    said = "".join(line.strip() for line in result.stdout.splitlines())
+    assert "オフライン" in said and reason in said
+    assert "connection refused" not in said and "could not connect" not in said

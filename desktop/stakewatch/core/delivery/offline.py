@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from ..i18n import Message, translate
+from ..i18n import Message, Text, translate
 from ..model import SourceHealth
 
 OFFLINE = translate("Health", "This computer seems to be offline: every source failed the same way "
@@ -20,12 +20,27 @@ OFFLINE = translate("Health", "This computer seems to be offline: every source f
 MIN_SOURCES = 2
 
 
-def _generic(source: SourceHealth) -> str | None:
-    """The source's last error with its host name taken out, or None if it does not name the host."""
+def _without_host(value: object, host: str) -> object:
+    """A message argument with the host name set aside (an inner message's arguments too)."""
+    if isinstance(value, Text):
+        value = value.message
+    if isinstance(value, Message):
+        return Message(value.context, value.text,
+                       tuple((key, _without_host(arg, host)) for key, arg in value.args))
+    return value.replace(host, "\u2026") if isinstance(value, str) else value
+
+
+def _generic(source: SourceHealth) -> Message | str | None:
+    """The source's last error with its host name taken out, or None if it does not name the host.
+    A stored message stays a message (its arguments edited), so that it is said in the user's language."""
     host = urlsplit(source.url).hostname or ""
     error = source.last_error or ""
     if not host or host not in error:
         return None
+    if isinstance(error, Text):
+        generic = _without_host(error.message, host)
+        assert isinstance(generic, Message)
+        return generic
     return error.replace(host, "\u2026")
 
 
