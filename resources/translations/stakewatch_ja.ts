@@ -2987,6 +2987,14 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <translation>{} をミュート(&amp;M)</translation>
     </message>
     <message>
+        <source>Unmute {}</source>
+        <translation>{} のミュートを解除</translation>
+    </message>
+    <message>
+        <source>Mute {}</source>
+        <translation>{} をミュート</translation>
+    </message>
+    <message>
         <source>&amp;Mute an entity</source>
         <translation>ミュートする対象(&amp;M)</translation>
     </message>

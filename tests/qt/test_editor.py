@@ -219,3 +219,23 @@ def test_a_refresh_after_a_poll_keeps_the_selection_and_delete_still_works(qtbot
     assert view._selection() == (ENTITY, "Japan AI & IP", "Sora 2")
     view.delete_selected()
     assert all(a.entity != "Sora 2" for a in store.alerts()) and view.undo.isEnabled()
+
+
+def test_the_official_for_list_shows_names_in_the_readers_language(qtbot, store: Store):
+    from languages import in_language
+
+    taira = Entity("Masaaki Taira", "official", names=(("ja", "平将明"),))
+    store.apply_config([Watchlist("Japan AI & IP", (taira, Entity("Sora 2", "product")))],
+                       [Source("Wire", "feed", "https://example.org/wire.xml")])
+    with in_language("ja"):
+        view = EditorView(store)
+        qtbot.addWidget(view)
+        _views.append(view)
+        view.start_new_source()
+        form = view.source_form
+        shown = {form.official_for.item(i).text(): i for i in range(form.official_for.count())}
+        assert "平将明" in shown and "Masaaki Taira" not in shown
+        form.official_for.item(shown["平将明"]).setCheckState(Qt.CheckState.Checked)
+        assert form.official() == ["Masaaki Taira"]  # kept by its name
+        form.set_official(["Masaaki Taira"])
+        assert form.official_for.item(shown["平将明"]).checkState() == Qt.CheckState.Checked

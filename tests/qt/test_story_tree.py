@@ -18,7 +18,8 @@ NOW = datetime.now(UTC)
 
 
 def stock(store: Store) -> None:
-    entities = (Entity("Minoru Kiuchi", "official", aliases=("城内実",)), Entity("OpenAI", "company"),
+    entities = (Entity("Minoru Kiuchi", "official", aliases=("城内実",), names=(("ja", "城内実"),)),
+                Entity("OpenAI", "company"),
                 Entity("Sora 2", "product"))
     store.apply_config([Watchlist("Japan AI & IP", entities)],
                        [Source("Cabinet Office", "feed", "https://example.org/cao.rdf",
@@ -163,14 +164,17 @@ def test_a_story_naming_several_entities_offers_each_to_mute(qtbot, tmp_path: Pa
         assert len(named) == 3
         choices = view.mute_button.menu()
         assert choices is not None and view.mute_button.text().replace("&", "") == "Mute an entity"
-        labels = {a.text().replace("&", "") for a in choices.actions()}
+        labels = {a.text().replace("&", "").split(" ", 1)[1] for a in choices.actions()}
         assert labels == {f"Mute {name}" for name in named}
-        sora = next(a for a in choices.actions() if a.text().replace("&", "") == "Mute Sora 2")
+        keys = [a.text().split("&")[1][0] for a in choices.actions()]
+        assert keys == ["1", "2", "3"]  # each its own key, not one M for all
+        sora = next(a for a in choices.actions() if a.text().endswith("Mute Sora 2"))
         sora.trigger()
         qtbot.wait(10)
         assert inbox.entity_muted(store, "Japan AI & IP", "Sora 2")
         assert not inbox.entity_muted(store, "Japan AI & IP", "OpenAI")
-        assert "Unmute Sora 2" in {a.text().replace("&", "") for a in view.mute_button.menu().actions()}
+        assert "Unmute Sora 2" in {a.text().replace("&", "").split(" ", 1)[1]
+                                   for a in view.mute_button.menu().actions()}
         view.undo()
         assert not inbox.entity_muted(store, "Japan AI & IP", "Sora 2")
         view.stories.setCurrentIndex(view.story_model.index(1, 0))
@@ -229,3 +233,31 @@ def test_a_chosen_alert_row_inside_a_story_stays_chosen_after_a_poll(qtbot, tmp_
         assert model.alert_at(current).id == chosen.id
         assert view.selected_alert_ids() == [chosen.id]
         assert [model.alert_at(i).id for i in view.stories.selectionModel().selectedRows()] == [chosen.id]
+
+
+def test_menus_name_entities_in_the_readers_language(qtbot, tmp_path: Path) -> None:
+    from languages import in_language
+
+    from stakewatch.core.service import Snapshot
+    from stakewatch.qt.inbox import InboxView
+    from stakewatch.qt.tray_menu import MenuHandlers, TrayMenu
+
+    with open_store(tmp_path) as store, in_language("ja"):
+        stock(store)
+        view = InboxView(store, lambda url: None, by_story=True)
+        qtbot.addWidget(view)
+        view.show()
+        view.stories.setCurrentIndex(view.story_model.index(0, 0))
+        choices = view.mute_button.menu()
+        assert choices is not None
+        texts = " ".join(a.text() for a in choices.actions())
+        assert "城内実" in texts and "Minoru Kiuchi" not in texts
+        kiuchi = next(a for a in choices.actions() if "城内実" in a.text())
+        kiuchi.trigger()
+        assert "城内実" in view.undo_stack[-1][0] and "Minoru Kiuchi" not in view.undo_stack[-1][0]
+        nothing = lambda *_args: None  # noqa: E731
+        tray = TrayMenu(MenuHandlers(nothing, nothing, nothing, nothing, nothing, nothing, nothing, nothing,
+                                     nothing, nothing, nothing))
+        tray.build(Snapshot(latest=store.alerts()), paused=False)
+        lines = " ".join(a.text() for a in tray.menu.actions())
+        assert "城内実" in lines and "Minoru Kiuchi" not in lines

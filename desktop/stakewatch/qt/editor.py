@@ -233,7 +233,8 @@ class EditorView(QWidget):
         combo.addItems(names)
         if current in names:
             combo.setCurrentText(current)
-        self.source_form.set_entities(list(dict.fromkeys(e.name for w in watchlists for e in w.entities)))
+        self.source_form.set_entities(list(dict.fromkeys(e.name for w in watchlists for e in w.entities)),
+                                      {e.name: e.label() for w in watchlists for e in w.entities})
         self._loading = False
 
     def _use_current_feed(self) -> None:

@@ -496,32 +496,39 @@ class SourceForm(QWidget):
                 options["header"] = self.header.text().strip()
         return options
 
-    def set_entities(self, names: list[str]) -> None:
-        """Offer these entities for "Official for", keeping what is ticked."""
+    def set_entities(self, names: list[str], labels: dict[str, str] | None = None) -> None:
+        """Offer these entities for "Official for", keeping what is ticked; each is shown by its name in
+        the reader's language (`labels`, from Entity.label) and kept by its name."""
         ticked = set(self.official())
         self.official_for.blockSignals(True)
         self.official_for.clear()
         for name in list(dict.fromkeys(names + sorted(ticked - set(names)))):
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if name in ticked else Qt.CheckState.Unchecked)
-            self.official_for.addItem(item)
+            self._add_official(name, (labels or {}).get(name, name), name in ticked)
         self.official_for.blockSignals(False)
 
+    def _add_official(self, name: str, label: str, ticked: bool) -> None:
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self.official_for.addItem(item)
+
+    def _official_name(self, row: int) -> str:
+        item = self.official_for.item(row)
+        return str(item.data(Qt.ItemDataRole.UserRole) or item.text())
+
     def official(self) -> list[str]:
-        return [self.official_for.item(i).text() for i in range(self.official_for.count())
+        return [self._official_name(i) for i in range(self.official_for.count())
                 if self.official_for.item(i).checkState() == Qt.CheckState.Checked]
 
     def set_official(self, names: tuple[str, ...] | list[str]) -> None:
-        present = {self.official_for.item(i).text() for i in range(self.official_for.count())}
+        present = {self._official_name(i) for i in range(self.official_for.count())}
         for name in names:
             if name not in present:
-                item = QListWidgetItem(name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                self.official_for.addItem(item)
+                self._add_official(name, name, False)
         for i in range(self.official_for.count()):
-            item = self.official_for.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
+            self.official_for.item(i).setCheckState(
+                Qt.CheckState.Checked if self._official_name(i) in names else Qt.CheckState.Unchecked)
 
     def data(self) -> dict[str, Any]:
         official = self.official()

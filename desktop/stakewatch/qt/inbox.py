@@ -518,14 +518,16 @@ class InboxView(QWidget):
         if rows:
             self.read_button.setText(self.tr("Mark unrea&d") if all(r.read for r in rows)
                                      else self.tr("Mark rea&d"))
-        self._offer_mutes(list(dict.fromkeys((r.watchlist, r.entity) for r in rows)))
+        labels = {(r.watchlist, r.entity): r.entity_label for r in rows}
+        self._offer_mutes([(watchlist, entity, label) for (watchlist, entity), label in labels.items()])
 
-    def _mute_label(self, watchlist: str, entity: str) -> str:
+    def _mute_label(self, watchlist: str, entity: str, label: str) -> str:
         return (self.tr("Un&mute {}") if inbox.entity_muted(self.store, watchlist, entity)
-                else self.tr("&Mute {}")).format(entity)
+                else self.tr("&Mute {}")).format(label.replace("&", "&&"))
 
-    def _offer_mutes(self, entities: list[tuple[str, str]]) -> None:
-        """One entity chosen: the button mutes it. Several (a story naming many): it opens a menu of them."""
+    def _offer_mutes(self, entities: list[tuple[str, str, str]]) -> None:
+        """One entity chosen: the button mutes it. Several (a story naming many): it opens a menu of them,
+        each shown by its name in the reader's language and numbered for the keyboard (&1, &2, ...)."""
         if len(entities) <= 1:
             self.mute_button.setMenu(None)  # type: ignore[arg-type]  # Qt takes a null menu: no menu
             self.mute_button.setText(self._mute_label(*entities[0]) if entities else self.tr("&Mute entity"))
@@ -533,8 +535,10 @@ class InboxView(QWidget):
         for stale in self.mute_menu.actions():
             self.mute_menu.removeAction(stale)
             stale.deleteLater()
-        for watchlist, entity in entities:
-            action = self.mute_menu.addAction(self._mute_label(watchlist, entity))
+        for number, (watchlist, entity, label) in enumerate(entities, start=1):
+            muted = inbox.entity_muted(self.store, watchlist, entity)
+            text = (self.tr("Unmute {}") if muted else self.tr("Mute {}")).format(label.replace("&", "&&"))
+            action = self.mute_menu.addAction(f"&{number} {text}" if number < 10 else text)
             action.triggered.connect(lambda _checked=False, w=watchlist, e=entity: self.toggle_mute(w, e))
         self.mute_button.setMenu(self.mute_menu)
         self.mute_button.setText(self.tr("&Mute an entity"))
@@ -686,7 +690,8 @@ class InboxView(QWidget):
         ids = self.stories.selected_alert_ids() or self.story_model.alert_ids(self.stories.currentIndex())
         return [InboxRow(id=a.id, published=a.published, kind=a.kind, entity=a.entity, watchlist=a.watchlist,
                          title=a.title, url=a.url, source=a.source, read=a.read, priority=a.priority,
-                         record=a.record) for a in self.store.alerts(ids=ids)] if ids else []
+                         record=a.record, entity_names=a.entity_names)
+                for a in self.store.alerts(ids=ids)] if ids else []
 
     def selected_alert_ids(self) -> list[int]:
         return [r.id for r in self._chosen_rows()]
@@ -795,15 +800,17 @@ class InboxView(QWidget):
 
     def toggle_mute(self, watchlist: str | None = None, entity: str | None = None) -> None:
         """Mute (or unmute) `entity`, or the entity of the one chosen alert."""
+        chosen = self._chosen_rows()
         if watchlist is None or entity is None:
-            entities = list(dict.fromkeys((r.watchlist, r.entity) for r in self._chosen_rows()))
+            entities = list(dict.fromkeys((r.watchlist, r.entity) for r in chosen))
             if len(entities) != 1:
                 return
             watchlist, entity = entities[0]
+        name = next((r.entity_label for r in chosen if r.watchlist == watchlist and r.entity == entity), entity)
         muted = not inbox.entity_muted(self.store, watchlist, entity)
         inbox.mute_entity(self.store, watchlist, entity, muted)
-        label = (self.tr("{} muted: its alerts fill the inbox without notifications").format(entity) if muted
-                 else self.tr("{} unmuted: its alerts notify again").format(entity))
+        label = (self.tr("{} muted: its alerts fill the inbox without notifications").format(name) if muted
+                 else self.tr("{} unmuted: its alerts notify again").format(name))
         self._remember(label, lambda: inbox.mute_entity(self.store, watchlist, entity, not muted))
         if self.by_story():
             self._show_story_detail(self.stories.currentIndex(), QModelIndex())
