@@ -2773,6 +2773,50 @@ Replace it with this briefing?</source>
         <translation>JSON として正しくありません（{error}）</translation>
     </message>
     <message>
+        <source>a value is missing (text in quotes, a number, true, false, null, [ or {), or a comma comes too early</source>
+        <translation>値がありません（引用符で囲んだ文字列、数値、true、false、null、[ または {）。または、カンマが早すぎます</translation>
+    </message>
+    <message>
+        <source>a comma (,) is missing between two entries</source>
+        <translation>2 つの項目の間にカンマ（,）がありません</translation>
+    </message>
+    <message>
+        <source>a colon (:) is missing after a name</source>
+        <translation>名前の後にコロン（:）がありません</translation>
+    </message>
+    <message>
+        <source>a name in double quotes is expected here (or a comma too many before })</source>
+        <translation>ここには二重引用符で囲んだ名前が必要です（または } の前のカンマが余分です）</translation>
+    </message>
+    <message>
+        <source>a text in quotes is not closed</source>
+        <translation>引用符で囲んだ文字列が閉じられていません</translation>
+    </message>
+    <message>
+        <source>a text in quotes holds a line break or tab (write it as \n or \t)</source>
+        <translation>引用符で囲んだ文字列に改行またはタブがあります（\n または \t と書いてください）</translation>
+    </message>
+    <message>
+        <source>a \u escape needs four hexadecimal digits</source>
+        <translation>\u エスケープには 16 進数 4 桁が必要です</translation>
+    </message>
+    <message>
+        <source>a backslash starts an escape JSON does not know</source>
+        <translation>バックスラッシュの後に JSON にないエスケープがあります</translation>
+    </message>
+    <message>
+        <source>more text follows the end of the JSON document</source>
+        <translation>JSON 文書の終わりの後に余分な文字があります</translation>
+    </message>
+    <message>
+        <source>a comma too many before a closing bracket</source>
+        <translation>閉じかっこの前のカンマが余分です</translation>
+    </message>
+    <message>
+        <source>the JSON is not well-formed here</source>
+        <translation>この位置で JSON の形式が正しくありません</translation>
+    </message>
+    <message>
         <source>the JSON is nested too deeply</source>
         <translation>JSON の入れ子が深すぎます</translation>
     </message>

@@ -272,3 +272,30 @@ def test_the_japanese_offline_report_gives_its_reason_in_japanese(tmp_path: Path
     said = "".join(line.strip() for line in result.stdout.splitlines())
     assert "オフライン" in said and reason in said
     assert "connection refused" not in said and "could not connect" not in said
+
+
+def test_a_broken_json_import_says_what_is_wrong_in_japanese(tmp_path: Path):
+    env, data = _japanese(), str(tmp_path / "d")
+    broken = {"comma": '{"version": 1,\n "watchlists": [{"name": "W"} {"name": "X"}]}',
+              "colon": '{"version" 1}', "open": '{"version": 1, "watchlists": [{"name": "W}]}',
+              "extra": '{"version": 1} trailing', "trailing": '{"version": 1,}'}
+    for name, text in broken.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(text, encoding="utf-8")
+        result = _stakewatch(["--data-dir", data, "import", str(path)], env)
+        said = result.stdout + result.stderr
+        assert result.returncode == 1, said
+        assert "行" in said and "JSON" in said, said
+        assert not any(word in said for word in ("Expecting", "delimiter", "Unterminated", "Extra data",
+                                                 "line ", "column")), (name, said)
+
+
+def test_every_json_refusal_python_gives_has_words_of_our_own():
+    from stakewatch.core.exchange.fields import JSON_OTHER, json_reason
+
+    samples = ['{"a" 1}', '{"a": 1 "b": 2}', '{a: 1}', "[", '"abc', '"a\tb"', '"\\q"', '"\\u12"', "{} x",
+               '{"a": 1,}', "[1,]", ""]
+    for sample in samples:
+        with pytest.raises(json.JSONDecodeError) as caught:
+            json.loads(sample)
+        assert json_reason(caught.value) is not JSON_OTHER, (sample, caught.value.msg)

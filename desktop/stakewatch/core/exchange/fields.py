@@ -61,6 +61,29 @@ CANNOT_WRITE = translate("Import", "cannot write {file}: {error}")
 NOT_UTF8 = translate("Import", "the file is not UTF-8 text")
 AT_LINE = translate("Import", "line {line} column {column}")
 BAD_JSON = translate("Import", "invalid JSON ({error})")
+JSON_REASONS = (  # Python's json messages, by how they begin, in our own words
+    ("Expecting value", translate("Import", "a value is missing (text in quotes, a number, true, false, null, "
+                                            "[ or {), or a comma comes too early")),
+    ("Expecting ',' delimiter", translate("Import", "a comma (,) is missing between two entries")),
+    ("Expecting ':' delimiter", translate("Import", "a colon (:) is missing after a name")),
+    ("Expecting property name", translate("Import", "a name in double quotes is expected here "
+                                                    "(or a comma too many before })")),
+    ("Unterminated string", translate("Import", "a text in quotes is not closed")),
+    ("Invalid control character", translate("Import", "a text in quotes holds a line break or tab "
+                                                      "(write it as \\n or \\t)")),
+    ("Invalid \\uXXXX escape", translate("Import", "a \\u escape needs four hexadecimal digits")),
+    ("Invalid \\escape", translate("Import", "a backslash starts an escape JSON does not know")),
+    ("Extra data", translate("Import", "more text follows the end of the JSON document")),
+    ("Illegal trailing comma", translate("Import", "a comma too many before a closing bracket")),
+)
+JSON_OTHER = translate("Import", "the JSON is not well-formed here")
+
+
+def json_reason(error: json.JSONDecodeError) -> Message:
+    """Why json refused a document, as a message (json's own words are English only). Any thread."""
+    return next((reason for start, reason in JSON_REASONS if error.msg.startswith(start)), JSON_OTHER)
+
+
 TOO_DEEP = translate("Import", "the JSON is nested too deeply")
 OWN_CONTEXT = translate("Import", "'{name}' is the entity itself; list other entities whose mention counts as context")
 

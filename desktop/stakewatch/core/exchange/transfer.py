@@ -66,6 +66,7 @@ from .fields import (
     _Problems,
     _string,
     _terms,
+    json_reason,
 )
 
 __all__ = ["Config", "Refused", "config_to_json", "export_file", "import_file", "parse_config", "parse_entity",
@@ -322,7 +323,7 @@ def read_config_file(path: Path, known_entities: Sequence[str] = ()) -> Config:
     except UnicodeDecodeError as exc:
         raise Refused("", NOT_UTF8) from exc
     except json.JSONDecodeError as exc:
-        raise Refused(str(AT_LINE(line=exc.lineno, column=exc.colno)), BAD_JSON(error=exc.msg)) from exc
+        raise Refused(str(AT_LINE(line=exc.lineno, column=exc.colno)), BAD_JSON(error=json_reason(exc))) from exc
     except RecursionError as exc:
         raise Refused("", TOO_DEEP) from exc
     except ValueError as exc:  # a number too long for Python to convert
