@@ -370,3 +370,32 @@ def test_the_demo_offers_reset_demo_and_asks_first(qtbot, data_dir: Path, monkey
     assert demo.quitting
     qtbot.waitUntil(lambda: codes == [RESET_DEMO], timeout=15_000)
     plain.scheduler.stop()
+
+
+def test_the_demo_restarted_by_reset_demo_opens_its_window_again(qtbot, data_dir: Path, monkeypatch):
+    import importlib
+    import os
+
+    from stakewatch.core.platform.demo import REOPEN_WINDOW
+
+    cli_main = importlib.import_module("stakewatch.cli.main")
+
+    monkeypatch.delenv(REOPEN_WINDOW, raising=False)
+    execs: list[bool] = []
+
+    def execv(_path: str, _argv: list[str]) -> None:
+        execs.append(os.environ.get(REOPEN_WINDOW) == "1")
+
+    monkeypatch.setattr(cli_main.os, "execv", execv)
+    cli_main.restart_demo()
+    assert execs == [True]
+    for reopened in (True, False):
+        demo = Controller(data_dir, demo=True, notifier=RecordingNotifier())
+        demo.has_tray = True  # as on a desktop with a tray, where a plain start shows only the tray
+        demo.start()
+        assert (demo.window is not None and demo.window.isVisible()) is reopened
+        assert REOPEN_WINDOW not in os.environ  # said once; a later start shows only the tray
+        demo.scheduler.stop()
+        demo.pool.waitForDone(20_000)
+        if demo.window is not None:
+            demo.window.close()

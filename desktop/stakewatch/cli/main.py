@@ -32,6 +32,7 @@ from ..core.model import Alert, SourceHealth, UserError
 from ..core.platform import paths
 from ..core.platform.demo import (
     DEMO_BASE,
+    REOPEN_WINDOW,
     RESET_DEMO,
     DemoLock,
     DemoServer,
@@ -679,6 +680,7 @@ def set_up_demo(store: Store, base: str) -> None:
 def restart_demo() -> None:
     """Start the demo app again in place of this process (after "Reset demo")."""
     command = [sys.executable, *(sys.argv[1:] if getattr(sys, "frozen", False) else sys.orig_argv[1:])]
+    os.environ[REOPEN_WINDOW] = "1"  # the user was in the window when they reset: it comes back
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(sys.executable, command)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 import threading
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIco
 
 from ..core.delivery.policy import Notification
 from ..core.i18n import Message, catalogue, language, lookup, render, translate
-from ..core.platform.demo import RESET_DEMO
+from ..core.platform.demo import REOPEN_WINDOW, RESET_DEMO
 from ..core.platform.links import open_link
 from ..core.platform.logs import diagnostics, setup_logging
 from ..core.service import CycleResult, Snapshot, tray_state_for
@@ -177,6 +178,8 @@ class Controller(QObject):
         """Show the tray, restore a pause that outlived the last run, start polling."""
         if self.has_tray:
             self.tray.show()
+            if self.demo and os.environ.pop(REOPEN_WINDOW, ""):  # restarted by Reset demo
+                self.open_window()
         else:
             self.open_window(self.tr("This desktop has no system tray: Stakewatch runs in this window. "
                                      "Closing it keeps Stakewatch running until you quit."))

@@ -208,3 +208,5 @@ def reset_demo_dir(folder: Path, lock: DemoLock) -> None:
 
 DEMO_BASE = "demo.base"
 RESET_DEMO = 75  # the demo app's exit code after "Reset demo": the command line empties and restarts it
+REOPEN_WINDOW = "STAKEWATCH_DEMO_REOPEN_WINDOW"
+"""Set in the environment of the demo restarted by "Reset demo": it opens its window, as the user left it."""
