@@ -42,3 +42,22 @@ def test_a_single_problem_is_said_in_one_line_and_a_good_file_then_starts(qtbot,
         {"name": "OpenAI", "kind": "company"}]}]}))
     assert dialog.choose("import", str(good)) and dialog.choice == "import"
     assert [w.name for w in store.watchlists()] == ["Mine"]
+
+
+def test_the_dialog_shrinks_back_after_a_shorter_problem(qtbot, store: Store, tmp_path: Path):
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps({"version": 1, "sources": [
+        {"name": f"Source {n}", "kind": "feed", "url": f"ftp://example.org/{n}.xml"} for n in range(40)]}))
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"version": 1, "sources": [{"name": "X", "kind": "feed", "url": "file:///etc/x"}]}))
+    dialog = FirstRunDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    first = dialog.height()
+    assert not dialog.choose("import", str(many))
+    tall = dialog.height()
+    assert tall > first
+    assert not dialog.choose("import", str(one))
+    assert not dialog.problems.isVisible()
+    assert dialog.height() < tall and dialog.height() <= first + 3 * dialog.fontMetrics().lineSpacing()

@@ -77,6 +77,12 @@ class FirstRunDialog(QDialog):
         self.error.setVisible(bool(headline))
         self.problems.set_problems(problems)
         if self.isVisible():
+            layout = self.layout()
+            assert layout is not None
+            layout.activate()
+            wanted = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                      else self.sizeHint().height())
+            self.resize(self.width(), max(wanted, self.minimumSizeHint().height()))  # shrinks back too
             fit(self, grow=True)
 
 
