@@ -1489,6 +1489,10 @@ Replace it with this briefing?</source>
         <translation>情報源の確認に失敗しました: {}</translation>
     </message>
     <message>
+        <source>No watchlist yet. Import watchlists… or Edit watchlists… in the tray menu starts one; the welcome comes back the next time Stakewatch starts.</source>
+        <translation>ウォッチリストがまだありません。トレイメニューの「ウォッチリストを読み込む…」または「ウォッチリストを編集…」から始められます。ようこそ画面は次に Stakewatch を起動したときにもう一度表示されます。</translation>
+    </message>
+    <message>
         <source>Notifications paused until {}</source>
         <translation>{} まで通知を一時停止中</translation>
     </message>

@@ -399,3 +399,10 @@ def test_the_demo_restarted_by_reset_demo_opens_its_window_again(qtbot, data_dir
         demo.pool.waitForDone(20_000)
         if demo.window is not None:
             demo.window.close()
+
+
+def test_closing_the_welcome_without_a_choice_says_how_to_start(qtbot, data_dir: Path):
+    ctl = Controller(data_dir, notifier=RecordingNotifier())
+    ctl.welcome_skipped()
+    assert "Import watchlists" in ctl.last_message and "welcome" in ctl.last_message
+    ctl.scheduler.stop()

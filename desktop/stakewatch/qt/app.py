@@ -32,7 +32,7 @@ from ..core.i18n import Message, catalogue, language, lookup, render, translate
 from ..core.platform.demo import REOPEN_WINDOW, RESET_DEMO
 from ..core.platform.links import open_link
 from ..core.platform.logs import diagnostics, setup_logging
-from ..core.service import CycleResult, Snapshot, tray_state_for
+from ..core.service import CycleResult, Snapshot, first_run, tray_state_for
 from ..core.states import TrayState
 from ..core.store.database import open_store
 from ..core.when import date_time
@@ -268,6 +268,11 @@ class Controller(QObject):
         self.problems[key] = text
         self.last_message = text
         self._set_state()
+
+    def welcome_skipped(self) -> None:
+        """The welcome was closed without a choice: say, from the tray, how to start."""
+        self._announce(self.tr("No watchlist yet. Import watchlists\u2026 or Edit watchlists\u2026 in the tray "
+                               "menu starts one; the welcome comes back the next time Stakewatch starts."))
 
     def _announce(self, text: str) -> None:
         self.last_message = text
@@ -517,10 +522,11 @@ def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
         print(f"stakewatch: {DEMO_BUSY.render()}",
               file=sys.stderr)
         return 1
+    skipped = False
     with open_store(root) as store:
         setup_logging(root, store)
         if not demo:
-            ask_first_run(store)
+            skipped = not ask_first_run(store) and first_run.needs_choice(store)
     reporter = ErrorReporter(lambda: _diagnostics(root))
     install_excepthooks(reporter)
     controller = Controller(root, demo=demo)
@@ -533,6 +539,8 @@ def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
     wake.start(500)
     wake.timeout.connect(lambda: None)
     controller.start()
+    if skipped:
+        controller.welcome_skipped()
     backend = NO_NOTIFIER if controller.notifier.name == "none" else controller.notifier.name
     print((RUNNING_DEMO if demo else RUNNING)(backend=backend,
                                               tray=TRAY_SHOWN if controller.has_tray else TRAY_MISSING).render(),
