@@ -238,6 +238,10 @@
         <source>Flag for &amp;briefing</source>
         <translation>ブリーフィング用にフラグ(&amp;B)</translation>
     </message>
+    <message>
+        <source>Remove the &amp;briefing flag</source>
+        <translation>ブリーフィング用のフラグを外す(&amp;B)</translation>
+    </message>
     <message numerus="yes">
         <source>Note saved on %n alert(s)</source>
         <translation>
@@ -3043,8 +3047,16 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <translation>{} をミュート</translation>
     </message>
     <message>
+        <source>Un&amp;mute an entity</source>
+        <translation>ミュートを解除する対象(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;Mute an entity</source>
         <translation>ミュートする対象(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute or unmute an entity</source>
+        <translation>ミュート／解除する対象(&amp;M)</translation>
     </message>
     <message>
         <source>No alert selected</source>

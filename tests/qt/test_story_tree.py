@@ -175,6 +175,7 @@ def test_a_story_naming_several_entities_offers_each_to_mute(qtbot, tmp_path: Pa
         assert not inbox.entity_muted(store, "Japan AI & IP", "OpenAI")
         assert "Unmute Sora 2" in {a.text().replace("&", "").split(" ", 1)[1]
                                    for a in view.mute_button.menu().actions()}
+        assert view.mute_button.text().replace("&", "") == "Mute or unmute an entity"
         view.undo()
         assert not inbox.entity_muted(store, "Japan AI & IP", "Sora 2")
         view.stories.setCurrentIndex(view.story_model.index(1, 0))
@@ -261,3 +262,23 @@ def test_menus_name_entities_in_the_readers_language(qtbot, tmp_path: Path) -> N
         tray.build(Snapshot(latest=store.alerts()), paused=False)
         lines = " ".join(a.text() for a in tray.menu.actions())
         assert "城内実" in lines and "Minoru Kiuchi" not in lines
+
+
+def test_the_flag_action_says_whether_it_flags_or_unflags(qtbot, tmp_path: Path) -> None:
+    from stakewatch.qt.inbox import InboxView
+
+    with open_store(tmp_path) as store:
+        stock(store)
+        view = InboxView(store, lambda url: None, by_story=True)
+        qtbot.addWidget(view)
+        view.show()
+        view.stories.setCurrentIndex(view.story_model.index(0, 0))
+        flag = view.annotations.flag_action
+        assert flag.text().replace("&", "") == "Flag for briefing"
+        flag.trigger()
+        qtbot.waitUntil(lambda: flag.text().replace("&", "") == "Remove the briefing flag", timeout=5_000)
+        chosen = view.selected_alert_ids()
+        assert chosen and all(a.flagged for a in store.alerts(ids=chosen))
+        flag.trigger()
+        qtbot.waitUntil(lambda: flag.text().replace("&", "") == "Flag for briefing", timeout=5_000)
+        assert not any(a.flagged for a in store.alerts(ids=chosen))

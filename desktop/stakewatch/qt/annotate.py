@@ -52,8 +52,8 @@ class Annotations(QObject):
         self.flag_action = QAction(self.tr("Flag for &briefing"), parent)
         self.flag_action.setIconText(self.flag_action.text())
         self.flag_action.setShortcut(QKeySequence("F"))
-        self.flag_action.setCheckable(True)
-        self.flag_action.triggered.connect(lambda checked=False: self.set_flag(bool(checked)))
+        self.flagged = False  # every chosen alert is flagged: the action then removes the flag, and says so
+        self.flag_action.triggered.connect(lambda _checked=False: self.set_flag(not self.flagged))
         for action in self.actions():
             parent.addAction(action)
         self._keys = {Qt.Key.Key_N: self.note_action, Qt.Key.Key_T: self.tags_action,
@@ -83,7 +83,10 @@ class Annotations(QObject):
         for action in self.actions():
             action.setEnabled(bool(ids))
         alerts = self.store.alerts(ids=ids) if ids else []
-        self.flag_action.setChecked(bool(alerts) and all(a.flagged for a in alerts))
+        self.flagged = bool(alerts) and all(a.flagged for a in alerts)
+        self.flag_action.setText(self.tr("Remove the &briefing flag") if self.flagged
+                                 else self.tr("Flag for &briefing"))
+        self.flag_action.setIconText(self.flag_action.text())
 
     def _apply(self, change: Callable[[list[int]], object], ids: list[int], said: str) -> bool:
         """Change the alerts chosen when the action began (a poll may have moved the selection since)."""

@@ -541,7 +541,9 @@ class InboxView(QWidget):
             action = self.mute_menu.addAction(f"&{number} {text}" if number < 10 else text)
             action.triggered.connect(lambda _checked=False, w=watchlist, e=entity: self.toggle_mute(w, e))
         self.mute_button.setMenu(self.mute_menu)
-        self.mute_button.setText(self.tr("&Mute an entity"))
+        states = [inbox.entity_muted(self.store, watchlist, entity) for watchlist, entity, _label in entities]
+        self.mute_button.setText(self.tr("Un&mute an entity") if all(states) else
+                                 self.tr("&Mute or unmute an entity") if any(states) else self.tr("&Mute an entity"))
 
     def _steady_pane(self, buttons: QHBoxLayout) -> None:
         """The detail pane keeps one height whatever is selected: the title two lines, the facts four,
