@@ -3291,6 +3291,14 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <source>&amp;Note (an empty note is removed; Ctrl+Enter saves):</source>
         <translation>メモ(&amp;N)（空にすると削除されます。Ctrl+Enter で保存）:</translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>Notification</name>

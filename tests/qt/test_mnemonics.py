@@ -219,3 +219,16 @@ def test_ctrl_s_saves_the_form_in_the_editor(qtbot, store: Store, monkeypatch):
     qtbot.waitUntil(lambda: [w.name for w in store.watchlists()] == ["Japan AI & IP (renamed)"], timeout=3_000)
     assert not main.editor.dirty
 
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_note_dialogs_buttons_have_keys_of_their_own(qtbot, lang: str):
+    from stakewatch.qt.annotate import NoteDialog
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    with in_language(lang):
+        dialog = NoteDialog("", owner)
+        texts = [button.text() for button in dialog.buttons.buttons()]
+    assert len(texts) == 2 and all("&" in text for text in texts), texts
+    assert len({text.split("&")[1][0].lower() for text in texts}) == 2

@@ -166,6 +166,9 @@ class NoteDialog(QDialog):
         label.setBuddy(self.edit)
         self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
                                                   QDialogButtonBox.StandardButton.Cancel)
+        # in a text box Enter makes a new line, so the buttons carry keys of their own
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
