@@ -1045,6 +1045,10 @@ Replace it with this briefing?</source>
         <translation>削除(&amp;R)</translation>
     </message>
     <message>
+        <source>No channels yet — Add channel… sends alerts to Slack, e-mail, Microsoft Teams, LINE or a webhook as well as to this desktop.</source>
+        <translation>チャンネルはまだありません。「チャンネルを追加…」で、このデスクトップに加えて Slack・メール・Microsoft Teams・LINE・Webhook にもアラートを送れます。</translation>
+    </message>
+    <message>
         <source>everything</source>
         <translation>すべて</translation>
     </message>

@@ -21,6 +21,8 @@ def test_add_test_and_remove_a_channel(qtbot, tmp_path, store: Store, data_dir: 
         with keyring_in_process(tmp_path / "keyring"):
             view = ChannelsView(data_dir, store)
             qtbot.addWidget(view)
+            view.show()
+            assert view.empty_hint.isVisible() and "Add channel" in view.empty_hint.text()
 
             def filled(dialog: ChannelDialog) -> int:
                 dialog.name.setText("team")
@@ -33,6 +35,7 @@ def test_add_test_and_remove_a_channel(qtbot, tmp_path, store: Store, data_dir: 
             monkeypatch.setattr(ChannelDialog, "exec", filled)
             view.add_channel()
             qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=15_000)
+            assert not view.empty_hint.isVisible()
             assert view.table.item(0, 0).text() == "team" and view.table.item(0, 1).text() == "Japan AI & IP"
             row = store_channels.find(store, "team")
             assert row is not None and row.channel.only == "statements"

@@ -230,14 +230,19 @@ class ChannelsView(QWidget):
         for button in (self.add_button, self.test_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.empty_hint = hint_label(self.tr(
+            "No channels yet \u2014 Add channel\u2026 sends alerts to Slack, e-mail, Microsoft Teams, LINE or a "
+            "webhook as well as to this desktop."))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint)
         layout.addLayout(buttons)
         self.refresh()
 
     def refresh(self) -> None:
         self.rows = store_channels.channel_rows(self.store)
         self.table.setRowCount(len(self.rows))
+        self.empty_hint.setVisible(not self.rows)
         for index, row in enumerate(self.rows):
             channel = row.channel
             receives = {None: self.tr("everything"), "statements": self.tr("statements"),
