@@ -272,6 +272,25 @@ def test_the_japanese_offline_report_gives_its_reason_in_japanese(tmp_path: Path
     said = "".join(line.strip() for line in result.stdout.splitlines())
     assert "オフライン" in said and reason in said
     assert "connection refused" not in said and "could not connect" not in said
+    assert max(width(line) for line in result.stdout.splitlines()) <= 80, result.stdout  # the summary too
+
+
+def test_the_borrowed_demo_notice_fits_80_columns(tmp_path: Path):
+    env = _japanese()
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import sys; from pathlib import Path; "
+                               "from stakewatch.core.platform.demo import claim_demo_dir; "
+                               "folder, lock = claim_demo_dir(Path(sys.argv[1])); print('held', flush=True); "
+                               "sys.stdin.read()", str(tmp_path)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        result = _stakewatch(["--data-dir", str(tmp_path), "--demo", "alerts"], env)
+        assert "デモ" in result.stderr, result.stderr
+        assert max(width(line) for line in result.stderr.splitlines()) <= 80, result.stderr
+    finally:
+        os.kill(holder.pid, signal.SIGTERM)
+        holder.wait(timeout=30)
 
 
 def test_a_broken_json_import_says_what_is_wrong_in_japanese(tmp_path: Path):

@@ -304,7 +304,7 @@ def format_sources(health: Sequence[SourceHealth]) -> str:
 
 
 def format_report(report: CycleReport, store: Store) -> str:
-    lines = [str(cycle_summary(report))]
+    lines = wording.wrap(str(cycle_summary(report)), terminal_width() or 10**6)
     offline = offline_notice(store.health()) if len(report.failures) > 1 else None
     if offline is not None:
         lines += ["  " + line for line in wording.wrap(safe_cell(render(offline)), (terminal_width() or 10**6) - 2)]
@@ -728,7 +728,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             root, lock = claim_demo_dir(root)
             borrowed = lock is None
             if borrowed and run is not None:
-                print(f"stakewatch: {DEMO_SHARED()}", file=sys.stderr)
+                for line in wording.wrap(f"stakewatch: {DEMO_SHARED()}", terminal_width() or 10**6):
+                    print(line, file=sys.stderr)
             if not borrowed:
                 demo = DemoServer().start()
         try:
