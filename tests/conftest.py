@@ -7,6 +7,7 @@ import ipaddress
 import os
 import socket
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -116,8 +117,72 @@ def data_dir(tmp_path: Path) -> Path:
     return path
 
 
+# Test modules whose `store` runs on both engines: the desk's SQLite file and a team's PostgreSQL.
+BOTH_ENGINES = {"test_store", "test_export_rows", "test_outbox", "test_pages", "test_story_page", "test_team",
+                "test_diet", "test_hostile_channels", "test_hostile_items", "test_hostile_stories",
+                "test_logs_retention", "test_more_sources", "test_service", "test_settings", "test_stories_world",
+                "test_press_pages", "test_aliases", "test_aliases_and_authors", "test_discovery_more",
+                "test_hostile_pdf", "test_hostile_secrets", "test_hostile_transfer"}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine" in metafunc.fixturenames and metafunc.module.__name__.rsplit(".", 1)[-1] in BOTH_ENGINES \
+            and metafunc.definition.get_closest_marker("sqlite_only") is None:
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A throwaway PostgreSQL cluster for the whole run (see pgcluster.py); skipped only where no
+    PostgreSQL binaries exist (CI installs them: scripts/apt-packages.txt)."""
+    from pgcluster import Cluster, binaries
+
+    found = binaries()
+    if found is None:
+        pytest.skip("no PostgreSQL binaries here (initdb, postgres): install the Debian package postgresql")
+    cluster = Cluster(found).start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster: object) -> str:
+    """A team database made once (schema and roles), copied for each test that wants one."""
+
+    url = pg_cluster.new_database()  # type: ignore[attr-defined]
+    with Store(Path(tempfile.mkdtemp()) / "stakewatch.db", url, create=True):
+        pass
+    return url.split("@/", 1)[1].split("?", 1)[0]
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object, pg_template: str) -> str:
+    """A fresh team database, schema made, owned by the administrator role: its URI."""
+    from pgcluster import ADMIN
+
+    pg_cluster._databases += 1  # type: ignore[attr-defined]
+    name = f"t{pg_cluster._databases}_{os.getpid()}"  # type: ignore[attr-defined]
+    pg_cluster.superuser(f"CREATE DATABASE {name} OWNER {ADMIN} TEMPLATE {pg_template}")  # type: ignore[attr-defined]
+    return str(pg_cluster.url(name))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def store(data_dir: Path, engine: str, request: pytest.FixtureRequest,
+          monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    if engine == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        monkeypatch.setenv("STAKEWATCH_SERVER", url)  # child processes of the test open the same database
+        with Store(data_dir / "stakewatch.db", url) as opened:
+            opened.serving = True  # the store suite polls as the team's poller does
+            yield opened
+        return
     with open_store(data_dir) as opened:
         yield opened
 

@@ -1287,6 +1287,10 @@ Replace it with this briefing?</source>
         <translation>データの保存先（既定: ${variable} またはユーザーのデータフォルダー）</translation>
     </message>
     <message>
+        <source>work on a team database (a PostgreSQL URI, postgresql://user@host/db) as its user; STAKEWATCH_SERVER does the same</source>
+        <translation>チームデータベース（PostgreSQL の URI、postgresql://user@host/db）にそのユーザーとして接続して操作します。STAKEWATCH_SERVER でも同じです</translation>
+    </message>
+    <message>
         <source>keep a source&apos;s key or password in the keyring (read from stdin)</source>
         <translation>情報源のキーやパスワードをキーリングに保存する（標準入力から読み取り）</translation>
     </message>
@@ -1458,6 +1462,38 @@ Replace it with this briefing?</source>
         <source>other spellings of a name (romaji readings, katakana, Hangul, Chinese characters, office titles)</source>
         <translation>名前のほかの書き方（ローマ字の読み、カタカナ、ハングル、中国語の字体、役職名）</translation>
     </message>
+    <message>
+        <source>a team database on PostgreSQL: make it, add users, run its poller</source>
+        <translation>PostgreSQL 上のチームデータベース: 作成、ユーザー追加、取得プロセスの実行</translation>
+    </message>
+    <message>
+        <source>make or upgrade the team database at URL (its owner; may create roles)</source>
+        <translation>URL のチームデータベースを作成または更新します（所有者で、ロールを作成できるユーザーが実行）</translation>
+    </message>
+    <message>
+        <source>copy this desk&apos;s data folder into the new team database</source>
+        <translation>このデスクのデータフォルダーを新しいチームデータベースにコピーします</translation>
+    </message>
+    <message>
+        <source>add a login to the team database of --server (password on standard input)</source>
+        <translation>--server のチームデータベースにログインを追加します（パスワードは標準入力から）</translation>
+    </message>
+    <message>
+        <source>poll for the team; another running poller is a spare that takes over</source>
+        <translation>チームのために取得します。別に動いている取得プロセスは予備となり、引き継ぎます</translation>
+    </message>
+    <message>
+        <source>one cycle (when this process may poll), then exit</source>
+        <translation>（このプロセスが取得できるとき）1 サイクル実行して終了します</translation>
+    </message>
+    <message>
+        <source>this poller&apos;s public address: feeds that announce a WebSub hub are subscribed and fetched the moment the hub says they changed (polling stays the fallback)</source>
+        <translation>この取得プロセスの公開アドレス: WebSub のハブを告知しているフィードを購読し、ハブが更新を知らせた時点で取得します（定期取得も引き続き行います）</translation>
+    </message>
+    <message>
+        <source>where the WebSub callback server listens (default: every interface, the public port)</source>
+        <translation>WebSub のコールバックサーバーが待ち受ける場所（既定: すべてのインターフェース、公開アドレスのポート）</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -1491,6 +1527,10 @@ Replace it with this briefing?</source>
     <message>
         <source>&amp;Reset demo</source>
         <translation>デモをリセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached: showing what was read before, trying again.</source>
+        <translation>チームサーバーに接続できません: これまでに読んだ内容を表示し、再接続を試みています。</translation>
     </message>
     <message>
         <source>Checking the sources failed: {}</source>
@@ -1657,6 +1697,18 @@ Replace it with this briefing?</source>
     <message>
         <source>the database {path} failed ({reason})</source>
         <translation>データベース {path} でエラーが発生しました（{reason}）</translation>
+    </message>
+    <message>
+        <source>the team server refused this change: your role ({role}) may not make it (an editor changes watchlists, sources, settings and channels); nothing was changed</source>
+        <translation>チームサーバーがこの変更を拒否しました: あなたのロール（{role}）にはその権限がありません（ウォッチリスト、ソース、設定、チャンネルを変更できるのは編集者です）。何も変更されていません</translation>
+    </message>
+    <message>
+        <source>the team server {path} cannot be reached ({reason}): check the address and the network, then try again</source>
+        <translation>チームサーバー {path} に接続できません（{reason}）: アドレスとネットワークを確認してから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the team server {path} failed ({reason}); nothing was changed</source>
+        <translation>チームサーバー {path} でエラーが起きました（{reason}）。何も変更されていません</translation>
     </message>
 </context>
 <context>
@@ -3089,12 +3141,20 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
         <translation>掲載元</translation>
     </message>
     <message>
+        <source>Flagged for the briefing by {}</source>
+        <translation>{} がブリーフィング用にフラグを付けました</translation>
+    </message>
+    <message>
         <source>Flagged for the briefing</source>
         <translation>ブリーフィング用にフラグ付き</translation>
     </message>
     <message>
         <source>Tags: {}</source>
         <translation>タグ: {}</translation>
+    </message>
+    <message>
+        <source>Note by {}: {}</source>
+        <translation>{} のメモ: {}</translation>
     </message>
     <message>
         <source>Note: {}</source>
@@ -3195,6 +3255,10 @@ Stakewatch はバックグラウンドで情報源を確認し、フォローし
     <message>
         <source>&amp;Channels</source>
         <translation>チャンネル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached: showing what was read before.</source>
+        <translation>チームサーバーに接続できません: これまでに読んだ内容を表示しています。</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -3663,6 +3727,93 @@ The page is gone; the archived text is kept.</source>
     </message>
 </context>
 <context>
+    <name>Server</name>
+    <message>
+        <source>Team database ready at {url} (schema {version}); roles stakewatch_reader and stakewatch_editor.</source>
+        <translation>{url} のチームデータベースの準備ができました（スキーマ {version}）。ロール stakewatch_reader と stakewatch_editor があります。</translation>
+    </message>
+    <message>
+        <source>Copied from {folder}: {watchlists} {watchlists:?watchlist|watchlists}, {sources} {sources:?source|sources}, {alerts} {alerts:?alert|alerts}.</source>
+        <translation>{folder} からコピーしました: ウォッチリスト {watchlists} 件、ソース {sources} 件、アラート {alerts} 件。</translation>
+    </message>
+    <message>
+        <source>Password for {name}: </source>
+        <translation>{name} のパスワード: </translation>
+    </message>
+    <message>
+        <source>{name} may now sign in as {role}.</source>
+        <translation>{name} は {role} としてログインできるようになりました。</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>チームサーバー</translation>
+    </message>
+    <message>
+        <source>there is no Stakewatch database in {folder}</source>
+        <translation>{folder} に Stakewatch のデータベースがありません</translation>
+    </message>
+    <message>
+        <source>add-user works on a team database: give --server URL (or STAKEWATCH_SERVER)</source>
+        <translation>add-user はチームデータベースに対して使います: --server URL（または STAKEWATCH_SERVER）を指定してください</translation>
+    </message>
+    <message>
+        <source>Another poller holds this team database; waiting to take over.</source>
+        <translation>別の取得プロセスがこのチームデータベースを担当しています。引き継ぎを待っています。</translation>
+    </message>
+    <message>
+        <source>Polling the team database {url} ({sources} {sources:?source|sources}).</source>
+        <translation>チームデータベース {url} のために取得しています（ソース {sources} 件）。</translation>
+    </message>
+    <message>
+        <source>Lost the team database&apos;s poller lock; waiting to take it again.</source>
+        <translation>チームデータベースの取得ロックを失いました。再び取得できるのを待っています。</translation>
+    </message>
+    <message>
+        <source>this folder works on the team database {url}, whose server polls: &apos;stakewatch watch&apos; shows what it finds</source>
+        <translation>このフォルダーはチームデータベース {url} を使っており、取得はサーバーが行います: 見つかったものは &apos;stakewatch watch&apos; で表示できます</translation>
+    </message>
+    <message>
+        <source>Watching the team database {url} as {user}; new alerts appear here.</source>
+        <translation>チームデータベース {url} を {user} として見ています。新しいアラートはここに表示されます。</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached; showing what was read before, trying again.</source>
+        <translation>チームサーバーに接続できません。これまでに読んだ内容を表示し、再接続を試みています。</translation>
+    </message>
+    <message>
+        <source>The team server answers again; catching up.</source>
+        <translation>チームサーバーが再び応答しました。見逃した分を読み込んでいます。</translation>
+    </message>
+    <message>
+        <source>{url} holds no Stakewatch database yet: its administrator makes one with &apos;stakewatch server init URL&apos;</source>
+        <translation>{url} にはまだ Stakewatch のデータベースがありません: 管理者が &apos;stakewatch server init URL&apos; で作成します</translation>
+    </message>
+    <message>
+        <source>the team database at {url} is older (schema {version}) than this Stakewatch (schema {known}): its administrator upgrades it with &apos;stakewatch server init URL&apos;</source>
+        <translation>{url} のチームデータベース（スキーマ {version}）はこの Stakewatch（スキーマ {known}）より古いものです: 管理者が &apos;stakewatch server init URL&apos; で更新します</translation>
+    </message>
+    <message>
+        <source>the team database at {url} was made by a newer Stakewatch (schema {version}, this one knows {known})</source>
+        <translation>{url} のチームデータベースは新しい Stakewatch で作成されています（スキーマ {version}、このバージョンは {known} まで）</translation>
+    </message>
+    <message>
+        <source>the team database at {url} already holds watchlists or alerts: copy a desk into a new, empty one</source>
+        <translation>{url} のチームデータベースにはすでにウォッチリストかアラートがあります: デスクのコピーは新しい空のデータベースに行ってください</translation>
+    </message>
+    <message>
+        <source>{name!r} cannot name a role: use letters, digits and _ (at most 63)</source>
+        <translation>{name!r} はロール名に使えません: 英字、数字、_ を使ってください（63 文字まで）</translation>
+    </message>
+    <message>
+        <source>the role must be reader or editor, not {role!r}</source>
+        <translation>ロールは reader か editor です（{role!r} ではありません）</translation>
+    </message>
+    <message>
+        <source>give the new user&apos;s password on standard input</source>
+        <translation>新しいユーザーのパスワードを標準入力から渡してください</translation>
+    </message>
+</context>
+<context>
     <name>Service</name>
     <message>
         <source>Imported {watchlists} {watchlists:?watchlist|watchlists}, {entities} {entities:?entity|entities} and {sources} {sources:?source|sources}.</source>
@@ -3901,6 +4052,10 @@ The page is gone; the archived text is kept.</source>
     <message>
         <source>Start Stakewatch when I &amp;log in</source>
         <translation>ログイン時に Stakewatch を起動する(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Team ser&amp;ver…</source>
+        <translation>チームサーバー(&amp;V)…</translation>
     </message>
     <message>
         <source>{}: type the proxy&apos;s address, e.g. http://proxy.example.org:8080</source>
@@ -4293,6 +4448,17 @@ sha256 {sha256} · 保存版数 {n}</translation>
     <message>
         <source>unexpected error: {error}</source>
         <translation>予期しないエラー: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamServer</name>
+    <message>
+        <source>Team server</source>
+        <translation>チームサーバー</translation>
+    </message>
+    <message>
+        <source>Address of the team database (postgresql://user@host/database; empty: this computer polls on its own). The password comes from PGPASSWORD, ~/.pgpass or the keyring.</source>
+        <translation>チームデータベースのアドレス（postgresql://user@host/database。空欄にすると、このコンピューターが自分で取得します）。パスワードは PGPASSWORD、~/.pgpass、またはキーリングから読み込みます。</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,7 @@ def test_our_own_large_export_comes_back(tmp_path: Path, store: Store, data_dir:
     assert len(config.watchlists[0].entities) == 300
 
 
+@pytest.mark.sqlite_only
 def test_an_export_onto_a_full_disk_keeps_the_previous_file(tmp_path: Path, store: Store):
     import resource
     import signal

@@ -6,6 +6,8 @@ import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli
 from stakewatch.core.matching.ingest import Validators, ingest
 from stakewatch.core.matching.matcher import Matcher
@@ -37,6 +39,7 @@ def test_log_file_rotates_and_redacts(data_dir: Path):
     assert handler.maxBytes == 1024 * 1024 and handler.backupCount == 5
 
 
+@pytest.mark.sqlite_only  # a desk's own poll: a folder on a team database polls nothing itself
 def test_poll_writes_the_log_and_diagnostics_report_it(world, data_dir: Path, store: Store):
     store.apply_config([], [Source("Gone", "feed", world.url("/gone"))])
     run_cli(data_dir, "poll", "--once")

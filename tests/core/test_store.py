@@ -11,6 +11,7 @@ from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, UserError, Watchlist
 from stakewatch.core.platform.paths import data_dir
 from stakewatch.core.store.database import Store, open_store
+from stakewatch.core.store.dialect import fts_condition
 from stakewatch.core.store.schema import SCHEMA_VERSION
 
 WL = Watchlist("W", (Entity("OpenAI", "company"),))
@@ -18,9 +19,14 @@ NOW = datetime(2025, 10, 10, 12, tzinfo=UTC)
 
 
 def test_new_database_is_wal_with_schema_version(store: Store):
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.quick_check() == "ok"
+    if store.engine == "sqlite":
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    else:
+        indexes = {r[0] for r in store.conn.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'alerts_fts'")}
+        assert any("gin_trgm_ops" in index for index in indexes)
 
 
 def test_newer_database_is_refused(tmp_path: Path):
@@ -90,13 +96,13 @@ def test_full_text_search_finds_items_in_any_script(store: Store):
     store.apply_config([WL], [Source("S", "feed", "http://127.0.0.1/s")])
     _ingest(store, [Item("a", "http://127.0.0.1/a", "城内実大臣が会見", "生成AIについて"),
                     Item("b", "http://127.0.0.1/b", "Unrelated", "Digital minister speaks")])
-    found = store.conn.execute(
-        "SELECT i.guid FROM items_fts f JOIN items i ON i.id = f.rowid WHERE items_fts MATCH ?",
-        ('"城内実"',)).fetchall()
+    hits, params = fts_condition(store.engine, "items_fts", ["城内実"])
+    found = store.conn.execute(f"SELECT guid FROM items WHERE id IN ({hits})", params).fetchall()
     assert [r[0] for r in found] == ["a"]
-    found = store.conn.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH ?",
-                               ('"minister"',)).fetchall()
-    assert len(found) == 1
+    hits, params = fts_condition(store.engine, "items_fts", ["MINISTER", "digital"])
+    assert len(store.conn.execute(hits, params).fetchall()) == 1
+    hits, params = fts_condition(store.engine, "items_fts", ["minister", "kiuchi"])
+    assert store.conn.execute(hits, params).fetchall() == []
 
 
 def test_changing_a_source_url_forgets_its_validators(store: Store):

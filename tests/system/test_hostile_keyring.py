@@ -110,20 +110,27 @@ def _secret_tool(env: dict[str, str], *args: str, stdin: str | None = None) -> s
     return done.stdout
 
 
+UNDO_LATER = ("DROP TABLE host_requests", "ALTER TABLE sources DROP COLUMN last_new",
+              "ALTER TABLE sources DROP COLUMN feed_floor_minutes", "ALTER TABLE sources DROP COLUMN hub",
+              "ALTER TABLE alerts DROP COLUMN note_by", "ALTER TABLE alerts DROP COLUMN flagged_by",
+              "ALTER TABLE alert_tags DROP COLUMN added_by", "DROP TABLE websub_hubs")
+
+
 def _as_before_the_upgrade(data: Path, env: dict[str, str]) -> None:
     """The folder as an earlier Stakewatch left it: its secrets in one unscoped namespace, no list."""
     for entry in keyring_entries(env, "wire-api") + keyring_entries(env, "hook"):
         _secret_tool(env, "store", "--label", "old entry", "service", "Stakewatch", "username", entry["username"],
                      stdin=entry["secret"])
         _secret_tool(env, "clear", "service", entry["service"], "username", entry["username"])
+    from stakewatch.core.store.schema import MIGRATIONS
+
     conn = sqlite3.connect(data / "stakewatch.db")
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    version = next(n for n, step in enumerate(MIGRATIONS) if "CREATE TABLE keyring_entries" in step)
     conn.execute("DROP TABLE keyring_entries")
     conn.execute("DELETE FROM settings WHERE key = 'keyring.scope'")
-    conn.execute("DROP TABLE host_requests")  # and the schedule's columns, which came later
-    for column in ("last_new", "feed_floor_minutes", "hub"):
-        conn.execute(f"ALTER TABLE sources DROP COLUMN {column}")
-    conn.execute(f"PRAGMA user_version = {version - 2}")
+    for undo in UNDO_LATER:  # what later versions added, so that the file is as that version left it
+        conn.execute(undo)
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
 

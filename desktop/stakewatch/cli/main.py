@@ -47,6 +47,7 @@ from ..core.service import Service, cycle_summary, first_run
 from ..core.service.poller import CycleReport
 from ..core.states import health_label, kind_label
 from ..core.store.annotations import clean_tags
+from ..core.store.attachment import SERVER_VARIABLE
 from ..core.store.database import Store, open_store
 from ..core.store.errors import DatabaseFailure, storage_error
 from ..core.text import plain
@@ -331,7 +332,7 @@ def seed_default(store: Store) -> bool:
 
     True if it did, and says so on stdout.
     """
-    config = first_run.default_choice(store)
+    config = None if store.shared else first_run.default_choice(store)
     if config is None:
         return False
     print(first_run.LOADED_EXAMPLE(name=first_run.EXAMPLE_NAME, sources=len(config.sources)))
@@ -370,6 +371,10 @@ class _Counter:
 
 
 def cmd_poll(store: Store, args: argparse.Namespace) -> int:
+    if store.shared:
+        from .commands.server import refuse_polling
+
+        return refuse_polling(store)
     seed_default(store)
     service = Service(store)
     if not service.has_enabled_sources():
@@ -454,7 +459,12 @@ def cmd_sources(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_watch(store: Store, args: argparse.Namespace) -> int:
-    """Poll on each source's schedule until interrupted, printing and notifying new alerts."""
+    """Poll on each source's schedule until interrupted, printing and notifying new alerts (attached to a
+    team database: print and notify what its server stores, polling nothing here)."""
+    if store.shared:
+        from .commands.server import watch_team
+
+        return watch_team(store, args)
     service = Service(store)
     seed_default(store)
     stop = threading.Event()
@@ -561,6 +571,8 @@ def diagnostics_without_store(root: Path, problem: str) -> int:
 ABOUT = translate("CliHelp", "Follow officials, companies and AI products; alerts link to the original.")
 DEMO_HELP = translate("CliHelp", "run on bundled demo feeds served from this computer (own data dir)")
 DATA_DIR_HELP = translate("CliHelp", "where to keep data (default: ${variable} or the user data dir)")
+SERVER_HELP = translate("CliHelp", "work on a team database (a PostgreSQL URI, postgresql://user@host/db) "
+                        "as its user; STAKEWATCH_SERVER does the same")
 CREDENTIAL_HELP = translate("CliHelp", "keep a source's key or password in the keyring (read from stdin)")
 
 
@@ -583,6 +595,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_h(DEMO_HELP))
     parser.add_argument("--data-dir", metavar="DIR",
                         help=_h(DATA_DIR_HELP, variable=paths.ENV_HOME))
+    parser.add_argument("--server", metavar="URL", help=_h(SERVER_HELP))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sub = commands.add_parser("import", help=_h(translate("CliHelp", "add watchlists and sources from JSON or OPML")))
@@ -707,6 +720,18 @@ def run_gui(root: Path, args: argparse.Namespace, demo: bool, borrowed: bool = F
     return run_app(root, demo=demo, borrowed=borrowed)
 
 
+def hoist_server(argv: list[str]) -> list[str]:
+    """`--server URL` is global: accepted after the command too (`alerts --json --server URL`)."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word.startswith("--server="):
+            return [word, *argv[:index], *argv[index + 1:]]
+        if word == "--server" and index + 1 < len(argv):
+            return [word, argv[index + 1], *argv[:index], *argv[index + 2:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if os.environ.get("STAKEWATCH_WORKER"):  # the bundle started as a worker child (core/platform/worker.py)
         from ..core.platform.worker import child_main
@@ -717,7 +742,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_probe()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(hoist_server(list(sys.argv[1:] if argv is None else argv)))
     run = getattr(args, "run", None)
     demo: DemoServer | None = None
     lock: DemoLock | None = None
@@ -732,6 +757,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(line, file=sys.stderr)
             if not borrowed:
                 demo = DemoServer().start()
+        if args.server:
+            os.environ[SERVER_VARIABLE] = args.server
+        standalone = getattr(args, "standalone", None)
+        if standalone is not None:  # commands that open a team database themselves (`server init`, `server run`)
+            return int(standalone(root, args))
         try:
             opened = open_store(root)
         except UserError as exc:

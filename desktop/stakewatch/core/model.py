@@ -331,6 +331,10 @@ class Alert:
     flagged: bool = False
     entity_names: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     """The entity's names per language (see Entity.names)."""
+    note_by: str | None = None
+    """Who wrote the note, who flagged, who tagged: roles of a team database (None on a desk)."""
+    flagged_by: str | None = None
+    tagged_by: tuple[str, ...] = ()
 
     @property
     def entity_label(self) -> str:
@@ -360,8 +364,11 @@ class Alert:
             "page": self.page,
             "record": self.record,
             "note": self.note,
+            "note_by": self.note_by,
             "tags": list(self.tags),
+            "tagged_by": list(self.tagged_by),
             "flagged": self.flagged,
+            "flagged_by": self.flagged_by,
         }
 
 

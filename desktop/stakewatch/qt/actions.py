@@ -38,6 +38,7 @@ class Actions(QObject):
     message = Signal(str)
     problem = Signal(str)
     imported = Signal()
+    team_changed = Signal(str)
 
     def __init__(self, root: Path, tasks: Tasks, parent: QObject | None = None,
                  notify: Callable[[Notification], bool] | None = None) -> None:
@@ -132,9 +133,17 @@ class Actions(QObject):
 
     def _show_settings(self, values: dict[str, Any]) -> None:
         dialog = SettingsDialog(values, autostart.is_enabled(), self._save_settings,
-                                test_notification=self.test_notification)
+                                test_notification=self.test_notification, team_server=self.team_server)
         dialog.setWindowIcon(app_icon())
         dialog.exec()
+
+    def team_server(self) -> None:
+        """Attach this folder to a team database (or detach it): the tray then polls nothing itself."""
+        from .team import ask_team_server
+
+        chosen = ask_team_server(None, self.root)
+        if chosen is not None:
+            self.team_changed.emit(chosen)
 
     def test_notification(self) -> bool:
         """Show what an alert looks like on this desktop."""

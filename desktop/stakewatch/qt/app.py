@@ -33,6 +33,7 @@ from ..core.platform.demo import REOPEN_WINDOW, RESET_DEMO
 from ..core.platform.links import open_link
 from ..core.platform.logs import diagnostics, setup_logging
 from ..core.service import CycleResult, Snapshot, first_run, tray_state_for
+from ..core.service.team_server import attached_server
 from ..core.states import TrayState
 from ..core.store.database import open_store
 from ..core.when import date_time
@@ -47,6 +48,7 @@ from .labels import tray_state_label
 from .main_window import MainWindow, WindowCommands
 from .scheduler import PollScheduler
 from .single import InstanceServer
+from .team import TeamBell
 from .tray_menu import MenuHandlers, TrayMenu
 from .workers import StoreTask, Tasks
 
@@ -143,6 +145,8 @@ class Controller(QObject):
         self.actions.message.connect(self._announce)
         self.actions.problem.connect(lambda text: self._report_problem("task", text))
         self.actions.imported.connect(lambda: self.poll(scheduled=True))
+        self.actions.team_changed.connect(self._team_changed)
+        self.team_bell: TeamBell | None = None
         self._build_menu()
 
     # compatibility with the parts ---------------------------------------------------------------
@@ -185,6 +189,7 @@ class Controller(QObject):
                                      "Closing it keeps Stakewatch running until you quit."))
         self.tasks.start(StoreTask(self.root, lambda service: service.snapshot()), self._restored,
                          lambda message: self._report_problem("task", render(message)))
+        self._team_changed(attached_server(self.root) or "")
         self.scheduler.start()
 
     def reset_demo(self) -> None:
@@ -200,6 +205,28 @@ class Controller(QObject):
         if box.clickedButton() is reset:
             self.quit(RESET_DEMO)
 
+    def _team_changed(self, url: str) -> None:
+        """Listen to the team database the folder is attached to (none: poll on its own again)."""
+        if self.team_bell is not None:
+            self.team_bell.stop()
+            self.team_bell = None
+        self.problems.pop("team", None)
+        if url:
+            self.team_bell = TeamBell(url, self)
+            self.team_bell.rung.connect(lambda: self.poll(scheduled=True))
+            self.team_bell.online.connect(self._team_online)
+            self.team_bell.start()
+        if self.scheduler.cancelled.is_set() is False and self.tray.isVisible():
+            self.poll(scheduled=True)
+
+    def _team_online(self, online: bool) -> None:
+        if online:
+            self.problems.pop("team", None)
+            self._set_state()
+        else:
+            self._report_problem("team", self.tr("The team server cannot be reached: showing what was read "
+                                                 "before, trying again."))
+
     def quit(self, code: int = 0) -> None:
         """Cancel the cycle in progress (its sockets are cut) and leave once the workers are done,
         without ever blocking the GUI thread; a worker that does not end in QUIT_WAIT is left.
@@ -208,6 +235,8 @@ class Controller(QObject):
             return
         self.quitting = True
         self.exit_code = code
+        if self.team_bell is not None:
+            self.team_bell.stop()
         self.scheduler.cancel()
         self.tray.hide()
         if self.window is not None:

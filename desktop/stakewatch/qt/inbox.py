@@ -606,9 +606,14 @@ class InboxView(QWidget):
                  + f" \u00b7 {date_time(detail.published.astimezone())}{marks}",
                  f"{carried}: {sources}", detail.url]
         if detail.flagged:
-            lines[0] = "\u2691 " + self.tr("Flagged for the briefing") + " \u00b7 " + lines[0]
-        notes = ([self.tr("Tags: {}").format(", ".join(detail.tags))] if detail.tags else []) + \
-            ([self.tr("Note: {}").format(" ".join(detail.note.split()))] if detail.note else [])
+            flag = (self.tr("Flagged for the briefing by {}").format(detail.flagged_by) if detail.flagged_by
+                    else self.tr("Flagged for the briefing"))
+            lines[0] = "\u2691 " + flag + " \u00b7 " + lines[0]
+        note = " ".join(detail.note.split())
+        notes = ([self.tr("Tags: {}").format(", ".join(detail.tags))
+                  + (f" ({', '.join(detail.tagged_by)})" if detail.tagged_by else "")] if detail.tags else []) + \
+            ([self.tr("Note by {}: {}").format(detail.note_by, note) if detail.note_by
+              else self.tr("Note: {}").format(note)] if detail.note else [])
         if notes:
             lines.append(" \u00b7 ".join(notes))
         self.detail_title.setText(detail.title)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
-from ..core.store.database import open_store
+from ..core.service.team_server import open_or_cached
 from .channels import ChannelsView
 from .editor import EditorView
 from .health import HealthView
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(self.tr("Stakewatch"))
         self.setWindowIcon(app_icon())
-        self.store = open_store(root)
+        self.store, offline = open_or_cached(root)
         self.commands = commands
         self.inbox = InboxView(self.store, open_link, by_story=True)
         self.health = HealthView(self.store, retry)
@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
         self._build_menus(import_file, export_file)
         self.setMinimumSize(MIN_SIZE)
         self.geometry_key = geometry_key(root)
+        if offline:
+            self.statusBar().showMessage(self.tr("The team server cannot be reached: showing what was read "
+                                                 "before."))
         geometry = QSettings("Stakewatch", "Stakewatch").value(self.geometry_key)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(self.default_size())

@@ -102,7 +102,8 @@ class SettingsDialog(QDialog):
 
     def __init__(self, values: dict[str, Any], autostart: bool,
                  save: Callable[[dict[str, str], bool], None], parent: QWidget | None = None,
-                 test_notification: Callable[[], object] | None = None) -> None:
+                 test_notification: Callable[[], object] | None = None,
+                 team_server: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Stakewatch settings"))
         self._save = save
@@ -132,6 +133,11 @@ class SettingsDialog(QDialog):
                 self.autostart = QCheckBox(self.tr("Start Stakewatch when I &log in"))
                 self.autostart.setChecked(autostart)
                 form.addRow("", self.autostart)
+                self.team_button = QPushButton(self.tr("Team ser&ver\u2026"))
+                self.team_button.setEnabled(team_server is not None)
+                if team_server is not None:
+                    self.team_button.clicked.connect(lambda _checked=False: team_server())
+                form.addRow("", self.team_button)
             form_page.addWidget(box)
         form_page.addStretch(1)
         self.error = QLabel()

@@ -18,6 +18,7 @@ MODULES: tuple[str, ...] = (
     "channels",
     "annotations",
     "stories",
+    "server",
 )
 
 

@@ -243,6 +243,7 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
     ctx = _Context(source, source.id, matcher, entity_ids,
                    frozenset(name.casefold() for name in source.official_for), stamp,
                    stories if stories is not None else StoryIndex())
+    hub = getattr(items, "hub", None)  # the WebSub hub a feed announced (sources.base.Parsed)
     items, result.reused_guids = distinct_guids(items)
     with store.transaction() as conn:
         for item in items:
@@ -262,6 +263,10 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
             result.new_items += 1
             _alerts_for(conn, ctx, item, item_id, None, published, result)
         _record_success(conn, source.id, stamp, validators, next_check)
+        if hub is not None:
+            from ..store.websub import remember_hub
+
+            remember_hub(conn, source.id, hub, stamp)
         if items or notes:
             # an unchanged answer (304) keeps what the last full one said
             said = [*notes, *([REUSED_GUIDS()] if result.reused_guids else [])]

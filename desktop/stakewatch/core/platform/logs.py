@@ -91,7 +91,7 @@ def _section(report: list[str], title: str, lines: Callable[[], list[str]]) -> N
     """Add a section; a failing database costs that section only, which says why."""
     try:
         report += lines()
-    except (DatabaseFailure, UserError) as exc:
+    except (*DatabaseFailure, UserError) as exc:
         reason = exc.message if isinstance(exc, UserError) else describe_sqlite_error(exc)
         report.append(f"{title}: unavailable ({reason})")
 

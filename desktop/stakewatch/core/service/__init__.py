@@ -125,7 +125,13 @@ class Service:
         """One cycle, the policy's notifications and health notices, then every reaction.
 
         `notify=False` (a plain `poll --once`) stores what the cycle found and decides nothing: no
-        alert counts as notified and no channel is sent anything."""
+        alert counts as notified and no channel is sent anything. A desk attached to a team database polls
+        nothing: it catches up with what the team's server stored (service/team.py)."""
+        if self.store.shared:
+            from .team import team_cycle
+
+            caught: CycleResult = team_cycle(self, CycleResult, cancel)
+            return caught
         before = dispatch.health_snapshot(self.store, self.clock())
         report = self.poller.run_cycle(force=force, honour_schedule=honour_schedule, cancel=cancel)
         if cancel is not None and cancel.is_set():

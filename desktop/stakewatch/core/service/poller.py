@@ -281,7 +281,7 @@ class Poller:
         if self.config.retention is not None and not cancelled:
             try:
                 pruned = self.store.prune_items(report.finished - self.config.retention)
-            except (DatabaseFailure, UserError) as exc:
+            except (*DatabaseFailure, UserError) as exc:
                 log.warning("pruning old items failed: %s", exc)
             else:
                 if pruned:
@@ -290,7 +290,7 @@ class Poller:
         if self.config.atom_feeds and not cancelled:
             try:
                 write_feeds(self.store, self.store.path.parent, report.finished)
-            except (OSError, DatabaseFailure, UserError):
+            except (OSError, *DatabaseFailure, UserError):
                 log.exception("could not write the watchlists' Atom feeds")
         return report
 

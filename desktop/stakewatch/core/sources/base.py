@@ -20,6 +20,8 @@ class Parsed(list[Item]):
     def __init__(self, items: Iterable[Item] = (), problems: Iterable[Message] = ()) -> None:
         super().__init__(items)
         self.problems: list[Message] = list(problems)
+        self.hub: tuple[str, str] | None = None
+        """The WebSub hub the feed announces and its own address (the topic), when it names both."""
 
 
 def problems_of(items: Sequence[Item]) -> tuple[Message, ...]:

@@ -357,7 +357,18 @@ def parse_xml_feed(body: bytes, content_type: str, url: str, limit: int) -> Pars
             _entry_date(entry),
             author_names(entry.get("authors")) or author_names(entry.get("author")),
         ))
-    return Parsed(items, problems.messages())
+    result = Parsed(items, problems.messages())
+    result.hub = _hub(parsed.get("feed") or {})
+    return result
+
+
+def _hub(feed: Any) -> tuple[str, str] | None:
+    """The WebSub hub and topic (rel="hub" and rel="self" links) a feed announces, http(s) only."""
+    links = {str(link.get("rel")): str(link.get("href") or "") for link in feed.get("links") or []
+             if isinstance(link, dict)}
+    hub, topic = links.get("hub", ""), links.get("self", "")
+    return (hub, topic) if hub.startswith(("http://", "https://")) and topic.startswith(("http://", "https://")) \
+        else None
 
 
 class FeedKind(SourceKind):

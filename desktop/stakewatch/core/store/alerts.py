@@ -15,6 +15,7 @@ from typing import Any
 from ..model import Alert, ExportRow
 from ..states import AlertKind
 from .database import ID_CHUNK, Store, _chunks, from_epoch, to_epoch
+from .dialect import read_mark
 
 
 def record_delivery(store: Store, delivered: Sequence[int], now: datetime, state_key: str, state: Any,
@@ -34,7 +35,9 @@ SOURCE_NAMES = (
     "(SELECT group_concat(s.name, char(31)) FROM "
     "   (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
     "    WHERE x.alert_id = a.id ORDER BY x.added, s.id) s) AS source_names")
-TAG_NAMES = "(SELECT group_concat(t.tag, char(31)) FROM alert_tags t WHERE t.alert_id = a.id) AS tag_names"
+TAG_NAMES = ("(SELECT group_concat(t.tag, char(31)) FROM alert_tags t WHERE t.alert_id = a.id) AS tag_names, "
+             "(SELECT group_concat(b.added_by, char(31)) FROM (SELECT DISTINCT added_by FROM alert_tags "
+             " WHERE alert_id = a.id AND added_by IS NOT NULL) b) AS tag_authors")
 ALERTS_FROM = ("FROM alerts a JOIN entities e ON e.id = a.entity_id "
                "JOIN watchlists w ON w.id = e.watchlist_id ")
 NEWEST_FIRST = " ORDER BY a.published DESC, a.id DESC"
@@ -66,7 +69,7 @@ def _filtered(since: datetime | None, watchlist: str | None, limit: int | None, 
         where.append("w.name = ?")
         params.append(watchlist)
     if ids is not None:
-        where.append(f"a.id IN ({','.join('?' * len(ids))})")
+        where.append(f"a.id IN ({','.join('?' * len(ids))})" if ids else "1 = 0")
         params += list(ids)
     clause = (" WHERE " + " AND ".join(where) if where else "") + NEWEST_FIRST
     return clause + (f" LIMIT {int(limit)}" if limit else ""), params
@@ -88,7 +91,8 @@ def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | No
         return
     clause, params = _filtered(since, watchlist, limit, ids, tags, flagged_only)
     query = (
-        "SELECT a.*, e.name AS entity, e.details AS entity_details, e.priority AS priority, w.name AS watchlist, "
+        f"SELECT a.*, {read_mark(store.engine)} AS read_mark, e.name AS entity, e.details AS entity_details, "
+        "e.priority AS priority, w.name AS watchlist, "
         "pw.status AS page_status, pw.sha256 AS page_sha256, pw.checked AS page_checked, "
         f"{SOURCE_NAMES}, {TAG_NAMES}, "
         "(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions "
@@ -106,12 +110,14 @@ def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | No
             title=row["title"], url=row["url"], source=names[0] if names else "",
             sources=names, published=published, found=found_at,
             matched=tuple(json.loads(row["matched"])), snippet=row["snippet"],
-            story=row["story_id"], read=bool(row["read"]), priority=bool(row["priority"]),
+            story=row["story_id"], read=bool(row["read_mark"]), priority=bool(row["priority"]),
             revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
             page=_page(row), record=bool(row["record"]),
             note=row["note"], flagged=bool(row["flagged"]),
             tags=tuple(sorted(_split(row["tag_names"]))),
             entity_names=entity_names(row["entity_details"]),
+            note_by=row["note_by"] if row["note"] else None, flagged_by=row["flagged_by"] if row["flagged"] else None,
+            tagged_by=tuple(sorted(_split(row["tag_authors"]))),
         )
 
 

@@ -48,7 +48,8 @@ def set_note(store: Store, alert_ids: Sequence[int], note: str) -> None:
     ids = _check(store, alert_ids)
     text = "\n".join(plain(line, NOTE_LIMIT) for line in note.splitlines()).strip()[:NOTE_LIMIT]
     with store.transaction() as conn:
-        conn.executemany("UPDATE alerts SET note = ? WHERE id = ?", [(text, i) for i in ids])
+        conn.executemany("UPDATE alerts SET note = ?, note_by = ? WHERE id = ?",
+                         [(text, store.user if text else None, i) for i in ids])
 
 
 def clean_tags(tags: Sequence[str]) -> list[str]:
@@ -70,8 +71,8 @@ def add_tags(store: Store, alert_ids: Sequence[int], tags: Sequence[str]) -> lis
     ids = _check(store, alert_ids)
     cleaned = clean_tags(tags)
     with store.transaction() as conn:
-        conn.executemany("INSERT OR IGNORE INTO alert_tags(alert_id, tag) VALUES (?, ?)",
-                         [(i, t) for i in ids for t in cleaned])
+        conn.executemany("INSERT OR IGNORE INTO alert_tags(alert_id, tag, added_by) VALUES (?, ?, ?)",
+                         [(i, t, store.user) for i in ids for t in cleaned])
     return cleaned
 
 
@@ -92,7 +93,8 @@ def set_flag(store: Store, alert_ids: Sequence[int], flagged: bool = True) -> No
     """Flag (or unflag) alerts for the briefing's Flagged section."""
     ids = _check(store, alert_ids)
     with store.transaction() as conn:
-        conn.executemany("UPDATE alerts SET flagged = ? WHERE id = ?", [(int(flagged), i) for i in ids])
+        conn.executemany("UPDATE alerts SET flagged = ?, flagged_by = ? WHERE id = ?",
+                         [(int(flagged), store.user if flagged else None, i) for i in ids])
 
 
 def all_tags(store: Store) -> list[str]:

@@ -214,7 +214,7 @@ def record_success(store: Store, name: str, now: datetime) -> None:
 def unannounced_failures(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(name, error) of failing channels not yet announced; marks them announced (caller's transaction)."""
     rows = [(row["name"], row["last_error"]) for row in conn.execute(
-        "SELECT name, last_error FROM channels WHERE failing_since IS NOT NULL AND NOT announced "
+        "SELECT name, last_error FROM channels WHERE failing_since IS NOT NULL AND announced = 0 "
         "AND last_error IS NOT NULL")]
     conn.execute("UPDATE channels SET announced = 1 WHERE failing_since IS NOT NULL AND last_error IS NOT NULL")
     return rows

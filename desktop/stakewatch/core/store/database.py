@@ -1,8 +1,13 @@
-"""SQLite storage: WAL, forward migrations, transactions.
+"""Storage: a desk's SQLite file or a team's PostgreSQL database, one API above both.
 
 A Store object belongs to the thread that opened it (each thread opens its
 own; WAL lets readers and the one writer proceed together). Every write runs in
 one `transaction()`: a crash loses at most the transaction in progress.
+
+`Store(path)` opens the SQLite file at `path`; `Store(path, url)` opens the PostgreSQL database
+at the libpq URI `url` instead, `path` still naming the local folder where files (archives,
+logs, locks) live. Nothing above the store asks which: `store.engine` is for the store's own
+modules, `store.user` names the role a team database is used as (None on a desk).
 """
 
 from __future__ import annotations
@@ -17,21 +22,25 @@ from typing import Any
 
 from .. import i18n
 from ..i18n import translate
-from ..model import Alert, Entity, ExportRow, Source, SourceHealth, UserError, Watchlist
-from ..platform.cyclelock import CycleLock
+from ..model import Alert, Entity, ExportRow, Source, SourceHealth, Watchlist
 from ..states import HealthStatus
+from . import dialect, server_schema
+from .attachment import SERVING
 from .connection import connect
 from .entity_json import aliases_from_json, offices_from_json
-from .errors import storage_error
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .errors import is_integrity, storage_error
+from .postgres import display_url
+from .sqlite_file import DATABASE as DATABASE
+from .sqlite_file import MIGRATION_LOCK as MIGRATION_LOCK
+from .sqlite_file import MIGRATION_WAIT as MIGRATION_WAIT
+from .sqlite_file import NO_BACKUP as NO_BACKUP
+from .sqlite_file import TOO_NEW as TOO_NEW
 
 STALE_FACTOR = 3
 STALE_MINIMUM = timedelta(hours=6)
 BACKING_OFF_AFTER = 3
 LONGEST_WAIT = timedelta(days=7)
 ID_CHUNK = 500
-MIGRATION_LOCK = "migrate.lock"
-MIGRATION_WAIT = 120.0
 
 
 def future_within(value: float | None, now: datetime, longest: timedelta) -> datetime | None:
@@ -52,11 +61,7 @@ def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
 
 Row = sqlite3.Row
 
-DATABASE = translate("Database", "Database")
-NO_BACKUP = translate("Database", "could not copy the database to {file} before upgrading it: {error}")
 CANNOT_OPEN = translate("Database", "{file} cannot be opened: {error}")
-TOO_NEW = translate("Database",
-                    "{file} was written by a newer Stakewatch (schema {version}, this one knows {known})")
 
 
 def to_epoch(value: datetime) -> float:
@@ -74,15 +79,49 @@ def _dumps(value: Any) -> str:
 class Store:
     """One connection to the database file. Use from the thread that created it."""
 
-    def __init__(self, path: Path) -> None:
+    engine = "sqlite"
+    user: str | None = None
+    url: str | None = None
+
+    def __init__(self, path: Path, url: str | None = None, create: bool = False, local: bool = False) -> None:
+        """Open the database of `path`: the team database at `url` when given; else the one this process
+        already opened for `path` (another thread's Store of the same folder), else the one the folder is
+        attached to; else (or with `local`) the SQLite file at `path`. Raises UserError."""
+        from .attachment import SERVERS, attached_server, open_server
+
         self.path = path
+        if url is None and not local:
+            url = SERVERS.get(path) or attached_server(path.parent)
+        if url is not None:
+            open_server(self, url, create)
+            SERVERS[path] = url
+            return
         try:
-            self.conn = connect(path)
+            self.conn: Any = connect(path)
             self._migrate()
         except sqlite3.Error as exc:
             with suppress(Exception):
                 self.conn.close()
             raise storage_error(exc, path) from exc
+
+    @property
+    def where(self) -> str:
+        """The database as a user knows it: the file, or the server's address without a password."""
+        return str(self.path) if self.url is None else display_url(self.url)
+
+    @property
+    def serving(self) -> bool:
+        """True in the team's poller (`server run`), for every Store of this folder in the process."""
+        return self.path in SERVING
+
+    @serving.setter
+    def serving(self, value: bool) -> None:
+        (SERVING.add if value else SERVING.discard)(self.path)
+
+    @property
+    def shared(self) -> bool:
+        """True when this is a team database that a server polls (a desk attached to it polls nothing)."""
+        return self.engine != "sqlite" and not self.serving
 
     def close(self) -> None:
         self.conn.close()
@@ -101,61 +140,33 @@ class Store:
         reason the user can act on: disk full, locked, read-only, damaged.
         A failed ROLLBACK never hides the error that caused it.
         """
+        from .errors import DatabaseFailure
+
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise storage_error(exc, self.path) from exc
+        except DatabaseFailure as exc:
+            raise storage_error(exc, self.where, self.user) from exc
         try:
             yield self.conn
             self.conn.execute("COMMIT")
         except BaseException as exc:
-            with suppress(sqlite3.Error):
+            with suppress(*DatabaseFailure):
                 self.conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
-                raise storage_error(exc, self.path) from exc
+            if isinstance(exc, DatabaseFailure) and not is_integrity(exc):
+                raise storage_error(exc, self.where, self.user) from exc
             raise
 
     def _migrate(self) -> None:
-        """Bring the schema up to date; the version is read inside each migration's transaction,
-        so processes opening a new data folder at once each see the others' work."""
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise UserError(DATABASE, TOO_NEW(file=str(self.path), version=version, known=SCHEMA_VERSION))
-        if version == SCHEMA_VERSION:
-            return
-        with CycleLock(self.path.parent, timeout=MIGRATION_WAIT, name=MIGRATION_LOCK):
-            self._migrate_held()
+        """Bring the file's schema up to date (sqlite_file.migrate)."""
+        from .sqlite_file import migrate
 
-    def _migrate_held(self) -> None:
-        """The migration proper, one process at a time: a database another process has just finished
-        creating or upgrading is left alone, and only one that was older before this start is copied."""
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if 0 < version < SCHEMA_VERSION:
-            self.backup(self.path.with_name(f"{self.path.name}.bak-schema{version}"))
-        while version < SCHEMA_VERSION:
-            with self.transaction() as conn:
-                version = conn.execute("PRAGMA user_version").fetchone()[0]
-                if version < SCHEMA_VERSION:
-                    for statement in _statements(MIGRATIONS[version]):
-                        conn.execute(statement)
-                    version += 1
-                    conn.execute(f"PRAGMA user_version = {version}")
-        if version > SCHEMA_VERSION:
-            raise UserError(DATABASE, TOO_NEW(file=str(self.path), version=version, known=SCHEMA_VERSION))
+        migrate(self)
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the whole database (WAL included) at `target`, written aside then renamed."""
-        partial = target.with_name(target.name + ".partial")
-        try:
-            copy = sqlite3.connect(partial)
-            try:
-                self.conn.backup(copy)
-            finally:
-                copy.close()
-            partial.replace(target)
-        except (OSError, sqlite3.Error) as exc:
-            partial.unlink(missing_ok=True)
-            raise UserError(DATABASE, NO_BACKUP(file=str(target), error=str(exc))) from exc
+        from .sqlite_file import backup
+
+        backup(self, target)
 
     # settings -------------------------------------------------------------------------------
 
@@ -174,8 +185,16 @@ class Store:
 
     # configuration ---------------------------------------------------------------------------
 
+    def schema_version(self) -> int:
+        """The version of the schema the database is at."""
+        if self.engine == "sqlite":
+            return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        return server_schema.version(self) or 0
+
     def quick_check(self) -> str:
-        """SQLite's own check of the file: 'ok', or the first problem it found."""
+        """SQLite's own check of the file: 'ok', or the first problem it found (a server: 'ok' when it answers)."""
+        if self.engine != "sqlite":
+            return "ok" if self.conn.execute("SELECT 1").fetchone() else "no answer"
         row = self.conn.execute("PRAGMA quick_check(1)").fetchone()
         return str(row[0]) if row else "no answer"
 
@@ -209,7 +228,7 @@ class Store:
         ]
 
     def sources(self, enabled_only: bool = False) -> list[Source]:
-        query = "SELECT * FROM sources" + (" WHERE enabled" if enabled_only else "")
+        query = "SELECT * FROM sources" + (" WHERE enabled <> 0" if enabled_only else "")
         return [_source(row) for row in self.conn.execute(query + " ORDER BY position, id")]
 
     def source_row(self, source_id: int) -> sqlite3.Row:
@@ -417,23 +436,13 @@ def _source(row: sqlite3.Row) -> Source:
     )
 
 
-def _statements(script: str) -> list[str]:
-    """Split a migration into statements, keeping trigger bodies whole."""
-    statements: list[str] = []
-    current = ""
-    for line in script.splitlines(keepends=True):
-        current += line
-        if sqlite3.complete_statement(current):
-            if current.strip():
-                statements.append(current.strip())
-            current = ""
-    if current.strip():
-        statements.append(current.strip())
-    return statements
+_statements = dialect.split  # a migration's statements, trigger bodies kept whole
 
 
 def open_store(root: Path) -> Store:
-    """Open (creating or migrating) the database under a data dir. Raises UserError."""
+    """Open (creating or migrating) the database under a data dir, or the team database the folder is
+    attached to. Raises UserError."""
     from ..platform.paths import data_dir, database_path
 
-    return Store(database_path(data_dir(root)))
+    folder = data_dir(root)
+    return Store(database_path(folder))

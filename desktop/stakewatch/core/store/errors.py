@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import psycopg
+
 from ..i18n import translate
 from ..model import UserError
 
@@ -27,7 +29,13 @@ CANNOT_OPEN = translate("Database", "{path} cannot be opened: check that its fol
                         "writable")
 OTHER = translate("Database", "the database {path} failed ({reason})")
 
-DatabaseFailure = sqlite3.Error
+REFUSED = translate("Database", "the team server refused this change: your role ({role}) may not make it "
+                    "(an editor changes watchlists, sources, settings and channels); nothing was changed")
+UNREACHABLE = translate("Database", "the team server {path} cannot be reached ({reason}): check the address "
+                        "and the network, then try again")
+SERVER_FAILED = translate("Database", "the team server {path} failed ({reason}); nothing was changed")
+
+DatabaseFailure = (sqlite3.Error, psycopg.Error)
 
 
 class StorageError(UserError):
@@ -39,7 +47,7 @@ class StorageError(UserError):
         self.kind = kind
 
 
-def sqlite_failure_kind(exc: sqlite3.Error) -> str:
+def sqlite_failure_kind(exc: sqlite3.Error | psycopg.Error) -> str:
     """full, locked, read-only, damaged, disk, open or other: what went wrong in SQLite."""
     name = str(getattr(exc, "sqlite_errorname", "") or "")
     text = str(exc).lower()
@@ -59,8 +67,26 @@ def sqlite_failure_kind(exc: sqlite3.Error) -> str:
     return "other"
 
 
-def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError:
-    """`exc` as a one-line StorageError naming the file and the remedy."""
+def is_integrity(exc: BaseException) -> bool:
+    """A constraint refused the write (either engine): the caller's own condition, not a storage failure."""
+    return isinstance(exc, (sqlite3.IntegrityError, psycopg.IntegrityError))
+
+
+def server_error(exc: psycopg.Error, path: Path | str, role: str | None = None) -> StorageError:
+    """A PostgreSQL failure as a one-line StorageError: refused (the role lacks the right), offline, other."""
+    reason = " ".join(str(exc).split())[:200]
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        return StorageError(REFUSED(role=role or "?"), "refused")
+    if isinstance(exc, psycopg.OperationalError) and (
+            getattr(exc, "sqlstate", None) is None or str(getattr(exc, "sqlstate", "")).startswith("08")):
+        return StorageError(UNREACHABLE(path=str(path), reason=reason), "offline")
+    return StorageError(SERVER_FAILED(path=str(path), reason=reason), "other")
+
+
+def storage_error(exc: sqlite3.Error | psycopg.Error, path: Path | str, role: str | None = None) -> StorageError:
+    """`exc` as a one-line StorageError naming the file (or server) and the remedy."""
+    if isinstance(exc, psycopg.Error):
+        return server_error(exc, path, role)
     kind = sqlite_failure_kind(exc)
     messages = {"full": DISK_FULL, "locked": LOCKED, "read-only": READ_ONLY, "damaged": DAMAGED,
                 "disk": DISK_ERROR, "open": CANNOT_OPEN}
@@ -69,5 +95,5 @@ def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError:
     return StorageError(OTHER(path=str(path), reason=" ".join(str(exc).split())[:200]), kind)
 
 
-def describe_sqlite_error(exc: sqlite3.Error, path: Path | str = "the database") -> str:
+def describe_sqlite_error(exc: sqlite3.Error | psycopg.Error, path: Path | str = "the database") -> str:
     return storage_error(exc, path).message

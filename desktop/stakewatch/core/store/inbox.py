@@ -17,6 +17,7 @@ from ..model import label_for
 from .alerts import entity_names, normalise_tag
 from .annotations import all_tags
 from .database import Store, from_epoch, to_epoch
+from .dialect import fts_condition, personal_mute, read_mark
 from .story_rows import StoryRow, story_rows
 
 SORTABLE = {"published": "a.published", "kind": "a.kind", "entity": "e.name", "title": "a.title",
@@ -82,6 +83,9 @@ class AlertDetail:
     tags: tuple[str, ...] = ()
     flagged: bool = False
     entity_names: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    note_by: str | None = None
+    flagged_by: str | None = None
+    tagged_by: tuple[str, ...] = ()
 
     @property
     def entity_label(self) -> str:
@@ -90,13 +94,19 @@ class AlertDetail:
 
 def fts_phrase(text: str) -> str | None:
     """An FTS5 query for the words typed, each a quoted phrase; None when too short for trigrams."""
-    words = [w for w in _FTS_SPECIAL.sub(" ", text).split() if w]
+    words = fts_words(text)
+    return None if words is None else " AND ".join('"' + w.replace('"', "") + '"' for w in words)
+
+
+def fts_words(text: str) -> list[str] | None:
+    """The words typed, for the full-text index; None when one is too short for trigrams."""
+    words = [w.replace('"', "") for w in _FTS_SPECIAL.sub(" ", text).split() if w]
     if not words or any(len(w) < 3 for w in words):
         return None
-    return " AND ".join('"' + w.replace('"', "") + '"' for w in words)
+    return words
 
 
-def _where(query: InboxQuery) -> tuple[str, list[Any]]:
+def _where(query: InboxQuery, engine: str = "sqlite") -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if query.watchlist:
@@ -119,7 +129,7 @@ def _where(query: InboxQuery) -> tuple[str, list[Any]]:
         clauses.append("a.published <= ?")
         params.append(to_epoch(query.until))
     if query.unread_only:
-        clauses.append("a.read = 0")
+        clauses.append(f"{read_mark(engine)} = 0")
     if query.tag:
         clauses.append("EXISTS (SELECT 1 FROM alert_tags t WHERE t.alert_id = a.id AND t.tag = ?)")
         params.append(normalise_tag(query.tag))
@@ -127,10 +137,11 @@ def _where(query: InboxQuery) -> tuple[str, list[Any]]:
         clauses.append("a.flagged = 1")
     text = query.text.strip()
     if text:
-        phrase = fts_phrase(text)
-        if phrase is not None:
-            clauses.append("a.id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ?)")
-            params.append(phrase)
+        words = fts_words(text)
+        if words is not None:
+            hits, found = fts_condition(engine, "alerts_fts", words)
+            clauses.append(f"a.id IN ({hits})")
+            params += found
         else:
             clauses.append("(a.title LIKE ? ESCAPE '\\' OR a.snippet LIKE ? ESCAPE '\\')")
             params += [_like(text), _like(text)]
@@ -145,17 +156,20 @@ _FROM = ("FROM alerts a JOIN entities e ON e.id = a.entity_id JOIN watchlists w 
 
 
 def count(store: Store, query: InboxQuery) -> int:
-    where, params = _where(query)
-    return int(store.conn.execute(f"SELECT COUNT(*) {_FROM}{where}", params).fetchone()[0])
+    """How many alerts the query keeps. Every alert has its entity and watchlist (foreign keys), so unless
+    the query filters on them the count reads the alerts alone, without the two joins."""
+    where, params = _where(query, store.engine)
+    source = _FROM if query.watchlist or query.entity else "FROM alerts a"
+    return int(store.conn.execute(f"SELECT COUNT(*) {source}{where}", params).fetchone()[0])
 
 
 def page(store: Store, query: InboxQuery, offset: int, limit: int) -> list[InboxRow]:
-    where, params = _where(query)
+    where, params = _where(query, store.engine)
     column = SORTABLE.get(query.order, "a.published")
     direction = "DESC" if query.descending else "ASC"
     rows = store.conn.execute(
         "SELECT a.id, a.published, a.kind, a.record, e.name AS entity, e.details AS entity_details, "
-        "w.name AS watchlist, a.title, a.url, a.read, "
+        f"w.name AS watchlist, a.title, a.url, {read_mark(store.engine)} AS read, "
         "e.priority, (SELECT s.name FROM alert_sources x JOIN sources s ON s.id = x.source_id "
         " WHERE x.alert_id = a.id ORDER BY x.added, s.id LIMIT 1) AS first_source "
         f"{_FROM}{where} ORDER BY {column} {direction}, a.id {direction} LIMIT ? OFFSET ?",
@@ -169,7 +183,8 @@ def page(store: Store, query: InboxQuery, offset: int, limit: int) -> list[Inbox
 
 def detail(store: Store, alert_id: int) -> AlertDetail | None:
     row = store.conn.execute(
-        f"SELECT a.*, e.name AS entity, e.details AS entity_details, w.name AS watchlist, "
+        f"SELECT a.*, {read_mark(store.engine)} AS read_mark, e.name AS entity, e.details AS entity_details, "
+        f"w.name AS watchlist, "
         f"(SELECT COUNT(*) FROM item_revisions r WHERE r.item_id = a.item_id) AS revisions "
         f"{_FROM} WHERE a.id = ?", (alert_id,)).fetchone()
     if row is None:
@@ -181,21 +196,44 @@ def detail(store: Store, alert_id: int) -> AlertDetail | None:
                        published=from_epoch(row["published"]) or datetime.min,
                        found=from_epoch(row["found"]) or datetime.min, kind=row["kind"], entity=row["entity"],
                        watchlist=row["watchlist"], sources=sources, snippet=row["snippet"],
-                       matched=tuple(json.loads(row["matched"])), read=bool(row["read"]),
+                       matched=tuple(json.loads(row["matched"])), read=bool(row["read_mark"]),
                        revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),
                        record=bool(row["record"]), note=row["note"], flagged=bool(row["flagged"]),
                        tags=tuple(r[0] for r in store.conn.execute(
                            "SELECT tag FROM alert_tags WHERE alert_id = ? ORDER BY tag", (alert_id,))),
-                       entity_names=entity_names(row["entity_details"]))
+                       entity_names=entity_names(row["entity_details"]),
+                       note_by=row["note_by"] if row["note"] else None,
+                       flagged_by=row["flagged_by"] if row["flagged"] else None,
+                       tagged_by=tuple(r[0] for r in store.conn.execute(
+                           "SELECT DISTINCT added_by FROM alert_tags WHERE alert_id = ? AND added_by IS NOT NULL "
+                           "ORDER BY added_by", (alert_id,))))
 
 
 def mark_read(store: Store, alert_ids: list[int], read: bool = True) -> None:
+    """Mark alerts read or unread: on a team database, for the connecting role only."""
     with store.transaction() as conn:
-        conn.executemany("UPDATE alerts SET read = ? WHERE id = ?", [(int(read), i) for i in alert_ids])
+        if store.engine == "sqlite":
+            conn.executemany("UPDATE alerts SET read = ? WHERE id = ?", [(int(read), i) for i in alert_ids])
+        elif read:
+            conn.executemany("INSERT OR IGNORE INTO personal_reads(alert_id) VALUES (?)", [(i,) for i in alert_ids])
+        else:
+            conn.executemany("DELETE FROM personal_reads WHERE alert_id = ? AND reader = current_user",
+                             [(i,) for i in alert_ids])
 
 
 def mute_entity(store: Store, watchlist: str, entity: str, muted: bool = True) -> None:
+    """Mute an entity: on a team database, for the connecting role only (its watchlists stay the editors')."""
     with store.transaction() as conn:
+        if store.engine != "sqlite":
+            target = ("(SELECT e.id FROM entities e JOIN watchlists w ON w.id = e.watchlist_id "
+                      "WHERE e.name = ? AND w.name = ?)")
+            if muted:
+                conn.execute(f"INSERT OR IGNORE INTO personal_mutes(entity_id) {target[1:-1]}",
+                             (entity, watchlist))
+            else:
+                conn.execute(f"DELETE FROM personal_mutes WHERE reader = current_user AND entity_id = {target}",
+                             (entity, watchlist))
+            return
         conn.execute("UPDATE entities SET muted = ? WHERE name = ? AND watchlist_id = "
                      "(SELECT id FROM watchlists WHERE name = ?)", (int(muted), entity, watchlist))
         store.set_setting("config_version", store.config_version() + 1, conn)
@@ -219,7 +257,7 @@ def story_page(store: Store, query: InboxQuery, offset: int, limit: int) -> tupl
     with filters (a search above all) the matching alerts are read once and grouped here, so a search
     costs one pass over its hits, not one per story.
     """
-    where, params = _where(query)
+    where, params = _where(query, store.engine)
     if not where:
         total = int(store.conn.execute("SELECT COUNT(DISTINCT story_id) FROM alerts").fetchone()[0])
         ids = [int(r[0]) for r in store.conn.execute(
@@ -253,26 +291,31 @@ def full_text(store: Store, alert_id: int) -> str:
 
 def alert_ids(store: Store, query: InboxQuery) -> list[int]:
     """Every alert the query shows (all pages), newest first: what an export of the view writes."""
-    where, params = _where(query)
+    where, params = _where(query, store.engine)
     return [r[0] for r in store.conn.execute(
         f"SELECT a.id {_FROM}{where} ORDER BY a.published DESC, a.id DESC", params)]
 
 
 def unread_ids(store: Store, query: InboxQuery) -> list[int]:
     """Every unread alert the query shows (all pages), for "Mark all read" and its undo."""
-    where, params = _where(query)
+    where, params = _where(query, store.engine)
     joiner = " AND " if where else " WHERE "
-    return [r[0] for r in store.conn.execute(f"SELECT a.id {_FROM}{where}{joiner}a.read = 0", params)]
+    return [r[0] for r in store.conn.execute(
+        f"SELECT a.id {_FROM}{where}{joiner}{read_mark(store.engine)} = 0", params)]
 
 
 def mark_read_by_url(store: Store, url: str) -> int:
     """Mark read every alert whose link is `url` (an original opened from a notification or the tray)."""
     with store.transaction() as conn:
+        if store.engine != "sqlite":
+            return int(conn.execute("INSERT OR IGNORE INTO personal_reads(alert_id) SELECT id FROM alerts a "
+                                    f"WHERE url = ? AND {read_mark(store.engine)} = 0", (url,)).rowcount)
         return int(conn.execute("UPDATE alerts SET read = 1 WHERE url = ? AND read = 0", (url,)).rowcount)
 
 
 def entity_muted(store: Store, watchlist: str, entity: str) -> bool:
     row = store.conn.execute(
-        "SELECT e.muted OR w.muted FROM entities e JOIN watchlists w ON w.id = e.watchlist_id "
+        f"SELECT e.muted <> 0 OR w.muted <> 0 OR {personal_mute(store.engine)} <> 0 "
+        "FROM entities e JOIN watchlists w ON w.id = e.watchlist_id "
         "WHERE e.name = ? AND w.name = ?", (entity, watchlist)).fetchone()
     return bool(row and row[0])

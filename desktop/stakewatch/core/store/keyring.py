@@ -73,7 +73,7 @@ def claim_home(store: Store) -> str | None:
 def vault(store: Store) -> Vault:
     """The folder's keyring entries, to read and write from any thread."""
     legacy = frozenset((str(row[0]), str(row[1])) for row in store.conn.execute(
-        "SELECT kind, name FROM keyring_entries WHERE legacy"))
+        "SELECT kind, name FROM keyring_entries WHERE legacy <> 0"))
     return Vault(scope(store), legacy)
 
 

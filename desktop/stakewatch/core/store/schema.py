@@ -1,7 +1,10 @@
-"""The SQLite schema and its forward migrations.
+"""The schema and its forward migrations, one ordered list for both engines.
 
-`MIGRATIONS[n]` takes a database from `PRAGMA user_version` n to n + 1. Append,
-never edit: a user's file may be at any earlier version.
+`MIGRATIONS[n]` takes a database from version n to n + 1 (SQLite: `PRAGMA user_version`;
+PostgreSQL: the `stakewatch_schema` table). Append, never edit: a user's file may be at any
+earlier version. Each step is written in SQLite's dialect; the store says it PostgreSQL's way
+(dialect.schema), except the steps in `POSTGRESQL`, which are given whole for it (a team database
+is made fresh, so steps that only reshape a desk's old data have nothing to do there).
 """
 
 from __future__ import annotations
@@ -323,6 +326,37 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX host_requests_at ON host_requests(host, at);
     """,
+    # notes, flags and tags carry who set them (a team database names its roles; a desk leaves them empty)
+    """
+    ALTER TABLE alerts ADD COLUMN note_by TEXT;
+    ALTER TABLE alerts ADD COLUMN flagged_by TEXT;
+    ALTER TABLE alert_tags ADD COLUMN added_by TEXT;
+    """,
+    # the WebSub hub a feed announces (and its own address, the topic), seen when it was last fetched
+    """
+    CREATE TABLE websub_hubs (
+        source_id INTEGER NOT NULL PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+        hub TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        seen REAL NOT NULL
+    );
+    """,
 ]
+
+POSTGRESQL: dict[int, str] = {
+    # excludes became per-occurrence: there is no older data to split on a fresh team database
+    4: "ALTER TABLE entities ADD COLUMN veto TEXT NOT NULL DEFAULT '[]';",
+    # keyring scope and entries: made as on a desk, with PostgreSQL's random and JSON functions
+    11: """
+    INSERT INTO settings(key, value) VALUES ('keyring.scope', '"' || md5(random()::text || clock_timestamp()::text)
+        || '"') ON CONFLICT DO NOTHING;
+    CREATE TABLE keyring_entries (
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        legacy BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (kind, name)
+    );
+    """,
+}
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -32,6 +32,8 @@ class StoryRow:
     tags: tuple[str, ...]
     notes: tuple[str, ...]
     names: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, compare=False)
+    note_authors: tuple[str, ...] = ()
+    """Who wrote the notes (roles of a team database; empty on a desk)."""
     """Entity -> its names per language (see Entity.names)."""
 
     def label(self, entity: str) -> str:
@@ -59,6 +61,7 @@ class StoryRow:
             "flagged": self.flagged,
             "tags": list(self.tags),
             "notes": list(self.notes),
+            "notes_by": list(self.note_authors),
         }
 
 
@@ -93,6 +96,7 @@ def story_rows(alerts: Iterable[Alert]) -> list[StoryRow]:
             flagged=any(a.flagged for a in group),
             tags=tuple(sorted({t for a in group for t in a.tags})),
             notes=_unique(a.note for a in ordered),
+            note_authors=_unique(a.note_by or "" for a in ordered if a.note),
             names={a.entity: a.entity_names for a in ordered if a.entity_names}))
     rows.sort(key=lambda r: (r.published, r.story), reverse=True)
     return rows

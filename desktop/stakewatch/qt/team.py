@@ -1,0 +1,63 @@
+"""The tray on a team server: "Team server…" attaches the data folder to a team database by its
+address, and a doorbell thread (LISTEN/NOTIFY) asks the scheduler to catch up the moment the
+team's server stores an alert. The tray then polls nothing itself: its cycle reads what the server
+stored (core/service/team.py). GUI thread, except TeamBell's own thread, which only emits `rung`.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+from ..core.service.team_server import Bell, attach, attached_server
+
+URL_START = ("postgresql://", "postgres://")
+
+
+class TeamBell(QObject):
+    """Listens for alerts stored on the team database (core's Bell, on its own thread); `rung` when one is,
+    `online` when the server answers or stops answering. Signals cross to the GUI thread queued."""
+
+    rung = Signal()
+    online = Signal(bool)
+
+    def __init__(self, url: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.url = url
+        self._bell = Bell(url, self._ring, self._online)
+
+    def _ring(self) -> None:
+        with suppress(RuntimeError):  # the tray went away while the bell's thread was still listening
+            self.rung.emit()
+
+    def _online(self, answers: bool) -> None:
+        with suppress(RuntimeError):
+            self.online.emit(answers)
+
+    def start(self) -> TeamBell:
+        self._bell.start()
+        return self
+
+    def stop(self) -> None:
+        self._bell.stop()
+
+
+def ask_team_server(parent: QWidget | None, folder: Path) -> str | None:
+    """Ask for the team database's address ("" detaches); None when cancelled or not an address."""
+    current = attached_server(folder) or ""
+    text, ok = QInputDialog.getText(
+        parent, QCoreApplication.translate("TeamServer", "Team server"),
+        QCoreApplication.translate(
+            "TeamServer", "Address of the team database (postgresql://user@host/database; empty: this computer "
+            "polls on its own). The password comes from PGPASSWORD, ~/.pgpass or the keyring."),
+        QLineEdit.EchoMode.Normal, current)
+    if not ok:
+        return None
+    text = text.strip()
+    if text and not text.startswith(URL_START):
+        return None
+    attach(folder, text or None)
+    return text

@@ -1,0 +1,114 @@
+"""The tray on a team server: "Team server…" in the settings attaches the folder, and the doorbell
+thread rings when the team's server stores an alert (a real PostgreSQL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from stakewatch.core.store.attachment import SERVER_FILE, attached_server
+from stakewatch.qt.settings_dialog import SettingsDialog
+from stakewatch.qt.team import TeamBell, ask_team_server
+
+
+def test_the_settings_offer_the_team_server(qtbot):
+    asked: list[bool] = []
+    dialog = SettingsDialog({}, False, lambda values, start: None, team_server=lambda: asked.append(True))
+    qtbot.addWidget(dialog)
+    assert dialog.team_button.isEnabled()
+    dialog.team_button.click()
+    assert asked == [True]
+    plain = SettingsDialog({}, False, lambda values, start: None)
+    qtbot.addWidget(plain)
+    assert not plain.team_button.isEnabled()
+
+
+def test_attaching_and_detaching_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("STAKEWATCH_SERVER", raising=False)
+    answers = iter([("postgresql://hanako@db.example.org/team", True), ("not an address", True), ("", False),
+                    ("", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(answers))
+    assert ask_team_server(None, tmp_path) == "postgresql://hanako@db.example.org/team"
+    assert attached_server(tmp_path) == "postgresql://hanako@db.example.org/team"
+    assert ask_team_server(None, tmp_path) is None  # refused: the folder stays attached
+    assert ask_team_server(None, tmp_path) is None  # cancelled
+    assert attached_server(tmp_path) == "postgresql://hanako@db.example.org/team"
+    assert ask_team_server(None, tmp_path) == ""  # emptied: the folder polls on its own again
+    assert attached_server(tmp_path) is None and not (tmp_path / SERVER_FILE).exists()
+
+
+def test_the_doorbell_rings_in_the_tray_when_an_alert_is_stored(qtbot, pg_url: str):
+    bell = TeamBell(pg_url)
+    rungs: list[bool] = []
+    bell.rung.connect(lambda: rungs.append(True))
+    with qtbot.waitSignal(bell.online, timeout=20_000) as online:
+        bell.start()
+    assert online.args == [True]
+    try:
+        qtbot.waitUntil(lambda: len(rungs) == 1, timeout=10_000)  # on connecting: catch up with what came before
+        with psycopg.connect(pg_url) as conn:
+            conn.execute("INSERT INTO watchlists(name) VALUES ('W')")
+            conn.execute("INSERT INTO entities(watchlist_id, name, kind) SELECT id, 'OpenAI', 'company' "
+                         "FROM watchlists")
+            story = conn.execute("INSERT INTO stories(title, tokens, published, created) "
+                                 "VALUES ('s', '[]', 0, 0) RETURNING id").fetchone()[0]
+            conn.execute("INSERT INTO alerts(entity_id, story_id, kind, title, url, published, found, matched, "
+                         "snippet) SELECT id, %s, 'coverage', 'OpenAI news', '', 0, 0, '[]', '' FROM entities",
+                         (story,))
+        qtbot.waitUntil(lambda: len(rungs) == 2, timeout=20_000)  # the alert's NOTIFY
+    finally:
+        bell.stop()
+
+
+def test_an_attached_tray_polls_nothing_and_notifies_what_the_server_stores(qtbot, data_dir: Path, pg_url: str,
+                                                                           world, monkeypatch: pytest.MonkeyPatch):
+    from feedworld import Route, rss
+    from stakewatch.core.model import Entity, Source, Watchlist
+    from stakewatch.core.service import Service
+    from stakewatch.core.store.attachment import attach
+    from stakewatch.core.store.database import Store
+    from stakewatch.notify.base import NullNotifier
+    from stakewatch.qt.app import Controller
+
+    class Recording(NullNotifier):
+        name = "recording"
+
+        def __init__(self) -> None:
+            self.shown: list[object] = []
+
+        def show(self, notification) -> bool:  # type: ignore[no-untyped-def]
+            self.shown.append(notification)
+            return True
+
+    monkeypatch.delenv("STAKEWATCH_SERVER", raising=False)
+    world.routes["/feed"] = Route(rss([{"title": "OpenAI ships a model", "link": "http://127.0.0.1/a", "guid": "a"}]))
+    server_folder = data_dir.parent / "server"
+    server_folder.mkdir()
+    with Store(server_folder / "stakewatch.db", pg_url) as server:
+        server.apply_config([Watchlist("AI", (Entity("OpenAI", "company"),))],
+                            [Source("Feed", "feed", world.url("/feed"))])
+    attach(data_dir, pg_url)
+    notifier = Recording()
+    ctl = Controller(data_dir, notifier=notifier)
+    ctl.start()
+    try:
+        assert ctl.team_bell is not None
+        qtbot.waitUntil(lambda: not ctl.in_flight, timeout=20_000)
+        assert world.hits["/feed"] == 0  # the desk polls nothing itself
+        with Store(server_folder / "stakewatch.db", pg_url) as server:
+            server.serving = True
+            Service(server).poll()  # the team's poller stores an alert; the doorbell wakes the tray
+        assert world.hits["/feed"] == 1
+        qtbot.waitUntil(lambda: any("OpenAI ships a model" in n.title + n.body  # type: ignore[attr-defined]
+                                    for n in notifier.shown), timeout=20_000)
+        qtbot.waitUntil(lambda: not ctl.in_flight, timeout=20_000)
+        assert ctl.snapshot.latest and ctl.snapshot.latest[0].title == "OpenAI ships a model"
+    finally:
+        if ctl.team_bell is not None:
+            ctl.team_bell.stop()
+        ctl.scheduler.stop()
+        ctl.pool.waitForDone(20_000)
+        attach(data_dir, None)
