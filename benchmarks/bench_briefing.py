@@ -24,7 +24,7 @@ from stakewatch.core.matching.ingest import Validators, ingest  # noqa: E402
 from stakewatch.core.matching.matcher import Matcher  # noqa: E402
 from stakewatch.core.model import Entity, Item, Source, Watchlist  # noqa: E402
 from stakewatch.core.store.database import open_store  # noqa: E402
-from stakewatch.qt.briefing_pdf import body_html, ensure_gui_application, render_pdf, summary_html  # noqa: E402
+from stakewatch.pdf.briefing import body_html, ensure_gui_application, render_pdf, summary_html  # noqa: E402
 
 ENTITIES = (Entity("Minoru Kiuchi", "official", aliases=("城内実",)), Entity("Masaaki Taira", "official",
             aliases=("平将明",)), Entity("Akihisa Shiozaki", "official"), Entity("OpenAI", "company"),

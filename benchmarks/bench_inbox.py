@@ -19,10 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from results import write_section  # noqa: E402
 
+from stakewatch.core import InboxQuery, Service  # noqa: E402
 from stakewatch.core.model import Entity, Source, Watchlist  # noqa: E402
-from stakewatch.core.store import inbox  # noqa: E402
 from stakewatch.core.store.database import Store, open_store  # noqa: E402
-from stakewatch.core.store.inbox import InboxQuery  # noqa: E402
 
 WORDS = ("minister", "digital", "copyright", "government", "statement", "policy", "video", "market", "大臣",
          "政府", "著作権", "動画", "生成", "発表", "report", "budget", "energy", "trade", "meeting", "press")
@@ -76,14 +75,15 @@ def main() -> None:
         started = time.perf_counter()
         stock(store, args.alerts)
         stock_s = time.perf_counter() - started
-    with open_store(root) as store:
-        first_ms, rows = timed(lambda: (inbox.count(store, InboxQuery()), inbox.page(store, InboxQuery(), 0, 500)))
+    with Service.open(root) as service, open_store(root) as store:  # the inbox as the window asks; LIKE for comparison
+        view = service.inbox
+        first_ms, rows = timed(lambda: (view.count(InboxQuery()), view.page(InboxQuery(), 0, 500)))
         query = InboxQuery(text="copyright budget")
-        search_ms, found = timed(lambda: (inbox.count(store, query), inbox.page(store, query, 0, 500)))
+        search_ms, found = timed(lambda: (view.count(query), view.page(query, 0, 500)))
         rare = InboxQuery(text="kabuki")
-        rare_ms, rare_found = timed(lambda: (inbox.count(store, rare), inbox.page(store, rare, 0, 500)))
+        rare_ms, rare_found = timed(lambda: (view.count(rare), view.page(rare, 0, 500)))
         jp = InboxQuery(text="著作権")
-        jp_ms, jp_found = timed(lambda: (inbox.count(store, jp), inbox.page(store, jp, 0, 500)))
+        jp_ms, jp_found = timed(lambda: (view.count(jp), view.page(jp, 0, 500)))
 
         def like(words: list[str]) -> tuple[int, list[Any]]:
             clause = " AND ".join("(i.title LIKE ? OR i.summary LIKE ?)" for _ in words)
@@ -93,8 +93,8 @@ def main() -> None:
             page = store.conn.execute(f"SELECT a.id {base} ORDER BY a.published DESC LIMIT 500", params).fetchall()
             return total, page
 
-        stories_ms, stories = timed(lambda: inbox.story_page(store, InboxQuery(), 0, 100))
-        stories_search_ms, stories_found = timed(lambda: inbox.story_page(store, query, 0, 100))
+        stories_ms, stories = timed(lambda: view.story_page(InboxQuery(), 0, 100))
+        stories_search_ms, stories_found = timed(lambda: view.story_page(query, 0, 100))
         like_ms, like_found = timed(lambda: like(["copyright", "budget"]))
         like_jp_ms, _ = timed(lambda: like(["著作権"]))
         like_rare_ms, _ = timed(lambda: like(["kabuki"]))

@@ -20,11 +20,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench_inbox import WORDS, stock, timed  # noqa: E402
 from results import write_section  # noqa: E402
 
-from stakewatch.core.exchange.briefing import build_briefing  # noqa: E402
-from stakewatch.core.store import inbox  # noqa: E402
+from stakewatch import pdf  # noqa: E402
+from stakewatch.core import InboxQuery, Service  # noqa: E402
 from stakewatch.core.store.database import Store, open_store  # noqa: E402
-from stakewatch.core.store.inbox import InboxQuery  # noqa: E402
-from stakewatch.qt.briefing_pdf import ensure_gui_application, render_pdf  # noqa: E402
+from stakewatch.pdf.briefing import ensure_gui_application  # noqa: E402
 
 
 def more_items(store: Store, count: int) -> None:
@@ -56,17 +55,18 @@ def main() -> None:
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     build_s = time.perf_counter() - started
     size = (root / "stakewatch.db").stat().st_size / 1024 / 1024
-    with open_store(root) as store:
-        items = store.count("items")
-        first_ms, _ = timed(lambda: (inbox.count(store, InboxQuery()), inbox.page(store, InboxQuery(), 0, 500)))
+    with Service.open(root, writer=pdf.write) as service:  # the inbox and the briefing as the doors ask
+        view = service.inbox
+        items = service.counts()["items"]
+        first_ms, _ = timed(lambda: (view.count(InboxQuery()), view.page(InboxQuery(), 0, 500)))
         query = InboxQuery(text="kabuki")
-        rare_ms, rare = timed(lambda: (inbox.count(store, query), inbox.page(store, query, 0, 500)))
+        rare_ms, rare = timed(lambda: (view.count(query), view.page(query, 0, 500)))
         common = InboxQuery(text="copyright budget")
-        common_ms, hits = timed(lambda: (inbox.count(store, common), inbox.page(store, common, 0, 500)), runs=3)
+        common_ms, hits = timed(lambda: (view.count(common), view.page(common, 0, 500)), runs=3)
         now = datetime.now(UTC)
         started = time.perf_counter()
-        briefing = build_briefing(store, now - timedelta(days=30), now)
-        pages = render_pdf(briefing, root / "month.pdf")
+        briefing = service.briefing.build(now - timedelta(days=30), now)
+        pages = service.briefing.write(briefing, root / "month.pdf")
         briefing_s = time.perf_counter() - started
     body = f"""
 | measure | value | target |

@@ -2,7 +2,7 @@
 
 import sys
 
-from stakewatch.cli.main import main
+from stakewatch.launcher import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -26,21 +26,14 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from stakewatch.core.exchange.briefing import build_briefing
-from stakewatch.core.exchange.transfer import parse_config
+from stakewatch import pdf
+from stakewatch.core import DemoServer, Service
 from stakewatch.core.i18n import language
 from stakewatch.core.model import UserError
-from stakewatch.core.platform.demo import DemoServer, demo_config
-from stakewatch.core.service import first_run
-from stakewatch.core.service.poller import Poller
-from stakewatch.core.store import annotations
-from stakewatch.core.store.aliases import recent_texts
-from stakewatch.core.store.database import open_store
 from stakewatch.qt.about import AboutDialog
 from stakewatch.qt.annotate import NoteDialog
 from stakewatch.qt.app import install_translation, use_qt_locale
 from stakewatch.qt.briefing_dialog import BriefingDialog
-from stakewatch.qt.briefing_pdf import write_briefing
 from stakewatch.qt.channels import ChannelDialog
 from stakewatch.qt.editor import ENTITY
 from stakewatch.qt.errors import ErrorDialog
@@ -102,9 +95,9 @@ def refused_file(folder: Path) -> Path:
 
 def refusal(path: Path) -> str:
     """What Stakewatch says about `path` (it refuses it)."""
-    with open_store(Path(tempfile.mkdtemp(prefix="stakewatch-refused-"))) as store:
+    with Service.open(Path(tempfile.mkdtemp(prefix="stakewatch-refused-"))) as service:
         try:
-            first_run.start_from_file(store, path)
+            service.first_run.start_from_file(path)
         except UserError as exc:
             return exc.message
     return ""
@@ -132,12 +125,12 @@ def show(app: QApplication, dialog: QWidget, name: str) -> None:
 
 def briefing_pages(root: Path, suffix: str, pages: int = 3) -> None:
     """The briefing of the last week on the same data, its first pages as images."""
-    pdf = Path(tempfile.mkdtemp(prefix="stakewatch-briefing-")) / "briefing.pdf"
-    with open_store(root) as store:
+    drawn = Path(tempfile.mkdtemp(prefix="stakewatch-briefing-")) / "briefing.pdf"
+    with Service.open(root, writer=pdf.write) as service:
         end = datetime.now(UTC)
-        write_briefing(build_briefing(store, end - timedelta(days=7), end), pdf)
+        service.briefing.write(service.briefing.build(end - timedelta(days=7), end), drawn)
     prefix = DOCS / f"briefing{suffix}"
-    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", str(pages), str(pdf), str(prefix)], check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", str(pages), str(drawn), str(prefix)], check=True)
     for number in range(1, pages + 1):
         made = DOCS / f"briefing{suffix}-{number:0{len(str(pages))}d}.png"
         if made.exists():
@@ -155,22 +148,23 @@ def main() -> None:
     demo = DemoServer().start()
     root = Path(tempfile.mkdtemp(prefix="stakewatch-shots-"))
     fresh = Path(tempfile.mkdtemp(prefix="stakewatch-fresh-"))
-    document = demo_config(demo.base)
-    document["sources"].append({"name": "Ministry of Examples (moved)", "kind": "feed",
-                                "url": "http://127.0.0.1:9/press.rss", "interval_minutes": 15})
-    with open_store(root) as store:
-        config = parse_config(document)
-        store.apply_config(config.watchlists, config.sources)
-        Poller(store).run_cycle()
-        flagged = store.alerts()[0]
-        annotations.set_flag(store, [flagged.id], True)
-        annotations.set_note(store, [flagged.id], NOTE[language()])
-        annotations.add_tags(store, [flagged.id], ["follow-up"])
-        texts = recent_texts(store)
-        watchlists = [w.name for w in store.watchlists()]
+    moved = Path(tempfile.mkdtemp(prefix="stakewatch-moved-")) / "moved.json"
+    moved.write_text(json.dumps({"version": 1, "watchlists": [], "sources": [
+        {"name": "Ministry of Examples (moved)", "kind": "feed", "url": "http://127.0.0.1:9/press.rss",
+         "interval_minutes": 15}]}), encoding="utf-8")
+    with Service.open(root) as service:
+        service.load_demo(demo.base)
+        service.import_file(moved)
+        service.poll(notify=False)
+        flagged = service.inbox.alerts()[0]
+        service.notes.set_flag([flagged.id], True)
+        service.notes.set_note([flagged.id], NOTE[language()])
+        service.notes.add_tags([flagged.id], ["follow-up"])
+        texts = service.watchlists.recent_texts()
+        watchlists = service.watchlists.names()
     suffix = args.suffix
-    with open_store(fresh) as store:
-        welcome = FirstRunDialog(store)
+    with Service.open(fresh) as service:
+        welcome = FirstRunDialog(service)
         welcome.show()
         welcome.activateWindow()
         screen(app, f"first-run{suffix}.png")
@@ -215,10 +209,8 @@ def main() -> None:
     adding.url.setText("mailtos://alerts:app-password@smtp.example.jp:587?to=policy@example.jp")
     adding.digest.setText("daily 08:00")
     show(app, adding, f"channel-add{suffix}.png")
-    with open_store(root) as store:
-        from stakewatch.core import settings
-
-        values = {key: settings.get(store, key) for key in settings.SETTINGS}
+    with Service.open(root) as service:
+        values = service.settings.values()
     dialog = SettingsDialog(values, False, lambda values, start: None, window, test_notification=lambda: None)
     show(app, dialog, f"settings{suffix}.png")
     show(app, BriefingDialog(watchlists, lambda request: None, window), f"briefing-dialog{suffix}.png")

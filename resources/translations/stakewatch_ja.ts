@@ -1188,20 +1188,12 @@ Replace it with this briefing?</source>
         <translation>「{key}」という設定項目はありません</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>なし</translation>
-    </message>
-    <message>
         <source>on</source>
         <translation>オン</translation>
     </message>
     <message>
         <source>off</source>
         <translation>オフ</translation>
-    </message>
-    <message>
-        <source>no watchlist named &apos;{name}&apos; (there are: {names})</source>
-        <translation>「{name}」というウォッチリストはありません（登録済み: {names}）</translation>
     </message>
     <message>
         <source>{file} should end in .pdf</source>
@@ -1230,18 +1222,6 @@ Replace it with this briefing?</source>
     <message>
         <source>Secret for {name}: </source>
         <translation>{name} の秘密情報: </translation>
-    </message>
-    <message>
-        <source>no display (DISPLAY and WAYLAND_DISPLAY are unset)</source>
-        <translation>画面がありません（DISPLAY と WAYLAND_DISPLAY が未設定）</translation>
-    </message>
-    <message>
-        <source>Qt is not available ({error})</source>
-        <translation>Qt を利用できません（{error}）</translation>
-    </message>
-    <message>
-        <source>{reason}; watching without a tray (stakewatch watch).</source>
-        <translation>{reason}。トレイなしで監視を続けます（stakewatch watch）。</translation>
     </message>
     <message>
         <source>No enabled sources: import a watchlist first (stakewatch import FILE).</source>
@@ -3842,6 +3822,10 @@ The page is gone; the archived text is kept.</source>
     <message>
         <source>Loaded the default watchlist (Japan AI &amp; IP).</source>
         <translation>既定のウォッチリスト（日本の AI・知的財産）を読み込みました。</translation>
+    </message>
+    <message>
+        <source>nothing here can draw a PDF (it needs Qt, PySide6)</source>
+        <translation>ここには PDF を描画できるものがありません（Qt と PySide6 が必要です）</translation>
     </message>
 </context>
 <context>

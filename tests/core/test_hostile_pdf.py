@@ -13,9 +13,9 @@ from recorder import Answer, RecordingServer
 from slowpdf import MARKER, slow_pdf
 
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.pages.pdf import pdf_text
 from stakewatch.core.service.poller import Poller
 from stakewatch.core.sources.page import PageKind
+from stakewatch.core.sources.pdf import pdf_text
 from stakewatch.core.store.database import Store
 
 

@@ -11,9 +11,9 @@ from receivers import keyring_in_process
 from recorder import Answer, RecordingServer
 
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.platform import credentials
 from stakewatch.core.platform.secrets import redact
 from stakewatch.core.service.poller import Poller, shown_error
+from stakewatch.core.store import credentials
 from stakewatch.core.store.database import Store
 
 TOKEN = "Pdf-Tok-9Qa7Zk3Lm2Xv"

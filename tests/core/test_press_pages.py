@@ -10,9 +10,9 @@ import pytest
 from feedworld import Route, WorldServer
 from stakewatch.core.exchange.transfer import read_config_file
 from stakewatch.core.model import Entity, Source, Watchlist
-from stakewatch.core.pages.pdf import pdf_text
 from stakewatch.core.resources import resource
 from stakewatch.core.service.poller import Poller
+from stakewatch.core.sources.pdf import pdf_text
 from stakewatch.core.store.database import Store
 
 TAIRA = Entity("Masaaki Taira", "official", aliases=("平将明", "平大臣"))

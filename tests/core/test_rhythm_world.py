@@ -14,10 +14,10 @@ from pathlib import Path
 
 from feedworld import Route, WorldServer
 from stakewatch.core import settings
-from stakewatch.core.fetching.schedule import scheduled_health
 from stakewatch.core.model import Entity, Source, Watchlist
 from stakewatch.core.service import Service
 from stakewatch.core.service.poller import PollConfig, Poller
+from stakewatch.core.service.schedule import scheduled_health
 from stakewatch.core.store.database import open_store
 
 WATCHLIST = Watchlist("AI", (Entity("OpenAI", "company"),))

@@ -42,15 +42,33 @@ def test_a_cycle_decides_notifications_and_calls_every_reaction(store: Store, wo
     assert again.new_alerts == [] and again.notifications == []
 
 
-def test_registered_reactions_run_for_every_service(store: Store, world: WorldServer):
+def test_reactions_given_when_opening_run_for_that_service(store: Store, world: WorldServer):
     _configure(store, world)
     calls: list[int] = []
-    reaction = service_module.register_reaction(lambda service, result: calls.append(len(result.new_alerts)))
-    try:
-        Service(store).poll()
-    finally:
-        service_module.REACTIONS.remove(reaction)
+    with Service.open(store.path.parent, reactions=[lambda service, result: calls.append(len(result.new_alerts))]) \
+            as service:
+        service.poll()
+    Service(store).poll(force=True)
     assert calls == [1]
+
+
+def test_the_pipeline_runs_its_steps_in_the_stated_order(store: Store, world: WorldServer, monkeypatch):
+    _configure(store, world)
+    cycle = service_module.cycle
+    ran: list[str] = []
+    steps = {"archive_pages": "archive pages", "decide_and_queue": "decide and queue",
+             "notices": "health and page notices", "popups": "popups", "wake_courier": "wake the courier",
+             "prune_and_feeds": "prune and feeds"}
+    for function, step in steps.items():
+        real = getattr(cycle, function)
+        monkeypatch.setattr(cycle, function, lambda *args, _real=real, _step=step, **kw: (ran.append(_step),
+                                                                                          _real(*args, **kw))[1])
+    service = Service(store)
+    real_ingest = service.poller.ingest
+    monkeypatch.setattr(service.poller, "ingest", lambda *a, **kw: (ran.append("ingest"), real_ingest(*a, **kw))[1])
+    service.poll()
+    assert tuple(ran) == cycle.STEPS == ("ingest", "archive pages", "decide and queue", "health and page notices",
+                                         "popups", "wake the courier", "prune and feeds")
 
 
 def test_next_wait_is_clamped_between_five_and_sixty_seconds():

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from receivers import JsonReceiver, free_port, keyring_in_process
 
+from stakewatch.core import Service
 from stakewatch.core.model import Entity, Watchlist
 from stakewatch.core.store import channels as store_channels
 from stakewatch.core.store.database import Store
@@ -19,7 +20,7 @@ def test_add_test_and_remove_a_channel(qtbot, tmp_path, store: Store, data_dir: 
     receiver = JsonReceiver(credentials="bot:pw").start()
     try:
         with keyring_in_process(tmp_path / "keyring"):
-            view = ChannelsView(data_dir, store)
+            view = ChannelsView(Service(store))
             qtbot.addWidget(view)
             view.show()
             assert view.empty_hint.isVisible() and "Add channel" in view.empty_hint.text()
@@ -78,7 +79,7 @@ def test_a_failing_channel_shows_in_source_health(qtbot, store: Store):
     store_channels.add_channel(store, Channel("team"), datetime.now(UTC))
     store_channels.add_channel(store, Channel("fine"), datetime.now(UTC))
     store_channels.record_error(store, "team", UNREACHABLE().dumps(), datetime.now(UTC))
-    view = HealthView(store, lambda: None)
+    view = HealthView(Service(store), lambda: None)
     qtbot.addWidget(view)
     rows = [[view.table.item(r, c).text() for c in range(view.table.columnCount())]
             for r in range(view.table.rowCount())]
@@ -92,7 +93,7 @@ def test_a_keyring_that_fails_keeps_what_was_typed(qtbot, tmp_path, store: Store
     from keyring.backends import fail
 
     store.apply_config([Watchlist("Japan AI & IP", (Entity("Sora 2", "product"),))], [])
-    view = ChannelsView(data_dir, store)
+    view = ChannelsView(Service(store))
     qtbot.addWidget(view)
     url = f"json://127.0.0.1:{free_port()}/team"
     opened: list[ChannelDialog] = []

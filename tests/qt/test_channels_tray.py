@@ -10,7 +10,7 @@ import pytest
 from receivers import JsonReceiver, keyring_in_process, wait_until
 
 from feedworld import Route, WorldServer, rss
-from stakewatch.core.delivery import outbox
+from stakewatch.core import Courier
 from stakewatch.core.delivery.channels import Channel, save_url
 from stakewatch.core.exchange.transfer import parse_config
 from stakewatch.core.service import Service
@@ -34,13 +34,14 @@ def test_poll_job_delivers_through_the_courier(tmp_path, world: WorldServer, sto
         with keyring_in_process(tmp_path / "keyring"):
             store_channels.add_channel(store, Channel("team"), datetime.now(UTC))
             save_url(store, "team", receiver.url("/team"))
-            outcome = poll_job(force=True, honour_schedule=False, notifier=None)(Service(store))
+            courier = Courier(store.path)  # the tray's own, shared by the Services of its tasks
+            outcome = poll_job(force=True, honour_schedule=False, notifier=None)(Service(store, courier=courier))
             assert len(outcome.new_alerts) == 1
             assert wait_until(lambda: len(receiver.on("/team")) == 1)
-            poll_job(force=True, honour_schedule=False, notifier=None)(Service(store))
-            outbox.courier_for(store.path).wake()
-            assert outbox.courier_for(store.path).wait_idle(10)
-            outbox.stop_couriers()
+            poll_job(force=True, honour_schedule=False, notifier=None)(Service(store, courier=courier))
+            courier.wake()
+            assert courier.wait_idle(10)
+            courier.stop()
     finally:
         receiver.stop()
     (message,) = receiver.on("/team")

@@ -11,7 +11,7 @@ from languages import LANGUAGES, in_language
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QDialog, QWidget
 
-from stakewatch.core import settings
+from stakewatch.core import Service, settings
 from stakewatch.core.model import Entity, Watchlist
 from stakewatch.core.store.database import Store
 
@@ -35,7 +35,7 @@ def first_run(store: Store, tmp_path: Path) -> tuple[QDialog, list[QWidget]]:
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"version": 1, "sources": [
         {"name": f"Source {n}", "kind": "feed", "url": f"ftp://example.org/{n}.xml"} for n in range(40)]}))
-    dialog = FirstRunDialog(store)
+    dialog = FirstRunDialog(Service(store))
     dialog.show()
     assert not dialog.choose("import", str(bad))
     return dialog, [dialog.example, dialog.empty, dialog.importing]

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from feedworld import Route, WorldServer, rss
+from stakewatch.core import Service
 from stakewatch.core.matching.ingest import Validators, ingest
 from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist
@@ -44,7 +45,7 @@ def _stop_views_before_the_store_closes(store: Store) -> Iterator[None]:
 
 def editor(qtbot, store: Store) -> EditorView:
     stock(store)
-    view = EditorView(store)
+    view = EditorView(Service(store))
     qtbot.addWidget(view)
     view.show()
     _views.append(view)

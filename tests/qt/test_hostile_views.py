@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtGui import QTextDocument
 
+from stakewatch.core import Service
 from stakewatch.core.model import Source
 from stakewatch.core.store.database import Store
 from stakewatch.qt.health import HealthView
@@ -18,7 +19,7 @@ def test_health_tooltip_shows_server_text_literally(qtbot, store: Store):
     store.apply_config([], [Source("Wire", "feed", "http://127.0.0.1:9/feed")])
     store.record_failure(store.sources()[0].id, MARKUP + " \x1b[31m", NOW, NOW + timedelta(hours=1),
                          NOW + timedelta(hours=1), None)
-    view = HealthView(store, lambda: None)
+    view = HealthView(Service(store), lambda: None)
     qtbot.addWidget(view)
     tip = view.table.item(0, 4).toolTip()
     document = QTextDocument()
@@ -91,9 +92,9 @@ def test_quit_returns_at_once_and_cancels_the_cycle(qtbot, data_dir, world, monk
     controller.start()
     qtbot.waitUntil(lambda: world.hits["/hang"] == 1, timeout=10_000)
     controller.quit()
-    assert controller.cancel.is_set() and quits == []  # the worker is still ending: quit did not wait
+    assert controller.scheduler.cancelled.is_set() and quits == []  # the worker is still ending: quit did not wait
     qtbot.waitUntil(lambda: quits == [True], timeout=10_000)
-    assert controller.pool.activeThreadCount() == 0
+    assert controller.tasks.pool.activeThreadCount() == 0
 
 
 def test_a_socket_folder_open_to_others_is_refused_with_a_message(tmp_path, monkeypatch):

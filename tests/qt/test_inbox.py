@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from stakewatch.core import Service
 from stakewatch.core.matching.ingest import Validators, ingest
 from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist
@@ -48,7 +49,7 @@ def stock(store: Store, extra: int = 0) -> None:
 @pytest.fixture
 def view(qtbot, store: Store, opened_links: Path) -> InboxView:
     stock(store)
-    widget = InboxView(store, open_link)
+    widget = InboxView(Service(store), open_link)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -135,7 +136,7 @@ def test_mute_from_the_detail_pane(view: InboxView, store: Store):
 def test_pages_load_as_you_scroll(qtbot, tmp_path: Path):
     store = open_store(tmp_path / "big")
     stock(store, extra=1200)
-    view = InboxView(store, lambda url: None)
+    view = InboxView(Service(store), lambda url: None)
     qtbot.addWidget(view)
     assert view.model.total == 1203 and view.model.rowCount() == PAGE
     while view.model.canFetchMore():
@@ -150,7 +151,7 @@ def test_health_view_retry_and_disable(qtbot, store: Store):
     store.record_failure(store.sources()[1].id, "server answered 500 (Internal Server Error)", NOW,
                          NOW + timedelta(hours=1), NOW + timedelta(hours=1), None)
     retried = []
-    view = HealthView(store, lambda: retried.append(True))
+    view = HealthView(Service(store), lambda: retried.append(True))
     qtbot.addWidget(view)
     assert view.table.item(1, 1).text() == "failing"
     assert view.table.item(1, 4).text() == "server answered 500 (Internal Server Error)"
@@ -170,7 +171,7 @@ def test_japanese_translation_is_picked_by_locale(qtbot, store: Store):
 
     translator = install_translation(QCoreApplication.instance(), "ja")
     try:
-        view = HealthView(store, lambda: None)
+        view = HealthView(Service(store), lambda: None)
         qtbot.addWidget(view)
         assert view.retry_button.text() == "今すぐ再試行(&R)"
         assert view.table.horizontalHeaderItem(1).text() == "状態"
@@ -178,7 +179,7 @@ def test_japanese_translation_is_picked_by_locale(qtbot, store: Store):
         QCoreApplication.removeTranslator(translator)
     english = install_translation(QCoreApplication.instance(), "en")
     try:
-        assert HealthView(store, lambda: None).retry_button.text() == "&Retry now"
+        assert HealthView(Service(store), lambda: None).retry_button.text() == "&Retry now"
         counted = {(text, n): QCoreApplication.translate("InboxView", text, "", n)
                    for text in ("%n story(ies)", "%n alert(s)") for n in (1, 2)}
         assert counted == {("%n story(ies)", 1): "1 story", ("%n story(ies)", 2): "2 stories",

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from test_inbox import stock
 from test_windows import commands
 
-from stakewatch.core import settings
+from stakewatch.core import Service, settings
 from stakewatch.core.model import Source
 from stakewatch.core.store.database import Store
 from stakewatch.qt.editor import ENTITY, SOURCE, WATCHLIST
@@ -144,7 +144,7 @@ def dialogs(store: Store, tmp_path: Path) -> Iterator[tuple[str, QWidget]]:
     owner = QWidget()
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"version": 1, "sources": [{"name": "X", "url": "ftp://example.org/x"}] * 3}))
-    welcome = FirstRunDialog(store)
+    welcome = FirstRunDialog(Service(store))
     yield "welcome", welcome
     welcome.show()
     welcome.choose("import", str(bad))

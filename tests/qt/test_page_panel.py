@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pageworld import MINISTER_PARAGRAPHS, agency_press_page
 
 from feedworld import Route, WorldServer, rss
+from stakewatch.core import Service
 from stakewatch.core.model import Entity, Source, Watchlist
 from stakewatch.core.service.poller import Poller
 from stakewatch.core.store.database import Store
@@ -40,7 +41,7 @@ def test_inbox_shows_the_archived_text_then_the_edit_marked(qtbot, store: Store,
     moment = [datetime.now(UTC)]
     poller = Poller(store, clock=lambda: moment[0])
     poller.run_cycle()
-    view = InboxView(store, open_link=lambda url: None)
+    view = InboxView(Service(store), open_link=lambda url: None)
     qtbot.addWidget(view)
     view.table.selectRow(0)
     qtbot.waitUntil(lambda: "archived" in view.page_panel.status.text(), timeout=10_000)
@@ -83,7 +84,7 @@ def test_the_page_is_read_and_diffed_off_the_gui_thread(qtbot, store: Store, wor
         return real(*args, **kwargs)
 
     monkeypatch.setattr(diffs, "word_diff", recording)
-    view = InboxView(store, open_link=lambda url: None)
+    view = InboxView(Service(store), open_link=lambda url: None)
     qtbot.addWidget(view)
     view.table.selectRow(0)
     qtbot.waitUntil(lambda: "edited" in view.page_panel.status.text(), timeout=10_000)

@@ -3,7 +3,7 @@ between lines, and a section that carries on says so."""
 
 from __future__ import annotations
 
-from stakewatch.qt.pdf_flow import Block, paginate, slices
+from stakewatch.pdf.flow import Block, paginate, slices
 
 ROOM = 100.0
 

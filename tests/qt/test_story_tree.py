@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from stakewatch.core import Service
 from stakewatch.core.matching.ingest import Validators, ingest
 from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist
@@ -42,7 +43,7 @@ def test_one_row_per_story_expanding_to_its_alerts(qtbot, qtmodeltester, tmp_pat
     with open_store(tmp_path) as store:
         stock(store)
         alerts = store.alerts()
-        model = StoryModel(store)
+        model = StoryModel(Service(store))
         model.reload()
         qtmodeltester.check(model)
         assert model.rowCount() == len({a.story for a in alerts})
@@ -73,12 +74,12 @@ def test_note_tags_and_flag_from_the_keyboard(qtbot, tmp_path: Path, monkeypatch
 
     with open_store(tmp_path) as store:
         stock(store)
-        model = StoryModel(store)
+        model = StoryModel(Service(store))
         model.reload()
         view = StoryView(model)
         qtbot.addWidget(view)
         view.show()
-        actions = Annotations(store, view.selected_alert_ids, view)
+        actions = Annotations(Service(store), view.selected_alert_ids, view)
         actions.changed.connect(view.reload)
         actions.watch(view)
         view.setCurrentIndex(model.index(0, 0))
@@ -120,7 +121,7 @@ def test_the_inbox_lists_stories_first_and_exports_what_it_shows(qtbot, tmp_path
 
     with open_store(tmp_path) as store:
         stock(store)
-        view = InboxView(store, lambda url: None, by_story=True)
+        view = InboxView(Service(store), lambda url: None, by_story=True)
         qtbot.addWidget(view)
         view.show()
         stories = {a.story for a in store.alerts()}
@@ -155,7 +156,7 @@ def test_a_story_naming_several_entities_offers_each_to_mute(qtbot, tmp_path: Pa
 
     with open_store(tmp_path) as store:
         stock(store)
-        view = InboxView(store, lambda url: None, by_story=True)
+        view = InboxView(Service(store), lambda url: None, by_story=True)
         qtbot.addWidget(view)
         view.show()
         first = view.story_model.index(0, 0)
@@ -190,7 +191,7 @@ def test_a_poll_keeps_the_readers_place_and_the_detail_shows_notes_and_tags(qtbo
 
     with open_store(tmp_path) as store:
         stock(store)
-        view = InboxView(store, lambda url: None, by_story=True)
+        view = InboxView(Service(store), lambda url: None, by_story=True)
         qtbot.addWidget(view)
         view.show()
         second = view.story_model.index(1, 0)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
+from stakewatch.core import Service
 from stakewatch.core.matching.ingest import Validators, ingest
 from stakewatch.core.matching.matcher import Matcher
 from stakewatch.core.model import Entity, Item, Source, Watchlist
@@ -38,18 +39,19 @@ def test_closing_the_dialog_while_it_counts_raises_nothing(qtbot, monkeypatch):
     from PySide6.QtCore import QThreadPool
     from shiboken6 import delete
 
+    from stakewatch.core.service import watchlists
     from stakewatch.qt import suggest_dialog
 
     release = threading.Event()
     counting = threading.Event()
-    real = suggest_dialog.count_matches
+    real = watchlists.count_matches
 
     def held(found, texts):
         counting.set()
         release.wait(30)
         return real(found, texts)
 
-    monkeypatch.setattr(suggest_dialog, "count_matches", held)
+    monkeypatch.setattr(watchlists, "count_matches", held)
     dialog = SuggestAliasesDialog("城内実", STORED)
     dialog.show()
     assert counting.wait(10)
@@ -60,7 +62,7 @@ def test_closing_the_dialog_while_it_counts_raises_nothing(qtbot, monkeypatch):
     release.set()
     assert QThreadPool.globalInstance().waitForDone(10_000)
     qtbot.wait(50)  # deliver the queued report: it must reach no deleted widget
-    assert not suggest_dialog._RUNNING
+    assert not suggest_dialog.suggestion_tasks().running
 
 
 def test_diet_records_are_marked_in_the_inbox(qtbot, store: Store):
@@ -74,7 +76,7 @@ def test_diet_records_are_marked_in_the_inbox(qtbot, store: Store):
                   published=NOW - timedelta(days=30), speaker="平将明", statement_for=("Masaaki Taira",), record=True)
     ingest(store, source, [speech], Matcher(store.watchlists()), store.entity_ids(), NOW,
            Validators(source.url, None, None), NOW)
-    view = InboxView(store, lambda url: None)
+    view = InboxView(Service(store), lambda url: None)
     qtbot.addWidget(view)
     view.refresh()
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5_000)
@@ -87,7 +89,7 @@ def test_a_found_telegram_preview_fills_the_page_selectors(qtbot, store: Store):
     from stakewatch.core.sources.discovery import discover
     from stakewatch.qt.editor import EditorView
 
-    editor = EditorView(store)
+    editor = EditorView(Service(store))
     qtbot.addWidget(editor)
     feeds, _ = discover("https://t.me/digital_minister")
     item = QListWidgetItem(feeds[0].title)
@@ -101,20 +103,20 @@ def test_a_found_telegram_preview_fills_the_page_selectors(qtbot, store: Store):
 def test_quitting_waits_for_the_counting_to_end(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
+    from stakewatch.core.service import watchlists
     from stakewatch.notify.base import NullNotifier
     from stakewatch.qt import app as app_module
-    from stakewatch.qt import suggest_dialog
 
     release = threading.Event()
     counting = threading.Event()
-    real = suggest_dialog.count_matches
+    real = watchlists.count_matches
 
     def held(found, texts):
         counting.set()
         release.wait(30)
         return real(found, texts)
 
-    monkeypatch.setattr(suggest_dialog, "count_matches", held)
+    monkeypatch.setattr(watchlists, "count_matches", held)
     exits: list[int] = []
     monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
     controller = app_module.Controller(tmp_path / "data", notifier=NullNotifier())

@@ -56,16 +56,16 @@ def controller(qtbot, data_dir: Path, world: WorldServer):
     ctl = Controller(data_dir, notifier=RecordingNotifier())
     yield ctl
     ctl.scheduler.stop()
-    ctl.pool.waitForDone(20_000)
+    ctl.tasks.pool.waitForDone(20_000)
     if ctl.window is not None:
         ctl.window.close()
 
 
 def test_poll_runs_in_a_worker_and_fills_menu_badge_and_notifications(qtbot, controller, opened_links: Path):
     controller.start()
-    assert controller.in_flight and controller.state == "polling"
+    assert controller.scheduler.in_flight and controller.state == "polling"
     assert controller.poll() is False  # never twice at once
-    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    qtbot.waitUntil(lambda: not controller.scheduler.in_flight, timeout=20_000)
     qtbot.waitUntil(lambda: controller.unseen == 1, timeout=5_000)  # the badge is the unread count
     assert controller.state == "alerts"
     texts = [a.text() for a in controller.menu.actions()]
@@ -84,9 +84,9 @@ def test_poll_runs_in_a_worker_and_fills_menu_badge_and_notifications(qtbot, con
 def test_refresh_while_polling_runs_once_more_afterwards(qtbot, controller, world: WorldServer):
     controller.start()
     controller.poll(force=True)
-    assert controller.pending_force
-    qtbot.waitUntil(lambda: world.hits["/feed"] >= 2 and not controller.in_flight, timeout=20_000)
-    assert not controller.pending_force
+    assert controller.scheduler.pending_force
+    qtbot.waitUntil(lambda: world.hits["/feed"] >= 2 and not controller.scheduler.in_flight, timeout=20_000)
+    assert not controller.scheduler.pending_force
 
 
 def test_no_tray_opens_the_main_window_with_a_note(qtbot, controller):
@@ -94,7 +94,7 @@ def test_no_tray_opens_the_main_window_with_a_note(qtbot, controller):
     controller.start()
     qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible())
     assert "no system tray" in controller.window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    qtbot.waitUntil(lambda: not controller.scheduler.in_flight, timeout=20_000)
     qtbot.waitUntil(lambda: controller.window.inbox.model.rowCount() == 1, timeout=20_000)
     assert controller.window.health.table.rowCount() == 2
 
@@ -103,8 +103,8 @@ def test_hostile_title_is_literal_text_everywhere(qtbot, data_dir: Path, world: 
     configure(data_dir, world, hostile=True)
     ctl = Controller(data_dir, notifier=RecordingNotifier())
     ctl.start()
-    qtbot.waitUntil(lambda: not ctl.in_flight, timeout=20_000)
-    ctl.pool.waitForDone(20_000)
+    qtbot.waitUntil(lambda: not ctl.scheduler.in_flight, timeout=20_000)
+    ctl.tasks.pool.waitForDone(20_000)
     stored = ctl.snapshot.latest[0].title
     assert "<img" not in stored and "onerror" not in stored  # markup never survives into storage
     qtbot.waitUntil(lambda: ctl.window is not None and ctl.window.inbox.model.rowCount() == 1, timeout=10_000)
@@ -122,7 +122,7 @@ def test_hostile_title_is_literal_text_everywhere(qtbot, data_dir: Path, world: 
 def test_pause_is_stored_and_shown(qtbot, controller, data_dir: Path):
     controller.pause(timedelta(hours=1))
     assert controller.state == "paused"
-    controller.pool.waitForDone(10_000)
+    controller.tasks.pool.waitForDone(10_000)
     with open_store(data_dir) as store:
         paused = dispatch.load_state(store).paused_until
     assert paused is not None and paused > datetime.now(UTC) + timedelta(minutes=59)
@@ -132,12 +132,12 @@ def test_pause_is_stored_and_shown(qtbot, controller, data_dir: Path):
 
 def test_a_pause_survives_a_restart(qtbot, controller, data_dir: Path):
     controller.pause(timedelta(hours=1))
-    controller.pool.waitForDone(10_000)
+    controller.tasks.pool.waitForDone(10_000)
     controller.scheduler.stop()
     again = Controller(data_dir, notifier=RecordingNotifier())
     again.start()
     try:
-        qtbot.waitUntil(lambda: again.paused_until is not None and not again.in_flight, timeout=20_000)
+        qtbot.waitUntil(lambda: again.paused_until is not None and not again.scheduler.in_flight, timeout=20_000)
         assert again.state == "paused"
         pause_menu = next(a.menu() for a in again.menu.actions() if a.menu() is not None)
         resume = next(a for a in pause_menu.actions() if a.text() == "Resume")
@@ -145,12 +145,12 @@ def test_a_pause_survives_a_restart(qtbot, controller, data_dir: Path):
         assert again.snapshot.paused_until is not None
     finally:
         again.scheduler.stop()
-        again.pool.waitForDone(20_000)
+        again.tasks.pool.waitForDone(20_000)
 
 
 def test_a_failed_poll_stays_in_the_tooltip_and_the_window_until_a_poll_succeeds(qtbot, controller):
     controller.start()
-    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    qtbot.waitUntil(lambda: not controller.scheduler.in_flight, timeout=20_000)
     controller.scheduler.failed.emit("the database is locked")
     assert "the database is locked" in controller.tray.toolTip()
     controller._set_state()
@@ -158,7 +158,7 @@ def test_a_failed_poll_stays_in_the_tooltip_and_the_window_until_a_poll_succeeds
     controller.open_window()
     assert "the database is locked" in controller.window.statusBar().currentMessage()
     controller.poll(force=True)
-    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    qtbot.waitUntil(lambda: not controller.scheduler.in_flight, timeout=20_000)
     assert "the database is locked" not in controller.tray.toolTip()
     assert "the database is locked" not in controller.window.statusBar().currentMessage()
     controller.window.close()
@@ -224,13 +224,13 @@ def test_start_at_login_writes_an_xdg_autostart_entry(tmp_path: Path, monkeypatc
 
 def test_clock_jump_after_sleep_triggers_a_poll(qtbot, controller):
     controller.start()
-    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    qtbot.waitUntil(lambda: not controller.scheduler.in_flight, timeout=20_000)
     controller.scheduler._wall -= 3600  # as if the machine had slept an hour
     controller.scheduler.check_clock()
-    assert controller.in_flight
-    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    assert controller.scheduler.in_flight
+    qtbot.waitUntil(lambda: not controller.scheduler.in_flight, timeout=20_000)
     controller.scheduler.check_clock()
-    assert not controller.in_flight
+    assert not controller.scheduler.in_flight
 
 
 def test_tray_message_backend_opens_what_it_announced(qtbot, controller, opened_links: Path):
@@ -255,20 +255,20 @@ def test_import_from_the_tray_and_a_bad_file_changes_nothing(qtbot, controller, 
     good = tmp_path / "more.json"
     good.write_text(json.dumps({"version": 1, "watchlists": [{"name": "Extra", "entities": [
         {"name": "Akihisa Shiozaki", "kind": "official", "aliases": ["塩崎彰久"]}]}]}), encoding="utf-8")
-    controller.import_watchlists(str(good))
+    controller.actions.import_watchlists(str(good))
     qtbot.waitUntil(lambda: controller.last_message.startswith("Imported 1 watchlist"), timeout=10_000)
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"version": 1, "sources": [{"name": "X", "url": "file:///etc/passwd"}]}))
-    controller.import_watchlists(str(bad))
+    controller.actions.import_watchlists(str(bad))
     qtbot.waitUntil(lambda: "sources[0].url" in controller.last_message, timeout=10_000)
-    assert controller.message_box is not None and controller.message_box.isVisible()
-    assert controller.message_box.textFormat() == controller.message_box.textFormat().PlainText
-    controller.pool.waitForDone(20_000)
+    assert controller.actions.message_box is not None and controller.actions.message_box.isVisible()
+    assert controller.actions.message_box.textFormat() == controller.actions.message_box.textFormat().PlainText
+    controller.tasks.pool.waitForDone(20_000)
     with open_store(data_dir) as store:
         assert [w.name for w in store.watchlists()] == ["W", "Extra"]
         assert "X" not in [s.name for s in store.sources()]
     out = tmp_path / "out.json"
-    controller.export_watchlists(str(out))
+    controller.actions.export_watchlists(str(out))
     qtbot.waitUntil(out.exists, timeout=10_000)
     assert [w["name"] for w in json.loads(out.read_text(encoding="utf-8"))["watchlists"]] == ["W", "Extra"]
 
@@ -279,7 +279,7 @@ def test_export_briefing_from_the_tray(qtbot, controller, tmp_path: Path):
     from stakewatch.qt.briefing_dialog import BriefingDialog
 
     controller.start()
-    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    qtbot.waitUntil(lambda: not controller.scheduler.in_flight, timeout=20_000)
     submitted = []
     dialog = BriefingDialog(["W"], submitted.append)
     qtbot.addWidget(dialog)
@@ -289,7 +289,7 @@ def test_export_briefing_from_the_tray(qtbot, controller, tmp_path: Path):
     dialog._accept()
     (request,) = submitted
     assert request.path.name == "tray-briefing.pdf" and request.watchlist == "W"
-    controller.write_briefing(request)
+    controller.actions.write_briefing(request)
     qtbot.waitUntil(lambda: controller.last_message.startswith("Briefing saved"), timeout=30_000)
     text = subprocess.run(["pdftotext", str(request.path), "-"], capture_output=True, text=True).stdout
     assert "OpenAI ships Sora 2" in text and "Sora 2" in text
@@ -299,7 +299,7 @@ def test_clicking_the_icon_while_sources_fail_opens_source_health(qtbot, control
     from PySide6.QtWidgets import QSystemTrayIcon
 
     controller.start()
-    qtbot.waitUntil(lambda: not controller.in_flight, timeout=20_000)
+    qtbot.waitUntil(lambda: not controller.scheduler.in_flight, timeout=20_000)
     with open_store(controller.root) as store:
         inbox.mark_read(store, [a.id for a in store.alerts()])
     controller._menu_opened()
@@ -311,27 +311,27 @@ def test_clicking_the_icon_while_sources_fail_opens_source_health(qtbot, control
 def test_about_names_the_version_and_the_licences(qtbot, controller):
     from stakewatch import __version__
 
-    controller.open_about()
-    text = controller.about.text.toPlainText()
+    controller.actions.open_about()
+    text = controller.actions.about.text.toPlainText()
     assert f"Stakewatch {__version__}" in text
     for part in ("PySide6-Essentials", "LGPL-3.0", "VL Gothic font", "BSD-3-Clause", "feedparser", "apprise"):
         assert part in text
     assert "About Stakewatch" in [a.text() for a in controller.menu.actions()]
-    controller.about.close()
+    controller.actions.about.close()
 
 
 def test_an_entity_imported_from_the_tray_finds_the_stored_items_silently(qtbot, controller, tmp_path: Path,
                                                                          data_dir: Path):
     controller.poll(scheduled=True)
-    controller.pool.waitForDone(20_000)
+    controller.tasks.pool.waitForDone(20_000)
     qtbot.waitUntil(lambda: bool(controller.notifier.shown), timeout=10_000)
     shown = len(controller.notifier.shown)
     more = tmp_path / "more.json"
     more.write_text(json.dumps({"version": 1, "watchlists": [{"name": "W", "entities": [
         {"name": "OpenAI", "kind": "company"}]}]}), encoding="utf-8")
-    controller.import_watchlists(str(more))
+    controller.actions.import_watchlists(str(more))
     qtbot.waitUntil(lambda: "1 stored item matched" in controller.last_message, timeout=10_000)
-    controller.pool.waitForDone(20_000)
+    controller.tasks.pool.waitForDone(20_000)
     with open_store(data_dir) as store:
         [openai] = [a for a in store.alerts() if a.entity == "OpenAI"]
         assert openai.backfilled and openai.title == "OpenAI ships Sora 2"

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from test_inbox import stock
 
+from stakewatch.core import Service
 from stakewatch.core.delivery.offline import offline_notice
 from stakewatch.core.model import Entity, Source, SourceHealth, Watchlist
 from stakewatch.core.store import inbox
@@ -94,7 +95,7 @@ def test_the_window_fits_a_1366x768_laptop_at_125_percent(qtbot, store: Store):
 
 def test_inbox_selection_context_menu_mark_all_read_and_undo(qtbot, store: Store):
     stock(store)
-    view = InboxView(store, lambda url: None)
+    view = InboxView(Service(store), lambda url: None)
     qtbot.addWidget(view)
     view.show()
     view.table.selectAll()
@@ -118,7 +119,7 @@ def test_inbox_selection_context_menu_mark_all_read_and_undo(qtbot, store: Store
 
 def test_mute_has_a_visible_state_and_ctrl_z_undoes_it(qtbot, store: Store):
     stock(store)
-    view = InboxView(store, lambda url: None)
+    view = InboxView(Service(store), lambda url: None)
     qtbot.addWidget(view)
     view.show()
     view.table.clearSelection()
@@ -132,7 +133,7 @@ def test_mute_has_a_visible_state_and_ctrl_z_undoes_it(qtbot, store: Store):
 
 
 def test_empty_inbox_and_a_search_without_hits_say_so(qtbot, store: Store):
-    view = InboxView(store, lambda url: None)
+    view = InboxView(Service(store), lambda url: None)
     qtbot.addWidget(view)
     view.show()
     assert view.list_pages.currentIndex() == 1 and view.empty.text().startswith("No alerts yet")
@@ -149,7 +150,7 @@ def test_empty_inbox_and_a_search_without_hits_say_so(qtbot, store: Store):
 def test_opening_several_originals_marks_them_read(qtbot, store: Store):
     stock(store)
     opened: list[str] = []
-    view = InboxView(store, opened.append)
+    view = InboxView(Service(store), opened.append)
     qtbot.addWidget(view)
     view.show()
     view.table.selectAll()
@@ -180,7 +181,7 @@ def test_offline_is_said_only_when_every_source_fails_the_same_way():
 
 def test_health_view_empty_state_retry_all_and_selecting_a_source(qtbot, store: Store):
     retried: list[bool] = []
-    view = HealthView(store, lambda: retried.append(True))
+    view = HealthView(Service(store), lambda: retried.append(True))
     qtbot.addWidget(view)
     view.show()
     assert view.pages.currentIndex() == 1 and "No sources yet" in view.empty.text()
@@ -196,7 +197,7 @@ def test_health_view_empty_state_retry_all_and_selecting_a_source(qtbot, store: 
 
 def test_editor_import_and_export_buttons_call_with_no_argument(qtbot, store: Store):
     got: list[tuple[object, ...]] = []
-    view = EditorView(store, lambda *args: got.append(args), lambda *args: got.append(args))
+    view = EditorView(Service(store), lambda *args: got.append(args), lambda *args: got.append(args))
     qtbot.addWidget(view)
     for button in view.findChildren(type(view.new_source)):
         if button.text().replace("&", "") in ("Import\u2026", "Export\u2026"):
@@ -206,7 +207,7 @@ def test_editor_import_and_export_buttons_call_with_no_argument(qtbot, store: St
 
 def test_editor_asks_before_dropping_changes(qtbot, store: Store, monkeypatch):
     stock(store)
-    view = EditorView(store)
+    view = EditorView(Service(store))
     qtbot.addWidget(view)
     view.show()
     view.select(ENTITY, "Japan AI & IP", "OpenAI")
@@ -225,7 +226,7 @@ def test_editor_asks_before_dropping_changes(qtbot, store: Store, monkeypatch):
 def test_editor_completes_addresses_and_renames_mutes_and_chooses_watchlists(qtbot, store: Store):
     stock(store)
     store.apply_config([Watchlist("Trade")], [])
-    view = EditorView(store)
+    view = EditorView(Service(store))
     qtbot.addWidget(view)
     view.show()
     view.start_new_source()
@@ -279,7 +280,7 @@ def test_a_failing_source_notice_opens_health_with_that_source(qtbot, data_dir: 
         assert controller.window.tabs.currentIndex() == 1
         assert controller.window.health.current().name == "Cabinet Office"
     finally:
-        controller.pool.waitForDone(10_000)
+        controller.tasks.pool.waitForDone(10_000)
         controller.window.close()
     assert QApplication.instance() is not None
 

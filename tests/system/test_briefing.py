@@ -192,7 +192,7 @@ def test_equal_series_each_get_their_own_panel(qtbot):
     from PySide6.QtCore import QRectF
 
     from stakewatch.core.exchange.briefing import Briefing
-    from stakewatch.qt.briefing_pdf import chart_panels
+    from stakewatch.pdf.briefing import chart_panels
 
     days = tuple(date(2025, 10, d) for d in range(1, 8))
     same = (0, 2, 1, 0, 3, 0, 1)

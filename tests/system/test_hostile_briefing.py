@@ -52,7 +52,7 @@ def test_a_briefing_laid_out_in_many_parts_keeps_every_entry(stocked: Path, tmp_
         "from pathlib import Path\n"
         "from stakewatch.core.exchange.briefing import build_briefing\n"
         "from stakewatch.core.store.database import open_store\n"
-        "from stakewatch.qt import briefing_pdf\n"
+        "from stakewatch.pdf import briefing as briefing_pdf\n"
         "briefing_pdf.ensure_gui_application()\n"
         "with open_store(Path(sys.argv[1])) as store:\n"
         "    end = datetime.now(UTC)\n"

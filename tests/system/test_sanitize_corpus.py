@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, corpus_missing
+from stakewatch.core import Service
 from stakewatch.core.delivery.policy import story_notification
 from stakewatch.core.exchange.briefing import build_briefing
 from stakewatch.core.matching.ingest import Validators, ingest
@@ -40,7 +41,7 @@ class EverythingMatches(Matcher):
 
 
 def test_sanitize_corpus_never_reaches_notification_inbox_or_pdf(qtbot, store: Store, tmp_path: Path):
-    from stakewatch.qt.briefing_pdf import render_pdf
+    from stakewatch.pdf.briefing import render_pdf
     from stakewatch.qt.inbox import InboxView
 
     assert len(FILES) > 100
@@ -63,7 +64,7 @@ def test_sanitize_corpus_never_reaches_notification_inbox_or_pdf(qtbot, store: S
         assert not HOSTILE.search(note.title + note.body), (alert.title, note.body)
         assert note.url is None or note.url.startswith(("http://", "https://"))
 
-    view = InboxView(store, lambda url: None)
+    view = InboxView(Service(store), lambda url: None)
     qtbot.addWidget(view)
     while view.model.canFetchMore():
         view.model.fetchMore()

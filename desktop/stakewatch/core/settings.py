@@ -6,7 +6,7 @@ Plain data; read and written on the thread that owns the Store.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time, timedelta
 from typing import Any
 
@@ -14,7 +14,6 @@ from .fetching.client import MIB, FetchConfig, check_web_url
 from .i18n import Message, Text, translate
 from .model import UserError
 from .pages.cycle import PageConfig
-from .service.poller import PollConfig
 from .store.database import Store
 
 TITLE = translate("Settings", "Settings")
@@ -165,6 +164,20 @@ def proxies(setting: str) -> dict[str, str] | None:
     if setting == "none":
         return {}
     return {"http": setting, "https": setting}
+
+
+@dataclass(frozen=True)
+class PollConfig:
+    host_spacing: float = 0.0
+    total: int = 16
+    backoff_base: timedelta = timedelta(minutes=1)
+    backoff_cap: timedelta = timedelta(hours=6)
+    jitter: float = 0.2
+    retention: timedelta | None = None
+    atom_feeds: bool = False
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    pages: PageConfig = field(default_factory=PageConfig)
+
 
 
 def poll_config(store: Store) -> PollConfig:

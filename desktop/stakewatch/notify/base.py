@@ -1,12 +1,11 @@
-"""The Notifier protocol and the choice of backend."""
+"""The Notifier protocol and the backend that shows nothing."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import Protocol
 
-from ..core.delivery.policy import Notification
+from ..core import Notification
 
 ClickHandler = Callable[[Notification], None]
 
@@ -37,22 +36,3 @@ class NullNotifier:
 
     def close(self) -> None:
         pass
-
-
-def choose_notifier(on_click: ClickHandler, headless: bool = False) -> Notifier:
-    """The best backend here: freedesktop over D-Bus on Linux, plyer elsewhere, else none.
-
-    The Qt tray backend (Windows) is chosen by the GUI itself, which owns the tray icon.
-    """
-    if sys.platform.startswith("linux"):
-        from .freedesktop import FreedesktopNotifier, NotificationsUnavailable
-
-        try:
-            return FreedesktopNotifier(on_click)
-        except NotificationsUnavailable:
-            # plyer on Linux goes through the same bus (notify-send): with no server there, nothing can show
-            return NullNotifier()
-    from .plyer_backend import PlyerNotifier
-
-    plyer = PlyerNotifier()
-    return plyer if plyer.available() else NullNotifier()

@@ -17,9 +17,8 @@ from typing import Any
 from jeepney import DBusAddress, HeaderFields, MatchRule, Message, message_bus, new_method_call
 from jeepney.io.threading import DBusRouter, Proxy, open_dbus_connection
 
-from ..core.delivery.policy import Notification
+from ..core import Notification, resource
 from ..core.i18n import translate
-from ..core.resources import resource
 from .base import ClickHandler
 
 log = logging.getLogger("stakewatch.notify")

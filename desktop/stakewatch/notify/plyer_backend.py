@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 import warnings
 
-from ..core.delivery.policy import Notification
-from ..core.resources import resource
+from ..core import Notification, resource
 
 log = logging.getLogger("stakewatch.notify")
 

@@ -10,9 +10,8 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import __version__
+from ..core import Part, bundled_parts, installed_parts, resource
 from ..core.i18n import translate
-from ..core.platform import licences
-from ..core.resources import resource
 from .fit import fit_on_show
 from .icons import app_icon
 
@@ -26,7 +25,7 @@ BUNDLED = translate("About", "Runtime, font and data")
 COLUMNS = (translate("About", "Part"), translate("About", "Version"), translate("About", "Licence"))
 
 
-def _rows(parts: list[licences.Part]) -> str:
+def _rows(parts: list[Part]) -> str:
     rows = []
     for part in parts:
         note = f"<br/><small>{html.escape(str(part.note))}</small>" if part.note else ""
@@ -39,10 +38,10 @@ def about_text() -> str:
     """The About box's text: version, purpose, and every shipped part with its version and licence."""
     versions = VERSIONS(qt=qVersion(), pyside=PySide6.__version__, python=platform.python_version(),
                         system=platform.system()).render()
-    installed = licences.installed_parts()
+    installed = installed_parts()
     header = "".join(f"<th align='left'>{html.escape(str(column))}</th>" for column in COLUMNS)
     sections = ((DIRECT, [p for p in installed if p.direct]), (BROUGHT, [p for p in installed if not p.direct]),
-                (BUNDLED, licences.bundled_parts(str(resource("fonts", "VL-Gothic-LICENSE.txt")), qVersion())))
+                (BUNDLED, bundled_parts(str(resource("fonts", "VL-Gothic-LICENSE.txt")), qVersion())))
     tables = "".join(f"<h3>{html.escape(str(title))}</h3><table cellpadding='3'><tr>{header}</tr>{_rows(parts)}</table>"
                      for title, parts in sections if parts)
     return (f"<h2>Stakewatch {html.escape(__version__)}</h2>"

@@ -16,20 +16,14 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
-from ..core import settings
-from ..core.delivery.policy import Notification
-from ..core.exchange.briefing import build_briefing
+from ..core import Notification, Service, autostart_enabled, disable_autostart, enable_autostart
 from ..core.i18n import Message, render
-from ..core.platform import autostart
-from ..core.platform.logs import diagnostics
-from ..core.service import Service
 from .about import AboutDialog
 from .briefing_dialog import BriefingDialog, BriefingRequest
-from .briefing_pdf import write_briefing
 from .fit import tell
 from .icons import app_icon
 from .settings_dialog import SettingsDialog
-from .workers import StoreTask, Tasks
+from .workers import Tasks
 
 
 class Actions(QObject):
@@ -40,17 +34,16 @@ class Actions(QObject):
     imported = Signal()
     team_changed = Signal(str)
 
-    def __init__(self, root: Path, tasks: Tasks, parent: QObject | None = None,
+    def __init__(self, tasks: Tasks, parent: QObject | None = None,
                  notify: Callable[[Notification], bool] | None = None) -> None:
         super().__init__(parent)
-        self.root = root
         self.tasks = tasks
         self.notify = notify
         self.message_box: QDialog | None = None
         self.about: AboutDialog | None = None
 
     def run(self, job: Any, done: Any, failed: Any = None) -> None:
-        self.tasks.start(StoreTask(self.root, job), done, failed or self._failed)
+        self.tasks.serve(job, done, failed or self._failed)
 
     def _failed(self, message: Message | str) -> None:
         self.problem.emit(render(message))
@@ -89,7 +82,7 @@ class Actions(QObject):
                  lambda m: self._refused(m, self.tr("Export failed")))
 
     def export_briefing(self) -> None:
-        self.run(lambda service: [w.name for w in service.store.watchlists()], self._show_briefing_dialog)
+        self.run(lambda service: service.watchlists.names(), self._show_briefing_dialog)
 
     def _show_briefing_dialog(self, names: list[str]) -> None:
         dialog = BriefingDialog(names, self.write_briefing)
@@ -100,10 +93,10 @@ class Actions(QObject):
         """Build and draw the briefing on a pool thread; announce (and open) it when done."""
 
         def job(service: Service) -> tuple[int, int]:
-            briefing = build_briefing(service.store, request.since, datetime.now(UTC),
-                                      watchlists=[request.watchlist] if request.watchlist else None,
-                                      statements_only=request.statements_only)
-            return write_briefing(briefing, request.path, request.page), briefing.total
+            briefing = service.briefing.build(request.since, datetime.now(UTC),
+                                              watchlists=[request.watchlist] if request.watchlist else None,
+                                              statements_only=request.statements_only)
+            return service.briefing.write(briefing, request.path, request.page), briefing.total
 
         def done(answer: tuple[int, int]) -> None:
             pages, total = answer
@@ -119,7 +112,7 @@ class Actions(QObject):
             QApplication.clipboard().setText(text)
             self.message.emit(self.tr("Diagnostics copied to the clipboard"))
 
-        self.run(lambda service: diagnostics(self.root, service.store), copied)
+        self.run(lambda service: service.diagnostics(), copied)
 
     def open_about(self) -> None:
         self.about = AboutDialog()
@@ -127,12 +120,12 @@ class Actions(QObject):
 
     def open_settings(self) -> None:
         def load(service: Service) -> dict[str, Any]:
-            return {key: settings.get(service.store, key) for key in settings.SETTINGS}
+            return service.settings.values()
 
         self.run(load, self._show_settings)
 
     def _show_settings(self, values: dict[str, Any]) -> None:
-        dialog = SettingsDialog(values, autostart.is_enabled(), self._save_settings,
+        dialog = SettingsDialog(values, autostart_enabled(), self._save_settings,
                                 test_notification=self.test_notification, team_server=self.team_server)
         dialog.setWindowIcon(app_icon())
         dialog.exec()
@@ -141,7 +134,8 @@ class Actions(QObject):
         """Attach this folder to a team database (or detach it): the tray then polls nothing itself."""
         from .team import ask_team_server
 
-        chosen = ask_team_server(None, self.root)
+        assert self.tasks.home is not None
+        chosen = ask_team_server(None, self.tasks.home.root)
         if chosen is not None:
             self.team_changed.emit(chosen)
 
@@ -156,12 +150,11 @@ class Actions(QObject):
 
     def _save_settings(self, values: dict[str, str], start_at_login: bool) -> None:
         def save(service: Service) -> None:
-            for key, text in values.items():
-                settings.put(service.store, key, text)
+            service.settings.put_all(values)
 
         self.run(save, lambda _result: None)
         try:
-            autostart.enable() if start_at_login else autostart.disable()
+            enable_autostart() if start_at_login else disable_autostart()
         except Exception as exc:
             import logging
 

@@ -8,6 +8,7 @@ words, and nothing changes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
@@ -23,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import Service
 from ..core.model import UserError
-from ..core.store import annotations as notes
-from ..core.store.database import Store
 from .fit import fit_on_show
+from .workers import serving, write
 
 
 class Annotations(QObject):
@@ -36,9 +37,9 @@ class Annotations(QObject):
     said = Signal(str)
     """What was done, in words, for the status bar."""
 
-    def __init__(self, store: Store, selected: Callable[[], list[int]], parent: QWidget) -> None:
+    def __init__(self, service: Service | Any, selected: Callable[[], list[int]], parent: QWidget) -> None:
         super().__init__(parent)
-        self.store = store
+        self.service = service = serving(service)
         self.selected = selected
         self.window = parent
         self.note_action = QAction(self.tr("&Note…"), parent)
@@ -82,18 +83,18 @@ class Annotations(QObject):
         ids = self.selected()
         for action in self.actions():
             action.setEnabled(bool(ids))
-        alerts = self.store.alerts(ids=ids) if ids else []
+        alerts = self.service.inbox.alerts(ids=ids) if ids else []
         self.flagged = bool(alerts) and all(a.flagged for a in alerts)
         self.flag_action.setText(self.tr("Remove the &briefing flag") if self.flagged
                                  else self.tr("Flag for &briefing"))
         self.flag_action.setIconText(self.flag_action.text())
 
-    def _apply(self, change: Callable[[list[int]], object], ids: list[int], said: str) -> bool:
+    def _apply(self, change: Callable[[Service, list[int]], object], ids: list[int], said: str) -> bool:
         """Change the alerts chosen when the action began (a poll may have moved the selection since)."""
         if not ids:
             return False
         try:
-            change(ids)
+            write(self.service, lambda service: change(service, ids))
         except UserError as exc:
             QMessageBox.warning(self.window, exc.title, exc.message)
             return False
@@ -105,32 +106,32 @@ class Annotations(QObject):
         ids = self.selected()
         if not ids:
             return
-        current = self.store.alerts(ids=ids[:1])
+        current = self.service.inbox.alerts(ids=ids[:1])
         dialog = NoteDialog(current[0].note if current else "", self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             text = dialog.text()
             said = (self.tr("Note saved on %n alert(s)", "", len(ids)) if text.strip()
                     else self.tr("Note removed from %n alert(s)", "", len(ids)))
-            self._apply(lambda chosen: notes.set_note(self.store, chosen, text), ids, said)
+            self._apply(lambda service, chosen: service.notes.set_note(chosen, text), ids, said)
 
     def edit_tags(self) -> None:
         ids = self.selected()
         if not ids:
             return
-        alerts = self.store.alerts(ids=ids)
+        alerts = self.service.inbox.alerts(ids=ids)
         shared = sorted(set.intersection(*(set(a.tags) for a in alerts))) if alerts else []
         dialog = tags_dialog(self.window, shared)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         wanted = [t.strip() for t in dialog.textValue().split(",") if t.strip()]
 
-        def change(chosen: list[int]) -> None:
-            kept = notes.clean_tags(wanted) if wanted else []
+        def change(service: Service, chosen: list[int]) -> None:
+            kept = service.notes.clean_tags(wanted) if wanted else []
             gone = [t for t in shared if t not in kept]
             if gone:
-                notes.remove_tags(self.store, chosen, gone)
+                service.notes.remove_tags(chosen, gone)
             if kept:
-                notes.add_tags(self.store, chosen, kept)
+                service.notes.add_tags(chosen, kept)
 
         self._apply(change, ids, self.tr("Tags saved on %n alert(s)", "", len(ids)))
 
@@ -138,7 +139,7 @@ class Annotations(QObject):
         ids = self.selected()
         said = (self.tr("Flagged %n alert(s) for the briefing", "", len(ids)) if flagged
                 else self.tr("Flag removed from %n alert(s)", "", len(ids)))
-        self._apply(lambda chosen: notes.set_flag(self.store, chosen, flagged), ids, said)
+        self._apply(lambda service, chosen: service.notes.set_flag(chosen, flagged), ids, said)
 
 
 def tags_dialog(parent: QWidget, shared: list[str]) -> QInputDialog:

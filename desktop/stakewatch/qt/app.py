@@ -6,7 +6,6 @@ import logging
 import os
 import signal
 import sys
-import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,22 +24,27 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from ..core.delivery.policy import Notification
+from .. import pdf
+from ..core import (
+    REOPEN_WINDOW,
+    RESET_DEMO,
+    Courier,
+    CycleResult,
+    Notification,
+    Service,
+    Snapshot,
+    attached_server,
+    database_path,
+    date_time,
+    open_link,
+    tray_state_for,
+)
 from ..core.i18n import Message, catalogue, language, lookup, render, translate
-from ..core.platform.demo import REOPEN_WINDOW, RESET_DEMO
-from ..core.platform.links import open_link
-from ..core.platform.logs import diagnostics, setup_logging
-from ..core.service import CycleResult, Snapshot, first_run, tray_state_for
-from ..core.service.team_server import attached_server
 from ..core.states import TrayState
-from ..core.store.database import open_store
-from ..core.when import date_time
 from ..notify import Notifier, choose_notifier
-from .about import AboutDialog
 from .actions import Actions
-from .briefing_dialog import BriefingRequest
 from .errors import ErrorReporter, install_excepthooks
 from .first_run import ask_first_run
 from .icons import app_icon, tray_icon
@@ -50,7 +54,7 @@ from .scheduler import PollScheduler
 from .single import InstanceServer
 from .team import TeamBell
 from .tray_menu import MenuHandlers, TrayMenu
-from .workers import StoreTask, Tasks
+from .workers import Home, Tasks
 
 QUIT_WAIT = 10.0
 QUIT_CHECK_MS = 50
@@ -90,6 +94,27 @@ class TrayNotifier:
         pass
 
 
+class GuiThreadShow(QObject):
+    """A notifier of the GUI thread (the tray's balloon) as the cycle's popups step sees it: any thread
+    hands it a notification, shown on the GUI thread (queued); it counts as shown."""
+
+    wanted = Signal(object)
+
+    def __init__(self, notifier: Notifier, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.notifier = notifier
+        self.name = notifier.name
+        self.supports_clicks = notifier.supports_clicks
+        self.wanted.connect(notifier.show, Qt.ConnectionType.QueuedConnection)
+
+    def show(self, notification: Notification) -> bool:
+        self.wanted.emit(notification)
+        return True
+
+    def close(self) -> None:
+        self.notifier.close()
+
+
 class Controller(QObject):
     """Owns the tray icon, its state and the parts: TrayMenu, PollScheduler, Actions, the task helper."""
 
@@ -100,7 +125,8 @@ class Controller(QObject):
         super().__init__()
         self.root = root
         self.demo = demo
-        self.tasks = Tasks(self)
+        self.courier = Courier(database_path(root), pdf.write)
+        self.tasks = Tasks(self, home=Home(root, pdf.write, self.courier))
         self.unseen = 0
         self.snapshot = Snapshot()
         self.paused_until: datetime | None = None
@@ -120,11 +146,12 @@ class Controller(QObject):
         self.tray = QSystemTrayIcon(tray_icon(), self)
         self.tray.setToolTip(self.tr("Stakewatch"))
         self.tray_menu = TrayMenu(MenuHandlers(
-            open_window=lambda tab: self.open_window(tab=tab), export_briefing=self.export_briefing,
-            import_watchlists=self.import_watchlists, export_watchlists=self.export_watchlists,
+            open_window=lambda tab: self.open_window(tab=tab), export_briefing=lambda: self.actions.export_briefing(),
+            import_watchlists=lambda: self.actions.import_watchlists(),
+            export_watchlists=lambda: self.actions.export_watchlists(),
             refresh=self.refresh_now, pause=lambda length, tomorrow: self.pause(length, tomorrow),
-            settings=self.open_settings, diagnostics=self.copy_diagnostics, about=self.open_about,
-            quit=lambda: self.quit(), open_original=self.open_original,
+            settings=lambda: self.actions.open_settings(), diagnostics=lambda: self.actions.copy_diagnostics(),
+            about=lambda: self.actions.open_about(), quit=lambda: self.quit(), open_original=self.open_original,
             reset_demo=self.reset_demo if demo else None))
         self.menu = self.tray_menu.menu
         self.menu.aboutToShow.connect(self._menu_opened)
@@ -137,44 +164,18 @@ class Controller(QObject):
                 else choose_notifier(self.clicked.emit)
         self.notifier = notifier
 
-        self.scheduler = PollScheduler(root, self.tasks, notifier, self)
+        shows = GuiThreadShow(notifier, self) if getattr(notifier, "gui_thread_only", False) else notifier
+        self.scheduler = PollScheduler(root, self.tasks, shows, self)
         self.scheduler.started.connect(self._set_state)
         self.scheduler.polled.connect(self._polled)
         self.scheduler.failed.connect(self._poll_failed)
-        self.actions = Actions(root, self.tasks, self, notify=notifier.show)
+        self.actions = Actions(self.tasks, self, notify=notifier.show)
         self.actions.message.connect(self._announce)
         self.actions.problem.connect(lambda text: self._report_problem("task", text))
         self.actions.imported.connect(lambda: self.poll(scheduled=True))
         self.actions.team_changed.connect(self._team_changed)
         self.team_bell: TeamBell | None = None
         self._build_menu()
-
-    # compatibility with the parts ---------------------------------------------------------------
-
-    @property
-    def pool(self) -> QThreadPool:
-        return self.tasks.pool
-
-    @property
-    def cancel(self) -> threading.Event:
-        """Set when quitting: the cycle in progress ends at once."""
-        return self.scheduler.cancelled
-
-    @property
-    def in_flight(self) -> bool:
-        return self.scheduler.in_flight
-
-    @property
-    def pending_force(self) -> bool:
-        return self.scheduler.pending_force
-
-    @property
-    def message_box(self) -> QDialog | None:
-        return self.actions.message_box
-
-    @property
-    def about(self) -> AboutDialog | None:
-        return self.actions.about
 
     # start and stop ---------------------------------------------------------------------------
 
@@ -187,7 +188,7 @@ class Controller(QObject):
         else:
             self.open_window(self.tr("This desktop has no system tray: Stakewatch runs in this window. "
                                      "Closing it keeps Stakewatch running until you quit."))
-        self.tasks.start(StoreTask(self.root, lambda service: service.snapshot()), self._restored,
+        self.tasks.serve(lambda service: service.snapshot(), self._restored,
                          lambda message: self._report_problem("task", render(message)))
         self._team_changed(attached_server(self.root) or "")
         self.scheduler.start()
@@ -276,8 +277,6 @@ class Controller(QObject):
         self.last_poll = result.report.summary()
         self.problems.pop("poll", None)
         self.recount()
-        for note in result.notifications if getattr(self.notifier, "gui_thread_only", False) else ():
-            self.notifier.show(note)
         self._build_menu()
         self._set_state()
         if self.window is not None and self.window.isVisible():
@@ -311,7 +310,7 @@ class Controller(QObject):
 
     def recount(self) -> None:
         """Count the unread alerts (the badge) and look at quiet hours, on a pool thread."""
-        self.tasks.start(StoreTask(self.root, lambda service: service.unread_and_quiet()), self._counted,
+        self.tasks.serve(lambda service: service.unread_and_quiet(), self._counted,
                          lambda message: self._report_problem("task", render(message)))
 
     def _counted(self, result: tuple[int, str, bool]) -> None:
@@ -378,7 +377,7 @@ class Controller(QObject):
     def open_original(self, url: str) -> None:
         """Open an alert's link (tray, notification) and mark its alerts read."""
         if open_link(url):
-            self.tasks.start(StoreTask(self.root, lambda service: service.mark_read_by_url(url)),
+            self.tasks.serve(lambda service: service.inbox.mark_read_by_url(url),
                              lambda _count: self._read_elsewhere(),
                              lambda message: self._report_problem("task", render(message)))
 
@@ -413,43 +412,22 @@ class Controller(QObject):
         else:
             self.paused_until = None
         until_value = self.paused_until
-        self.tasks.start(StoreTask(self.root, lambda service: service.pause(until_value)), lambda _result: None,
+        self.tasks.serve(lambda service: service.pause(until_value), lambda _result: None,
                          lambda message: self._report_problem("task", render(message)))
         self._build_menu()
         self._set_state()
 
-    def import_watchlists(self, path: str | None = None) -> None:
-        self.actions.import_watchlists(path)
-
-    def export_watchlists(self, path: str | None = None) -> None:
-        self.actions.export_watchlists(path)
-
-    def export_briefing(self) -> None:
-        self.actions.export_briefing()
-
-    def write_briefing(self, request: BriefingRequest) -> None:
-        self.actions.write_briefing(request)
-
-    def copy_diagnostics(self) -> None:
-        self.actions.copy_diagnostics()
-
-    def open_about(self) -> None:
-        self.actions.open_about()
-
-    def open_settings(self) -> None:
-        self.actions.open_settings()
-
     def open_window(self, message: str = "", tab: int = 0) -> None:
         if self.window is None:
             commands = WindowCommands(
-                export_briefing=self.export_briefing, refresh=lambda: self.poll(force=True),
+                export_briefing=self.actions.export_briefing, refresh=lambda: self.poll(force=True),
                 pause_hour=lambda: self.pause(timedelta(hours=1)),
                 pause_tomorrow=lambda: self.pause(None, tomorrow=True), resume=lambda: self.pause(timedelta(0)),
-                pause_state=self.pause_text, quiet_state=self.quiet_text, settings=self.open_settings,
-                diagnostics=self.copy_diagnostics, about=self.open_about, quit=self.quit,
+                pause_state=self.pause_text, quiet_state=self.quiet_text, settings=self.actions.open_settings,
+                diagnostics=self.actions.copy_diagnostics, about=self.actions.open_about, quit=self.quit,
                 reset_demo=self.reset_demo if self.demo else None)
-            self.window = MainWindow(self.root, open_link, lambda: self.poll(), self.import_watchlists,
-                                     self.export_watchlists, commands)
+            self.window = MainWindow(self.root, open_link, lambda: self.poll(), self.actions.import_watchlists,
+                                     self.actions.export_watchlists, commands)
             self.window.inbox.status.connect(lambda _text: self.recount())
         self.window.tabs.setCurrentIndex(tab)
         if message or self.problems:
@@ -511,8 +489,8 @@ def use_qt_locale(lang: str) -> None:
 
 
 def _diagnostics(root: Path) -> str:
-    with open_store(root) as store:
-        return diagnostics(root, store)
+    with Service.open(root) as service:
+        return service.diagnostics()
 
 
 def refuse_to_start(message: str) -> None:
@@ -552,10 +530,10 @@ def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
               file=sys.stderr)
         return 1
     skipped = False
-    with open_store(root) as store:
-        setup_logging(root, store)
+    with Service.open(root) as service:
+        service.setup_logging()
         if not demo:
-            skipped = not ask_first_run(store) and first_run.needs_choice(store)
+            skipped = not ask_first_run(service) and service.first_run.needs_choice()
     reporter = ErrorReporter(lambda: _diagnostics(root))
     install_excepthooks(reporter)
     controller = Controller(root, demo=demo)
@@ -574,4 +552,7 @@ def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
     print((RUNNING_DEMO if demo else RUNNING)(backend=backend,
                                               tray=TRAY_SHOWN if controller.has_tray else TRAY_MISSING).render(),
           flush=True)
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        controller.courier.stop()  # a send in flight is finished first

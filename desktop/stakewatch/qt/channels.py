@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,15 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.delivery import channel_admin, channels
+from ..core import ChannelRow, Service, check_channel_name, check_channel_url, date_time, parse_digest_schedule
 from ..core.i18n import Message, loads, render
 from ..core.model import UserError
 from ..core.states import channel_status_label
-from ..core.store import channels as store_channels
-from ..core.store.database import Store
-from ..core.when import date_time
 from .fit import arrange
-from .workers import StoreTask
+from .workers import Home, Tasks, serving
 
 HEADERS = (QT_TRANSLATE_NOOP("ChannelsView", "Channel"), QT_TRANSLATE_NOOP("ChannelsView", "Watchlists"),
            QT_TRANSLATE_NOOP("ChannelsView", "Receives"), QT_TRANSLATE_NOOP("ChannelsView", "Status"),
@@ -56,7 +52,7 @@ def _when(moment: datetime | None) -> str:
     return date_time(moment.astimezone()) if moment is not None else "\u2014"
 
 
-def status_of(row: store_channels.ChannelRow) -> str:
+def status_of(row: ChannelRow) -> str:
     return "failing" if row.last_error else ("ok" if row.last_success else "new")
 
 
@@ -155,8 +151,8 @@ class ChannelDialog(QDialog):
         if not self.url.text().strip():
             self._fault(self.url, self.tr("Enter the channel's Apprise URL."))
             return
-        for field, check in ((self.name, channels.check_name), (self.url, channels.check_url),
-                             (self.digest, channels.parse_schedule)):
+        for field, check in ((self.name, check_channel_name), (self.url, check_channel_url),
+                             (self.digest, parse_digest_schedule)):
             if field is self.digest and not field.text().strip():
                 continue
             try:
@@ -202,13 +198,12 @@ class ChannelDialog(QDialog):
 class ChannelsView(QWidget):
     status = Signal(str)
 
-    def __init__(self, root: Path, store: Store) -> None:
+    def __init__(self, service: Service | Any, store: Any = None) -> None:
+        """`ChannelsView(service)`; `ChannelsView(root, store)` is the former form."""
         super().__init__()
-        self.root = root
-        self.store = store
-        self.rows: list[store_channels.ChannelRow] = []
-        self.pool = QThreadPool(self)
-        self.tasks: set[StoreTask] = set()
+        self.service = service = serving(store if store is not None else service)
+        self.rows: list[ChannelRow] = []
+        self.tasks = Tasks(self, home=Home.of(service))
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels([self.tr(str(h)) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -240,7 +235,7 @@ class ChannelsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = store_channels.channel_rows(self.store)
+        self.rows = self.service.channels.rows()
         self.table.setRowCount(len(self.rows))
         self.empty_hint.setVisible(not self.rows)
         for index, row in enumerate(self.rows):
@@ -261,7 +256,7 @@ class ChannelsView(QWidget):
                 self.table.setItem(index, column, item)
         self._selection_changed()
 
-    def current(self) -> store_channels.ChannelRow | None:
+    def current(self) -> ChannelRow | None:
         index = self.table.currentRow()
         return self.rows[index] if 0 <= index < len(self.rows) else None
 
@@ -271,13 +266,7 @@ class ChannelsView(QWidget):
         self.remove_button.setEnabled(chosen)
 
     def _run(self, job: Any, done: Any, failed: Any = None) -> None:
-        task = StoreTask(self.root, lambda service: job(service.store))
-        self.tasks.add(task)
-        task.emitter.finished.connect(done)
-        task.emitter.failed.connect(failed or self._failed)
-        task.emitter.finished.connect(lambda *_: self.tasks.discard(task))
-        task.emitter.failed.connect(lambda *_: self.tasks.discard(task))
-        self.pool.start(task)
+        self.tasks.serve(job, done, failed or self._failed)
 
     def _failed(self, message: Message | str) -> None:
         self.refresh()
@@ -301,9 +290,9 @@ class ChannelsView(QWidget):
                 dialog.refused(render(message))
                 self.status.emit(render(message))
 
-            self._run(lambda store: done.format(channel_admin.add(store, **values).name), added, refused)
+            self._run(lambda service: done.format(service.channels.add(**values).name), added, refused)
 
-        dialog = ChannelDialog([w.name for w in self.store.watchlists()], self, submit)
+        dialog = ChannelDialog(self.service.watchlists.names(), self, submit)
         self.dialog = dialog
         dialog.exec()
 
@@ -314,7 +303,7 @@ class ChannelsView(QWidget):
         name = row.channel.name
         done = self.tr("Sent a test message to {}.")
         self.status.emit(self.tr("Sending a test message to {}…").format(name))
-        self._run(lambda store: done.format(channel_admin.test(store, name)), self._done)
+        self._run(lambda service: done.format(service.channels.test(name)), self._done)
 
     def remove_current(self) -> None:
         row = self.current()
@@ -322,8 +311,8 @@ class ChannelsView(QWidget):
             return
         done = self.tr("Removed the channel {}.")
         name = row.channel.name
-        self._run(lambda store: done.format(channel_admin.remove(store, name)), self._done)
+        self._run(lambda service: done.format(service.channels.remove(name)), self._done)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for background work (tests, closing)."""
-        return bool(self.pool.waitForDone(msecs))
+        return self.tasks.wait(msecs)

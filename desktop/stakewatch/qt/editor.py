@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,52 +33,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.exchange import editing
-from ..core.exchange.transfer import Refused
+from ..core import (
+    KEYRING_WAITING,
+    BackfillResult,
+    DeletionSnapshot,
+    FoundFeed,
+    Refused,
+    Service,
+    complete_address,
+    find_feeds,
+    preview_source,
+    short_date,
+    try_entity,
+)
 from ..core.i18n import render
-from ..core.matching.backfill import BackfillResult, backfill, changed_entities
 from ..core.model import Entity, Item, Source, UserError
-from ..core.platform import credentials
-from ..core.platform.links import complete_address
-from ..core.platform.secrets import WAITING as KEYRING_WAITING
-from ..core.service import find_feeds, preview_source, try_entity
-from ..core.sources.discovery import FoundFeed
-from ..core.store.database import Store
-from ..core.store.errors import DatabaseFailure, describe_sqlite_error
-from ..core.when import short_date
 from .editor_forms import ERROR_STYLE, EntityForm, SourceForm, WatchlistForm, field_of, in_words, lines_of
 from .fit import wheel_scrolls_page
 from .labels import entity_kind_text
+from .workers import Home, Tasks, serving, write
 
 TEST_ITEMS = 5_000
 WATCHLIST, ENTITY, SOURCES, SOURCE = range(4)
-
-
-def backfill_file(path: Path, entities: list[tuple[str, str]]) -> BackfillResult | str:
-    """Backfill through a connection of this pool thread's own; a failure comes back as its message."""
-    try:
-        with Store(path) as store:
-            return backfill(store, entities)
-    except UserError as exc:
-        return exc.message
-    except DatabaseFailure as exc:
-        return describe_sqlite_error(exc, path)
-
-
-class _DiscoverTask(QRunnable):
-    """Network work for the editor (discovery, preview) on a pool thread."""
-
-    class Emitter(QObject):
-        finished = Signal(object)
-
-    def __init__(self, url: str, job: Callable[[], object] | None = None) -> None:
-        super().__init__()
-        self.url = url
-        self.job = job or (lambda: find_feeds(url))
-        self.emitter = _DiscoverTask.Emitter()
-
-    def run(self) -> None:
-        self.emitter.finished.emit(self.job())
 
 
 def unsaved_box(parent: QWidget) -> QMessageBox:
@@ -97,18 +72,17 @@ class EditorView(QWidget):
     status = Signal(str)
     saved = Signal()
 
-    def __init__(self, store: Store, import_file: Callable[[], object] | None = None,
+    def __init__(self, service: Service | Any, import_file: Callable[[], object] | None = None,
                  export_file: Callable[[], object] | None = None) -> None:
         super().__init__()
-        self.store = store
-        self.undo_stack: list[editing.Snapshot] = []
+        self.service = service = serving(service)
+        self.undo_stack: list[DeletionSnapshot] = []
         self.editing: tuple[int, str | None, str | None] = (-1, None, None)
         self.dirty = False
         self.touched: set[str] = set()
         self._loading = False
         self._tree_current: tuple[int, str | None, str | None] = (-1, None, None)
-        self.pool = QThreadPool(self)
-        self._tasks: set[_DiscoverTask] = set()
+        self.tasks = Tasks(self, home=Home.of(service))
         self.backfilled = ""
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
@@ -198,7 +172,7 @@ class EditorView(QWidget):
         selection = self._selection()
         self.tree.blockSignals(True)
         self.tree.clear()
-        watchlists = self.store.watchlists()
+        watchlists = self.service.watchlists.all()
         for watchlist in watchlists:
             muted_mark = self.tr("muted")
             label = watchlist.name + (f"  ({muted_mark})" if watchlist.muted else "")
@@ -214,7 +188,7 @@ class EditorView(QWidget):
             self.tree.addTopLevelItem(node)
         sources = QTreeWidgetItem([self.tr("Sources")])
         sources.setData(0, Qt.ItemDataRole.UserRole, (SOURCES, None, None))
-        for source in self.store.sources():
+        for source in self.service.watchlists.sources():
             child = QTreeWidgetItem([source.name])
             child.setData(0, Qt.ItemDataRole.UserRole, (SOURCE, None, source.name))
             sources.addChild(child)
@@ -323,7 +297,7 @@ class EditorView(QWidget):
         self._loading = True
         try:
             if kind == ENTITY and parent and name:
-                entity = next(e for w in self.store.watchlists() if w.name == parent for e in w.entities
+                entity = next(e for w in self.service.watchlists.all() if w.name == parent for e in w.entities
                               if e.name == name)
                 self.editing = (ENTITY, parent, name)
                 self.entity_form.load(entity)
@@ -331,12 +305,12 @@ class EditorView(QWidget):
                 self.entity_form.watchlist.setEnabled(False)
                 self._begin(self.entity_form)
             elif kind == SOURCE and name:
-                source = next(s for s in self.store.sources() if s.name == name)
+                source = next(s for s in self.service.watchlists.sources() if s.name == name)
                 self.editing = (SOURCE, None, name)
                 self.source_form.load(source)
                 self._begin(self.source_form)
             elif kind == WATCHLIST and parent:
-                watchlist = next(w for w in self.store.watchlists() if w.name == parent)
+                watchlist = next(w for w in self.service.watchlists.all() if w.name == parent)
                 self.editing = (WATCHLIST, parent, None)
                 self.watchlist_form.load(watchlist)
                 self._begin(self.watchlist_form)
@@ -363,7 +337,7 @@ class EditorView(QWidget):
 
     def validate_watchlist(self) -> bool:
         name = self.watchlist_form.name.text().strip()
-        others = {w.name.casefold() for w in self.store.watchlists()
+        others = {w.name.casefold() for w in self.service.watchlists.all()
                   if w.name.casefold() != (self.editing[1] or "").casefold()}
         problem = ""
         if not name:
@@ -379,8 +353,8 @@ class EditorView(QWidget):
         if original is None or not self.validate_watchlist():
             return False
         try:
-            watchlist = editing.save_watchlist(self.store, original, self.watchlist_form.name.text(),
-                                               self.watchlist_form.muted.isChecked())
+            name, muted = self.watchlist_form.name.text(), self.watchlist_form.muted.isChecked()
+            watchlist = write(self.service, lambda service: service.watchlists.save_watchlist(original, name, muted))
         except UserError as exc:
             self.watchlist_form.error.setText(exc.message)
             return False
@@ -398,7 +372,7 @@ class EditorView(QWidget):
     def start_new_entity(self) -> None:
         if not self.confirm_leave():
             return
-        watchlist = self._current_watchlist() or next((w.name for w in self.store.watchlists()), None)
+        watchlist = self._current_watchlist() or next((w.name for w in self.service.watchlists.all()), None)
         if watchlist is None:
             self.status.emit(self.tr("Make a watchlist first"))
             return
@@ -413,7 +387,7 @@ class EditorView(QWidget):
         self.validate_entity()
 
     def _entity_siblings(self, watchlist: str) -> list[str]:
-        return [e.name for w in self.store.watchlists() if w.name == watchlist for e in w.entities]
+        return [e.name for w in self.service.watchlists.all() if w.name == watchlist for e in w.entities]
 
     def _entity_watchlist(self) -> str | None:
         kind, watchlist, original = self.editing
@@ -425,8 +399,9 @@ class EditorView(QWidget):
         _kind, _watchlist, original = self.editing
         watchlist = self._entity_watchlist()
         try:
-            entity = editing.validate_entity(self.entity_form.data(), self._entity_siblings(watchlist or ""),
-                                             original, [e.name for w in self.store.watchlists() for e in w.entities])
+            known = [e.name for w in self.service.watchlists.all() for e in w.entities]
+            entity = self.service.watchlists.validate_entity(self.entity_form.data(),
+                                                             self._entity_siblings(watchlist or ""), original, known)
         except Refused as exc:
             self._show_problems(self.entity_form, list(exc.problems), everything)
             self.entity_form.save.setEnabled(False)
@@ -445,9 +420,7 @@ class EditorView(QWidget):
         watchlist = self._entity_watchlist()
         if entity is None or watchlist is None:
             return False
-        before = self.store.watchlists()
-        editing.save_entity(self.store, watchlist, original, entity)
-        changed = changed_entities(before, self.store.watchlists())
+        changed = write(self.service, lambda service: service.watchlists.save_entity(watchlist, original, entity))
         self.dirty = False
         self._tree_current = (ENTITY, watchlist, entity.name)
         self.editing = self._tree_current
@@ -465,26 +438,21 @@ class EditorView(QWidget):
 
     def _start_backfill(self, changed: list[tuple[str, str]]) -> None:
         """Match the stored items against new or changed entities on a pool thread; say how many matched."""
-        path = self.store.path
-        task = _DiscoverTask("", lambda: backfill_file(path, changed))
-        self._tasks.add(task)
         view = weakref.ref(self)  # the task must not keep a closed editor (and its timers) alive
 
         def done(result: object) -> None:
             editor = view()
             if editor is None:
                 return
-            editor._tasks.discard(task)
             editor.backfilled = str(result.message()) if isinstance(result, BackfillResult) else str(result)
             editor.status.emit(editor.backfilled)
             editor.saved.emit()
 
-        task.emitter.finished.connect(done)
-        self.pool.start(task)
+        self.tasks.serve(lambda service: service.watchlists.backfill(changed), done, done)
 
     def stored_items(self) -> list[tuple[Item, str]]:
         if self._items is None:
-            self._items = editing.recent_items(self.store, TEST_ITEMS)
+            self._items = self.service.watchlists.recent_items(TEST_ITEMS)
         return self._items
 
     def run_test(self) -> None:
@@ -498,7 +466,7 @@ class EditorView(QWidget):
             form.test_summary.setText("")
             return
         try:
-            entity = editing.parse_entity({**data, "name": data["name"]}, "entity")
+            entity = self.service.watchlists.parse_entity({**data, "name": data["name"]}, "entity")
         except UserError:
             return
         items = self.stored_items()
@@ -534,9 +502,10 @@ class EditorView(QWidget):
     def validate_source(self, *_args: object, everything: bool = False) -> Any:
         _kind, _parent, original = self.editing
         form = self.source_form
-        entity_names = {e.name.casefold() for w in self.store.watchlists() for e in w.entities}
+        entity_names = {e.name.casefold() for w in self.service.watchlists.all() for e in w.entities}
         try:
-            source = editing.validate_source(form.data(), [s.name for s in self.store.sources()], original)
+            siblings = [s.name for s in self.service.watchlists.sources()]
+            source = self.service.watchlists.validate_source(form.data(), siblings, original)
             if source.entity and source.entity.casefold() not in entity_names:
                 raise UserError("Sources", f"source.entity: no entity named {source.entity!r}")
             unknown = [name for name in source.official_for if name.casefold() not in entity_names]
@@ -559,7 +528,8 @@ class EditorView(QWidget):
         source = self.validate_source(everything=True)
         if source is None:
             return False
-        editing.save_source(self.store, self.editing[2], source)
+        original = self.editing[2]
+        write(self.service, lambda service: service.watchlists.save_source(original, source))
         self.dirty = False
         self._tree_current = (SOURCE, None, source.name)
         self.editing = self._tree_current
@@ -573,27 +543,16 @@ class EditorView(QWidget):
         """Hand the secret to the keyring on a pool thread: its password prompt may take a while."""
         form = self.source_form
         name, secret = form.credential.text().strip(), form.secret.text()
-        database = self.store.path
-
-        def job() -> str | None:
-            try:
-                with Store(database) as store:
-                    credentials.save_source_secret(store, name, secret)
-            except UserError as exc:
-                return exc.message
-            return None
 
         form.save_secret.setEnabled(False)
         form.keyring_state.setText(str(KEYRING_WAITING))
         form._show_rows()
-        task = _DiscoverTask(name, job)
-        self._tasks.add(task)
-        task.emitter.finished.connect(lambda problem: self._secret_stored(name, problem))
-        self.pool.start(task)
+        self.tasks.serve(lambda service: service.sources.save_secret(name, secret),
+                         lambda _none: self._secret_stored(name, None),
+                         lambda problem: self._secret_stored(name, problem))
 
     def _secret_stored(self, name: str, problem: object) -> None:
         form = self.source_form
-        self._tasks.clear()
         form.save_secret.setEnabled(True)
         if problem:
             form.keyring_state.setText(str(problem))
@@ -610,25 +569,21 @@ class EditorView(QWidget):
         if source is None:
             self.source_form.found.clear()
             return
-        watchlists = self.store.watchlists()
-        vault = credentials.vault(self.store)
+        watchlists = self.service.watchlists.all()
         self._start_network(self.source_form.preview_list, self.tr("Fetching {}\u2026").format(source.name),
-                            _DiscoverTask(source.url, lambda: preview_source(source, watchlists, vault)),
+                            lambda service: preview_source(source, watchlists, service.sources.vault()),
                             self._previewed)
 
-    def _start_network(self, target: QListWidget, working: str, task: _DiscoverTask,
+    def _start_network(self, target: QListWidget, working: str, job: Callable[[Service], Any],
                        done: Callable[[Any], None]) -> None:
-        """Say what is happening in `target` (found feeds or preview), and run `task` on the pool."""
+        """Say what is happening in `target` (found feeds or preview), and run `job` on the pool."""
         target.clear()
         target.addItem(working)
         self.source_form._show_rows()
-        self._tasks.add(task)
-        task.emitter.finished.connect(done)
-        self.pool.start(task)
+        self.tasks.serve(job, done, lambda problem: done(([], problem)))
 
     def _previewed(self, result: tuple[list[Item], str | None]) -> None:
         items, problem = result
-        self._tasks.clear()
         found = self.source_form.preview_list
         found.clear()
         if problem:
@@ -639,7 +594,6 @@ class EditorView(QWidget):
         self.source_form._show_rows()
 
     def suggest_aliases(self) -> None:
-        from ..core.store.aliases import recent_texts
         from .suggest_dialog import SuggestAliasesDialog
 
         form = self.entity_form
@@ -648,10 +602,11 @@ class EditorView(QWidget):
             self.status.emit(self.tr("Type a name first"))
             return
         try:
-            typed: Entity | None = editing.parse_entity(form.data(), "entity")
+            typed: Entity | None = self.service.watchlists.parse_entity(form.data(), "entity")
         except UserError:
             typed = None
-        dialog = SuggestAliasesDialog(name, recent_texts(self.store), lines_of(form.aliases), self, typed)
+        dialog = SuggestAliasesDialog(name, self.service.watchlists.recent_texts(), lines_of(form.aliases), self,
+                                      typed)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
             form.aliases.setPlainText("\n".join(lines_of(form.aliases) + dialog.chosen()))
 
@@ -659,11 +614,10 @@ class EditorView(QWidget):
         self._complete_address()
         url = self.source_form.url.text().strip()
         self._start_network(self.source_form.found, self.tr("Looking for feeds on {}\u2026").format(url),
-                            _DiscoverTask(url), self._discovered)
+                            lambda _service: find_feeds(url), self._discovered)
 
     def _discovered(self, result: tuple[list[FoundFeed], str | None]) -> None:
         feeds, problem = result
-        self._tasks.clear()
         found = self.source_form.found
         found.clear()
         if problem:
@@ -699,7 +653,7 @@ class EditorView(QWidget):
 
     def add_watchlist(self, name: str) -> bool:
         try:
-            watchlist = editing.add_watchlist(self.store, name)
+            watchlist = write(self.service, lambda service: service.watchlists.add_watchlist(name))
         except UserError as exc:
             self.status.emit(exc.message)
             return False
@@ -712,11 +666,11 @@ class EditorView(QWidget):
         kind, parent, name = self._selection()
         try:
             if kind == ENTITY and parent and name:
-                snapshot = editing.delete_entity(self.store, parent, name)
+                snapshot = write(self.service, lambda service: service.watchlists.delete_entity(parent, name))
             elif kind == WATCHLIST and parent:
-                snapshot = editing.delete_watchlist(self.store, parent)
+                snapshot = write(self.service, lambda service: service.watchlists.delete_watchlist(parent))
             elif kind == SOURCE and name:
-                snapshot = editing.delete_source(self.store, name)
+                snapshot = write(self.service, lambda service: service.watchlists.delete_source(name))
             else:
                 return
         except UserError as exc:
@@ -735,7 +689,7 @@ class EditorView(QWidget):
         if not self.undo_stack:
             return
         snapshot = self.undo_stack.pop()
-        editing.restore(self.store, snapshot)
+        write(self.service, lambda service: service.watchlists.restore(snapshot))
         self.undo.setEnabled(bool(self.undo_stack))
         self.undo.setText(self.tr("Undo delete of {}").format(self.undo_stack[-1].label) if self.undo_stack
                           else self.tr("Undo delete"))

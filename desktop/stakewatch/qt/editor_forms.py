@@ -27,14 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.exchange.transfer import MAX_INTERVAL, Refused
+from ..core import AUTH_KINDS, MAX_INTERVAL, SEARCH_PRESETS, SOURCE_KINDS, FoundFeed, Refused, complete_address
 from ..core.i18n import render
 from ..core.model import ENTITY_KINDS, Entity, Office, Source, Watchlist, needs_context_by_default, span_json
-from ..core.platform.links import complete_address
-from ..core.platform.secrets import AUTH_KINDS
-from ..core.sources import SOURCE_KINDS
-from ..core.sources.discovery import FoundFeed
-from ..core.sources.search import PRESETS as SEARCH_PRESETS
 from ..core.states import source_kind_label
 from .labels import entity_kind_text
 

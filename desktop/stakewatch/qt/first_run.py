@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..core import Service
 from ..core.model import UserError
-from ..core.service import first_run
-from ..core.store.database import Store
 from .fit import ProblemList, fit, fit_on_show, split_message
+from .workers import serving, write
 
 
 class FirstRunDialog(QDialog):
     """Asks once, on a fresh data folder, how to start. `choice` says what was done."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Service | Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.service = service = serving(service)
         self.choice = ""
         self.setWindowTitle(self.tr("Welcome to Stakewatch"))
         intro = QLabel(self.tr(
@@ -51,9 +52,9 @@ class FirstRunDialog(QDialog):
         """Do what `choice` says; True (and the dialog closes) unless an import was refused or cancelled."""
         try:
             if choice == "example":
-                first_run.load_example(self.store)
+                write(self.service, lambda service: service.first_run.load_example())
             elif choice == "empty":
-                first_run.start_empty(self.store)
+                write(self.service, lambda service: service.first_run.start_empty())
             else:
                 if path is None:
                     path, _filter = QFileDialog.getOpenFileName(
@@ -61,7 +62,7 @@ class FirstRunDialog(QDialog):
                         self.tr("Watchlists (*.json *.opml *.xml);;All files (*)"))
                 if not path:
                     return False
-                first_run.start_from_file(self.store, Path(path))
+                write(self.service, lambda service: service.first_run.start_from_file(Path(path)))
         except UserError as exc:
             self.show_problem(exc.message)
             return False
@@ -86,10 +87,10 @@ class FirstRunDialog(QDialog):
             fit(self, grow=True)
 
 
-def ask_first_run(store: Store) -> str:
+def ask_first_run(service: Service) -> str:
     """Show the choice if the data folder is fresh; what was chosen, or '' if nothing was asked or chosen."""
-    if not first_run.needs_choice(store):
+    if not service.first_run.needs_choice():
         return ""
-    dialog = FirstRunDialog(store)
+    dialog = FirstRunDialog(service)
     dialog.exec()
     return dialog.choice

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
@@ -21,16 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.delivery.offline import offline_notice
-from ..core.fetching.schedule import scheduled_health
+from ..core import Service, date_time, plain, redact, relative
 from ..core.i18n import loads, render
 from ..core.model import SourceHealth
-from ..core.platform.secrets import redact
-from ..core.store import channels as store_channels
-from ..core.store.database import Store
-from ..core.text import plain
-from ..core.when import date_time, relative
 from .labels import status_colour, status_label
+from .workers import serving, write
 
 HEADERS = (QT_TRANSLATE_NOOP("HealthView", "Source"), QT_TRANSLATE_NOOP("HealthView", "Status"),
            QT_TRANSLATE_NOOP("HealthView", "Last success"), QT_TRANSLATE_NOOP("HealthView", "Failures"),
@@ -54,9 +50,9 @@ def _when(moment: datetime | None) -> str:
 class HealthView(QWidget):
     status = Signal(str)
 
-    def __init__(self, store: Store, retry: Callable[[], object]) -> None:
+    def __init__(self, service: Service | Any, retry: Callable[[], object]) -> None:
         super().__init__()
-        self.store = store
+        self.service = service = serving(service)
         self._retry = retry
         self.sources: list[SourceHealth] = []
         self.table = QTableWidget(0, len(HEADERS))
@@ -103,7 +99,7 @@ class HealthView(QWidget):
 
     def refresh(self) -> None:
         selected = self.current()
-        self.sources = scheduled_health(self.store)
+        self.sources = self.service.sources.scheduled_health()
         self.table.setRowCount(len(self.sources))
         for row, source in enumerate(self.sources):
             cells = (source.name, status_label(source.status), _when(source.last_success),
@@ -128,7 +124,7 @@ class HealthView(QWidget):
         if selected is not None and selected.name in names:
             self.table.selectRow(names.index(selected.name))
         self.pages.setCurrentIndex(0 if self.sources else 1)
-        notice = offline_notice(self.sources)
+        notice = self.service.sources.offline_notice(self.sources)
         self.notice.setText(str(notice) if notice else "")
         self.notice.setVisible(notice is not None)
         self._selection_changed()
@@ -142,7 +138,7 @@ class HealthView(QWidget):
 
     def _channel_rows(self) -> None:
         """Channels that fail to deliver, below the sources, with the reason in words (no actions)."""
-        failing = [r for r in store_channels.channel_rows(self.store) if r.last_error]
+        failing = self.service.channels.failing()
         self.table.setRowCount(len(self.sources) + len(failing))
         for offset, row in enumerate(failing):
             error = render(loads(row.last_error))
@@ -179,15 +175,20 @@ class HealthView(QWidget):
         source = self.current()
         if source is None:
             return
-        self.store.clear_wait(source.name)
+        name = source.name
+        write(self.service, lambda service: service.sources.retry(name))
         self._retry()
         self.status.emit(self.tr("Checking {} now").format(source.name))
 
     def retry_all(self) -> None:
         """Check every enabled source now, those asked to wait or backing off included."""
-        for source in self.sources:
-            if source.enabled:
-                self.store.clear_wait(source.name)
+        names = [source.name for source in self.sources if source.enabled]
+
+        def retry(service: Service) -> None:
+            for name in names:
+                service.sources.retry(name)
+
+        write(self.service, retry)
         self._retry()
         self.status.emit(self.tr("Checking every source now"))
 
@@ -195,6 +196,7 @@ class HealthView(QWidget):
         source = self.current()
         if source is None:
             return
-        self.store.set_enabled(source.name, not source.enabled)
+        name, enabled = source.name, not source.enabled
+        write(self.service, lambda service: service.sources.set_enabled(name, enabled))
         self.refresh()
 

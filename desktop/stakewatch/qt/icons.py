@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from ..core.resources import resource
+from ..core import resource
 from ..core.states import TrayState
 
 SIZES = (16, 22, 24, 32, 48, 64)

@@ -52,18 +52,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.delivery.policy import safe_link
+from ..core import InboxQuery, InboxRow, Service, date_time, safe_link
 from ..core.i18n import Message, render
 from ..core.states import AlertKind
-from ..core.store import inbox
-from ..core.store.database import Store
-from ..core.store.inbox import InboxQuery, InboxRow
-from ..core.when import date_time
 from .annotate import Annotations
 from .labels import alert_kind_label
 from .page_panel import PagePanel
 from .story_tree import StoryModel, StoryView
-from .workers import StoreTask, Tasks
+from .workers import Home, Tasks, serving, write
 
 PAGE = 500
 SPLITTER_KEY = "inbox/splitter"
@@ -86,9 +82,9 @@ def _local_day(day: QDate) -> datetime:
 class InboxModel(QAbstractTableModel):
     """Alerts matching an InboxQuery, fetched a page at a time as the view scrolls."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, service: Service | Any) -> None:
         super().__init__()
-        self.store = store
+        self.service = service = serving(service)
         self.query = InboxQuery()
         self.rows: list[InboxRow] = []
         self.total = 0
@@ -96,8 +92,8 @@ class InboxModel(QAbstractTableModel):
     def set_query(self, query: InboxQuery) -> None:
         self.beginResetModel()
         self.query = query
-        self.total = inbox.count(self.store, query)
-        self.rows = inbox.page(self.store, query, 0, PAGE)
+        self.total = self.service.inbox.count(query)
+        self.rows = self.service.inbox.page(query, 0, PAGE)
         self.endResetModel()
 
     def reload(self) -> None:
@@ -113,7 +109,7 @@ class InboxModel(QAbstractTableModel):
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent: AnyIndex = ROOT) -> None:  # noqa: N802
-        more = inbox.page(self.store, self.query, len(self.rows), PAGE)
+        more = self.service.inbox.page(self.query, len(self.rows), PAGE)
         if not more:
             self.total = len(self.rows)
             return
@@ -157,7 +153,7 @@ class InboxModel(QAbstractTableModel):
 
     def set_read(self, row: int, read: bool) -> None:
         current = self.rows[row]
-        inbox.mark_read(self.store, [current.id], read)
+        write(self.service, lambda service: service.inbox.mark_read([current.id], read))
         self.rows[row] = InboxRow(**{**current.__dict__, "read": read})
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
@@ -167,14 +163,14 @@ class InboxView(QWidget):
 
     status = Signal(str)
 
-    def __init__(self, store: Store, open_link: Callable[[str], object], by_story: bool = False) -> None:
+    def __init__(self, service: Service | Any, open_link: Callable[[str], object], by_story: bool = False) -> None:
         """`by_story`: start with one row per story (the main window does); else one per alert."""
         super().__init__()
-        self.store = store
+        self.service = service = serving(service)
         self._open_link = open_link
         self.undo_stack: list[tuple[str, Callable[[], None]]] = []
-        self.tasks = Tasks(self, threads=1)
-        self.model = InboxModel(store)
+        self.tasks = Tasks(self, threads=1, home=Home.of(service))
+        self.model = InboxModel(service)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search titles and text (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -279,7 +275,7 @@ class InboxView(QWidget):
         empty_layout.addWidget(self.empty)
         empty_layout.addWidget(self.clear_filters, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(1)
-        self.story_model = StoryModel(store)
+        self.story_model = StoryModel(service)
         self.stories = StoryView(self.story_model)
         self.stories.selectionModel().currentChanged.connect(self._show_story_detail)
         self.stories.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -288,7 +284,7 @@ class InboxView(QWidget):
         self.list_pages.addWidget(self.table)
         self.list_pages.addWidget(empty_page)
         self.list_pages.addWidget(self.stories)
-        self.annotations = Annotations(store, self.selected_alert_ids, self)
+        self.annotations = Annotations(service, self.selected_alert_ids, self)
         self.annotations.watch(self.table)
         self.annotations.watch(self.stories)
         self.annotations.changed.connect(self._annotated)
@@ -375,7 +371,7 @@ class InboxView(QWidget):
     # filters -----------------------------------------------------------------------------------
 
     def _fill_filters(self) -> None:
-        options = inbox.choices(self.store)
+        options = self.service.inbox.choices()
         for combo, label, values in ((self.watchlist, self.tr("All watchlists"), options["watchlist"]),
                                      (self.entity, self.tr("All entities"), options["entity"]),
                                      (self.source, self.tr("All sources"), options["source"]),
@@ -522,7 +518,7 @@ class InboxView(QWidget):
         self._offer_mutes([(watchlist, entity, label) for (watchlist, entity), label in labels.items()])
 
     def _mute_label(self, watchlist: str, entity: str, label: str) -> str:
-        return (self.tr("Un&mute {}") if inbox.entity_muted(self.store, watchlist, entity)
+        return (self.tr("Un&mute {}") if self.service.inbox.entity_muted(watchlist, entity)
                 else self.tr("&Mute {}")).format(label.replace("&", "&&"))
 
     def _offer_mutes(self, entities: list[tuple[str, str, str]]) -> None:
@@ -536,12 +532,12 @@ class InboxView(QWidget):
             self.mute_menu.removeAction(stale)
             stale.deleteLater()
         for number, (watchlist, entity, label) in enumerate(entities, start=1):
-            muted = inbox.entity_muted(self.store, watchlist, entity)
+            muted = self.service.inbox.entity_muted(watchlist, entity)
             text = (self.tr("Unmute {}") if muted else self.tr("Mute {}")).format(label.replace("&", "&&"))
             action = self.mute_menu.addAction(f"&{number} {text}" if number < 10 else text)
             action.triggered.connect(lambda _checked=False, w=watchlist, e=entity: self.toggle_mute(w, e))
         self.mute_button.setMenu(self.mute_menu)
-        states = [inbox.entity_muted(self.store, watchlist, entity) for watchlist, entity, _label in entities]
+        states = [self.service.inbox.entity_muted(watchlist, entity) for watchlist, entity, _label in entities]
         self.mute_button.setText(self.tr("Un&mute an entity") if all(states) else
                                  self.tr("&Mute or unmute an entity") if any(states) else self.tr("&Mute an entity"))
 
@@ -581,8 +577,8 @@ class InboxView(QWidget):
         self.annotations.sync()
 
     def _show_alert(self, alert_id: int | None) -> None:
-        detail = inbox.detail(self.store, alert_id) if alert_id is not None else None
-        self.page_panel.show_alert(self.store, detail.id if detail is not None else None)
+        detail = self.service.inbox.detail(alert_id) if alert_id is not None else None
+        self.page_panel.show_alert(self.service, detail.id if detail is not None else None)
         if detail is None:
             self.detail_title.setText(self.tr("No alert selected") if self.model.rows else "")
             self.detail_meta.setText("")
@@ -592,7 +588,7 @@ class InboxView(QWidget):
         kind = alert_kind_label(detail.kind)
         if detail.record:
             kind = self.tr("{} from the record (history, not news)").format(kind)
-        muted = inbox.entity_muted(self.store, detail.watchlist, detail.entity)
+        muted = self.service.inbox.entity_muted(detail.watchlist, detail.entity)
         sources = ", ".join(name for name, _url in detail.sources)
         marks = ""
         if detail.revisions:
@@ -621,7 +617,7 @@ class InboxView(QWidget):
         self.detail_meta.setText("\n".join(lines))  # at most META_LINES lines, each on one line
         self.detail_meta.setToolTip("\n".join(lines + [f"{name} \u2014 {url}" for name, url in detail.sources
                                                         if url]))
-        text = inbox.full_text(self.store, detail.id) or detail.snippet
+        text = self.service.inbox.full_text(detail.id) or detail.snippet
         if text.startswith(detail.title):
             text = text[len(detail.title):].lstrip(" \n:\u2014-")
         self._write_snippet(text, detail.matched)
@@ -698,7 +694,7 @@ class InboxView(QWidget):
         return [InboxRow(id=a.id, published=a.published, kind=a.kind, entity=a.entity, watchlist=a.watchlist,
                          title=a.title, url=a.url, source=a.source, read=a.read, priority=a.priority,
                          record=a.record, entity_names=a.entity_names)
-                for a in self.store.alerts(ids=ids)] if ids else []
+                for a in self.service.inbox.alerts(ids=ids)] if ids else []
 
     def selected_alert_ids(self) -> list[int]:
         return [r.id for r in self._chosen_rows()]
@@ -724,10 +720,10 @@ class InboxView(QWidget):
         target = Path(path)
         if target.suffix.lower() not in (".csv", ".xlsx"):
             target = target.with_suffix(".xlsx")
-        ids = inbox.alert_ids(self.store, self.model.query)
+        ids = self.service.inbox.alert_ids(self.model.query)
         self.export_button.setEnabled(False)
         self.status.emit(self.tr("Exporting %n alert(s) to {}\u2026", "", len(ids)).format(target))
-        self.tasks.start(StoreTask(self.store.path.parent, lambda service: service.export_alerts(target, ids=ids)),
+        self.tasks.serve(lambda service: service.exports.alerts(target, ids=ids),
                          lambda written: self._exported(int(written), target), self._export_failed)
 
     def _exported(self, written: int, target: Path) -> None:
@@ -771,7 +767,7 @@ class InboxView(QWidget):
             self._open_link(row.url)
         unread = [r.id for r in opened if not r.read]
         if unread:
-            inbox.mark_read(self.store, unread, True)
+            write(self.service, lambda service: service.inbox.mark_read(unread, True))
             self.refresh_rows()
 
     def copy_link(self) -> None:
@@ -785,11 +781,11 @@ class InboxView(QWidget):
         changed = [r.id for r in rows if r.read != read]
         if not changed:
             return
-        inbox.mark_read(self.store, changed, read)
+        write(self.service, lambda service: service.inbox.mark_read(changed, read))
         self.refresh_rows()
         label = self.tr("%n marked read", "", len(changed)) if read else self.tr("%n marked unread", "",
                                                                                  len(changed))
-        self._remember(label, lambda: inbox.mark_read(self.store, changed, not read))
+        self._remember(label, lambda: write(self.service, lambda service: service.inbox.mark_read(changed, not read)))
 
     def toggle_read(self) -> None:
         rows = self._chosen_rows()
@@ -797,13 +793,14 @@ class InboxView(QWidget):
             self.set_read(not all(r.read for r in rows))
 
     def mark_all_read(self) -> None:
-        ids = inbox.unread_ids(self.store, self.model.query)
+        ids = self.service.inbox.unread_ids(self.model.query)
         if not ids:
             self.status.emit(self.tr("Every alert shown is already read"))
             return
-        inbox.mark_read(self.store, ids, True)
+        write(self.service, lambda service: service.inbox.mark_read(ids, True))
         self.refresh_rows()
-        self._remember(self.tr("%n marked read", "", len(ids)), lambda: inbox.mark_read(self.store, ids, False))
+        self._remember(self.tr("%n marked read", "", len(ids)),
+                       lambda: write(self.service, lambda service: service.inbox.mark_read(ids, False)))
 
     def toggle_mute(self, watchlist: str | None = None, entity: str | None = None) -> None:
         """Mute (or unmute) `entity`, or the entity of the one chosen alert."""
@@ -814,11 +811,13 @@ class InboxView(QWidget):
                 return
             watchlist, entity = entities[0]
         name = next((r.entity_label for r in chosen if r.watchlist == watchlist and r.entity == entity), entity)
-        muted = not inbox.entity_muted(self.store, watchlist, entity)
-        inbox.mute_entity(self.store, watchlist, entity, muted)
+        muted = not self.service.inbox.entity_muted(watchlist, entity)
+        write(self.service, lambda service: service.inbox.mute_entity(watchlist, entity, muted))
         label = (self.tr("{} muted: its alerts fill the inbox without notifications").format(name) if muted
                  else self.tr("{} unmuted: its alerts notify again").format(name))
-        self._remember(label, lambda: inbox.mute_entity(self.store, watchlist, entity, not muted))
+        undo = not muted
+        self._remember(label, lambda: write(self.service,
+                                            lambda service: service.inbox.mute_entity(watchlist, entity, undo)))
         if self.by_story():
             self._show_story_detail(self.stories.currentIndex(), QModelIndex())
         else:
@@ -828,5 +827,5 @@ class InboxView(QWidget):
     def mute_current(self) -> None:
         """Mute the current alert's entity (kept for callers of the single-alert action)."""
         row = self.model.row_at(self.current_row())
-        if row is not None and not inbox.entity_muted(self.store, row.watchlist, row.entity):
+        if row is not None and not self.service.inbox.entity_muted(row.watchlist, row.entity):
             self.toggle_mute(row.watchlist, row.entity)

@@ -2,7 +2,7 @@
 
 Opened from the tray, by a second start of the app, by a digest notification,
 and instead of the tray where the desktop has none: so its menu bar holds
-everything the tray menu has. It keeps its own Store connection for reads.
+everything the tray menu has. It keeps a Service of its own (one connection) for its views.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
-from ..core.service.team_server import open_or_cached
+from ..core import Service
 from .channels import ChannelsView
 from .editor import EditorView
 from .health import HealthView
@@ -60,18 +60,19 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(self.tr("Stakewatch"))
         self.setWindowIcon(app_icon())
-        self.store, offline = open_or_cached(root)
+        # reads; every write is a task (workers.write); a team server away: what the desk kept
+        self.service, offline = Service.open_or_kept(root, read_only=True)
         self.commands = commands
-        self.inbox = InboxView(self.store, open_link, by_story=True)
-        self.health = HealthView(self.store, retry)
-        self.editor = EditorView(self.store, import_file, export_file)
+        self.inbox = InboxView(self.service, open_link, by_story=True)
+        self.health = HealthView(self.service, retry)
+        self.editor = EditorView(self.service, import_file, export_file)
         self.editor.saved.connect(self.inbox.refresh)
         self.editor.saved.connect(self.health.refresh)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.inbox, self.tr("&Alerts"))
         self.tabs.addTab(self.health, self.tr("Source &health"))
         self.tabs.addTab(self.editor, self.tr("&Watchlists"))
-        self.channels = ChannelsView(root, self.store)
+        self.channels = ChannelsView(self.service)
         self.tabs.addTab(self.channels, self.tr("&Channels"))
         self.setCentralWidget(self.tabs)
         for view in (self.inbox, self.health, self.editor, self.channels):

@@ -14,14 +14,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from ..core.store.database import Store
-from ..core.store.pages import PageView, page_view
-from ..core.when import date_time
-from .workers import StoreTask, Tasks
+from ..core import PageView, Service, date_time
+from .workers import Home, ServiceTask, Tasks, serving
 
 
 class PagePanel(QWidget):
-    """Shows `page_view` of one alert; hidden when the alert has no archived page."""
+    """Shows `service.pages.view` of one alert; hidden when the alert has no archived page."""
 
     shown = Signal(object)
     """The alert whose page (or absence of one) is now drawn."""
@@ -43,13 +41,13 @@ class PagePanel(QWidget):
         self.view: PageView | None = None
         self.setVisible(False)
 
-    def show_alert(self, store: Store, alert_id: int | None) -> None:
+    def show_alert(self, service: Service | Any, alert_id: int | None) -> None:
         """Show this alert's page once it has been read and diffed off the GUI thread."""
         self.wanted = alert_id
         if alert_id is None:
             self._draw(None, None)
             return
-        task = StoreTask(store.path.parent, lambda service: (alert_id, page_view(service.store, alert_id)))
+        task = ServiceTask(Home.of(serving(service)), lambda pooled: (alert_id, pooled.pages.view(alert_id)))
         self.tasks.start(task, self._arrived, self._failed)
 
     def _arrived(self, answer: Any) -> None:

@@ -15,10 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..core import MAX_WAIT, CycleResult, next_wait
 from ..core.i18n import Message
-from ..core.service import MAX_WAIT, CycleResult, next_wait
 from ..notify import Notifier
-from .workers import StoreTask, Tasks, poll_job
+from .workers import Tasks, poll_job
 
 HEARTBEAT_MS = 30_000
 CLOCK_JUMP = 90.0
@@ -71,7 +71,7 @@ class PollScheduler(QObject):
         self.started.emit()
         job = poll_job(force=force, honour_schedule=scheduled and not force, notifier=self.notifier,
                        cancel=self.cancelled)
-        self.tasks.start(StoreTask(self.root, job), self._done, self._failed)
+        self.tasks.serve(job, self._done, self._failed)
         return True
 
     def _done(self, result: CycleResult) -> None:

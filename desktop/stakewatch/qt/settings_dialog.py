@@ -1,6 +1,6 @@
 """Settings, built from the core's settings registry: numbers as spin boxes, words people know. GUI thread only.
 
-Every setting of `core.settings.SETTINGS` gets a row: a number becomes a spin
+Every setting of `core.SETTINGS` gets a row: a number becomes a spin
 box with its unit and range, quiet hours two times of day, the proxy a choice
 (the system's, none, or an address). The network limits sit in their own
 group. A test notification shows what an alert looks like on this desktop.
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import settings
+from ..core import SETTINGS, Setting
 from .fit import arrange
 
 GROUPS = (("alerts", QT_TRANSLATE_NOOP("SettingsDialog", "Notifications")),
@@ -114,7 +114,7 @@ class SettingsDialog(QDialog):
         for group, title in GROUPS:
             box = QGroupBox(self.tr(str(title)))
             form = QFormLayout(box)
-            for key, setting in settings.SETTINGS.items():
+            for key, setting in SETTINGS.items():
                 if setting.group != group:
                     continue
                 value = values.get(key, setting.default)
@@ -158,7 +158,7 @@ class SettingsDialog(QDialog):
             proxy.address.textChanged.connect(self._validate)
             proxy.choice.currentIndexChanged.connect(self._validate)
 
-    def _field(self, setting: settings.Setting, value: Any) -> QWidget:
+    def _field(self, setting: Setting, value: Any) -> QWidget:
         if setting.low is not None and setting.high is not None:
             spin = QSpinBox()
             spin.setRange(setting.low, setting.high)
@@ -194,7 +194,7 @@ class SettingsDialog(QDialog):
                     self.labels[key]))
                 continue
             try:
-                settings.SETTINGS[key].parse(self.text_of(key))
+                SETTINGS[key].parse(self.text_of(key))
             except ValueError as exc:
                 found.append(f"{self.labels[key]}: {exc}")
         return found

@@ -24,8 +24,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from ..core import os_reason
 from ..core.i18n import Message, translate
-from ..core.platform.os_words import os_reason
 
 UNSAFE = translate("App", "Stakewatch will not start: {folder} is {why}. Another user may have made it to "
                           "disable or answer the check that keeps one Stakewatch per data folder. Remove it, "

@@ -1,7 +1,7 @@
 """Stories first: a tree of stories (entity chips, sources, read state) that expand to their alerts.
 
 GUI thread only. Reads go through the window's own Store connection, a page of
-stories at a time (core.store_inbox.story_page). Feed text is set as plain text
+stories at a time (service.inbox.story_page). Feed text is set as plain text
 only; chips are painted, never markup.
 """
 
@@ -23,12 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import InboxQuery, Service, StoryRow, date_time
 from ..core.model import Alert
-from ..core.store import inbox
-from ..core.store.database import Store
-from ..core.store.inbox import InboxQuery
-from ..core.store.story_rows import StoryRow
-from ..core.when import date_time
+from .workers import serving
 
 PAGE = 200
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -56,9 +53,9 @@ class StoryModel(QAbstractItemModel):
     Internal ids: 0 for a story row, story index + 1 for the alert rows under that story.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, service: Service | Any) -> None:
         super().__init__()
-        self.store = store
+        self.service = service = serving(service)
         self.query = InboxQuery()
         self.nodes: list[_Node] = []
         self.total = 0
@@ -69,7 +66,7 @@ class StoryModel(QAbstractItemModel):
     def set_query(self, query: InboxQuery) -> None:
         self.beginResetModel()
         self.query = query
-        self.total, rows = inbox.story_page(self.store, query, 0, PAGE)
+        self.total, rows = self.service.inbox.story_page(query, 0, PAGE)
         self.nodes = [_Node(r) for r in rows]
         self.endResetModel()
 
@@ -92,7 +89,7 @@ class StoryModel(QAbstractItemModel):
 
     def _alerts(self, node: _Node) -> list[Alert]:
         if node.alerts is None:
-            node.alerts = sorted(self.store.alerts(ids=list(node.story.alerts)),
+            node.alerts = sorted(self.service.inbox.alerts(ids=list(node.story.alerts)),
                                  key=lambda a: (a.kind != "statement", a.entity))
         return node.alerts
 
@@ -121,7 +118,7 @@ class StoryModel(QAbstractItemModel):
     def fetchMore(self, parent: AnyIndex = ROOT) -> None:  # noqa: N802
         if parent.isValid():
             return
-        _total, more = inbox.story_page(self.store, self.query, len(self.nodes), PAGE)
+        _total, more = self.service.inbox.story_page(self.query, len(self.nodes), PAGE)
         if not more:
             self.total = len(self.nodes)
             return

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,37 +23,20 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ..core.matching.aliases import Candidate, count_matches, suggest, suggest_for
+from ..core import Candidate, suggest_with_counts
 from ..core.model import Entity
 from .fit import fit_on_show
+from .workers import Tasks
+
+_TASKS: list[Tasks] = []
 
 
-class _Emitter(QObject):
-    finished = Signal(object)
-
-
-_RUNNING: set[_SuggestTask] = set()  # tasks kept until they report, whatever became of their dialog
-
-
-class _SuggestTask(QRunnable):
-    """Suggestions and their counts, on a pool thread (pure work: no Store)."""
-
-    def __init__(self, name: str, texts: Sequence[str], entity: Entity | None = None) -> None:
-        super().__init__()
-        self.name = name
-        self.entity = entity
-        self.texts = texts
-        self.emitter = _Emitter()
-        self.setAutoDelete(False)
-
-    def run(self) -> None:
-        try:
-            found = suggest_for(self.entity) if self.entity is not None else suggest(self.name)
-            result: list[Candidate] = count_matches(found, self.texts)
-        except (OSError, ValueError):  # a missing or damaged reading table: no suggestions
-            result = []
-        with contextlib.suppress(RuntimeError):  # the app is closing and took the emitter with it
-            self.emitter.finished.emit(result)
+def suggestion_tasks() -> Tasks:
+    """The suggestions' tasks, on Qt's global pool (quitting waits for it): each count is kept until it
+    reports, whatever became of its dialog."""
+    if not _TASKS:
+        _TASKS.append(Tasks(None, pool=QThreadPool.globalInstance()))
+    return _TASKS[0]
 
 
 class SuggestAliasesDialog(QDialog):
@@ -87,11 +70,8 @@ class SuggestAliasesDialog(QDialog):
         self.resize(620, 520)
         fit_on_show(self)
         self.candidates: list[Candidate] = []
-        self.task = _SuggestTask(name, list(texts), entity)
-        _RUNNING.add(self.task)
-        self.task.emitter.finished.connect(lambda _result, task=self.task: _RUNNING.discard(task))
-        self.task.emitter.finished.connect(self.show_candidates)
-        QThreadPool.globalInstance().start(self.task)
+        chosen = list(texts)
+        self.task = suggestion_tasks().run(lambda: suggest_with_counts(name, chosen, entity), self.show_candidates)
 
     def done(self, result: int) -> None:
         """Closed (accepted or not): the counting still running reports to no one."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
-from ..core.service.team_server import Bell, attach, attached_server
+from ..core import TeamDoorbell, attach_server, attached_server
 
 URL_START = ("postgresql://", "postgres://")
 
@@ -27,7 +27,7 @@ class TeamBell(QObject):
     def __init__(self, url: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.url = url
-        self._bell = Bell(url, self._ring, self._online)
+        self._bell = TeamDoorbell(url, self._ring, self._online)
 
     def _ring(self) -> None:
         with suppress(RuntimeError):  # the tray went away while the bell's thread was still listening
@@ -59,5 +59,5 @@ def ask_team_server(parent: QWidget | None, folder: Path) -> str | None:
     text = text.strip()
     if text and not text.startswith(URL_START):
         return None
-    attach(folder, text or None)
+    attach_server(folder, text or None)
     return text

@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from ..core import Snapshot
 from ..core.model import Alert
-from ..core.service import Snapshot
 from ..core.states import AlertKind
 from .labels import KIND_MARKERS
 

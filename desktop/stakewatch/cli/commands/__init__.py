@@ -1,32 +1,37 @@
-"""Subcommands beyond the core set, one module per room; each has `register(commands)`.
+"""The subcommands, one module per room; each has `register(commands)` (or several `register_*`).
 
-`commands` is the argparse sub-parser collection of `stakewatch`; a module adds its
-parsers and sets `run=function(store, args) -> exit code` on each, like cli.py does.
+`commands` is the argparse sub-parser collection of `stakewatch`; a module adds its parsers and sets
+`run=function(service, args) -> exit code` on each. The functions get a `Service` (the core's one
+front door) and print; none opens a database or reaches below the core's public API.
 """
 
 from __future__ import annotations
 
 import argparse
 from importlib import import_module
-from typing import Any
 
-from ...core.i18n import Message
+from ..arguments import help_text as help_text
 
-MODULES: tuple[str, ...] = (
-    "snapshot",
-    "aliases",
-    "channels",
-    "annotations",
-    "stories",
-    "server",
+REGISTRARS: tuple[str, ...] = (
+    "watchlists:register",
+    "poll:register_poll",
+    "alerts:register",
+    "sources:register_sources",
+    "briefing:register",
+    "sources:register_credential",
+    "diagnostics:register",
+    "settings:register",
+    "poll:register_watch",
+    "snapshot:register",
+    "aliases:register",
+    "channels:register",
+    "annotations:register",
+    "stories:register",
+    "server:register",
 )
 
 
-def help_text(message: Message, **args: Any) -> str:
-    """Help text in the user's language, with argparse's % signs escaped."""
-    return message(**args).render().replace("%", "%%")
-
-
 def register_all(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    for name in MODULES:
-        import_module(f"{__name__}.{name}").register(commands)
+    for entry in REGISTRARS:
+        module, function = entry.split(":")
+        getattr(import_module(f"{__name__}.{module}"), function)(commands)

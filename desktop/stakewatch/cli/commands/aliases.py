@@ -6,11 +6,10 @@ import argparse
 import json
 import sys
 
+from ...core import Service
 from ...core.i18n import translate
-from ...core.matching.aliases import count_matches, suggest, suggest_for
-from ...core.store.aliases import recent_texts
-from ...core.store.database import Store
-from . import help_text
+from ..arguments import help_text
+from ..tables import table
 
 NONE_FOUND = translate("Aliases", "no other spellings known for {name}")
 HEADERS = (translate("Aliases", "Candidate"), translate("Aliases", "Kind"), translate("Aliases", "Matches"),
@@ -18,11 +17,9 @@ HEADERS = (translate("Aliases", "Candidate"), translate("Aliases", "Kind"), tran
 YES = translate("Aliases", "yes")
 
 
-def cmd_suggest_aliases(store: Store, args: argparse.Namespace) -> int:
-    wanted = args.name.strip().casefold()
-    entity = next((e for w in store.watchlists() for e in w.entities
-                   if wanted in {a.casefold() for a in e.all_aliases}), None)
-    candidates = count_matches(suggest_for(entity) if entity else suggest(args.name), recent_texts(store))
+def cmd_suggest_aliases(service: Service, args: argparse.Namespace) -> int:
+    entity = service.watchlists.entity_with_alias(args.name)
+    candidates = service.watchlists.suggest_aliases(args.name, entity)
     if args.json:
         json.dump([c.to_json() for c in candidates], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -30,8 +27,6 @@ def cmd_suggest_aliases(store: Store, args: argparse.Namespace) -> int:
     if not candidates:
         print(NONE_FOUND(name=args.name))
         return 0
-    from ..main import table
-
     rows = [(c.text, c.kind_label, str(c.matches or 0), str(YES) if c.needs_context else "") for c in candidates]
     print(table(rows, [str(h) for h in HEADERS], flexible=0))
     return 0

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from ...core import Service
 from ...core.i18n import translate
-from ...core.store import annotations as notes
-from ...core.store.database import Store
-from . import help_text
+from ..arguments import help_text
 
 NOTE_SET = translate("Annotations", "Note saved on {n} {n:?alert|alerts}.")
 NOTE_CLEARED = translate("Annotations", "Note cleared on {n} {n:?alert|alerts}.")
@@ -18,35 +17,35 @@ FLAGGED = translate("Annotations", "Flagged {n} {n:?alert|alerts} for the briefi
 UNFLAGGED = translate("Annotations", "Flag removed from {n} {n:?alert|alerts}.")
 
 
-def _targets(store: Store, args: argparse.Namespace) -> list[int]:
-    return notes.story_alert_ids(store, args.id) if args.story else [args.id]
+def _targets(service: Service, args: argparse.Namespace) -> list[int]:
+    return service.notes.story_alert_ids(args.id) if args.story else [args.id]
 
 
-def cmd_note(store: Store, args: argparse.Namespace) -> int:
-    ids = _targets(store, args)
+def cmd_note(service: Service, args: argparse.Namespace) -> int:
+    ids = _targets(service, args)
     text = " ".join(args.text)
-    notes.set_note(store, ids, text)
+    service.notes.set_note(ids, text)
     print((NOTE_SET if text.strip() else NOTE_CLEARED)(n=len(ids)))
     return 0
 
 
-def cmd_tag(store: Store, args: argparse.Namespace) -> int:
-    ids = _targets(store, args)
+def cmd_tag(service: Service, args: argparse.Namespace) -> int:
+    ids = _targets(service, args)
     if args.remove:
-        removed = notes.remove_tags(store, ids, args.tags)
+        removed = service.notes.remove_tags(ids, args.tags)
         if removed:
             print(UNTAGGED(n=len(ids), tags=", ".join(removed)))
         else:
-            print(NOT_TAGGED(n=len(ids), tags=", ".join(notes.clean_tags(args.tags))))
+            print(NOT_TAGGED(n=len(ids), tags=", ".join(service.notes.clean_tags(args.tags))))
     else:
-        added = notes.add_tags(store, ids, args.tags)
+        added = service.notes.add_tags(ids, args.tags)
         print(TAGGED(n=len(ids), tags=", ".join(added)))
     return 0
 
 
-def cmd_flag(store: Store, args: argparse.Namespace) -> int:
-    ids = _targets(store, args)
-    notes.set_flag(store, ids, not args.off)
+def cmd_flag(service: Service, args: argparse.Namespace) -> int:
+    ids = _targets(service, args)
+    service.notes.set_flag(ids, not args.off)
     print((UNFLAGGED if args.off else FLAGGED)(n=len(ids)))
     return 0
 

@@ -9,39 +9,34 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
-from pathlib import Path
-from typing import Any
 
-from ...core.delivery import channel_admin, channels, outbox
+from ...core import CHANNEL_EMPTY_URL, CHANNEL_ONLY, CHANNEL_TITLE, ChannelRow, Service, check_channel_name
 from ...core.i18n import loads, render, translate
 from ...core.model import UserError
 from ...core.states import channel_status_label
-from ...core.store import channels as store_channels
-from ...core.store.database import Store
-from . import help_text
+from ..arguments import help_text
+from ..tables import local_time, table
 
 EXIT_OK, EXIT_ERROR = 0, 1
-TITLE = channels.TITLE
+TITLE = CHANNEL_TITLE
 ADDED = translate("Channels", "Added the channel {name!r}; its URL is in the keyring.")
 REMOVED = translate("Channels", "Removed the channel {name!r} and its URL from the keyring.")
 TESTED = translate("Channels", "Sent a test message to {name!r}.")
 NONE = translate("Channels", "No channels. Add one: echo URL | stakewatch channel add NAME")
 ALL = translate("Channels", "all")
-DELIVERED = translate("Channels", "Channel messages sent: {sent}, failed: {failed}.")
 PROMPT = translate("Channels", "Apprise URL for {name}: ")
 HEADERS = (translate("Channels", "Channel"), translate("Channels", "Watchlists"), translate("Channels", "Only"),
            translate("Channels", "Status"), translate("Channels", "Last success"), translate("Channels", "Pending"),
            translate("Channels", "Last error"))
 
 
-def _status(row: store_channels.ChannelRow) -> str:
+def _status(row: ChannelRow) -> str:
     if row.last_error:
         return "failing"
     return "ok" if row.last_success else "new"
 
 
-def _json(row: store_channels.ChannelRow) -> dict[str, object]:
+def _json(row: ChannelRow) -> dict[str, object]:
     return {"name": row.channel.name, "watchlists": list(row.channel.watchlists), "only": row.channel.only,
             "health": row.channel.health, "digest": row.channel.digest, "digest_only": row.channel.digest_only,
             "quiet_hours": row.channel.quiet_hours, "status": _status(row),
@@ -52,7 +47,7 @@ def _json(row: store_channels.ChannelRow) -> dict[str, object]:
 
 def read_url(name: str) -> str:
     if sys.stdin is None:
-        raise UserError(TITLE, channels.EMPTY_URL)
+        raise UserError(TITLE, CHANNEL_EMPTY_URL)
     if sys.stdin.isatty():
         import getpass
 
@@ -60,19 +55,19 @@ def read_url(name: str) -> str:
     return sys.stdin.readline().strip()
 
 
-def cmd_add(store: Store, args: argparse.Namespace) -> int:
-    name = channels.check_name(args.name)
-    channel_admin.find_free(store, name)
+def cmd_add(service: Service, args: argparse.Namespace) -> int:
+    name = check_channel_name(args.name)
+    service.channels.find_free(name)
     url = read_url(name)
-    added = channel_admin.add(store, name, url, watchlists=args.watchlist or (), only=args.only,
-                              health=args.health, digest=args.digest, digest_only=args.digest_only,
-                              quiet_hours=not args.ignore_quiet_hours)
+    added = service.channels.add(name, url, watchlists=args.watchlist or (), only=args.only,
+                                 health=args.health, digest=args.digest, digest_only=args.digest_only,
+                                 quiet_hours=not args.ignore_quiet_hours)
     print(ADDED(name=added.name))
     return EXIT_OK
 
 
-def cmd_list(store: Store, args: argparse.Namespace) -> int:
-    rows = store_channels.channel_rows(store)
+def cmd_list(service: Service, args: argparse.Namespace) -> int:
+    rows = service.channels.rows()
     if args.json:
         json.dump([_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -80,8 +75,6 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
     if not rows:
         print(NONE)
         return EXIT_OK
-    from ..main import local_time, table
-
     lines = [(r.channel.name, ", ".join(r.channel.watchlists) or str(ALL), r.channel.only or str(ALL),
               render(channel_status_label(_status(r))), local_time(r.last_success), str(r.pending),
               render(loads(r.last_error)) or "")
@@ -90,41 +83,14 @@ def cmd_list(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_test(store: Store, args: argparse.Namespace) -> int:
-    print(TESTED(name=channel_admin.test(store, args.name)))
+def cmd_test(service: Service, args: argparse.Namespace) -> int:
+    print(TESTED(name=service.channels.test(args.name)))
     return EXIT_OK
 
 
-def cmd_remove(store: Store, args: argparse.Namespace) -> int:
-    print(REMOVED(name=channel_admin.remove(store, args.name)))
+def cmd_remove(service: Service, args: argparse.Namespace) -> int:
+    print(REMOVED(name=service.channels.remove(args.name)))
     return EXIT_OK
-
-
-def render_pdf(store: Store, start: datetime, end: datetime, scope: dict[str, Any], path: Path) -> None:
-    """The briefing PDF of a period, narrowed like its channel, for a scheduled digest (needs Qt)."""
-    from ...core.exchange.briefing import build_briefing
-    from ...qt.briefing_pdf import ensure_gui_application, write_briefing
-
-    ensure_gui_application()
-    briefing = build_briefing(store, start, end, watchlists=scope.get("watchlists"), entities=scope.get("entities"),
-                              statements_only=bool(scope.get("statements_only")))
-    write_briefing(briefing, path, "A4")
-
-
-def pdf_renderer() -> outbox.PdfRenderer | None:
-    """`render_pdf` with its QGuiApplication made now (main thread), or None without Qt."""
-    try:
-        from ...qt.briefing_pdf import ensure_gui_application
-
-        ensure_gui_application()
-    except ImportError:
-        return None
-    return render_pdf
-
-
-def deliver_now(store: Store) -> outbox.DeliveryReport:
-    """Attempt what the outbox holds now, on this thread (`poll --once --notify`)."""
-    return outbox.send_due(store, render_pdf=render_pdf)
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -136,7 +102,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sub.add_argument("name")
     sub.add_argument("--watchlist", action="append", metavar="W", help=help_text(translate(
         "CliHelp", "only this watchlist (repeatable)")))
-    sub.add_argument("--only", choices=channels.ONLY)
+    sub.add_argument("--only", choices=CHANNEL_ONLY)
     sub.add_argument("--health", action="store_true", help=help_text(translate(
         "CliHelp", "also send source-health notices")))
     sub.add_argument("--digest", metavar="WHEN", help=help_text(translate(

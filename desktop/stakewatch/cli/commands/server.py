@@ -10,18 +10,15 @@ desk does, one process per team at a time (an advisory lock; the others wait and
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
 from pathlib import Path
-from typing import Any
 
-from ...core.i18n import Message, render, translate
-from ...core.model import Alert
-from ...core.platform import paths
-from ...core.service import team_server
-from ...core.store.database import Store
+from ... import pdf
+from ...core import CycleResult, Service, data_dir, init_team, run_team_poller
+from ...core.i18n import translate
+from ..tables import format_report, local_time
 from . import help_text
+from .poll import say, stop_on_signals
 
 INITIALISED = translate("Server", "Team database ready at {url} (schema {version}); roles stakewatch_reader and "
                         "stakewatch_editor.")
@@ -60,84 +57,32 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def cmd_init(root: Path, args: argparse.Namespace) -> int:
-    where, version, copied = team_server.init_team(paths.data_dir(root), args.url,
-                                                   Path(args.source) if args.source else None)
+    where, version, copied = init_team(data_dir(root), args.url, Path(args.source) if args.source else None)
     if copied is not None:
-        print(COPIED(folder=str(paths.data_dir(Path(args.source))), watchlists=copied.get("watchlists", 0),
+        print(COPIED(folder=str(data_dir(Path(args.source))), watchlists=copied.get("watchlists", 0),
                      sources=copied.get("sources", 0), alerts=copied.get("alerts", 0)))
     print(INITIALISED(url=where, version=version))
     return 0
 
 
-def cmd_add_user(store: Store, args: argparse.Namespace) -> int:
+def cmd_add_user(service: Service, args: argparse.Namespace) -> int:
     if sys.stdin.isatty():
         import getpass
 
         password = getpass.getpass(str(PASSWORD_PROMPT(name=args.name)))
     else:
         password = sys.stdin.readline().rstrip("\r\n")
-    team_server.add_user(store, args.name, args.role, password)
+    service.team.add_user(args.name, args.role, password)
     print(USER_ADDED(name=args.name, role=args.role))
     return 0
 
 
-def _stop_on_signals() -> threading.Event:
-    stop = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stop.set())
-    return stop
-
-
-def _say(message: Message | str) -> None:
-    print(render(message) if isinstance(message, Message) else message, flush=True)
-
-
 def cmd_run(root: Path, args: argparse.Namespace) -> int:
     """The team's poller: wait for the lock, then poll on schedule while it is held."""
-    from ..main import format_report, local_time
-    from .channels import pdf_renderer
+    def reported(result: CycleResult, service: Service) -> None:
+        print(f"[{local_time(result.report.started)}] {format_report(result.report, service)}", flush=True)
 
-    def reported(result: Any, store: Store) -> None:
-        print(f"[{local_time(result.report.started)}] {format_report(result.report, store)}", flush=True)
-
-    team_server.run_poller(paths.data_dir(root), args.url, _stop_on_signals(), _say, reported, once=args.once,
-                           public_url=args.public_url, listen=args.listen, render_pdf=pdf_renderer())
+    writer = pdf.write if pdf.importable() and pdf.available() else None
+    run_team_poller(data_dir(root), args.url, stop_on_signals(), say, reported, once=args.once,
+                    public_url=args.public_url, listen=args.listen, writer=writer)
     return 0
-
-
-def refuse_polling(store: Store) -> int:
-    team_server.refuse_polling(store)
-    return 1
-
-
-def watch_team(store: Store, args: argparse.Namespace) -> int:
-    """A desk on a team database: print (and notify) each alert its server stores, once, as it is stored."""
-    from ...notify import choose_notifier
-    from ..main import _click
-
-    notifier = choose_notifier(_click, headless=True)
-
-    def found(alerts: list[Alert]) -> None:
-        for alert in alerts:
-            print(alert_line(alert), flush=True)
-        for note in team_server.desk_notifications(store, alerts):
-            try:
-                notifier.show(note)
-            except Exception:  # noqa: BLE001 - a notifier that fails never stops the watch
-                return
-
-    try:
-        team_server.watch(store, _stop_on_signals(), _say, found)
-    finally:
-        notifier.close()
-    return 0
-
-
-def alert_line(alert: Alert) -> str:
-    """One alert on one line, whole (a watcher's log is read later, and by programs)."""
-    from ...core.states import kind_label
-    from ..main import cell, local_time
-
-    return "  ".join(cell(part) for part in (
-        local_time(alert.published), f"#{alert.id}", render(kind_label(alert.kind)), alert.entity_label,
-        alert.title, alert.url))

@@ -15,16 +15,10 @@ import os
 import sys
 from pathlib import Path
 
+from ...core import Service, os_reason, plain_line, plain_lines
 from ...core.i18n import translate
 from ...core.model import UserError
-from ...core.pages.evidence import inert_html
-from ...core.pages.statement import render_diff
-from ...core.platform.atomic import write_atomically
-from ...core.platform.os_words import os_reason
-from ...core.store import pages as store_pages
-from ...core.store.database import Store
-from ...core.text import plain_line, plain_lines
-from . import help_text
+from ..arguments import help_text
 
 TITLE = translate("Snapshot", "Snapshot")
 NO_ALERT = translate("Snapshot", "there is no alert {id}")
@@ -47,11 +41,11 @@ def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def cmd_snapshot(store: Store, args: argparse.Namespace) -> int:
-    if not store.alerts(ids=[args.alert_id]):
+def cmd_snapshot(service: Service, args: argparse.Namespace) -> int:
+    if not service.pages.has_alert(args.alert_id):
         raise UserError(TITLE(), NO_ALERT(id=args.alert_id))
-    versions = store_pages.versions(store, args.alert_id)
-    watch = store_pages.watch(store, args.alert_id)
+    versions = service.pages.versions(args.alert_id)
+    watch = service.pages.watch(args.alert_id)
     if not versions or watch is None:
         raise UserError(TITLE(), NO_PAGE(id=args.alert_id))
     chosen = versions[0] if args.first else versions[-1]
@@ -62,10 +56,9 @@ def cmd_snapshot(store: Store, args: argparse.Namespace) -> int:
           file=sys.stderr)
     if args.html is not None:
         target = Path(args.html)
-        evidence = inert_html(store_pages.raw_html(store, chosen.id), chosen.content_type, chosen.final_url,
-                              chosen.fetched, chosen.http_status, chosen.sha256)
+        evidence = service.pages.evidence(chosen)
         try:
-            write_atomically(target, evidence)
+            service.pages.write_evidence(target, evidence)
         except OSError as exc:
             raise UserError(TITLE(), NOT_WRITTEN(path=str(target), reason=os_reason(exc))) from exc
         print(WROTE(path=str(target), size=len(evidence), fetched=chosen.fetched.isoformat()))
@@ -77,7 +70,7 @@ def cmd_snapshot(store: Store, args: argparse.Namespace) -> int:
         print(f"--- {versions[0].fetched.astimezone():%Y-%m-%d %H:%M}  sha256 {versions[0].sha256[:16]}")
         print(f"+++ {versions[-1].fetched.astimezone():%Y-%m-%d %H:%M}  sha256 {versions[-1].sha256[:16]}")
         # the page's own text is made inert first: the only escape sequences printed are the diff's colours
-        print(render_diff(plain_lines(versions[0].text), plain_lines(versions[-1].text), color=_color()))
+        print(service.pages.diff_text(versions[0], versions[-1], color=_color()))
         return 0
     print(plain_lines(chosen.text))
     return 0

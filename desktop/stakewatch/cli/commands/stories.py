@@ -7,11 +7,10 @@ import json
 import sys
 from collections.abc import Sequence
 
+from ...core import Service, StoryRow
 from ...core.i18n import translate
-from ...core.store.annotations import clean_tags
-from ...core.store.database import Store
-from ...core.store.story_rows import StoryRow, story_rows
-from . import help_text
+from ..arguments import help_text, parse_since, positive
+from ..tables import local_time, table
 
 NO_STORIES = translate("Stories", "No stories.")
 HEADERS = (translate("Stories", "Published"), translate("Stories", "Story"), translate("Stories", "Alerts"),
@@ -26,8 +25,6 @@ def _entities(row: StoryRow) -> str:
 def format_stories(rows: Sequence[StoryRow]) -> str:
     """A table fitted to the terminal, with the numbers of each story's alerts (what note, tag and flag
     take); '*' marks an entity's own statement."""
-    from ..main import local_time, table
-
     if not rows:
         return str(NO_STORIES)
     lines = [(local_time(r.published), str(r.story), ",".join(str(a) for a in sorted(r.alerts)), _entities(r), r.title,
@@ -38,8 +35,9 @@ def format_stories(rows: Sequence[StoryRow]) -> str:
                  minimum=24)
 
 
-def cmd_stories(store: Store, args: argparse.Namespace) -> int:
-    rows = story_rows(store.alerts(since=args.since, watchlist=args.watchlist, tags=clean_tags(args.tag or ())))
+def cmd_stories(service: Service, args: argparse.Namespace) -> int:
+    rows = service.inbox.stories(since=args.since, watchlist=args.watchlist,
+                                 tags=service.notes.clean_tags(args.tag or ()))
     if args.limit:
         rows = rows[: args.limit]
     if args.json:
@@ -51,8 +49,6 @@ def cmd_stories(store: Store, args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from ..main import _positive, parse_since
-
     sub = commands.add_parser("stories", help=help_text(translate(
         "CliHelp", "list stories, newest first, with every entity they name")))
     sub.add_argument("--since", type=parse_since, metavar="PERIOD", help=help_text(translate(
@@ -60,6 +56,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     sub.add_argument("--watchlist", metavar="NAME")
     sub.add_argument("--tag", action="append", metavar="TAG", help=help_text(translate(
         "CliHelp", "only stories with this tag (repeatable)")))
-    sub.add_argument("--limit", type=_positive, metavar="N", help=help_text(translate("CliHelp", "at most N stories")))
+    sub.add_argument("--limit", type=positive, metavar="N", help=help_text(translate("CliHelp", "at most N stories")))
     sub.add_argument("--json", action="store_true")
     sub.set_defaults(run=cmd_stories)

@@ -16,7 +16,6 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,9 @@ from urllib.parse import unquote, urlsplit
 from ..fetching.transport import SocketWatch
 from ..i18n import Message, translate
 from ..model import Alert, UserError, label_for
-from ..platform import credentials, logs, secrets
+from ..model.values import Channel as Channel
+from ..platform import logs, secrets
+from ..store import credentials
 from ..store.database import Store
 from .policy import digest_notification, safe_link, story_notification
 
@@ -64,29 +65,6 @@ COVERAGE = translate("Channels", "Coverage")
 SOURCES = translate("Channels", "Sources: {names}")
 NOTHING = translate("Channels", "Nothing new in this period.")
 PDF_NOTE = translate("Channels", "The briefing PDF is attached.")
-
-
-@dataclass(frozen=True)
-class Channel:
-    """What a channel receives. `watchlists` empty: all; `only`: None, "statements" or "priority";
-    `digest`: None, "daily HH:MM" or "weekly DAY HH:MM" (local time); `digest_only`: no per-story messages."""
-
-    name: str
-    watchlists: tuple[str, ...] = ()
-    only: str | None = None
-    health: bool = False
-    quiet_hours: bool = True
-    digest: str | None = None
-    digest_only: bool = False
-
-    def wants(self, alert: Alert) -> bool:
-        if self.watchlists and alert.watchlist.casefold() not in {w.casefold() for w in self.watchlists}:
-            return False
-        if self.only == "statements":
-            return alert.kind == "statement"
-        if self.only == "priority":
-            return alert.priority
-        return True
 
 
 class SendError(Exception):
@@ -138,6 +116,17 @@ def save_url(store: Store, name: str, url: str) -> None:
     where a source credential could name it). Raises UserError (nothing stored). Store's thread."""
     credentials.save(store, secrets.CHANNEL, name, url)
     logs.remember_secrets(url_secrets(url))
+
+
+def remember_channel_secrets(store: Store, entries: secrets.Vault | None = None) -> None:
+    """Make every channel URL of the folder (and its parts) known to the log redactor. Store's thread."""
+    from ..store.channels import channels_of
+
+    vault = entries or credentials.vault(store)
+    for _, channel in channels_of(store):
+        url = vault.load(secrets.CHANNEL, channel.name)
+        if url:
+            logs.remember_secrets(url_secrets(url))
 
 
 def load_url(store: Store, name: str) -> str | None:

@@ -8,15 +8,16 @@ notified twice, even across restarts.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
 from .. import settings
+from ..model import Alert
 from ..store import alerts as store_alerts
 from ..store.database import Store
 from ..store.pages import PageChange
 from . import outbox
-from .policy import Notification, PolicyConfig, PolicyState, decide, health_notifications, page_notifications
+from .policy import Decision, Notification, PolicyConfig, PolicyState, decide, health_notifications, page_notifications
 
 STATE_KEY = "policy.state"
 LONGEST_PAUSE = timedelta(days=7)
@@ -65,13 +66,24 @@ def pause(store: Store, until: datetime | None) -> None:
     store.set_setting(STATE_KEY, PolicyState(state.queued, state.recent, until).to_json())
 
 
-def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime,
-                      show: Show | None = None) -> list[Notification]:
-    """Decide what to show now for these new alerts (and whatever was queued).
+@dataclass(frozen=True)
+class Decided:
+    """What a decision showed, what counts as delivered, the policy's next state and what channels get."""
 
-    With `show`, each notification is handed to it and only the alerts of those
-    it accepted (returned True) are marked notified; the others stay queued for
-    the next decision. The accepted ones are returned. Without `show`, every
+    shown: list[Notification]
+    delivered: list[int]
+    state: PolicyState
+    decision: Decision
+    alerts: list[Alert]
+    config: PolicyConfig
+    now: datetime
+
+
+def decide_for(store: Store, new_alert_ids: Sequence[int], now: datetime, show: Show | None = None) -> Decided:
+    """Decide what to show now for these new alerts (and whatever was queued); records nothing.
+
+    With `show`, each notification is handed to it and only the alerts of those it accepted (returned
+    True) count as delivered; the others stay queued for the next decision. Without `show`, every
     notification decided is returned and counted as delivered.
     """
     state = load_state(store, now)
@@ -94,9 +106,24 @@ def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime,
             else next_state.recent
         queue = tuple(dict.fromkeys(next_state.queued + tuple(held)))[-MAX_QUEUED:]
         next_state = replace(next_state, queued=queue, recent=recent)
-    store_alerts.record_delivery(store, sorted(delivered), now, STATE_KEY, next_state.to_json(),
-                                 lambda conn: outbox.queue_decision(conn, decision, new + queued, config, now))
-    return shown
+    return Decided(shown, sorted(delivered), next_state, decision, new + queued, config, now)
+
+
+def record(store: Store, decided: Decided) -> None:
+    """One unit of work: the delivered alerts marked notified, the policy's state, and the channels'
+    messages queued, so nothing is queued without the decision (and nothing notified twice)."""
+    with store.transaction() as conn:
+        store_alerts.mark_notified(conn, decided.delivered, decided.now)
+        store.set_setting(STATE_KEY, decided.state.to_json(), conn)
+        outbox.queue_decision(conn, decided.decision, decided.alerts, decided.config, decided.now)
+
+
+def notifications_for(store: Store, new_alert_ids: Sequence[int], now: datetime,
+                      show: Show | None = None) -> list[Notification]:
+    """`decide_for`, then `record`: the notifications shown (with `show`) or to show (without)."""
+    decided = decide_for(store, new_alert_ids, now, show)
+    record(store, decided)
+    return decided.shown
 
 
 def _accepted(show: Show, note: Notification) -> bool:

@@ -12,10 +12,8 @@ a poll or a popup.
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import logging
-import sqlite3
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
@@ -28,6 +26,7 @@ from ..i18n import Message, translate
 from ..model import Alert
 from ..store import channels as store_channels
 from ..store import keyring as store_keyring
+from ..store.columns import Connection
 from ..store.database import Store, to_epoch
 from .channels import (
     CUT_GRACE,
@@ -77,7 +76,7 @@ class DeliveryReport:
 
 # queueing (inside the caller's transaction) ---------------------------------------------------
 
-def queue_decision(conn: sqlite3.Connection, decision: Decision, alerts: Sequence[Alert],
+def queue_decision(conn: Connection, decision: Decision, alerts: Sequence[Alert],
                    config: PolicyConfig, now: datetime) -> int:
     """Queue the stories the policy just released for every channel that wants them. The count queued."""
     channels = store_channels.channels(conn)
@@ -114,7 +113,7 @@ def _ids_key(alert_ids: Sequence[int]) -> str:
     return hashlib.sha256(",".join(map(str, sorted(alert_ids))).encode()).hexdigest()[:32]
 
 
-def queue_notices(conn: sqlite3.Connection, notices: Sequence[Notification], now: datetime) -> int:
+def queue_notices(conn: Connection, notices: Sequence[Notification], now: datetime) -> int:
     """Queue source-health notices for the channels that asked for them (caller's transaction)."""
     health = [n for n in notices if n.kind == "health"]
     queued = 0
@@ -315,34 +314,3 @@ class Courier:
                     self._idle.set()
                 pause = 60.0 if upcoming is None else (upcoming - datetime.now(UTC)).total_seconds()
                 self._wake.wait(min(max(pause, 0.5), 60.0))
-
-
-_couriers: dict[Path, Courier] = {}
-_couriers_lock = threading.Lock()
-
-
-def courier_for(database: Path, render_pdf: PdfRenderer | None = None) -> Courier:
-    """The one running Courier of this database in this process (started on first use). Any thread."""
-    with _couriers_lock:
-        courier = _couriers.get(database)
-        if courier is None:
-            if not _couriers:
-                atexit.register(stop_couriers)
-            courier = _couriers[database] = Courier(database, render_pdf).start()
-        return courier
-
-
-def wake(store: Store, render_pdf: PdfRenderer | None = None) -> None:
-    """After a decision: let this database's Courier send, if any channel exists (cheap otherwise)."""
-    if store.conn.execute("SELECT EXISTS (SELECT 1 FROM channels)").fetchone()[0]:
-        courier_for(store.path, render_pdf).wake()
-
-
-
-def stop_couriers(timeout: float = 10.0) -> None:
-    """Stop every Courier `courier_for` started (at exit: a send in flight is finished first)."""
-    with _couriers_lock:
-        running = list(_couriers.values())
-        _couriers.clear()
-    for courier in running:
-        courier.stop(timeout)

@@ -26,6 +26,8 @@ from typing import Any
 
 from ..i18n import translate
 from ..model import Alert, SourceHealth
+from ..model.values import Notification as Notification
+from ..platform.links import safe_link as safe_link
 from ..states import AlertKind, HealthStatus
 from ..text import plain
 from .offline import offline_notice
@@ -62,21 +64,6 @@ class PolicyConfig:
 
 
 @dataclass(frozen=True)
-class Notification:
-    """Plain text only; `url` is an http(s) link or None (then a click opens the inbox)."""
-
-    title: str
-    body: str
-    url: str | None
-    alert_ids: tuple[int, ...] = ()
-    opens_inbox: bool = False
-    urgency: str = "normal"
-    kind: str = "alert"
-    source: str | None = None
-    """For a notice about one failing source: its name, so that "Open" can show it."""
-
-
-@dataclass(frozen=True)
 class PolicyState:
     queued: tuple[int, ...] = ()
     recent: tuple[datetime, ...] = ()
@@ -105,12 +92,6 @@ class Decision:
     state: PolicyState = field(default_factory=PolicyState)
     delivered: list[int] = field(default_factory=list)
     silent: list[int] = field(default_factory=list)
-
-
-def safe_link(url: str) -> str | None:
-    """The link if it may be opened (absolute http or https), else None."""
-    url = url.strip()
-    return url if url.lower().startswith(("http://", "https://")) and " " not in url else None
 
 
 def clean(text: str, limit: int) -> str:

@@ -1,7 +1,7 @@
 """The briefing as data: sections, counts and series, with nothing about drawing.
 
 `build_briefing` reads the store on the calling thread; everything it returns
-is plain data that a renderer (qt/briefing_pdf.py) lays out.
+is plain data that a renderer (pdf/briefing.py) lays out.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from datetime import date, datetime, timedelta, tzinfo
 from ..delivery.policy import safe_link
 from ..i18n import translate
 from ..model import Alert
+from ..pages.statement import comparison_text
 from ..states import HealthStatus, health_label
 from ..store.database import Store
-from ..store.pages import quotes
+from ..store.pages import first_texts
 
 TITLE = translate("Briefing", "Stakewatch briefing")
 LOCAL_TIME = translate("Briefing", "local time")
@@ -174,6 +175,17 @@ def top_stories(alerts: Sequence[Alert], zone: tzinfo | None, limit: int = TOP_S
                             sources=len({s for a in group for s in (a.sources or (a.source,))}),
                             statement=any(a.kind == "statement" for a in group)))
     return tuple(out)
+
+
+def quotes(store: Store, alert_ids: list[int], lines: int = 3, limit: int = 280) -> dict[int, str]:
+    """The first lines of each alert's archived text (the first version: what was said), stamps and the
+    page title left out."""
+    found: dict[int, str] = {}
+    for alert_id, (text, title) in first_texts(store, alert_ids).items():
+        kept = [line for line in comparison_text(text).split("\n") if line and line not in title]
+        quote = "\n".join(kept[:lines])
+        found[alert_id] = quote if len(quote) <= limit else quote[:limit - 1] + "\u2026"
+    return found
 
 
 def build_briefing(store: Store, start: datetime, end: datetime, watchlists: Sequence[str] | None = None,

@@ -10,20 +10,22 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from ..i18n import FIELD_PROBLEM, Message, translate
+from ..i18n import Message, translate
 from ..matching.matcher import compact_term
-from ..model import UserError
+from ..model.values import DUPLICATE_WATCHLIST as DUPLICATE_WATCHLIST
+from ..model.values import NOT_EMPTY as NOT_EMPTY
+from ..model.values import REFUSED_TITLE as REFUSED_TITLE
+from ..model.values import SEVERAL as SEVERAL
+from ..model.values import Refused as Refused
 from ..text import has_control, plain
 
 MAX_NAME = 200
 MAX_TERMS = 200
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-REFUSED_TITLE = translate("Import", "Import refused")
 IMPORT_TITLE = translate("Import", "Import")
 EXPORT_TITLE = translate("Import", "Export")
 MUST_BE_TEXT = translate("Import", "must be text, got {got}")
-NOT_EMPTY = translate("Import", "must not be empty")
 TOO_LONG = translate("Import", "is longer than {limit} characters")
 CONTROL_CHARACTERS = translate("Import", "contains control or bidirectional-override characters")
 NOT_UNICODE = translate("Import", "is not valid Unicode (it holds a lone surrogate)")
@@ -42,7 +44,6 @@ MUST_BE_OBJECT = translate("Import", "must be an object, got {got}")
 MUST_BE_LIST = translate("Import", "must be a list")
 ONE_OF = translate("Import", "must be one of {kinds}, got {got}")
 DUPLICATE_ENTITY = translate("Import", "duplicate entity name '{name}' in this watchlist")
-DUPLICATE_WATCHLIST = translate("Import", "duplicate watchlist name '{name}'")
 DUPLICATE_SOURCE = translate("Import", "duplicate source name '{name}'")
 UNKNOWN_KIND = translate("Import", "unknown source kind {kind} (known: {known})")
 BAD_URL = translate("Import", "{reason} ({url})")
@@ -88,21 +89,6 @@ TOO_DEEP = translate("Import", "the JSON is nested too deeply")
 OWN_CONTEXT = translate("Import", "'{name}' is the entity itself; list other entities whose mention counts as context")
 
 
-class Refused(UserError):
-    """A file that cannot be imported; `message` names the place and the reason.
-
-    `problems` holds every problem found (this one alone unless several were
-    collected); the message then lists them all, one a line.
-    """
-
-    def __init__(self, where: str, reason: Message | str, problems: Sequence[Refused] = ()) -> None:
-        super().__init__(REFUSED_TITLE, FIELD_PROBLEM(field=where, reason=reason) if where else reason)
-        self.where = where
-        self.reason = reason
-        self.problems: tuple[Refused, ...] = tuple(problems) or (self,)
-
-
-SEVERAL = translate("Import", "{n} problems; nothing was imported:")
 T = TypeVar("T")
 NO_TERMS: tuple[str, ...] = ()
 NO_CHOICES: tuple[tuple[str, bool], ...] = ()

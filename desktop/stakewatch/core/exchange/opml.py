@@ -14,8 +14,8 @@ from lxml import etree
 from ..fetching.client import check_web_url
 from ..model import Source
 from ..text import xml_safe
+from .config import Config, parse_source
 from .fields import BAD_XML, MAX_NAME, NO_FEEDS, NO_USABLE_FEED, NOT_OPML, Refused
-from .transfer import Config, parse_source
 
 
 def _safe_parser() -> etree.XMLParser:

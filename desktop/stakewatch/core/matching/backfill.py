@@ -9,17 +9,17 @@ the tray app); reading and matching happen outside the write transaction.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import ahocorasick
 
 from ..i18n import Message, translate
 from ..model import Entity, Item, Watchlist
+from ..store import ingesting as item_rows
 from ..store.database import Store, to_epoch
 from ..text import compact, fold
 from .ingest import prefer_publisher, record_alert
@@ -68,12 +68,7 @@ def _subset(watchlists: Sequence[Watchlist], keys: Sequence[EntityKey]) -> list[
     return [w for w in chosen if w.entities]
 
 
-def _official(store: Store) -> dict[int, frozenset[str]]:
-    return {int(row[0]): frozenset(str(n).casefold() for n in json.loads(row[1]))
-            for row in store.conn.execute("SELECT id, official_for FROM sources")}
-
-
-Hit = tuple[sqlite3.Row, list[Match]]
+Hit = tuple[Any, list[Match]]
 
 
 def _alias_screen(watchlists: Sequence[Watchlist]) -> Any:
@@ -106,9 +101,7 @@ def _find(store: Store, matcher: Matcher, screen: Any, wanted: set[EntityKey]) -
     hits: list[Hit] = []
     last = -1
     while True:
-        rows = store.conn.execute(
-            "SELECT id, source_id, guid, url, title, summary, content, published, story_id FROM items "
-            "WHERE id > ? ORDER BY id LIMIT ?", (last, BATCH)).fetchall()
+        rows = store.read(partial(item_rows.items_after, last=last, limit=BATCH))
         if not rows:
             return hits
         for row in rows:
@@ -137,7 +130,7 @@ def backfill(store: Store, entities: Sequence[EntityKey], now: datetime | None =
         return BackfillResult()
     stamp = to_epoch(now or datetime.now(UTC))
     entity_ids = store.entity_ids()
-    official = _official(store)
+    official = store.read(item_rows.officials)
     index = StoryIndex()
     new_alerts = 0
     with store.transaction() as conn:
@@ -148,7 +141,7 @@ def backfill(store: Store, entities: Sequence[EntityKey], now: datetime | None =
             if story_id is None:
                 story_id = assign_story(conn, source_id, item, published, stamp, index, matches,
                                         same_entities=False)
-                conn.execute("UPDATE items SET story_id = ? WHERE id = ?", (story_id, item_id))
+                item_rows.set_item_story(conn, item_id, story_id)
             for match in matches:
                 entity_id = entity_ids.get((match.watchlist, match.entity))
                 if entity_id is None:

@@ -11,14 +11,14 @@ different items in one answer has them told apart by their links.
 from __future__ import annotations
 
 import hashlib
-import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from ..i18n import Message, translate
 from ..model import Item, Source
+from ..store import ingesting as rows
+from ..store.columns import Connection
 from ..store.database import Store, from_epoch, to_epoch
 from .matcher import Match, Matcher, snippet
 from .stories import canonical_url, is_news_redirect, strip_tracking, title_tokens
@@ -82,48 +82,22 @@ def distinct_guids(items: Sequence[Item]) -> tuple[list[Item], bool]:
     return kept, reused
 
 
-def record_alert(conn: sqlite3.Connection, entity_id: int, story_id: int, item_id: int,
+def record_alert(conn: Connection, entity_id: int, story_id: int, item_id: int,
                  source_id: int, item: Item, match: Match, official: bool, published: float,
                  now: float, backfilled: bool = False) -> int | None:
     """Insert the alert or add this source to it; the new alert's id, or None."""
-    kind = "statement" if official else "coverage"
-    cursor = conn.execute(
-        "INSERT OR IGNORE INTO alerts(entity_id, story_id, item_id, kind, title, url, published, "
-        "found, matched, snippet, backfilled, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (entity_id, story_id, item_id, kind, item.title, item.url, published, now,
-         json.dumps(list(match.matched), ensure_ascii=False), match.snippet, int(backfilled), int(item.record)))
-    if cursor.rowcount:
-        alert_id = int(cursor.lastrowid or 0)
-        conn.execute("INSERT OR IGNORE INTO alert_sources(alert_id, source_id, item_id, added) "
-                     "VALUES (?, ?, ?, ?)", (alert_id, source_id, item_id, now))
-        return alert_id
-    alert_id, existing_kind, existing_item = conn.execute(
-        "SELECT id, kind, item_id FROM alerts WHERE entity_id = ? AND story_id = ?",
-        (entity_id, story_id)).fetchone()
-    conn.execute("INSERT OR IGNORE INTO alert_sources(alert_id, source_id, item_id, added) "
-                 "VALUES (?, ?, ?, ?)", (alert_id, source_id, item_id, now))
-    if (official and existing_kind != "statement") or existing_item == item_id:
-        # the entity's own words outrank coverage of them: point at the original
-        conn.execute(
-            "UPDATE alerts SET kind = CASE WHEN ? THEN 'statement' ELSE kind END, item_id = ?, "
-            "title = ?, url = CASE WHEN ? = '' THEN url ELSE ? END, matched = ?, snippet = ? "
-            "WHERE id = ?",
-            (int(official), item_id, item.title, item.url or "", item.url or "",
-             json.dumps(list(match.matched), ensure_ascii=False), match.snippet, alert_id))
-    return None
+    return rows.record_alert(conn, entity_id, story_id, item_id, source_id, item.title, item.url, match.matched,
+                             match.snippet, item.record, official, published, now, backfilled)
 
 
-def prefer_publisher(conn: sqlite3.Connection, story_id: int) -> None:
+def prefer_publisher(conn: Connection, story_id: int) -> None:
     """Alerts of a story that link to a news-search redirect link to the publisher's copy, if any."""
-    alerts = [(alert_id, url) for alert_id, url in conn.execute(
-        "SELECT id, url FROM alerts WHERE story_id = ?", (story_id,)) if is_news_redirect(url)]
+    alerts = [alert_id for alert_id, url in rows.story_alert_links(conn, story_id) if is_news_redirect(url)]
     if not alerts:
         return
-    for item_id, url, title in conn.execute(
-            "SELECT id, url, title FROM items WHERE story_id = ? ORDER BY id", (story_id,)):
+    for item_id, url, title in rows.story_item_links(conn, story_id):
         if url and not is_news_redirect(url):
-            conn.executemany("UPDATE alerts SET url = ?, title = ?, item_id = ? WHERE id = ?",
-                             [(url, title, item_id, alert_id) for alert_id, _ in alerts])
+            rows.point_alerts(conn, alerts, item_id, url, title)
             return
 
 
@@ -140,7 +114,7 @@ class _Context:
     stories: StoryIndex
 
 
-def _alerts_for(conn: sqlite3.Connection, ctx: _Context, item: Item, item_id: int, story_id: int | None,
+def _alerts_for(conn: Connection, ctx: _Context, item: Item, item_id: int, story_id: int | None,
                 published: float, result: IngestResult) -> None:
     matches = item_matches(item, ctx.matcher, ctx.entity_ids, ctx.source, from_epoch(ctx.stamp))
     if not matches:
@@ -149,7 +123,7 @@ def _alerts_for(conn: sqlite3.Connection, ctx: _Context, item: Item, item_id: in
     speakers = {name.casefold() for name in item.statement_for}
     if story_id is None:
         story_id = assign_story(conn, ctx.source_id, item, published, ctx.stamp, ctx.stories, matches)
-        conn.execute("UPDATE items SET story_id = ? WHERE id = ?", (story_id, item_id))
+        rows.set_item_story(conn, item_id, story_id)
     for match in matches:
         entity_id = ctx.entity_ids.get((match.watchlist, match.entity))
         if entity_id is None:
@@ -162,47 +136,35 @@ def _alerts_for(conn: sqlite3.Connection, ctx: _Context, item: Item, item_id: in
     prefer_publisher(conn, story_id)
 
 
-def _insert(conn: sqlite3.Connection, source_id: int, item: Item, published: float, dated: bool,
+def _insert(conn: Connection, source_id: int, item: Item, published: float, dated: bool,
             stamp: float) -> int | None:
     """The new item's id, or None when the source already has an item under this GUID."""
-    cursor = conn.execute(
-        "INSERT OR IGNORE INTO items(source_id, guid, url, canonical_url, title, summary, "
-        "content, published, dated, fetched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (source_id, item.guid, item.url, canonical_url(item.url), item.title,
-         item.summary, item.content, published, int(dated), stamp))
-    return int(cursor.lastrowid or 0) if cursor.rowcount else None
+    return rows.insert_item(conn, source_id, item.guid, item.url, canonical_url(item.url), item.title,
+                            item.summary, item.content, published, dated, stamp)
 
 
-def _another_item(conn: sqlite3.Connection, source_id: int, item: Item) -> bool:
+def _another_item(conn: Connection, source_id: int, item: Item) -> bool:
     """True when the item stored under `item`'s GUID has another link and an unrelated title (less
     than half of the shorter title's words shared): not an edit of it (an edit keeps its link, or
     most of its title when the address changes) but a reused GUID."""
     link = canonical_url(item.url)
     if not link or item.guid == item.url:
         return False
-    row = conn.execute("SELECT canonical_url, title FROM items WHERE source_id = ? AND guid = ?",
-                       (source_id, item.guid)).fetchone()
+    row = rows.stored_link_and_title(conn, source_id, item.guid)
     if row is None or not row[0] or row[0] == link:
         return False
     new, old = title_tokens(item.title), title_tokens(row[1])
     return len(new & old) < RELATED_TITLE_SHARE * min(len(new), len(old))
 
 
-def _revise(conn: sqlite3.Connection, ctx: _Context, item: Item, result: IngestResult) -> None:
+def _revise(conn: Connection, ctx: _Context, item: Item, result: IngestResult) -> None:
     """`item` came back under a stored GUID: keep the earlier version if the text changed, re-match."""
-    row = conn.execute(
-        "SELECT id, title, summary, content, published, story_id, fetched FROM items "
-        "WHERE source_id = ? AND guid = ?", (ctx.source_id, item.guid)).fetchone()
+    row = rows.stored_item(conn, ctx.source_id, item.guid)
     if row is None or (row[1], row[2], row[3]) == (item.title, item.summary, item.content):
         return
     item_id, published, story_id = int(row[0]), float(row[4]), row[5]
-    kept = conn.execute("SELECT COUNT(*) FROM item_revisions WHERE item_id = ?", (item_id,)).fetchone()[0]
-    if kept < MAX_REVISIONS:
-        conn.execute("INSERT INTO item_revisions(item_id, title, summary, content, fetched, replaced) "
-                     "VALUES (?, ?, ?, ?, ?, ?)", (item_id, row[1], row[2], row[3], row[6], ctx.stamp))
-    conn.execute("UPDATE items SET title = ?, summary = ?, content = ?, fetched = ? WHERE id = ?",
-                 (item.title, item.summary, item.content, ctx.stamp, item_id))
-    conn.execute("UPDATE alerts SET title = ? WHERE item_id = ?", (item.title, item_id))
+    rows.revise_item(conn, item_id, (row[1], row[2], row[3], row[6]), item.title, item.summary, item.content,
+                     ctx.stamp, MAX_REVISIONS)
     result.revised_items += 1
     _alerts_for(conn, ctx, item, item_id, story_id, published, result)
 
@@ -273,17 +235,11 @@ def ingest(store: Store, source: Source, items: list[Item], matcher: Matcher,
             note = said[0] if said else None
             for more in said[1:]:
                 note = NOTES(first=note, second=more)
-            conn.execute("UPDATE sources SET note = ? WHERE id = ?", (note.dumps() if note else None, source.id))
+            rows.set_source_note(conn, source.id, note.dumps() if note else None)
     return result
 
 
-def _record_success(conn: sqlite3.Connection, source_id: int, stamp: float,
+def _record_success(conn: Connection, source_id: int, stamp: float,
                     validators: Validators | None, next_check: datetime) -> None:
-    conn.execute(
-        "UPDATE sources SET last_attempt = ?, last_success = ?, consecutive_failures = 0, "
-        "last_error = NULL, next_check = ?, backoff_until = NULL, retry_after = NULL "
-        "WHERE id = ?", (stamp, stamp, to_epoch(next_check), source_id))
-    if validators is not None:
-        conn.execute(
-            "UPDATE sources SET etag = ?, last_modified = ?, validators_url = ? WHERE id = ?",
-            (validators.etag, validators.last_modified, validators.url, source_id))
+    kept = (validators.etag, validators.last_modified, validators.url) if validators is not None else None
+    rows.record_success(conn, source_id, stamp, to_epoch(next_check), kept)

@@ -8,13 +8,13 @@ the thread that owns the Store.
 from __future__ import annotations
 
 import bisect
-import json
 import math
-import sqlite3
 from array import array
 from collections.abc import Iterator, Sequence
 
 from ..model import Item
+from ..store import story_keys as keyed
+from ..store.columns import Connection
 from .matcher import Match
 from .stories import (
     NEAR_DUPLICATE_THRESHOLD,
@@ -130,20 +130,17 @@ class StoryIndex:
                 posting = self.postings[token] = Posting()
             posting.add(published, story_id)
 
-    def _load(self, conn: sqlite3.Connection, published: float) -> None:
+    def _load(self, conn: Connection, published: float) -> None:
         window = NEAR_DUPLICATE_WINDOW.total_seconds()
         for day in range(int((published - window) // DAY), int((published + window) // DAY) + 1):
             if day in self.loaded:
                 continue
             self.loaded.add(day)
-            for story_id, stored, title, when, names in conn.execute(
-                    "SELECT id, tokens, title, published, names FROM stories "
-                    "WHERE published >= ? AND published < ?", (day * DAY, (day + 1) * DAY)):
+            for story_id, stored, title, when, names in keyed.stories_of_day(conn, day * DAY, (day + 1) * DAY):
                 if story_id not in self.tokens:
-                    self.add(int(story_id), frozenset(json.loads(stored)), title, when,
-                             json.loads(names or "{}"))
+                    self.add(story_id, frozenset(stored), title, when, names)
 
-    def candidates(self, conn: sqlite3.Connection, tokens: frozenset[str], published: float) -> list[int]:
+    def candidates(self, conn: Connection, tokens: frozenset[str], published: float) -> list[int]:
         """Stories within the window sharing enough words to possibly be near-duplicates, closest first."""
         self._load(conn, published)
         if not tokens:
@@ -165,13 +162,13 @@ class StoryIndex:
         return sorted(found, key=lambda story_id: abs(self.published[story_id] - published))
 
 
-def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list[str],
+def _find_story(conn: Connection, source_id: int, item: Item, keys: list[str],
                 tokens: frozenset[str], published: float, index: StoryIndex, names: Names,
                 same_entities: bool) -> int | None:
     for key in keys:
-        row = conn.execute("SELECT story_id FROM story_keys WHERE key = ?", (key,)).fetchone()
-        if row is not None:
-            return int(row[0])
+        found_id = keyed.story_by_key(conn, key)
+        if found_id is not None:
+            return found_id
     found: list[tuple[int, int, int]] = []
     for order, story_id in enumerate(index.candidates(conn, tokens, published)[:MAX_NEAR_DUPLICATE_CANDIDATES]):
         story_names = index.names.get(story_id, {})
@@ -182,34 +179,26 @@ def _find_story(conn: sqlite3.Connection, source_id: int, item: Item, keys: list
             continue
         if same_entities and names and story_names and not names.keys() & story_names.keys():
             continue  # look-alike titles over texts about different entities
-        same_source = conn.execute(
-            "SELECT 1 FROM items WHERE story_id = ? AND source_id = ? LIMIT 1",
-            (story_id, source_id)).fetchone()
+        same_source = keyed.source_carries(conn, story_id, source_id)
         # a source's look-alike titles are distinct items, unless it is a news search: there they are
         # one story's copies from several publishers
-        if (same_source is None or is_news_redirect(item.url)) and not _other_officials(conn, source_id, story_id):
+        if (not same_source or is_news_redirect(item.url)) and not _other_officials(conn, source_id, story_id):
             # among look-alike titles, the story naming the same entities wins, then the closest in time
             found.append((-len(names.keys() & story_names.keys()), order, story_id))
     return min(found)[2] if found else None
 
 
-def _official_for(conn: sqlite3.Connection, source_ids: Sequence[int]) -> frozenset[str]:
-    names: set[str] = set()
-    for source_id in source_ids:
-        row = conn.execute("SELECT official_for FROM sources WHERE id = ?", (source_id,)).fetchone()
-        if row is not None:
-            names.update(str(name).casefold() for name in json.loads(row[0]))
-    return frozenset(names)
+def _official_for(conn: Connection, source_ids: Sequence[int]) -> frozenset[str]:
+    return frozenset(keyed.official_for(conn, source_ids))
 
 
-def _other_officials(conn: sqlite3.Connection, source_id: int, story_id: int) -> bool:
+def _other_officials(conn: Connection, source_id: int, story_id: int) -> bool:
     """True when the item's source and the story's sources are official for different entities:
     two officials' statements, however alike their titles, are never one story."""
     mine = _official_for(conn, [source_id])
     if not mine:
         return False
-    theirs = _official_for(conn, [int(row[0]) for row in conn.execute(
-        "SELECT DISTINCT source_id FROM items WHERE story_id = ?", (story_id,))])
+    theirs = _official_for(conn, keyed.story_sources(conn, story_id))
     return bool(theirs) and not (mine & theirs)
 
 
@@ -217,7 +206,7 @@ def matched_words(matches: Sequence[Match]) -> dict[str, tuple[str, ...]]:
     return {match.entity.casefold(): match.matched for match in matches}
 
 
-def assign_story(conn: sqlite3.Connection, source_id: int, item: Item, published: float,
+def assign_story(conn: Connection, source_id: int, item: Item, published: float,
                  now: float, index: StoryIndex | None = None,
                  matches: Sequence[Match] = (), same_entities: bool = True) -> int:
     """The story of `item`: found by link, GUID or a near-duplicate title, else a new one.
@@ -232,13 +221,7 @@ def assign_story(conn: sqlite3.Connection, source_id: int, item: Item, published
     names = names_in_title(item.title, matched_words(matches))
     story_id = _find_story(conn, source_id, item, keys, tokens, published, index, names, same_entities)
     if story_id is None:
-        story_id = int(conn.execute(
-            "INSERT INTO stories(title, tokens, published, created, names) VALUES (?, ?, ?, ?, ?)",
-            (item.title, json.dumps(sorted(tokens), ensure_ascii=False), published, now,
-             json.dumps(names, ensure_ascii=False, sort_keys=True)),
-        ).lastrowid or 0)
+        story_id = keyed.add_story(conn, item.title, sorted(tokens), published, now, names)
         index.add(story_id, tokens, item.title, published, names)
-    for key in keys:
-        conn.execute("INSERT OR IGNORE INTO story_keys(key, story_id) VALUES (?, ?)",
-                     (key, story_id))
+    keyed.add_keys(conn, keys, story_id)
     return story_id

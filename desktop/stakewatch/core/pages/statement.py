@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,6 +21,7 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 from ..fetching.client import MIB, Fetcher
+from ..model.values import PageSnapshot as PageSnapshot
 from ..sources.page import decode_page
 from .diffs import render_diff as render_diff  # re-exported: the diff of two archived texts
 from .diffs import word_diff as word_diff
@@ -44,26 +44,6 @@ _STAMP_WORDS = re.compile(
 _STAMP_LINE_LIMIT = 80
 _DIGITS = re.compile(r"\d")
 _SPACE = re.compile(r"[ \t\u3000\xa0]+")
-
-
-@dataclass(frozen=True)
-class PageSnapshot:
-    """One look at a page. `outcome`: text, unchanged (304), gone (404/410), moved (to a generic page),
-    failed (anything else: try again later)."""
-
-    url: str
-    final_url: str
-    fetched: datetime
-    outcome: str
-    status: int | None = None
-    text: str = ""
-    sha256: str = ""
-    key: str = ""
-    html: bytes = b""
-    content_type: str = ""
-    etag: str | None = None
-    last_modified: str | None = None
-    error: str | None = None
 
 
 def _tidy(text: str) -> str:

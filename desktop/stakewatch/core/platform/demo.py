@@ -11,6 +11,7 @@ import re
 import shutil
 import sys
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -181,27 +182,14 @@ def claim_demo_dir(root: Path) -> tuple[Path, DemoLock | None]:
     return folder, lock
 
 
-def reset_demo_dir(folder: Path, lock: DemoLock) -> None:
+def reset_demo_dir(folder: Path, lock: DemoLock, forget: Callable[[Path], None] | None = None) -> None:
     """Empty the demo folder (the caller holds its `lock`, and no store is open on it): the next
-    start fills it again as on the first one. The folder's keyring entries are forgotten first."""
+    start fills it again as on the first one. `forget(folder)` first forgets what the folder keeps
+    outside it (its keyring entries: service.diagnostics.forget_keyring_entries)."""
     if not lock.held:
         raise RuntimeError("the demo folder is not held by this process")
-    from .paths import database_path
-
-    if database_path(folder).exists():
-        import contextlib
-
-        from keyring.errors import KeyringError
-
-        from ..model import UserError
-        from ..store import keyring as store_keyring
-        from ..store.database import open_store
-        from . import credentials
-
-        with contextlib.suppress(UserError, OSError), open_store(folder) as store:
-            for kind, name, _legacy in store_keyring.entries(store):
-                with contextlib.suppress(UserError, KeyringError):  # a locked or missing keyring: still empty it
-                    credentials.delete(store, kind, name)
+    if forget is not None:
+        forget(folder)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
 

@@ -11,7 +11,11 @@ import shutil
 import subprocess
 import sys
 
-from ..delivery.policy import safe_link
+
+def safe_link(url: str) -> str | None:
+    """The link if it may be opened (absolute http or https), else None."""
+    url = url.strip()
+    return url if url.lower().startswith(("http://", "https://")) and " " not in url else None
 
 
 def open_link(url: str) -> bool:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 WORKER_VARIABLE = "STAKEWATCH_WORKER"
 POLL = 0.05
 MEMORY_LIMIT = 1024 * 1024 * 1024
-JOBS: dict[str, str] = {"pdf": "stakewatch.core.pages.pdf:extract_from_stdin"}
+JOBS: dict[str, str] = {"pdf": "stakewatch.core.sources.pdf:extract_from_stdin"}
 
 
 class WorkerFailed(Exception):

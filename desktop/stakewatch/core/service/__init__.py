@@ -1,14 +1,13 @@
-"""The application service: everything the CLI and the tray do that is not drawing.
+"""The application service: the core's one front door for the CLI and the tray app.
 
-One `Service` wraps a Store owned by the calling thread. A poll cycle runs the
-Poller, asks the policy what to show, notes health changes, then calls each
-registered reaction with the `CycleResult` (showing notifications is one such
-reaction; a sound, a channel delivery or an archive step are others). A
-reaction that raises is logged with its traceback and never stops the others.
-
-The rest: seeding the default watchlist, import and export with their summaries,
-feed discovery and source preview (network; any thread, no Store), the tray's
-snapshot and state, pausing, and when to poll next.
+A `Service` wraps a Store owned by the calling thread and is composed of parts named for what users
+do: `inbox`, `notes`, `watchlists`, `sources`, `channels`, `pages`, `settings`, `first_run`,
+`briefing`, `exports`, `team`. `poll()` runs one cycle and the after-cycle pipeline (service/cycle.py:
+ingest, archive pages, decide and queue, notices, popups, wake the courier, prune and feeds), then
+calls each reaction the door gave with the `CycleResult`; a reaction that raises is logged and
+never stops the others. The rest: seeding, import and export with their summaries, the tray's
+snapshot and state, pausing, and when to poll next; feed discovery, source preview and the Test
+panel's matching are functions of any thread.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,23 +23,34 @@ from .. import settings
 from ..delivery import dispatch
 from ..delivery.policy import Notification, in_quiet_hours
 from ..exchange import exports
-from ..exchange.transfer import Config, export_file, import_file, read_config_file
-from ..fetching.client import Fetcher
-from ..fetching.schedule import scheduled_health
+from ..exchange.transfer import Config, export_file, import_file, parse_config, read_config_file
 from ..i18n import Message, translate
 from ..matching.backfill import backfill, changed_entities
-from ..matching.matcher import Match, Matcher
-from ..model import Alert, Entity, Item, Source, SourceHealth, Watchlist
-from ..platform.secrets import Vault, request_auth
+from ..model import Item
+from ..platform.demo import DEMO_BASE, demo_config
 from ..resources import resource
-from ..sources import SOURCE_KINDS, ParseError
-from ..sources.discovery import FoundFeed, discover
 from ..states import HealthStatus, TrayState, tray_state
 from ..store import editing as store_editing
 from ..store import inbox as store_inbox
-from ..store.database import Store
+from ..store.database import Store, open_store
 from ..store.inbox import InboxQuery
-from .poller import CycleReport, Poller
+from . import cycle, first_run
+from .briefing import Briefing, Exports
+from .channels import BriefingWriter, Channels, Courier
+from .diagnostics import diagnostics, start_logging
+from .inbox import Inbox, Notes
+from .pages import Pages
+from .poller import Poller
+from .preferences import FirstRun, Settings
+from .report import CycleReport as CycleReport
+from .report import CycleResult as CycleResult
+from .report import Snapshot as Snapshot
+from .sources import Sources
+from .sources import find_feeds as find_feeds
+from .sources import preview_source as preview_source
+from .team import Team
+from .watchlists import Watchlists
+from .watchlists import try_entity as try_entity
 
 log = logging.getLogger("stakewatch.service")
 
@@ -61,113 +71,185 @@ BACKFILLED_AFTER = translate("Service", "{summary} {backfill}.")
 SEEDED = translate("Service", "Loaded the default watchlist (Japan AI & IP).")
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """What the tray shows: the latest alerts and how the sources are doing."""
-
-    latest: list[Alert] = field(default_factory=list)
-    failing: list[str] = field(default_factory=list)
-    sources: int = 0
-    paused_until: datetime | None = None
-
-
-@dataclass(frozen=True)
-class CycleResult:
-    """A finished cycle and what the service decided about it."""
-
-    report: CycleReport
-    notifications: list[Notification]
-    health: list[SourceHealth]
-    next_due: datetime | None
-    snapshot: Snapshot
-    shown: int = 0
-
-    @property
-    def new_alerts(self) -> list[int]:
-        return self.report.new_alerts
-
-
 Reaction = Callable[["Service", CycleResult], None]
-REACTIONS: list[Reaction] = []
-
-
-def register_reaction(reaction: Reaction) -> Reaction:
-    """Call `reaction(service, result)` after every poll cycle, in the CLI and the tray alike."""
-    REACTIONS.append(reaction)
-    return reaction
 
 
 class Service:
-    """The core's one front door. Runs on the thread that owns `store`; raises UserError for bad input."""
+    """The core's one front door, composed of parts named for what users do.
+
+    One Service wraps one Store (one SQLite connection) and runs on the thread that opened it; a
+    worker thread opens its own with `Service.open(root)`. Raises UserError for bad input and
+    StorageError (a UserError) when the database fails."""
 
     def __init__(self, store: Store, reactions: Sequence[Reaction] = (),
                  clock: Callable[[], datetime] | None = None,
-                 show: Callable[[Notification], bool] | None = None) -> None:
+                 show: Callable[[Notification], bool] | None = None,
+                 writer: BriefingWriter | None = None, courier: Courier | None = None) -> None:
         """`show` hands each notification to a notifier as the cycle decides it: only what it accepts
         counts as delivered (the rest waits for the next cycle). Without it the cycle's notifications
-        are all delivered and left to the reactions to show (a notifier of the GUI thread)."""
-        self.store = store
+        are all delivered and left to the reactions to show (a notifier of the GUI thread). `writer`
+        draws briefings as PDF (injected by a door that can draw); `courier` is woken after a cycle
+        that queued channel messages."""
+        self._store = store
         self.show = show
         self.reactions = list(reactions)
         self.clock = clock or (lambda: datetime.now(UTC))
+        self.writer = writer
+        self.courier = courier
         self._poller: Poller | None = None
+        self.inbox = Inbox(store)
+        self.notes = Notes(store)
+        self.watchlists = Watchlists(store)
+        self.sources = Sources(store)
+        self.channels = Channels(store, writer)
+        self.pages = Pages(store)
+        self.settings = Settings(store)
+        self.first_run = FirstRun(store)
+        self.briefing = Briefing(store, writer)
+        self.exports = Exports(store)
+        self.team = Team(store)
+
+    @classmethod
+    def open(cls, root: Path, *, writer: BriefingWriter | None = None, courier: Courier | None = None,
+             reactions: Sequence[Reaction] = (), read_only: bool = False) -> Service:
+        """A Service on a new connection to the data folder `root`, for the calling thread; close it
+        (or use it as a context manager). `read_only`: every write through it fails (the GUI window's:
+        its writes are tasks). Raises StorageError when the database cannot be opened."""
+        return cls(open_store(root, read_only), reactions=reactions, writer=writer, courier=courier)
+
+    @classmethod
+    def open_or_kept(cls, root: Path, *, read_only: bool = False) -> tuple[Service, bool]:
+        """Like `open`, except that a folder attached to a team server that cannot be reached opens what the
+        desk kept of it (store/mirror.py): (service, True). Raises StorageError."""
+        from ..store.mirror import open_or_cached
+
+        store, kept = open_or_cached(root, read_only)
+        return cls(store), kept
+
+    @property
+    def shared(self) -> bool:
+        """True on a team database that a server polls: this desk polls nothing and writes what its role may."""
+        return self._store.shared
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> Service:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def root(self) -> Path:
+        """The data folder."""
+        return self._store.path.parent
+
+    @property
+    def database(self) -> Path:
+        return self._store.path
+
+    def setup_logging(self) -> Path | None:
+        """Log to the data folder's logs/ (rotated, secrets redacted); the file, or None (never raises)."""
+        return start_logging(self.root, self._store)
+
+    def diagnostics(self) -> str:
+        """Versions, settings (no secrets), source health and the last log lines, for a bug report."""
+        return diagnostics(self.root, self._store)
+
+    def counts(self) -> dict[str, int]:
+        """How many items and alerts the folder holds."""
+        return {table: self._store.count(table) for table in ("items", "alerts")}
+
+    def load_demo(self, base: str) -> None:
+        """A demo folder's first start gets the example watchlist with the demo feeds (no first-run
+        question); later starts keep what the user did there and only re-point the demo sources when the
+        server's address moved."""
+        config = parse_config(demo_config(base))
+        if not self._store.setting(first_run.FIRST_RUN_DONE, False):
+            self._store.apply_config(config.watchlists, config.sources)
+            self._store.set_setting(first_run.FIRST_RUN_DONE, True)
+            settings.put(self._store, "poll.host_spacing", "0")  # its feeds are served by this process
+        elif self._store.setting(DEMO_BASE) not in (None, base):
+            self._store.apply_config([], config.sources)
+        self._store.set_setting(DEMO_BASE, base)
 
     @property
     def poller(self) -> Poller:
         if self._poller is None:
-            self._poller = Poller(self.store, settings.poll_config(self.store))
+            self._poller = Poller(self._store, settings.poll_config(self._store))
         return self._poller
 
     # polling ------------------------------------------------------------------------------------
 
     def poll(self, force: bool = False, honour_schedule: bool = False,
-             cancel: threading.Event | None = None, notify: bool = True) -> CycleResult:
-        """One cycle, the policy's notifications and health notices, then every reaction.
+             cancel: threading.Event | None = None, notify: bool = True, send_now: bool = False) -> CycleResult:
+        """One cycle and its after-cycle pipeline (service/cycle.py, in the order of `cycle.STEPS`),
+        then the result to every reaction.
 
         `notify=False` (a plain `poll --once`) stores what the cycle found and decides nothing: no
-        alert counts as notified and no channel is sent anything. A desk attached to a team database polls
-        nothing: it catches up with what the team's server stored (service/team.py)."""
-        if self.store.shared:
+        alert counts as notified and no channel is sent anything. `send_now` (`poll --once --notify`):
+        without a courier, the channels' messages are sent on this thread (`result.delivery`). A desk
+        attached to a team database polls nothing: it catches up with what the team's server stored
+        (service/team.py)."""
+        if self._store.shared:
             from .team import team_cycle
 
-            caught: CycleResult = team_cycle(self, CycleResult, cancel)
+            caught: CycleResult = team_cycle(self, self._store, CycleResult, cancel)
             return caught
-        before = dispatch.health_snapshot(self.store, self.clock())
-        report = self.poller.run_cycle(force=force, honour_schedule=honour_schedule, cancel=cancel)
+        with self.poller.lock(cancel) as lock:
+            if not lock.acquired:
+                now = self.clock()
+                return CycleResult(report=CycleReport(started=now, finished=now), notifications=[], health=[],
+                                   next_due=None, snapshot=Snapshot())
+            return self._pipeline(force, honour_schedule, cancel, notify, send_now)
+
+    def _pipeline(self, force: bool, honour_schedule: bool, cancel: threading.Event | None,
+                  notify: bool, send_now: bool = False) -> CycleResult:
+        store = self._store
+        before = dispatch.health_snapshot(store, self.clock())
+        report = self.poller.ingest(force=force, honour_schedule=honour_schedule, cancel=cancel)  # 1
+        cycle.archive_pages(store, report, self.poller.clock, force, cancel)  # 2
         if cancel is not None and cancel.is_set():
             return CycleResult(report=report, notifications=[], health=[], next_due=None, snapshot=Snapshot())
         now = self.clock()
         notes: list[Notification] = []
         notices: list[Notification] = []
         if notify:
-            notes = dispatch.notifications_for(self.store, report.new_alerts, now, show=self.show)
-            notices = dispatch.health_changes(self.store, before, now)
-            notices += dispatch.page_changes(self.store, report.pages.changes, now)
-        shown = 0
-        if self.show is not None:
-            shown = len(notes) + sum(1 for note in notices if _shown(self.show, note))
-        result = CycleResult(report=report, notifications=notes + notices, health=self.store.health(now),
+            notes = cycle.decide_and_queue(store, report, now, self.show)  # 3
+            notices = cycle.notices(store, report, before, now)  # 4
+        shown = cycle.popups(self.show, notes, notices)  # 5
+        result = CycleResult(report=report, notifications=notes + notices, health=store.health(now),
                              next_due=self.poller.next_due(), snapshot=self.snapshot(), shown=shown)
-        for reaction in [*self.reactions, *REACTIONS]:
+        for reaction in self.reactions:
             try:
                 reaction(self, result)
             except Exception:
                 log.exception("a reaction to the poll cycle failed: %r", reaction)
+        if notify:
+            delivery = cycle.wake_courier(store, self.courier.wake if self.courier is not None else None,
+                                          self.channels.deliver_now if send_now else None)  # 6
+            if delivery is not None:
+                result = replace(result, delivery=delivery)
+        cycle.prune_and_feeds(store, self.poller.config, report)  # 7
         return result
 
-    def source_health(self) -> list[SourceHealth]:
-        """Every source's health with its schedule: rhythm, next check, median delay, requests per hour."""
-        return scheduled_health(self.store, self.clock())
+    def start_courier(self) -> Courier:
+        """The courier of this service, started (one for the data folder: give it to the Services of
+        other threads with `Service.open(root, courier=...)`); stop it when the door closes."""
+        if self.courier is None:
+            self.courier = self.channels.courier()
+        return self.courier.start()
 
     def has_enabled_sources(self) -> bool:
-        return bool(self.store.sources(enabled_only=True))
+        return bool(self._store.sources(enabled_only=True))
 
     def next_wait(self, next_due: datetime | None) -> timedelta:
         return next_wait(next_due, self.clock())
 
     def snapshot(self) -> Snapshot:
-        health = self.store.health(self.clock())
-        return Snapshot(latest=self.store.alerts(limit=LATEST),
+        health = self._store.health(self.clock())
+        return Snapshot(latest=self._store.alerts(limit=LATEST),
                         failing=[h.name for h in health if HealthStatus(h.status).bad],
                         sources=len(health), paused_until=self.paused_until())
 
@@ -175,20 +257,20 @@ class Service:
 
     def paused_until(self) -> datetime | None:
         """The end of a pause still running (it survives restarts), else None."""
-        until = dispatch.load_state(self.store).paused_until
+        until = dispatch.load_state(self._store).paused_until
         return until if until is not None and until > self.clock() else None
 
     def pause(self, until: datetime | None) -> None:
-        dispatch.pause(self.store, until)
+        dispatch.pause(self._store, until)
 
     # configuration --------------------------------------------------------------------------------
 
     def seed_default(self) -> bool:
         """Load the built-in default watchlist into an empty store; True if it did."""
-        if not self.store.is_empty():
+        if not self._store.is_empty():
             return False
         config = read_config_file(resource("default-watchlist.json"))
-        self.store.apply_config(config.watchlists, config.sources)
+        self._store.apply_config(config.watchlists, config.sources)
         return True
 
     def import_file(self, path: Path) -> tuple[Config, Message]:
@@ -196,16 +278,16 @@ class Service:
 
         New or changed entities are matched against the stored items before it returns (silently:
         those alerts fill the inbox, never a notification); the summary says how many matched."""
-        before = self.store.watchlists()
-        config = import_file(self.store, path)
+        before = self._store.watchlists()
+        config = import_file(self._store, path)
         summary = import_summary(config, str(path))
-        changed = changed_entities(before, self.store.watchlists())
-        if changed and self.store.count("items"):
-            return config, BACKFILLED_AFTER(summary=summary, backfill=backfill(self.store, changed).message())
+        changed = changed_entities(before, self._store.watchlists())
+        if changed and self._store.count("items"):
+            return config, BACKFILLED_AFTER(summary=summary, backfill=backfill(self._store, changed).message())
         return config, summary
 
     def export_file(self, path: Path) -> Message:
-        export_file(self.store, path)
+        export_file(self._store, path)
         return EXPORTED(file=str(path))
 
     def export_alerts(self, path: Path, format: str | None = None, *, since: datetime | None = None,
@@ -214,22 +296,22 @@ class Service:
         """Write the alerts these filters list, newest first, as CSV or XLSX (by `format` or the file's
         suffix); the number of rows. Raises UserError when the format is unknown or the file cannot be
         written, leaving any earlier file as it was."""
-        rows = self.store.iter_export_rows(since=since, watchlist=watchlist, limit=limit, ids=ids, tags=tags,
+        rows = self._store.iter_export_rows(since=since, watchlist=watchlist, limit=limit, ids=ids, tags=tags,
                                            flagged_only=flagged_only)
         return exports.export_alerts(rows, path, format)
 
     def unread_and_quiet(self) -> tuple[int, str, bool]:
         """The tray's badge and quiet hours: unread alerts, the quiet-hours setting, whether they hold now."""
-        config = dispatch.policy_config(self.store)
-        return (store_inbox.count(self.store, InboxQuery(unread_only=True)),
-                str(settings.get(self.store, "alerts.quiet_hours")), in_quiet_hours(self.clock(), config))
+        config = dispatch.policy_config(self._store)
+        return (store_inbox.count(self._store, InboxQuery(unread_only=True)),
+                str(settings.get(self._store, "alerts.quiet_hours")), in_quiet_hours(self.clock(), config))
 
     def mark_read_by_url(self, url: str) -> int:
         """An original opened from a notification or the tray: its alerts are read."""
-        return store_inbox.mark_read_by_url(self.store, url)
+        return store_inbox.mark_read_by_url(self._store, url)
 
     def recent_items(self, limit: int) -> list[tuple[Item, str]]:
-        return store_editing.recent_items(self.store, limit)
+        return store_editing.recent_items(self._store, limit)
 
 
 def next_wait(next_due: datetime | None, now: datetime) -> timedelta:
@@ -254,14 +336,6 @@ def import_summary(config: Config, file: str | None = None) -> Message:
     return IMPORTED_FROM(file=file, **counts) if file else IMPORTED(**counts)
 
 
-def _shown(show: Callable[[Notification], bool], note: Notification) -> bool:
-    try:
-        return bool(show(note))
-    except Exception:  # a notifier must never cost the cycle
-        log.exception("showing a notification failed")
-        return False
-
-
 def show_notifications(notify: Callable[[Notification], bool]) -> Reaction:
     """A reaction that shows each of the cycle's notifications through `notify`."""
 
@@ -273,35 +347,6 @@ def show_notifications(notify: Callable[[Notification], bool]) -> Reaction:
                 log.exception("showing a notification failed")
 
     return reaction
-
-
-def find_feeds(url: str) -> tuple[list[FoundFeed], Message | str | None]:
-    """The feeds a page or address offers, and when there are none, why. Network; any thread."""
-    return discover(url)
-
-
-def preview_source(source: Source, watchlists: list[Watchlist],
-                   vault: Vault | None = None) -> tuple[list[Item], Message | str | None]:
-    """What one fetch of `source` would give, without storing anything; its credential is read from
-    `vault` (the data folder's keyring entries; none without one). Network; any thread."""
-    kind = SOURCE_KINDS[source.kind]
-    url = kind.request_url(source, watchlists)
-    headers, basic, problem = request_auth(source.options, vault) if vault is not None else ({}, None, None)
-    if problem:
-        return [], problem
-    result = Fetcher().fetch(url, headers=headers, auth=basic)
-    if not result.ok:
-        return [], result.error
-    try:
-        return kind.parse(source, result.body, result.content_type, result.final_url), None
-    except ParseError as exc:
-        return [], exc.message
-
-
-def try_entity(entity: Entity, items: Sequence[tuple[Item, str]]) -> list[tuple[Item, str, Match]]:
-    """Which of `items` the entity as typed would match, and with which words. Any thread."""
-    matcher = Matcher([Watchlist("test", (entity,))])
-    return [(item, source, found[0]) for item, source in items if (found := matcher.match_item(item))]
 
 
 def tray_state_for(polling: bool, snapshot: Snapshot, unseen: int, now: datetime) -> TrayState:

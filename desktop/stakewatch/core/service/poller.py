@@ -1,7 +1,8 @@
-"""One poll cycle: fetch -> parse -> match -> store -> new alerts.
+"""The first step of a cycle: fetch -> parse -> match -> store -> new alerts (ingest).
 
-Fetching and parsing fan out over a bounded ThreadPoolExecutor with a cap per
-host; everything that touches the database happens on the calling thread, one
+Everything after it (archiving pages, deciding, notices, popups, the courier, pruning and feeds)
+is the service's after-cycle pipeline (service/cycle.py). Fetching and parsing fan out over a
+bounded ThreadPoolExecutor with a cap per host; everything that touches the database happens on the calling thread, one
 transaction per source, as answers arrive. A failing source becomes a health
 record, never an exception.
 """
@@ -14,28 +15,31 @@ import threading
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from ..exchange.atom import write_feeds
-from ..fetching.client import MAX_RETRY_AFTER, FetchConfig, Fetcher, FetchResult, origin
+from ..fetching.client import MAX_RETRY_AFTER, Fetcher, FetchResult, origin
 from ..fetching.hosts import HostSlot
-from ..fetching.schedule import Scheduler, failure_interval
 from ..i18n import Message, Text, translate
 from ..matching.ingest import StoryIndex, Validators, ingest
 from ..matching.matcher import Matcher
 from ..model import Item, Source, UserError, Watchlist
-from ..pages.cycle import PageConfig, PageCycle, PageReport, wants_full_text
-from ..platform.credentials import vault as folder_vault
+from ..pages.cycle import PageCycle, wants_full_text
 from ..platform.cyclelock import CycleLock
 from ..platform.secrets import Vault, redact, request_auth
+from ..settings import PollConfig as PollConfig
 from ..sources import SOURCE_KINDS, ParseError
 from ..sources.base import Collect, FetchFailed, problems_of
+from ..store.credentials import vault as folder_vault
 from ..store.database import Row, Store, from_epoch, future_within
 from ..store.errors import DatabaseFailure, describe_sqlite_error
 from ..store.items import known_guids
 from ..text import plain
+from .cycle import archive_pages
+from .report import CycleReport as CycleReport
+from .report import Outcome as Outcome
+from .schedule import Scheduler, failure_interval
 
 NOT_DUE = translate("Poller", "not due yet")
 ASKED_TO_WAIT = translate("Poller", "server asked to wait until {until} UTC")
@@ -51,60 +55,6 @@ ERROR_LIMIT = 500
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class PollConfig:
-    host_spacing: float = 0.0
-    total: int = 16
-    backoff_base: timedelta = timedelta(minutes=1)
-    backoff_cap: timedelta = timedelta(hours=6)
-    jitter: float = 0.2
-    retention: timedelta | None = None
-    atom_feeds: bool = False
-    fetch: FetchConfig = field(default_factory=FetchConfig)
-    pages: PageConfig = field(default_factory=PageConfig)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one source in a cycle."""
-
-    source: str
-    ok: bool
-    error: str | None = None
-    not_modified: bool = False
-    new_items: int = 0
-    new_alerts: tuple[int, ...] = ()
-    elapsed: float = 0.0
-
-
-@dataclass
-class CycleReport:
-    started: datetime
-    finished: datetime | None = None
-    outcomes: list[Outcome] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    pages: PageReport = field(default_factory=PageReport)
-
-    @property
-    def new_alerts(self) -> list[int]:
-        return [alert for outcome in self.outcomes for alert in outcome.new_alerts]
-
-    @property
-    def failures(self) -> list[Outcome]:
-        return [outcome for outcome in self.outcomes if not outcome.ok]
-
-    def summary(self) -> str:
-        ok = [o for o in self.outcomes if o.ok]
-        unchanged = sum(1 for o in ok if o.not_modified)
-        parts = [f"polled {len(self.outcomes)} source{'s' * (len(self.outcomes) != 1)}: "
-                 f"{len(ok)} ok ({unchanged} unchanged), {len(self.failures)} failing",
-                 f"{sum(o.new_items for o in self.outcomes)} new items",
-                 f"{len(self.new_alerts)} new alerts"]
-        if self.skipped:
-            parts.append(f"{len(self.skipped)} skipped")
-        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -206,19 +156,28 @@ class Poller:
         """End the cycle in progress at once: its fetches stop mid-read. Any thread."""
         self.fetcher.abort()
 
+    def lock(self, cancel: threading.Event | None = None) -> CycleLock:
+        """The data folder's cycle lock (`with poller.lock(cancel) as lock: if lock.acquired: ...`)."""
+        return CycleLock(self.store.path.parent, cancel)
+
     def run_cycle(self, force: bool = False, honour_schedule: bool = False,
                   sources: list[Source] | None = None,
                   cancel: threading.Event | None = None) -> CycleReport:
-        """Fetch the due sources once and store what they bring. Never raises for a source.
-
-        Cycles of one data folder run one at a time, across processes. Setting
-        `cancel` stops the cycle within a fraction of a second (sockets are cut);
-        what was already stored stays.
-        """
-        with CycleLock(self.store.path.parent, cancel) as lock:
+        """Ingest under the cycle lock, then archive the cycle's pages (the pipeline's own step): a cycle
+        without decisions, for tests and benchmarks of fetching. `Service.poll` runs the whole pipeline."""
+        with self.lock(cancel) as lock:
             if not lock.acquired:
                 return CycleReport(started=self.clock(), finished=self.clock())
-            return self._cycle(force, honour_schedule, sources, cancel)
+            report = self.ingest(force, honour_schedule, sources, cancel)
+            archive_pages(self.store, report, self.clock, force, cancel)
+            return report
+
+    def ingest(self, force: bool = False, honour_schedule: bool = False, sources: list[Source] | None = None,
+               cancel: threading.Event | None = None) -> CycleReport:
+        """Fetch the due sources once and store what they bring. Never raises for a source. Call it
+        holding `lock()`: cycles of one data folder run one at a time, across processes. Setting
+        `cancel` stops it within a fraction of a second (sockets are cut); what was stored stays."""
+        return self._cycle(force, honour_schedule, sources, cancel)
 
     def _cycle(self, force: bool, honour_schedule: bool, sources: list[Source] | None,
                cancel: threading.Event | None) -> CycleReport:
@@ -275,23 +234,10 @@ class Poller:
         finally:
             pool.shutdown(wait=not cancelled, cancel_futures=True)
             self.schedule.end_cycle(self.clock())
-        if not cancelled:
-            report.pages = pages.finish(self.store, report.new_alerts, self.clock(), force, cancel)
+        report.cancelled = cancelled
+        report.page_work = pages
         report.finished = self.clock()
-        if self.config.retention is not None and not cancelled:
-            try:
-                pruned = self.store.prune_items(report.finished - self.config.retention)
-            except (*DatabaseFailure, UserError) as exc:
-                log.warning("pruning old items failed: %s", exc)
-            else:
-                if pruned:
-                    log.info("pruned %d items older than %s", pruned, self.config.retention)
         log.info("cycle%s: %s", " (cancelled)" if cancelled else "", report.summary())
-        if self.config.atom_feeds and not cancelled:
-            try:
-                write_feeds(self.store, self.store.path.parent, report.finished)
-            except (OSError, *DatabaseFailure, UserError):
-                log.exception("could not write the watchlists' Atom feeds")
         return report
 
     def _fetch_one(self, source: Source, url: str, etag: str | None, last_modified: str | None,

@@ -1,5 +1,6 @@
-"""The team server's work, for the doors: make the team database, add users, the poller's loop (one
-per team at a time, spares waiting), an attached desk's watch loop, and the doorbell a tray listens with.
+"""The team server's work, for the doors: make the team database (`init_team`), the poller's loop
+(`run_poller`, one per team at a time, spares waiting), the `Team` part of a Service (add users, an
+attached desk's watch loop) and the doorbell a tray listens with (`Bell`).
 
 The doors only say things: each loop takes `say` (a message to show) and a callback for what it found;
 deciding, storing and waiting happen here. Each function runs on the thread that calls it (the loops
@@ -16,43 +17,24 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from ..i18n import Message, translate
-from ..model import Alert, UserError
+from ..i18n import translate
+from ..model import UserError
 from ..platform import paths
 from ..store import server_schema
 from ..store.attachment import attach, attached_server, reachable, reconnect
 from ..store.database import Store
 from ..store.errors import DatabaseFailure
 from ..store.mirror import open_or_cached
-from ..store.team import (
-    Doorbell,
-    Leadership,
-    Mark,
-    alert_ids_after,
-    keep_session,
-    personal_mutes,
-    start_mark,
-)
+from ..store.team import Doorbell, Leadership, keep_session
+from .team import BELL_RETRY, TITLE, Say
 
-__all__ = ["attach", "attached_server", "open_or_cached", "reachable", "init_team", "add_user", "run_poller",
-           "watch", "Bell", "refuse_polling", "desk_notifications"]
+__all__ = ["attach", "attached_server", "open_or_cached", "reachable", "init_team", "run_poller", "Bell"]
 
-TITLE = translate("Server", "Team server")
 NO_DESK = translate("Server", "there is no Stakewatch database in {folder}")
-NEEDS_SERVER = translate("Server", "add-user works on a team database: give --server URL (or STAKEWATCH_SERVER)")
 WAITING = translate("Server", "Another poller holds this team database; waiting to take over.")
 LEADING = translate("Server", "Polling the team database {url} ({sources} {sources:?source|sources}).")
 LOST = translate("Server", "Lost the team database's poller lock; waiting to take it again.")
-REFUSE_POLL = translate("Server", "this folder works on the team database {url}, whose server polls: "
-                        "'stakewatch watch' shows what it finds")
-WATCHING_TEAM = translate("Server", "Watching the team database {url} as {user}; new alerts appear here.")
-OFFLINE = translate("Server", "The team server cannot be reached; showing what was read before, trying again.")
-BACK = translate("Server", "The team server answers again; catching up.")
 LEADER_RETRY = 2.0  # seconds between a waiting poller's tries: a takeover well within 30 s
-BELL_RETRY = 5.0
-MARK_FILE = "team-mark.json"
-
-Say = Callable[[Message | str], None]
 
 
 def init_team(folder: Path, url: str, desk: Path | None = None) -> tuple[str, int, dict[str, int] | None]:
@@ -69,26 +51,15 @@ def init_team(folder: Path, url: str, desk: Path | None = None) -> tuple[str, in
         return store.where, store.schema_version(), copied
 
 
-def add_user(store: Store, name: str, role: str, password: str) -> None:
-    """A login in the reader or editor group of the team database `store` is on. Raises UserError."""
-    if not store.shared:
-        raise UserError(TITLE, NEEDS_SERVER)
-    server_schema.add_user(store, name, role, password)
-
-
-def refuse_polling(store: Store) -> None:
-    """A folder on a team database polls nothing itself. Raises UserError."""
-    raise UserError(TITLE, REFUSE_POLL(url=store.where))
-
-
 def run_poller(folder: Path, url: str, stop: threading.Event, say: Say,
-               reported: Callable[[Any, Store], None], once: bool = False, public_url: str | None = None,
-               listen: str | None = None, render_pdf: Any = None) -> None:
+               reported: Callable[[Any, Any], None], once: bool = False, public_url: str | None = None,
+               listen: str | None = None, writer: Any = None) -> None:
     """The team's poller: wait for the lock, then poll on schedule while it is held (`once`: one cycle).
 
-    `reported(result, store)` gets each cycle's CycleResult that did something; `render_pdf` draws the
-    briefing a scheduled channel digest attaches (the door's, where Qt is installed)."""
-    from ..platform.logs import setup_logging
+    `reported(result, service)` gets each cycle's CycleResult that did something, with the poller's
+    Service; `writer` draws the briefing a scheduled channel digest attaches (the door's BriefingWriter,
+    where Qt is installed)."""
+    from .diagnostics import start_logging
 
     folder.mkdir(parents=True, exist_ok=True)
     leader = Leadership(url)
@@ -96,7 +67,7 @@ def run_poller(folder: Path, url: str, stop: threading.Event, say: Say,
     with Store(paths.database_path(folder), url) as store:
         store.serving = True
         keep_session(store)  # a server default must not end it between cycles
-        setup_logging(folder, store)
+        start_logging(folder, store)
         try:
             while not stop.is_set():
                 if not leader.try_take():
@@ -106,7 +77,7 @@ def run_poller(folder: Path, url: str, stop: threading.Event, say: Say,
                     stop.wait(LEADER_RETRY)
                     continue
                 told = False
-                _lead(store, leader, stop, say, reported, once, public_url, listen, render_pdf)
+                _lead(store, leader, stop, say, reported, once, public_url, listen, writer)
                 if once:
                     return
                 if not stop.is_set():
@@ -116,21 +87,19 @@ def run_poller(folder: Path, url: str, stop: threading.Event, say: Say,
 
 
 def _lead(store: Store, leader: Leadership, stop: threading.Event, say: Say,
-          reported: Callable[[Any, Store], None], once: bool, public_url: str | None, listen: str | None,
-          render_pdf: Any) -> None:
+          reported: Callable[[Any, Any], None], once: bool, public_url: str | None, listen: str | None,
+          writer: Any) -> None:
     """Poll while this process holds the lock: the desk's own cycle (fetch, match, archive, decide, queue
     channel messages), the courier sending what was queued; with `public_url`, WebSub hubs' notifications
     fetch their feed at once."""
-    from ..delivery.outbox import Courier
     from ..fetching.websub import Callbacks, listen_address
     from ..store.websub import hubs
     from . import Service
 
-    service = Service(store)
+    service = Service(store, writer=writer)
     say(LEADING(url=store.where, sources=len(store.sources(enabled_only=True))))
     callbacks = Callbacks(public_url, listen_address(public_url, listen)).start() if public_url else None
-    courier = Courier(store.path, render_pdf).start()
-    service.reactions.append(lambda _service, _result: courier.wake())
+    courier = service.start_courier()
     try:
         while not stop.is_set() and leader.held():
             try:
@@ -143,7 +112,7 @@ def _lead(store: Store, leader: Leadership, stop: threading.Event, say: Say,
                     keep_session(store)
                 continue
             if result.report.outcomes:
-                reported(result, store)
+                reported(result, service)
             if callbacks is not None:
                 with suppress(*DatabaseFailure):  # the next cycle reconnects
                     for source_id, _name, hub, topic in hubs(store):
@@ -184,57 +153,6 @@ def _config_version(store: Store) -> int | None:
         return store.config_version()
     except (*DatabaseFailure, UserError):
         return None
-
-
-def desk_notifications(store: Store, alerts: list[Alert]) -> list[Any]:
-    """What a desk shows for alerts its team's server stored: one per story, a digest beyond the threshold,
-    muted entities (the team's and this user's own) left out."""
-    from ..delivery import dispatch
-    from .team import notifications
-
-    return notifications(alerts, dispatch.muted(store) | personal_mutes(store),
-                         dispatch.policy_config(store).digest_threshold)
-
-
-def watch(store: Store, stop: threading.Event, say: Say, found: Callable[[list[Alert]], None]) -> None:
-    """A desk on a team database: `found` gets each batch of alerts its server stores, once, as stored.
-
-    The doorbell (NOTIFY) only says "look now"; what is new is read by id after this folder's
-    high-water mark, so a desk that slept or lost the network catches up without missing or repeating."""
-    import psycopg
-
-    assert store.url is not None
-    mark_path = store.path.parent / MARK_FILE
-    mark = Mark.load(mark_path) or start_mark(store)
-    say(WATCHING_TEAM(url=store.where, user=store.user))
-    bell: Doorbell | None = None
-    offline = False
-    try:
-        while not stop.is_set():
-            try:
-                if bell is None:
-                    bell = Doorbell(store.url)
-                    if offline:
-                        say(BACK())
-                        offline = False
-                fresh = alert_ids_after(store, mark)
-                if fresh:
-                    found(sorted(store.alerts(ids=fresh), key=lambda a: a.id))
-                    mark.save(mark_path)
-                bell.wait(BELL_RETRY)
-            except psycopg.Error:
-                if not offline:
-                    say(OFFLINE())
-                    offline = True
-                if bell is not None:
-                    bell.close()
-                    bell = None
-                stop.wait(BELL_RETRY)
-                with suppress(UserError):
-                    reconnect(store)
-    finally:
-        if bell is not None:
-            bell.close()
 
 
 class Bell:

@@ -11,14 +11,13 @@ it found and, when nothing, a sentence saying why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import html as lxml_html
 
 from ..fetching.client import Fetcher
 from ..i18n import Text, translate
+from ..model.values import FoundFeed as FoundFeed
 from ..text import plain
 from .feed import web_link
 from .social import TELEGRAM_OPTIONS, profile_feed, telegram_preview, wordpress_feed, youtube_channel_id, youtube_feed
@@ -39,16 +38,6 @@ FEED_TYPES = {"application/rss+xml": "RSS", "application/atom+xml": "Atom", "app
 COMMON_PATHS = ("/feed", "/rss", "/index.rdf", "/atom.xml")
 MAX_BODY_LINKS = 4
 _FEEDISH = re.compile(r"(\.(rss|rdf|atom|xml)$|/(feed|rss|atom)/?$|[?&]feed=|/rss/)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class FoundFeed:
-    """A feed found, or (kind 'page') a page source with the `options` that read it."""
-
-    title: str
-    url: str
-    kind: str
-    options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 def feeds_in_page(body: bytes, base_url: str) -> list[FoundFeed]:

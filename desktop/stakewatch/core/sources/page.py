@@ -27,11 +27,11 @@ from lxml import html as lxml_html
 
 from ..i18n import field_problem, translate
 from ..model import Item, Source
-from ..pages.pdf import is_pdf, pdf_text
 from ..text import plain
 from .base import Collect, FetchFailed, ParseError, SourceKind
 from .dates import parse_date
 from .feed import build_item, web_link
+from .pdf import is_pdf, pdf_text
 
 MUST_BE_SWITCH = translate("Page", "must be true or false")
 NEEDS_ITEM = translate("Page", "a listing page needs the CSS selector of its items")

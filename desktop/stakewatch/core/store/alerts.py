@@ -1,34 +1,28 @@
 """The SQL of alert listings (a full read for the inbox and JSON, a lean one for exports) and of
 notification bookkeeping: which stories were notified, what was delivered.
 
-Runs on the thread that owns the Store.
+Runs on the thread that owns the connection.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
 from ..model import Alert, ExportRow
 from ..states import AlertKind
-from .database import ID_CHUNK, Store, _chunks, from_epoch, to_epoch
+from .columns import ID_CHUNK, _chunks, from_epoch, to_epoch
 from .dialect import read_mark
 
 
-def record_delivery(store: Store, delivered: Sequence[int], now: datetime, state_key: str, state: Any,
-                    also: Callable[[sqlite3.Connection], object] | None = None) -> None:
-    """Mark `delivered` alerts notified at `now` and save the policy state, in one transaction; `also`
-    writes in the same transaction (the channels' outbox), so nothing is queued without the decision."""
-    with store.transaction() as conn:
-        if delivered:
-            conn.executemany("UPDATE alerts SET notified = ? WHERE id = ?",
-                             [(to_epoch(now), alert_id) for alert_id in delivered])
-        store.set_setting(state_key, state, conn)
-        if also is not None:
-            also(conn)
+def mark_notified(conn: sqlite3.Connection, delivered: Sequence[int], now: datetime) -> None:
+    """Mark `delivered` alerts notified at `now`, inside the caller's transaction."""
+    if delivered:
+        conn.executemany("UPDATE alerts SET notified = ? WHERE id = ?",
+                         [(to_epoch(now), alert_id) for alert_id in delivered])
 
 
 SOURCE_NAMES = (
@@ -79,19 +73,20 @@ def _split(joined: str | None) -> tuple[str, ...]:
     return tuple(joined.split("\x1f")) if joined else ()
 
 
-def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | None = None,
+def iter_alerts(conn: sqlite3.Connection, since: datetime | None = None, watchlist: str | None = None,
                 limit: int | None = None, ids: Sequence[int] | None = None,
-                tags: Sequence[str] = (), flagged_only: bool = False) -> Iterator[Alert]:
-    """Alerts newest first, one at a time as SQLite yields them (Store.alerts and Store.iter_alerts)."""
+                tags: Sequence[str] = (), flagged_only: bool = False, engine: str = "sqlite") -> Iterator[Alert]:
+    """Alerts newest first, one at a time as the database yields them (Store.alerts and Store.iter_alerts);
+    `engine` is the store's ("sqlite" or "postgresql")."""
     if ids is not None and len(ids) > ID_CHUNK:
         found = [alert for chunk in _chunks(ids)
-                 for alert in iter_alerts(store, since, watchlist, None, chunk, tags, flagged_only)]
+                 for alert in iter_alerts(conn, since, watchlist, None, chunk, tags, flagged_only, engine)]
         found.sort(key=lambda alert: (alert.published, alert.id), reverse=True)
         yield from (found[:limit] if limit else found)
         return
     clause, params = _filtered(since, watchlist, limit, ids, tags, flagged_only)
     query = (
-        f"SELECT a.*, {read_mark(store.engine)} AS read_mark, e.name AS entity, e.details AS entity_details, "
+        f"SELECT a.*, {read_mark(engine)} AS read_mark, e.name AS entity, e.details AS entity_details, "
         "e.priority AS priority, w.name AS watchlist, "
         "pw.status AS page_status, pw.sha256 AS page_sha256, pw.checked AS page_checked, "
         f"{SOURCE_NAMES}, {TAG_NAMES}, "
@@ -100,7 +95,7 @@ def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | No
         "LEFT JOIN page_watch pw ON pw.alert_id = a.id AND pw.status IN ('archived', 'edited', 'removed')"
         + clause
     )
-    for row in store.conn.execute(query, params):
+    for row in conn.execute(query, params):
         names = _split(row["source_names"])
         published = from_epoch(row["published"])
         found_at = from_epoch(row["found"])
@@ -121,19 +116,19 @@ def iter_alerts(store: Store, since: datetime | None = None, watchlist: str | No
         )
 
 
-def iter_export_rows(store: Store, since: datetime | None = None, watchlist: str | None = None,
+def iter_export_rows(conn: sqlite3.Connection, since: datetime | None = None, watchlist: str | None = None,
                      limit: int | None = None, ids: Sequence[int] | None = None,
                      tags: Sequence[str] = (), flagged_only: bool = False) -> Iterator[ExportRow]:
     """The alerts `iter_alerts` would list, as the columns of an export need them and no more: SQLite joins
     the lists, so that 100,000 rows cost Python one tuple each."""
     if ids is not None and len(ids) > ID_CHUNK:
         found = [row for chunk in _chunks(ids)
-                 for row in iter_export_rows(store, since, watchlist, None, chunk, tags, flagged_only)]
+                 for row in iter_export_rows(conn, since, watchlist, None, chunk, tags, flagged_only)]
         found.sort(key=lambda row: (row.published, row.id), reverse=True)
         yield from (found[:limit] if limit else found)
         return
     clause, params = _filtered(since, watchlist, limit, ids, tags, flagged_only)
-    cursor = store.conn.cursor()
+    cursor = conn.cursor()
     cursor.row_factory = None
     yield from map(ExportRow._make, cursor.execute(EXPORT_COLUMNS + ALERTS_FROM + clause, params))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from ..delivery.channels import Channel
+from ..model.values import Channel
 from .database import Store, _chunks, from_epoch, to_epoch
 
 
@@ -52,6 +52,10 @@ def _channel(row: sqlite3.Row) -> Channel:
 
 def channels(conn: sqlite3.Connection) -> list[tuple[int, Channel]]:
     return [(row["id"], _channel(row)) for row in conn.execute("SELECT * FROM channels ORDER BY name")]
+
+
+def any_channel(store: Store) -> bool:
+    return bool(store.conn.execute("SELECT EXISTS (SELECT 1 FROM channels)").fetchone()[0])
 
 
 def channel_rows(store: Store) -> list[ChannelRow]:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import i18n
 from ..i18n import translate
@@ -26,6 +26,12 @@ from ..model import Alert, Entity, ExportRow, Source, SourceHealth, Watchlist
 from ..states import HealthStatus
 from . import dialect, server_schema
 from .attachment import SERVING
+from .columns import ID_CHUNK as ID_CHUNK
+from .columns import Row as Row
+from .columns import _chunks as _chunks
+from .columns import from_epoch as from_epoch
+from .columns import future_within as future_within
+from .columns import to_epoch as to_epoch
 from .connection import connect
 from .entity_json import aliases_from_json, offices_from_json
 from .errors import is_integrity, storage_error
@@ -36,40 +42,16 @@ from .sqlite_file import MIGRATION_WAIT as MIGRATION_WAIT
 from .sqlite_file import NO_BACKUP as NO_BACKUP
 from .sqlite_file import TOO_NEW as TOO_NEW
 
+T = TypeVar("T")
+
 STALE_FACTOR = 3
 STALE_MINIMUM = timedelta(hours=6)
 BACKING_OFF_AFTER = 3
 LONGEST_WAIT = timedelta(days=7)
-ID_CHUNK = 500
 
 
-def future_within(value: float | None, now: datetime, longest: timedelta) -> datetime | None:
-    """A stored moment if it is still ahead of `now` by at most `longest`; None when it has passed
-    or lies further ahead than it could have been set (the clock was wrong then: it counts as now)."""
-    if value is None:
-        return None
-    moment = from_epoch(value)
-    assert moment is not None
-    return moment if now < moment <= now + longest else None
-
-
-def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
-    """`ids` in lists short enough for SQLite's limit on parameters."""
-    for start in range(0, len(ids), ID_CHUNK):
-        yield list(ids[start:start + ID_CHUNK])
-
-
-Row = sqlite3.Row
 
 CANNOT_OPEN = translate("Database", "{file} cannot be opened: {error}")
-
-
-def to_epoch(value: datetime) -> float:
-    return value.timestamp()
-
-
-def from_epoch(value: float | None) -> datetime | None:
-    return None if value is None else datetime.fromtimestamp(value, UTC)
 
 
 def _dumps(value: Any) -> str:
@@ -83,10 +65,13 @@ class Store:
     user: str | None = None
     url: str | None = None
 
-    def __init__(self, path: Path, url: str | None = None, create: bool = False, local: bool = False) -> None:
+    def __init__(self, path: Path, url: str | None = None, create: bool = False, local: bool = False,
+                 read_only: bool = False) -> None:
         """Open the database of `path`: the team database at `url` when given; else the one this process
         already opened for `path` (another thread's Store of the same folder), else the one the folder is
-        attached to; else (or with `local`) the SQLite file at `path`. Raises UserError."""
+        attached to; else (or with `local`) the SQLite file at `path`. `read_only`: this connection refuses
+        every write (SQLite: PRAGMA query_only, once the schema is up to date; PostgreSQL: read-only
+        transactions). Raises UserError."""
         from .attachment import SERVERS, attached_server, open_server
 
         self.path = path
@@ -95,10 +80,14 @@ class Store:
         if url is not None:
             open_server(self, url, create)
             SERVERS[path] = url
+            if read_only:  # the window's reads: every write of this session is refused by the server
+                self.conn.execute("SET default_transaction_read_only = on")
             return
         try:
             self.conn: Any = connect(path)
             self._migrate()
+            if read_only:
+                self.conn.execute("PRAGMA query_only = ON")
         except sqlite3.Error as exc:
             with suppress(Exception):
                 self.conn.close()
@@ -131,6 +120,11 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def read(self, query: Callable[[sqlite3.Connection], T]) -> T:
+        """`query(connection)` outside any transaction: what a module of the store reads for the layers
+        above, which never hold the connection themselves."""
+        return query(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -370,7 +364,7 @@ class Store:
         """Like `alerts`, one at a time as SQLite yields them (a long list never sits in memory)."""
         from .alerts import iter_alerts
 
-        return iter_alerts(self, since, watchlist, limit, ids, tags, flagged_only)
+        return iter_alerts(self.conn, since, watchlist, limit, ids, tags, flagged_only, self.engine)
 
     def iter_export_rows(self, since: datetime | None = None, watchlist: str | None = None,
                          limit: int | None = None, ids: Sequence[int] | None = None,
@@ -378,7 +372,7 @@ class Store:
         """The alerts `iter_alerts` lists, with only the columns an export writes."""
         from .alerts import iter_export_rows
 
-        return iter_export_rows(self, since, watchlist, limit, ids, tags, flagged_only)
+        return iter_export_rows(self.conn, since, watchlist, limit, ids, tags, flagged_only)
 
     def notified_stories(self, alert_ids: Sequence[int]) -> set[int]:
         """The stories of those of `alert_ids` that were notified themselves.
@@ -439,10 +433,9 @@ def _source(row: sqlite3.Row) -> Source:
 _statements = dialect.split  # a migration's statements, trigger bodies kept whole
 
 
-def open_store(root: Path) -> Store:
+def open_store(root: Path, read_only: bool = False) -> Store:
     """Open (creating or migrating) the database under a data dir, or the team database the folder is
-    attached to. Raises UserError."""
+    attached to. `read_only`: see Store. Raises UserError."""
     from ..platform.paths import data_dir, database_path
 
-    folder = data_dir(root)
-    return Store(database_path(folder))
+    return Store(database_path(data_dir(root)), read_only=read_only)

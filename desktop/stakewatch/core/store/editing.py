@@ -151,7 +151,7 @@ def recent_items(store: Store, limit: int) -> list[tuple[Item, str]]:
 
 def save_watchlist(store: Store, original: str, name: str, muted: bool) -> Watchlist:
     """Rename and/or mute a watchlist; its entities and their alerts stay. Raises Refused."""
-    from ..exchange.fields import DUPLICATE_WATCHLIST, NOT_EMPTY, Refused
+    from ..model.values import DUPLICATE_WATCHLIST, NOT_EMPTY, Refused
 
     name = name.strip()
     if not name:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from ..model import label_for
+from ..states import AlertKind
 from .alerts import entity_names, normalise_tag
 from .annotations import all_tags
 from .database import Store, from_epoch, to_epoch
@@ -45,7 +46,7 @@ class InboxQuery:
 class InboxRow:
     id: int
     published: datetime
-    kind: str
+    kind: AlertKind
     entity: str
     watchlist: str
     title: str
@@ -69,7 +70,7 @@ class AlertDetail:
     url: str
     published: datetime
     found: datetime
-    kind: str
+    kind: AlertKind
     entity: str
     watchlist: str
     sources: tuple[tuple[str, str], ...]
@@ -174,7 +175,7 @@ def page(store: Store, query: InboxQuery, offset: int, limit: int) -> list[Inbox
         " WHERE x.alert_id = a.id ORDER BY x.added, s.id LIMIT 1) AS first_source "
         f"{_FROM}{where} ORDER BY {column} {direction}, a.id {direction} LIMIT ? OFFSET ?",
         params + [limit, offset])
-    return [InboxRow(id=r["id"], published=from_epoch(r["published"]) or datetime.min, kind=r["kind"],
+    return [InboxRow(id=r["id"], published=from_epoch(r["published"]) or datetime.min, kind=AlertKind(r["kind"]),
                      entity=r["entity"], watchlist=r["watchlist"], title=r["title"], url=r["url"],
                      source=r["first_source"] or "", read=bool(r["read"]), priority=bool(r["priority"]),
                      record=bool(r["record"]), entity_names=entity_names(r["entity_details"]))
@@ -194,7 +195,8 @@ def detail(store: Store, alert_id: int) -> AlertDetail | None:
         "LEFT JOIN items i ON i.id = x.item_id WHERE x.alert_id = ? ORDER BY x.added, s.id", (alert_id,)))
     return AlertDetail(id=row["id"], title=row["title"], url=row["url"],
                        published=from_epoch(row["published"]) or datetime.min,
-                       found=from_epoch(row["found"]) or datetime.min, kind=row["kind"], entity=row["entity"],
+                       found=from_epoch(row["found"]) or datetime.min, kind=AlertKind(row["kind"]),
+                       entity=row["entity"],
                        watchlist=row["watchlist"], sources=sources, snippet=row["snippet"],
                        matched=tuple(json.loads(row["matched"])), read=bool(row["read_mark"]),
                        revisions=int(row["revisions"]), backfilled=bool(row["backfilled"]),

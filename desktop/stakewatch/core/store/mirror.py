@@ -57,22 +57,22 @@ def mirror(team: Store, alert_ids: Sequence[int] | None = None) -> int:
     return len(alerts)
 
 
-def open_or_cached(root: Path) -> tuple[Store, bool]:
+def open_or_cached(root: Path, read_only: bool = False) -> tuple[Store, bool]:
     """The data folder's database (its team database when attached), or, when the team server cannot be
-    reached, what the desk kept of it: (store, True). Raises UserError."""
+    reached, what the desk kept of it: (store, True). `read_only`: see Store. Raises UserError."""
     from ..platform.paths import data_dir, database_path
     from .attachment import UNREACHABLE, attached_server
 
     path = database_path(data_dir(root))
     cached = path.with_name(CACHE)
     if attached_server(path.parent) in UNREACHABLE and cached.is_file():
-        return Store(cached, local=True), True
+        return Store(cached, local=True, read_only=read_only), True
     try:
-        return Store(path), False
+        return Store(path, read_only=read_only), False
     except StorageError as exc:
         if exc.kind != "offline" or not cached.is_file():
             raise
-        return Store(cached, local=True), True
+        return Store(cached, local=True, read_only=read_only), True
 
 
 def _json(values: Sequence[str]) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..pages.statement import PageSnapshot
+from ..model.values import PageSnapshot
 from .database import Store, from_epoch, to_epoch
 
 WATCHED = ("pending", "archived", "edited")
@@ -178,42 +178,9 @@ def record_check(store: Store, current: Watch, snap: PageSnapshot, next_check: d
     return change
 
 
-@dataclass(frozen=True)
-class PageView:
-    """What a window shows of an alert's statement page: plain data only."""
-
-    status: str
-    checked: datetime | None
-    sha256: str
-    final_url: str
-    versions: int
-    text: str
-    diff: tuple[tuple[str, str], ...] | None
-
-
-def page_view(store: Store, alert_id: int) -> PageView | None:
-    """The page status, latest archived text and (when edited) the word diff first -> latest; None if none.
-    The texts are made inert (no control or bidi characters); the diff is bounded (diffs.py). Any thread
-    but the GUI's: reading the versions and diffing them takes a moment."""
-    from ..pages.diffs import word_diff
-    from ..text import plain_lines
-
-    current = watch(store, alert_id)
-    kept = versions(store, alert_id)
-    if current is None or not kept or current.status not in SHOWN:
-        return None
-    latest = plain_lines(kept[-1].text)
-    diff = tuple(word_diff(plain_lines(kept[0].text), latest)) if len(kept) > 1 else None
-    return PageView(status=current.status, checked=current.checked, sha256=kept[-1].sha256,
-                    final_url=plain_lines(kept[-1].final_url), versions=len(kept), text=latest, diff=diff)
-
-
-def quotes(store: Store, alert_ids: list[int], lines: int = 3, limit: int = 280) -> dict[int, str]:
-    """The first lines of each alert's archived text (the first version: what was said), stamps and the
-    page title left out."""
-    from ..pages.statement import comparison_text
-
-    found: dict[int, str] = {}
+def first_texts(store: Store, alert_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """The first archived text of each alert's page (what was said) and the alert's title."""
+    found: dict[int, tuple[str, str]] = {}
     for start in range(0, len(alert_ids), 500):
         chunk = alert_ids[start:start + 500]
         rows = store.conn.execute(
@@ -221,7 +188,5 @@ def quotes(store: Store, alert_ids: list[int], lines: int = 3, limit: int = 280)
             f"WHERE v.id IN (SELECT MIN(id) FROM page_versions WHERE alert_id IN ({','.join('?' * len(chunk))}) "
             f"GROUP BY alert_id)", chunk)
         for alert_id, text, title in rows:
-            kept = [line for line in comparison_text(text).split("\n") if line and line not in title]
-            quote = "\n".join(kept[:lines])
-            found[int(alert_id)] = quote if len(quote) <= limit else quote[:limit - 1] + "\u2026"
+            found[int(alert_id)] = (text, title)
     return found

@@ -28,15 +28,23 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from ..core.exchange.briefing import LIST, Briefing, Entry, TopStory
+from ..core import BRIEFING_LIST as LIST
+from ..core import (
+    Briefing,
+    Entry,
+    TopStory,
+    date_time,
+    long_date,
+    month_day,
+    os_reason,
+    plain,
+    redact,
+    resource,
+    short_date,
+)
 from ..core.i18n import Message, render, translate
 from ..core.model import UserError
-from ..core.platform.os_words import os_reason
-from ..core.platform.secrets import redact
-from ..core.resources import resource
-from ..core.text import plain
-from ..core.when import date_time, long_date, month_day, short_date
-from .pdf_flow import Block, Typesetter, draw_piece, paginate, slices
+from .flow import Block, Typesetter, draw_piece, paginate, slices
 
 DPI = 96
 HEADER = 34.0

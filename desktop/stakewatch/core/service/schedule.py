@@ -15,13 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from ..model import Source, SourceHealth
-from ..store import rhythm as store_rhythm
-from ..store.database import Row, Store
-from .client import FetchResult
-from .floors import feed_hints
-from .hosts import HostGate, host_of
-from .rhythm import (
+from ..fetching.client import FetchResult
+from ..fetching.floors import feed_hints
+from ..fetching.hosts import HostGate, host_of
+from ..fetching.rhythm import (
     FASTEST,
     FOLLOW_UP_FRESH,
     WINDOW,
@@ -34,6 +31,9 @@ from .rhythm import (
     releases_of,
     source_zone,
 )
+from ..model import Source, SourceHealth
+from ..store import rhythm as store_rhythm
+from ..store.database import Row, Store
 
 log = logging.getLogger("stakewatch.schedule")
 DELAY_WINDOW = timedelta(days=7)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from .i18n import Message, language, render
-from .states import AlertKind, HealthStatus
+from ..i18n import Message, language, render
+from ..states import AlertKind, HealthStatus
 
 ENTITY_KINDS: tuple[str, ...] = ("official", "person", "company", "product", "topic")
 """An official holds public office; a person is anyone else followed by name (a chief executive, a critic)."""
@@ -310,7 +310,7 @@ class Alert:
     id: int
     entity: str
     watchlist: str
-    kind: str
+    kind: AlertKind
     title: str
     url: str
     source: str
@@ -381,7 +381,7 @@ class ExportRow(NamedTuple):
 
     id: int
     published: float
-    kind: str
+    kind: str  # the stored value as read: an export writes it as it is, row after row
     entity: str
     watchlist: str
     title: str
@@ -399,7 +399,7 @@ class SourceHealth:
     kind: str
     url: str
     enabled: bool
-    status: str
+    status: HealthStatus
     last_success: datetime | None
     last_attempt: datetime | None
     last_error: str | None

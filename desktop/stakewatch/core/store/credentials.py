@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 
-from ..exchange.fields import Refused
 from ..fetching.addresses import origin
 from ..i18n import translate
 from ..model import Source, UserError
-from ..store import keyring as store_keyring
-from ..store.database import Store
-from .secrets import CHANNEL, SOURCE, Vault
+from ..model.values import SEVERAL, Refused
+from ..platform.secrets import CHANNEL, SOURCE, Vault
+from . import keyring as store_keyring
+from .database import Store
 
 ALREADY_KEPT = translate("Import", "the credential {name!r} is already in this data folder's keyring: a file "
                                    "cannot give it to a source (its secret would be sent to {host}); name a new "
@@ -93,7 +93,5 @@ def check_import(store: Store, sources: Sequence[Source]) -> None:
     if len(problems) == 1:
         raise problems[0]
     if problems:
-        from ..exchange.fields import SEVERAL
-
         lines = "\n".join(f"  {problem.message}" for problem in problems)
         raise Refused("", f"{SEVERAL(n=len(problems))}\n{lines}", problems)
