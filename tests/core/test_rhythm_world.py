@@ -18,7 +18,7 @@ from stakewatch.core.model import Entity, Source, Watchlist
 from stakewatch.core.service import Service
 from stakewatch.core.service.poller import PollConfig, Poller
 from stakewatch.core.service.schedule import scheduled_health
-from stakewatch.core.store.database import open_store
+from stakewatch.core.store.database import Store, open_store
 
 WATCHLIST = Watchlist("AI", (Entity("OpenAI", "company"),))
 HUB = "https://hub.example.invalid/"
@@ -84,12 +84,12 @@ class Feed:
         return self.server.url(self.path)
 
 
-def service_on(store_dir: Path, clock: SimulatedClock) -> Service:
+def service_on(store_dir: Path, clock: SimulatedClock) -> tuple[Service, Store]:
     store = open_store(store_dir)
     service = Service(store, clock=clock)
     service._poller = Poller(store, settings.poll_config(store), clock=clock)
     service._poller.schedule.gate._wait = clock.sleep
-    return service
+    return service, store
 
 
 def run(service: Service, clock: SimulatedClock, until: datetime,
@@ -110,8 +110,8 @@ def run(service: Service, clock: SimulatedClock, until: datetime,
     return added
 
 
-def delays(service: Service, added: dict[str, datetime]) -> dict[str, float]:
-    found = {alert.url: alert.found for alert in service.store.alerts()}
+def delays(store: Store, added: dict[str, datetime]) -> dict[str, float]:
+    found = {alert.url: alert.found for alert in store.alerts()}
     return {guid: (found[guid] - published).total_seconds() for guid, published in added.items() if guid in found}
 
 
@@ -129,19 +129,19 @@ def test_busy_feeds_are_found_within_minutes_quiet_ones_left_alone_and_hosts_spa
                    (("busy", busy), ("busy too", busy_too), ("quiet", quiet), ("cached", cached))]
         with open_store(tmp_path) as store:
             store.apply_config([WATCHLIST], sources)
-        service = service_on(tmp_path, clock)
+        service, store = service_on(tmp_path, clock)
         events = [(start + timedelta(minutes=m, seconds=s), feed) for m, s, feed in
                   ((3, 10, busy), (7, 40, busy_too), (11, 5, busy), (16, 50, busy), (19, 30, busy_too),
                    (24, 15, busy), (4, 0, cached), (9, 0, quiet))]
         added = run(service, clock, start + timedelta(minutes=30), events)
-        measured = delays(service, added)
+        measured = delays(store, added)
         busy_guids = [g for g in added if "/busy" in g]
         busy_delays = [measured[g] for g in busy_guids]
         assert len(busy_delays) == len(busy_guids)
         assert statistics.median(busy_delays) <= 180 and max(busy_delays) <= 360, busy_delays
         assert one.hits["/busy.xml"] < 30 / 2 + 5  # about every two minutes, not every cycle
         assert two.hits["/quiet.xml"] <= 2
-        rows = [json for json in (h.to_json() for h in scheduled_health(service.store, clock()))]
+        rows = [json for json in (h.to_json() for h in scheduled_health(store, clock()))]
         by_name = {row["name"]: row for row in rows}
         assert by_name["busy"]["hub"] == HUB and by_name["quiet"]["hub"] is None
         assert by_name["busy"]["median_delay_seconds"] is not None
@@ -149,11 +149,11 @@ def test_busy_feeds_are_found_within_minutes_quiet_ones_left_alone_and_hosts_spa
         assert by_name["busy"]["requests_last_hour"] == one.hits["/busy.xml"] + one.hits["/busy-too.xml"]
         assert "every" in by_name["busy"]["rhythm"] and by_name["busy"]["next_check"]
         # hosts were never asked twice within the spacing, and max-age=600 was honoured
-        starts = service.store.conn.execute("SELECT host, at FROM host_requests ORDER BY at").fetchall()
+        starts = store.conn.execute("SELECT host, at FROM host_requests ORDER BY at").fetchall()
         for host in ("127.0.0.2", "127.0.0.3"):
             times = [at for h, at in starts if h == host]
             assert all(b - a >= 10 - 1e-6 for a, b in zip(times, times[1:], strict=False)), times
-        service.store.close()
+        store.close()
     finally:
         one.stop()
         two.stop()
@@ -186,15 +186,15 @@ def test_a_release_burst_catches_an_item_twenty_seconds_after_its_time(tmp_path:
     releases = {"times": [f"{release:%H:%M}"], "tz": "UTC", "days": "daily"}
     with open_store(tmp_path) as store:
         store.apply_config([WATCHLIST], [Source("gazette", "feed", gazette.url, extra={"releases": releases})])
-    service = service_on(tmp_path, clock)
+    service, store = service_on(tmp_path, clock)
     added = run(service, clock, start + timedelta(minutes=40), [(release + timedelta(seconds=20), gazette)])
-    (delay,) = delays(service, added).values()
+    (delay,) = delays(store, added).values()
     assert delay <= 60
     # the burst stopped once the item came: a few checks in the window, not forty
     assert world.hits["/gazette.xml"] < 20  # a burst through the whole window alone would be 44
-    health = {h.name: h for h in scheduled_health(service.store, clock())}
+    health = {h.name: h for h in scheduled_health(store, clock())}
     assert health["gazette"].releases == releases
-    service.store.close()
+    store.close()
 
 
 def test_the_rhythm_and_next_check_survive_a_restart(tmp_path: Path, world: WorldServer):
