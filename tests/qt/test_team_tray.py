@@ -96,7 +96,7 @@ def test_an_attached_tray_polls_nothing_and_notifies_what_the_server_stores(qtbo
     ctl.start()
     try:
         assert ctl.team_bell is not None
-        qtbot.waitUntil(lambda: not ctl.in_flight, timeout=20_000)
+        qtbot.waitUntil(lambda: not ctl.scheduler.in_flight, timeout=20_000)
         assert world.hits["/feed"] == 0  # the desk polls nothing itself
         with Store(server_folder / "stakewatch.db", pg_url) as server:
             server.serving = True
@@ -104,11 +104,11 @@ def test_an_attached_tray_polls_nothing_and_notifies_what_the_server_stores(qtbo
         assert world.hits["/feed"] == 1
         qtbot.waitUntil(lambda: any("OpenAI ships a model" in n.title + n.body  # type: ignore[attr-defined]
                                     for n in notifier.shown), timeout=20_000)
-        qtbot.waitUntil(lambda: not ctl.in_flight, timeout=20_000)
+        qtbot.waitUntil(lambda: not ctl.scheduler.in_flight, timeout=20_000)
         assert ctl.snapshot.latest and ctl.snapshot.latest[0].title == "OpenAI ships a model"
     finally:
         if ctl.team_bell is not None:
             ctl.team_bell.stop()
         ctl.scheduler.stop()
-        ctl.pool.waitForDone(20_000)
+        ctl.tasks.pool.waitForDone(20_000)
         attach(data_dir, None)

@@ -396,7 +396,7 @@ def test_the_demo_restarted_by_reset_demo_opens_its_window_again(qtbot, data_dir
         assert (demo.window is not None and demo.window.isVisible()) is reopened
         assert REOPEN_WINDOW not in os.environ  # said once; a later start shows only the tray
         demo.scheduler.stop()
-        demo.pool.waitForDone(20_000)
+        demo.tasks.pool.waitForDone(20_000)
         if demo.window is not None:
             demo.window.close()
 

@@ -221,9 +221,9 @@ def test_long_alert_lists_stream_with_their_numbers_too(tmp_path: Path, data_dir
                                                         monkeypatch: pytest.MonkeyPatch):
     import importlib
 
-    cli_main = importlib.import_module("stakewatch.cli.main")
+    alerts_command = importlib.import_module("stakewatch.cli.commands.alerts")
     _fill(tmp_path, data_dir, world)
-    monkeypatch.setattr(cli_main, "TABLE_AT_ONCE", 1)  # what a list longer than a table at once takes
+    monkeypatch.setattr(alerts_command, "TABLE_AT_ONCE", 1)  # what a list longer than a table at once takes
     alerts = json.loads(run_cli(data_dir, "alerts", "--json").out)
     lines = run_cli(data_dir, "alerts").out.splitlines()
     assert lines[0].split()[:2] == ["Alert", "Published"]
@@ -245,7 +245,7 @@ def test_reset_demo_forgets_the_demos_keyring_entries_and_no_others(secret_servi
     assert len(keyring_entries(env, "hook")) == 2
     reset = subprocess.run([sys.executable, "-c",
                             "import sys; from pathlib import Path; "
-                            "from stakewatch.core.platform.demo import claim_demo_dir, reset_demo_dir; "
+                            "from stakewatch.core import claim_demo_dir, reset_demo_dir; "
                             "folder, lock = claim_demo_dir(Path(sys.argv[1])); reset_demo_dir(folder, lock)",
                             str(demo_data)], capture_output=True, text=True, timeout=120, env=env)
     assert reset.returncode == 0, reset.stderr
