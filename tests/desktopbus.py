@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +21,7 @@ BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Config
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>session</type>
-  <listen>unix:tmpdir=/tmp</listen>
+  <listen>unix:dir={folder}</listen>
   <auth>EXTERNAL</auth>
   <policy context="default">
     <allow send_destination="*" eavesdrop="true"/>
@@ -32,12 +33,13 @@ BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Config
 
 
 class SessionBus:
-    """dbus-daemon --session with no service directories; killed by its pid."""
+    """dbus-daemon --session with no service directories, its socket in a folder of its own; killed by its
+    pid, the folder removed."""
 
     def __init__(self) -> None:
         self.dir = tempfile.mkdtemp(prefix="stakewatch-bus-")
         config = Path(self.dir) / "session.conf"
-        config.write_text(BUS_CONFIG)
+        config.write_text(BUS_CONFIG.replace("{folder}", self.dir))
         out = subprocess.run(["dbus-daemon", f"--config-file={config}", "--print-address=1",
                               "--print-pid=1", "--fork"], capture_output=True, text=True, check=True,
                              timeout=30).stdout.split()
@@ -46,6 +48,7 @@ class SessionBus:
     def stop(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGTERM)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 class NotificationServer:
