@@ -233,3 +233,28 @@ def test_a_briefing_asks_before_replacing_a_file_and_shows_its_whole_path(qtbot,
     fresh.path.setText(str(tmp_path / "new.pdf"))
     fresh.buttons.button(fresh.buttons.StandardButton.Save).click()
     assert sent[-1] == tmp_path / "new.pdf" and len(asked) == 2
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_briefing_dialog_shows_its_path_field_and_choose_button_whole(qtbot, lang: str):
+    """The path field is as wide as its path: the dialog opens wide enough for it, and grows when a
+    longer path is chosen, so the field, the Choose… button and the lists' arrows are never cut off."""
+    from PySide6.QtWidgets import QPushButton
+
+    from stakewatch.qt.briefing_dialog import BriefingDialog
+
+    with in_language(lang):
+        dialog = BriefingDialog(["W"], lambda _request: None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        body = dialog.layout().itemAt(0).widget()
+        choose = next(b for b in body.widget().findChildren(QPushButton) if b.isVisible())
+
+        def whole() -> bool:
+            return all(body.viewport().rect().contains(QRect(w.mapTo(body.viewport(), QPoint(0, 0)), w.size()))
+                       for w in (dialog.path, choose, dialog.period, dialog.page))
+
+        assert whole(), (dialog.size(), dialog.path.width())
+        dialog.path.setText("/home/someone/Documents/briefings/stakewatch-briefing-2026-12-07.pdf")
+        qtbot.waitUntil(whole, timeout=2_000)

@@ -92,8 +92,8 @@ class BriefingDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
+        self._show_whole_path()  # before the layout: the field's width is part of the dialog's
         arrange(self, form, self.buttons)
-        self._show_whole_path()
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Save briefing"), self.path.text(),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -143,6 +143,26 @@ class ScrollBody(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        content.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """The form asks for a new size (a field grew while the dialog is open): the dialog lays itself
+        out again with it, and grows within the screen, rather than cutting the form off."""
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+            if self.isVisible():
+                QTimer.singleShot(0, self, self._widen)
+        return super().eventFilter(watched, event)
+
+    def _widen(self) -> None:
+        """Widen the dialog (within the screen) by what the form lacks: it never scrolls sideways."""
+        content, window = self.widget(), self.window()
+        if content is None:
+            return
+        short = content.minimumSizeHint().width() - self.viewport().width()
+        if short > 0:
+            room = free_area(window).width()
+            window.resize(max(window.width(), min(window.width() + short, room)), window.height())
 
     def _bar(self) -> int:
         return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
