@@ -7,11 +7,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from languages import LANGUAGES, in_language
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLineEdit
 
 from stakewatch.core.store.attachment import SERVER_FILE, attached_server
 from stakewatch.qt.settings_dialog import SettingsDialog
-from stakewatch.qt.team import TeamBell, ask_team_server
+from stakewatch.qt.team import TeamBell, ask_team_server, team_server_dialog
 
 
 def test_the_settings_offer_the_team_server(qtbot):
@@ -30,7 +32,13 @@ def test_attaching_and_detaching_a_folder(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.delenv("STAKEWATCH_SERVER", raising=False)
     answers = iter([("postgresql://hanako@db.example.org/team", True), ("not an address", True), ("", False),
                     ("", True)])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(answers))
+
+    def answer(dialog: QInputDialog) -> int:
+        text, ok = next(answers)
+        dialog.setTextValue(text)
+        return (QDialog.DialogCode.Accepted if ok else QDialog.DialogCode.Rejected).value
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)
     assert ask_team_server(None, tmp_path) == "postgresql://hanako@db.example.org/team"
     assert attached_server(tmp_path) == "postgresql://hanako@db.example.org/team"
     assert ask_team_server(None, tmp_path) is None  # refused: the folder stays attached
@@ -38,6 +46,24 @@ def test_attaching_and_detaching_a_folder(tmp_path: Path, monkeypatch: pytest.Mo
     assert attached_server(tmp_path) == "postgresql://hanako@db.example.org/team"
     assert ask_team_server(None, tmp_path) == ""  # emptied: the folder polls on its own again
     assert attached_server(tmp_path) is None and not (tmp_path / SERVER_FILE).exists()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_team_server_question_fits_a_laptop_at_125_percent(qtbot, lang: str, monkeypatch: pytest.MonkeyPatch):
+    """Its long explanation wraps: the field, OK and Cancel stay on a 1366x768 screen at 125 %."""
+    from stakewatch.qt import fit
+
+    room = QSize(round(1366 / 1.25) - 16, round(768 / 1.25) - 40)
+    monkeypatch.setattr(fit, "free_area", lambda _widget: room)
+    with in_language(lang):
+        dialog = team_server_dialog(None, "")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.width() <= room.width() and dialog.height() <= room.height(), dialog.size()
+        buttons = dialog.findChild(QDialogButtonBox)
+        for widget in [*buttons.buttons(), dialog.findChild(QLineEdit)]:
+            assert dialog.rect().contains(QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())), widget
 
 
 def test_the_doorbell_rings_in_the_tray_when_an_alert_is_stored(qtbot, pg_url: str):

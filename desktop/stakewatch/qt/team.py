@@ -10,9 +10,10 @@ from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QLineEdit, QWidget
 
 from ..core import TeamDoorbell, attach_server, attached_server
+from .fit import fit_on_show, free_area
 
 URL_START = ("postgresql://", "postgres://")
 
@@ -45,18 +46,29 @@ class TeamBell(QObject):
         self._bell.stop()
 
 
+def team_server_dialog(parent: QWidget | None, current: str) -> QInputDialog:
+    """The question for the team database's address: its long explanation wraps, so the dialog fits a
+    small screen in every language."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("TeamServer", "Team server"))
+    dialog.setLabelText(QCoreApplication.translate(
+        "TeamServer", "Address of the team database (postgresql://user@host/database; empty: this computer "
+        "polls on its own). The password comes from PGPASSWORD, ~/.pgpass or the keyring."))
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setTextValue(current)
+    for label in dialog.findChildren(QLabel):
+        label.setWordWrap(True)
+    dialog.resize(min(560, free_area(dialog).width()), dialog.sizeHint().height())
+    fit_on_show(dialog)
+    return dialog
+
+
 def ask_team_server(parent: QWidget | None, folder: Path) -> str | None:
     """Ask for the team database's address ("" detaches); None when cancelled or not an address."""
-    current = attached_server(folder) or ""
-    text, ok = QInputDialog.getText(
-        parent, QCoreApplication.translate("TeamServer", "Team server"),
-        QCoreApplication.translate(
-            "TeamServer", "Address of the team database (postgresql://user@host/database; empty: this computer "
-            "polls on its own). The password comes from PGPASSWORD, ~/.pgpass or the keyring."),
-        QLineEdit.EchoMode.Normal, current)
-    if not ok:
+    dialog = team_server_dialog(parent, attached_server(folder) or "")
+    if dialog.exec() != QDialog.DialogCode.Accepted.value:
         return None
-    text = text.strip()
+    text = dialog.textValue().strip()
     if text and not text.startswith(URL_START):
         return None
     attach_server(folder, text or None)
