@@ -110,6 +110,18 @@
         <translation>診断情報をクリップボードにコピーしました</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>The settings cannot be read: {}
+
+Change the team server&apos;s address, or empty it so that this computer polls on its own?</source>
+        <translation>設定を読み込めません: {}
+
+チームサーバーのアドレスを変更するか、空欄にしてこのコンピューターが自分で取得するようにしますか？</translation>
+    </message>
+    <message>
         <source>Stakewatch: test notification</source>
         <translation>Stakewatch: テスト通知</translation>
     </message>

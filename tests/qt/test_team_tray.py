@@ -66,6 +66,54 @@ def test_the_team_server_question_fits_a_laptop_at_125_percent(qtbot, lang: str,
             assert dialog.rect().contains(QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())), widget
 
 
+def test_settings_on_an_unreachable_team_server_offer_to_change_its_address(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The settings live in the team database: when its server cannot be reached they cannot be read, and
+    "Team server…" (in the settings) was out of reach too. Settings… now offers the address instead."""
+    import socket
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from stakewatch.core import Service
+    from stakewatch.qt.actions import Actions
+    from stakewatch.qt.workers import Home, Tasks
+
+    monkeypatch.delenv("STAKEWATCH_SERVER", raising=False)
+    Service.open(tmp_path).close()
+    with socket.socket() as probe:  # a loopback port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    from stakewatch.core import attach_server
+
+    attach_server(tmp_path, f"postgresql://desk@127.0.0.1:{port}/team")
+    asked: list[str] = []
+
+    def answer_yes(box: QMessageBox) -> int:
+        asked.append(box.text())
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.click()
+        return QMessageBox.StandardButton.Yes.value
+
+    def empty_the_address(dialog: QInputDialog) -> int:
+        dialog.setTextValue("")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QMessageBox, "exec", answer_yes)
+    monkeypatch.setattr(QInputDialog, "exec", empty_the_address)
+    tasks = Tasks(home=Home(tmp_path))
+    actions = Actions(tasks)
+    changed: list[str] = []
+    problems: list[str] = []
+    actions.team_changed.connect(changed.append)
+    actions.problem.connect(problems.append)
+    actions.open_settings()
+    qtbot.waitUntil(lambda: changed == [""], timeout=10_000)
+    assert problems and f"127.0.0.1:{port}" in problems[0]
+    assert len(asked) == 1 and "team server" in asked[0]
+    assert attached_server(tmp_path) is None
+    tasks.wait()
+
+
 def test_the_doorbell_rings_in_the_tray_when_an_alert_is_stored(qtbot, pg_url: str):
     bell = TeamBell(pg_url)
     rungs: list[bool] = []

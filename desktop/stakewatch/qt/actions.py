@@ -12,11 +12,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
-from ..core import Notification, Service, autostart_enabled, disable_autostart, enable_autostart
+from ..core import (
+    Notification,
+    Service,
+    attached_server,
+    autostart_enabled,
+    disable_autostart,
+    enable_autostart,
+)
 from ..core.i18n import Message, render
 from .about import AboutDialog
 from .briefing_dialog import BriefingDialog, BriefingRequest
@@ -122,7 +129,23 @@ class Actions(QObject):
         def load(service: Service) -> dict[str, Any]:
             return service.settings.values()
 
-        self.run(load, self._show_settings)
+        self.run(load, self._show_settings, self._settings_unread)
+
+    def _settings_unread(self, message: Message | str) -> None:
+        """The settings could not be read. On a folder attached to a team server that cannot be reached
+        the way back is its address (asked for in the settings): offer it here."""
+        self._failed(message)
+        if self.tasks.home is None or not attached_server(self.tasks.home.root):
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Settings"), self.tr(
+            "The settings cannot be read: {}\n\nChange the team server's address, or empty it so that this "
+            "computer polls on its own?").format(render(message)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+            self.team_server()
 
     def _show_settings(self, values: dict[str, Any]) -> None:
         dialog = SettingsDialog(values, autostart_enabled(), self._save_settings,
