@@ -114,6 +114,43 @@ def test_settings_on_an_unreachable_team_server_offer_to_change_its_address(
     tasks.wait()
 
 
+def test_emptying_an_unreachable_address_clears_what_it_caused(qtbot, data_dir: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch):
+    """Once the folder polls on its own again, the tray's tooltip and the window's status line no longer
+    say that the team server it left cannot be reached."""
+    import socket
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from stakewatch.core import Service, attach_server
+    from stakewatch.notify.base import NullNotifier
+    from stakewatch.qt.app import Controller
+
+    monkeypatch.delenv("STAKEWATCH_SERVER", raising=False)
+    Service.open(data_dir).close()
+    with socket.socket() as probe:  # a loopback port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    attach_server(data_dir, f"postgresql://desk@127.0.0.1:{port}/team")
+
+    def empty_the_address(dialog: QInputDialog) -> int:
+        dialog.setTextValue("")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    monkeypatch.setattr(QInputDialog, "exec", empty_the_address)
+    ctl = Controller(data_dir, notifier=NullNotifier())
+    try:
+        ctl.actions.open_settings()
+        qtbot.waitUntil(lambda: attached_server(data_dir) is None, timeout=10_000)
+        qtbot.waitUntil(lambda: not ctl.tasks.running, timeout=10_000)
+        assert not [p for p in ctl.problems.values() if f":{port}" in p], ctl.problems
+        assert f":{port}" not in ctl.tray.toolTip()
+    finally:
+        ctl.scheduler.stop()
+        ctl.tasks.pool.waitForDone(20_000)
+
+
 def test_the_doorbell_rings_in_the_tray_when_an_alert_is_stored(qtbot, pg_url: str):
     bell = TeamBell(pg_url)
     rungs: list[bool] = []

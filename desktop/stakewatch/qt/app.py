@@ -211,7 +211,9 @@ class Controller(QObject):
         if self.team_bell is not None:
             self.team_bell.stop()
             self.team_bell = None
-        self.problems.pop("team", None)
+        for key in ("team", "poll", "task"):  # what failed on the database the folder left
+            self.problems.pop(key, None)
+        self._set_state()
         if url:
             self.team_bell = TeamBell(url, self)
             self.team_bell.rung.connect(lambda: self.poll(scheduled=True))
