@@ -4456,6 +4456,10 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <source>Address of the team database (postgresql://user@host/database; empty: this computer polls on its own). The password comes from PGPASSWORD, ~/.pgpass or the keyring.</source>
         <translation>チームデータベースのアドレス（postgresql://user@host/database。空欄にすると、このコンピューターが自分で取得します）。パスワードは PGPASSWORD、~/.pgpass、またはキーリングから読み込みます。</translation>
     </message>
+    <message>
+        <source>“{}” is not a team database address: it starts with postgresql://</source>
+        <translation>「{}」はチームデータベースのアドレスではありません。アドレスは postgresql:// で始まります</translation>
+    </message>
 </context>
 <context>
     <name>TrayMenu</name>

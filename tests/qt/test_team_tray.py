@@ -31,9 +31,11 @@ def test_the_settings_offer_the_team_server(qtbot):
 def test_attaching_and_detaching_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("STAKEWATCH_SERVER", raising=False)
     answers = iter([("postgresql://hanako@db.example.org/team", True), ("not an address", True), ("", False),
-                    ("", True)])
+                    ("", False), ("", True)])
+    labels: list[str] = []
 
     def answer(dialog: QInputDialog) -> int:
+        labels.append(dialog.labelText())
         text, ok = next(answers)
         dialog.setTextValue(text)
         return (QDialog.DialogCode.Accepted if ok else QDialog.DialogCode.Rejected).value
@@ -41,7 +43,8 @@ def test_attaching_and_detaching_a_folder(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(QInputDialog, "exec", answer)
     assert ask_team_server(None, tmp_path) == "postgresql://hanako@db.example.org/team"
     assert attached_server(tmp_path) == "postgresql://hanako@db.example.org/team"
-    assert ask_team_server(None, tmp_path) is None  # refused: the folder stays attached
+    assert ask_team_server(None, tmp_path) is None  # refused, asked again, then cancelled: it stays attached
+    assert "not an address" not in labels[1] and "\u201cnot an address\u201d" in labels[2]  # says why
     assert ask_team_server(None, tmp_path) is None  # cancelled
     assert attached_server(tmp_path) == "postgresql://hanako@db.example.org/team"
     assert ask_team_server(None, tmp_path) == ""  # emptied: the folder polls on its own again

@@ -64,12 +64,18 @@ def team_server_dialog(parent: QWidget | None, current: str) -> QInputDialog:
 
 
 def ask_team_server(parent: QWidget | None, folder: Path) -> str | None:
-    """Ask for the team database's address ("" detaches); None when cancelled or not an address."""
+    """Ask for the team database's address ("" detaches); None when cancelled. What is not an address is
+    asked again, with what is wrong with it."""
     dialog = team_server_dialog(parent, attached_server(folder) or "")
-    if dialog.exec() != QDialog.DialogCode.Accepted.value:
-        return None
-    text = dialog.textValue().strip()
-    if text and not text.startswith(URL_START):
-        return None
+    explanation = dialog.labelText()
+    while True:
+        if dialog.exec() != QDialog.DialogCode.Accepted.value:
+            return None
+        text = dialog.textValue().strip()
+        if not text or text.startswith(URL_START):
+            break
+        # asked again, the text kept, with what is wrong with it (nothing said was nothing done)
+        dialog.setLabelText(explanation + "\n\n" + QCoreApplication.translate(
+            "TeamServer", "“{}” is not a team database address: it starts with postgresql://").format(text))
     attach_server(folder, text or None)
     return text
