@@ -119,3 +119,30 @@ def test_under_a_japanese_locale_an_english_story_is_announced_in_japanese(
         assert opened_links.read_text().split() == [world.url("/news/sora-2-japan")]
     finally:
         stop(app)
+
+
+def test_a_folder_attached_to_a_team_server_that_never_answered_still_starts(session_bus, tmp_path: Path):
+    """Attached to a team server that cannot be reached and never answered this desk (nothing kept of it),
+    the tray still starts, says why it shows nothing, and lets the address be changed; it used to refuse
+    to start, and only a hand-deleted file brought the desk back."""
+    import socket
+
+    from stakewatch.core import Service, attach_server
+
+    data = tmp_path / "data"
+    Service.open(data).close()
+    with socket.socket() as probe:  # a loopback port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    attach_server(data, f"postgresql://desk@127.0.0.1:{port}/team")
+    env = english({**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    env.pop("STAKEWATCH_SERVER", None)
+    app = start(["--data-dir", str(data)], env)
+    try:
+        assert app.stdout is not None
+        line = app.stdout.readline()  # the first line once it runs; "" when it gave up
+        assert "Stakewatch is running" in line, (line, app.stderr.read() if app.poll() is not None else "")
+        assert app.poll() is None
+    finally:
+        stop(app)
+    assert app.returncode == 0

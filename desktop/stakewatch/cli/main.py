@@ -173,7 +173,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiStarter | None = None) -> in
         if standalone is not None:  # commands that open a team database themselves (`server init`, `server run`)
             return int(standalone(root, args))
         try:
-            opened = Service.open(root, writer=_writer())
+            # the tray (no command): with its team server away it starts on what the desk kept, and says so
+            opened = Service.open_or_kept(root)[0] if run is None else Service.open(root, writer=_writer())
         except UserError as exc:
             without_store = getattr(args, "without_store", None)
             if without_store is not None:

@@ -532,9 +532,10 @@ def run_app(root: Path, demo: bool = False, borrowed: bool = False) -> int:
               file=sys.stderr)
         return 1
     skipped = False
-    with Service.open(root) as service:
+    service, kept = Service.open_or_kept(root)  # a team server away: start on what the desk kept
+    with service:
         service.setup_logging()
-        if not demo:
+        if not demo and not kept:
             skipped = not ask_first_run(service) and service.first_run.needs_choice()
     reporter = ErrorReporter(lambda: _diagnostics(root))
     install_excepthooks(reporter)

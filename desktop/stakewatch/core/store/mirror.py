@@ -59,7 +59,8 @@ def mirror(team: Store, alert_ids: Sequence[int] | None = None) -> int:
 
 def open_or_cached(root: Path, read_only: bool = False) -> tuple[Store, bool]:
     """The data folder's database (its team database when attached), or, when the team server cannot be
-    reached, what the desk kept of it: (store, True). `read_only`: see Store. Raises UserError."""
+    reached, what the desk kept of it (empty when it kept nothing yet): (store, True). `read_only`: see
+    Store. Raises UserError."""
     from ..platform.paths import data_dir, database_path
     from .attachment import UNREACHABLE, attached_server
 
@@ -70,8 +71,10 @@ def open_or_cached(root: Path, read_only: bool = False) -> tuple[Store, bool]:
     try:
         return Store(path, read_only=read_only), False
     except StorageError as exc:
-        if exc.kind != "offline" or not cached.is_file():
+        if exc.kind != "offline":
             raise
+        # nothing kept yet (the server never answered this desk): an empty copy, so that the desk still
+        # opens, says why it shows nothing, and its address can be changed
         return Store(cached, local=True, read_only=read_only), True
 
 
