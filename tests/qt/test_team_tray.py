@@ -154,6 +154,38 @@ def test_emptying_an_unreachable_address_clears_what_it_caused(qtbot, data_dir: 
         ctl.tasks.pool.waitForDone(20_000)
 
 
+def test_the_window_follows_the_folder_to_its_own_database_when_the_address_is_emptied(
+        qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    """The window read what the desk kept of a team server that cannot be reached; once the address is
+    emptied it reads the folder's own database, without being closed and opened again by hand."""
+    import socket
+
+    from stakewatch.core import Service, attach_server
+    from stakewatch.notify.base import NullNotifier
+    from stakewatch.qt.app import Controller
+
+    monkeypatch.delenv("STAKEWATCH_SERVER", raising=False)
+    Service.open(data_dir).close()
+    with socket.socket() as probe:  # a loopback port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    attach_server(data_dir, f"postgresql://desk@127.0.0.1:{port}/team")
+    ctl = Controller(data_dir, notifier=NullNotifier())
+    try:
+        ctl.open_window(tab=1)
+        assert ctl.window is not None and ctl.window.service.database.name == "team-cache.db"
+        attach_server(data_dir, None)  # what "Team server…" does when the address is emptied
+        ctl.actions.team_changed.emit("")
+        window = ctl.window
+        assert window is not None and window.isVisible() and window.tabs.currentIndex() == 1
+        assert window.service.database == data_dir / "stakewatch.db"
+    finally:
+        ctl.scheduler.stop()
+        ctl.tasks.pool.waitForDone(20_000)
+        if ctl.window is not None:
+            ctl.window.close()
+
+
 def test_the_doorbell_rings_in_the_tray_when_an_alert_is_stored(qtbot, pg_url: str):
     bell = TeamBell(pg_url)
     rungs: list[bool] = []

@@ -175,6 +175,7 @@ class Controller(QObject):
         self.actions.imported.connect(lambda: self.poll(scheduled=True))
         self.actions.team_changed.connect(self._team_changed)
         self.team_bell: TeamBell | None = None
+        self.team_url = attached_server(root) or ""  # the team database the window was opened on ("": none)
         self._build_menu()
 
     # start and stop ---------------------------------------------------------------------------
@@ -214,6 +215,9 @@ class Controller(QObject):
         for key in ("team", "poll", "task"):  # what failed on the database the folder left
             self.problems.pop(key, None)
         self._set_state()
+        if url != self.team_url:
+            self.team_url = url
+            self._reopen_window()
         if url:
             self.team_bell = TeamBell(url, self)
             self.team_bell.rung.connect(lambda: self.poll(scheduled=True))
@@ -221,6 +225,20 @@ class Controller(QObject):
             self.team_bell.start()
         if self.scheduler.cancelled.is_set() is False and self.tray.isVisible():
             self.poll(scheduled=True)
+
+    def _reopen_window(self) -> None:
+        """The folder works on another database now: the window (which reads through a connection of its
+        own) is made again on it, shown on the same tab if it was shown."""
+        if self.window is None:
+            return
+        old, self.window = self.window, None
+        shown, tab = old.isVisible(), old.tabs.currentIndex()
+        old.hide()
+        service = old.service
+        old.destroyed.connect(lambda *_: service.close())  # once nothing of the old window reads through it
+        old.deleteLater()
+        if shown:
+            self.open_window(tab=tab)
 
     def _team_online(self, online: bool) -> None:
         if online:
