@@ -302,3 +302,28 @@ def test_ctrl_z_in_the_window_undoes_a_deletion(qtbot, store: Store):
     main.editor.tree.setFocus()
     qtbot.keyClick(main.editor.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert "Sora 2" in [e.name for w in store.watchlists() for e in w.entities]
+
+
+def test_ctrl_z_after_mark_all_read_from_the_search_field_undoes_the_marks(qtbot, store: Store):
+    """The status line says "Ctrl+Z undoes it": typed right after searching and marking all read, Ctrl+Z
+    undoes the marks (it used to undo the typing in the search field instead)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    main = window(qtbot, store, [])
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    inbox_view = main.inbox
+    inbox_view.focus_search()
+    qtbot.keyClicks(inbox_view.search, "Sora")
+    qtbot.waitUntil(lambda: "Sora" in inbox_view.search.text())
+    unread = {a.id for a in store.alerts() if not a.read}
+    assert unread
+    inbox_view.mark_all_read()
+    marked = {a.id for a in store.alerts() if a.read}
+    assert marked
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not {a.id for a in store.alerts() if a.read} & marked, "Ctrl+Z did not undo the marks"
+    assert inbox_view.search.text() == "Sora"  # the search stays as typed

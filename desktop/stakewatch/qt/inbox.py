@@ -675,6 +675,8 @@ class InboxView(QWidget):
 
     def _remember(self, label: str, undo: Callable[[], None]) -> None:
         self.undo_stack.append((label, undo))
+        if self.search.hasFocus():  # there Ctrl+Z would undo the typing, not what the status line offers
+            self.focus_list()
         self.status.emit(self.tr("{} \u2014 Ctrl+Z undoes it").format(label))
 
     def undo(self) -> None:
