@@ -1806,10 +1806,6 @@ Replace it with this briefing?</source>
         <translation>新しいウォッチリスト</translation>
     </message>
     <message>
-        <source>Undo delete</source>
-        <translation>削除を取り消す</translation>
-    </message>
-    <message>
         <source>Sources</source>
         <translation>情報源</translation>
     </message>
@@ -1966,12 +1962,12 @@ Replace it with this briefing?</source>
         <translation>{} を削除しました — Ctrl+Z で元に戻せます</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名前</translation>
+        <source>&amp;Undo delete of {}</source>
+        <translation>{} の削除を取り消す(&amp;U)</translation>
     </message>
     <message>
-        <source>Undo delete of {}</source>
-        <translation>{} の削除を取り消す</translation>
+        <source>Name</source>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Restored {}</source>

@@ -240,3 +240,15 @@ def test_the_official_for_list_shows_names_in_the_readers_language(qtbot, store:
         assert form.official() == ["Masaaki Taira"]  # kept by its name
         form.set_official(["Masaaki Taira"])
         assert form.official_for.item(shown["平将明"]).checkState() == Qt.CheckState.Checked
+
+
+def test_the_undo_button_keeps_its_key_and_shows_an_ampersand_in_a_name(qtbot, store: Store):
+    """After a delete the button names what it brings back: Alt+U still presses it, and the "&" of
+    "Japan AI & IP" shows as written (it used to vanish, underlining the letter after it)."""
+    view = editor(qtbot, store)
+    view.select(WATCHLIST, "Japan AI & IP", None)
+    view.delete_selected()
+    text = view.undo.text()
+    assert text.startswith("&Undo") and "Japan AI && IP" in text, text
+    view.undo_delete()
+    assert view.undo.text() == "&Undo delete"

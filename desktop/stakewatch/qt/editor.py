@@ -678,12 +678,17 @@ class EditorView(QWidget):
             return
         self.undo_stack.append(snapshot)
         self.undo.setEnabled(True)
-        self.undo.setText(self.tr("Undo delete of {}").format(snapshot.label))
+        self._name_undo()
         self.refresh()
         self._tree_current = self._selection()
         self._begin(self.placeholder)
         self.status.emit(self.tr("Deleted {} \u2014 Ctrl+Z undoes it").format(snapshot.label))
         self.saved.emit()
+
+    def _name_undo(self) -> None:
+        """The undo button names what it brings back, keeps its Alt+U, and shows a name's "&" as written."""
+        self.undo.setText(self.tr("&Undo delete of {}").format(self.undo_stack[-1].label.replace("&", "&&"))
+                          if self.undo_stack else self.tr("&Undo delete"))
 
     def undo_delete(self) -> None:
         if not self.undo_stack:
@@ -691,8 +696,7 @@ class EditorView(QWidget):
         snapshot = self.undo_stack.pop()
         write(self.service, lambda service: service.watchlists.restore(snapshot))
         self.undo.setEnabled(bool(self.undo_stack))
-        self.undo.setText(self.tr("Undo delete of {}").format(self.undo_stack[-1].label) if self.undo_stack
-                          else self.tr("Undo delete"))
+        self._name_undo()
         self.refresh()
         self.status.emit(self.tr("Restored {}").format(snapshot.label))
         self.saved.emit()
