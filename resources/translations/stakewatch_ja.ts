@@ -4541,6 +4541,10 @@ sha256 {sha256} · 保存版数 {n}</translation>
         <source>Quit Stakewatch</source>
         <translation>Stakewatch を終了</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>TrayState</name>

@@ -265,6 +265,30 @@ def test_menus_name_entities_in_the_readers_language(qtbot, tmp_path: Path) -> N
         assert "城内実" in lines and "Minoru Kiuchi" not in lines
 
 
+def test_the_tray_menu_lists_a_storys_entities_the_readers_way(qtbot, tmp_path: Path) -> None:
+    """One entry per story names its entities: in Japanese joined with "、", not an English comma."""
+    from dataclasses import replace
+
+    from languages import in_language
+
+    from stakewatch.core.service import Snapshot
+    from stakewatch.qt.tray_menu import MenuHandlers, TrayMenu
+
+    nothing = lambda *_args: None  # noqa: E731
+    with open_store(tmp_path) as store:
+        stock(store)
+        lead = store.alerts()[0]
+        story = [lead, replace(lead, id=lead.id + 10_000, entity="Kyoto Animation", entity_names={})]
+        for lang, joined in (("ja", f"{lead.entity_label}\u3001Kyoto Animation"),
+                             ("en", f"{lead.entity_label}, Kyoto Animation")):
+            with in_language(lang):
+                tray = TrayMenu(MenuHandlers(nothing, nothing, nothing, nothing, nothing, nothing, nothing,
+                                             nothing, nothing, nothing, nothing))
+                tray.build(Snapshot(latest=story), paused=False)
+                lines = [a.text() for a in tray.menu.actions()]
+                assert any(joined in line for line in lines), (lang, lines)
+
+
 def test_the_flag_action_says_whether_it_flags_or_unflags(qtbot, tmp_path: Path) -> None:
     from stakewatch.qt.inbox import InboxView
 

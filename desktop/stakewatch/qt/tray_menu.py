@@ -87,7 +87,7 @@ class TrayMenu(QObject):
     def _alert_action(self, group: list[Alert]) -> QAction:
         """One menu entry per story: its entities, its title; statements marked."""
         lead = min(group, key=lambda a: a.kind != AlertKind.STATEMENT)
-        entities = ", ".join(dict.fromkeys(a.entity_label for a in group))
+        entities = self.tr(", ").join(dict.fromkeys(a.entity_label for a in group))  # Japanese: 、
         label = f"{KIND_MARKERS.get(lead.kind, '')}{entities}: {lead.title}"
         if len(label) > LABEL_LIMIT:
             label = label[:LABEL_LIMIT - 1] + "\u2026"
