@@ -910,6 +910,10 @@ Replace it with this briefing?</source>
         <translation>標準入力から Apprise URL が渡されていません</translation>
     </message>
     <message>
+        <source>the port in this URL is not a number from 1 to 65535</source>
+        <translation>この URL のポート番号が 1〜65535 の数ではありません</translation>
+    </message>
+    <message>
         <source>a channel needs a name of 1 to 60 characters without control characters</source>
         <translation>チャンネル名は制御文字を含まない 1〜60 文字で指定してください</translation>
     </message>

@@ -148,6 +148,9 @@ def test_add_reads_stdin_refuses_bad_input_and_needs_no_network(secret_service, 
     nonsense = cli(data, env, "channel", "add", "x", stdin="nonsense://hello\n")
     assert nonsense.returncode == 1 and "Apprise does not recognise" in nonsense.stderr
     assert "nonsense://hello" not in nonsense.stderr
+    for port in ("99999", "0"):  # a port no socket can have is said at once, not at the first send
+        beyond = cli(data, env, "channel", "add", "p", stdin=f"json://127.0.0.1:{port}/hook\n")
+        assert beyond.returncode == 1 and "not a number from 1 to 65535" in beyond.stderr, beyond.stderr
     empty = cli(data, env, "channel", "add", "y", stdin="\n")
     assert empty.returncode == 1 and "no Apprise URL" in empty.stderr
     wrong = cli(data, env, "channel", "add", "z", "--watchlist", "Nope", stdin=unreachable + "\n")

@@ -39,6 +39,7 @@ TITLE = translate("Channels", "Channels")
 NO_URL = translate("Channels", "the channel's Apprise URL was not found in the keyring; add the channel again")
 BAD_URL = translate("Channels", "Apprise does not recognise this URL (check the service's URL format)")
 EMPTY_URL = translate("Channels", "no Apprise URL given on standard input")
+BAD_PORT = translate("Channels", "the port in this URL is not a number from 1 to 65535")
 BAD_NAME = translate("Channels", "a channel needs a name of 1 to 60 characters without control characters")
 BAD_SCHEDULE = translate("Channels", "{value!r} is not a digest time like 'daily 08:00' or 'weekly mon 08:00'")
 RATE_LIMITED = translate("Channels", "the service is limiting how often we may send (HTTP 429); retrying later")
@@ -92,6 +93,12 @@ def check_url(url: str) -> str:
     url = url.strip()
     if not url:
         raise UserError(TITLE, EMPTY_URL)
+    try:
+        port = urlsplit(url).port
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise UserError(TITLE, BAD_PORT)
     if apprise.Apprise.instantiate(url) is None:
         raise UserError(TITLE, BAD_URL)
     return url
