@@ -2574,6 +2574,10 @@ Replace it with this briefing?</source>
         <source>This computer seems to be offline: every source failed the same way ({error}). Stakewatch tries again on its own when the network is back.</source>
         <translation>このコンピューターはオフラインのようです。すべての情報源が同じ理由で失敗しました（{error}）。ネットワークが戻ると自動的に再試行します。</translation>
     </message>
+    <message>
+        <source>Every source failed the same way ({error}). Stakewatch tries again on its own when the network is back.</source>
+        <translation>すべての情報源が同じ理由で失敗しました（{error}）。ネットワークが戻ると自動的に再試行します。</translation>
+    </message>
 </context>
 <context>
     <name>HealthView</name>

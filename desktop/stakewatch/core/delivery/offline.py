@@ -17,6 +17,8 @@ from ..model import SourceHealth
 
 OFFLINE = translate("Health", "This computer seems to be offline: every source failed the same way "
                               "({error}). Stakewatch tries again on its own when the network is back.")
+OFFLINE_DETAIL = translate("Health", "Every source failed the same way ({error}). Stakewatch tries again on its "
+                                     "own when the network is back.")
 MIN_SOURCES = 2
 
 
@@ -44,12 +46,13 @@ def _generic(source: SourceHealth) -> Message | str | None:
     return error.replace(host, "\u2026")
 
 
-def offline_notice(sources: Sequence[SourceHealth]) -> Message | None:
-    """A sentence saying the computer seems offline, or None when the failures differ or some source works."""
+def offline_notice(sources: Sequence[SourceHealth], lead: bool = True) -> Message | None:
+    """A sentence saying the computer seems offline, or None when the failures differ or some source works.
+    `lead=False`: without its first words, for a notification whose title says them."""
     tried = [s for s in sources if s.enabled and s.last_attempt is not None]
     if len(tried) < MIN_SOURCES or any(not s.last_error for s in tried):
         return None
     errors = {_generic(s) for s in tried}
     if len(errors) != 1 or None in errors:
         return None
-    return OFFLINE(error=next(iter(errors)))
+    return (OFFLINE if lead else OFFLINE_DETAIL)(error=next(iter(errors)))

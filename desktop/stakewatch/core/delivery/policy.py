@@ -230,7 +230,7 @@ def health_notifications(previous: dict[str, str], current: Sequence[SourceHealt
                   and h.name in previous]
     recovered = [h for h in current if h.status == HealthStatus.OK and previous.get(h.name) in BAD_STATUSES]
     notices: list[Notification] = []
-    offline = offline_notice(current) if turned_bad else None
+    offline = offline_notice(current, lead=False) if turned_bad else None
     if offline is not None:
         notices.append(Notification(title=clean(OFFLINE_TITLE.render(), TITLE_LIMIT),
                                     body=clean(offline.render(), BODY_LIMIT), url=None,
