@@ -3071,6 +3071,14 @@ Replace it with this briefing?</source>
         <translation>この絞り込みに一致するアラートはありません。</translation>
     </message>
     <message>
+        <source>No sources yet.
+
+Alerts come from the sources of your watchlists: add them in the Watchlists tab, or import a watchlist file with File › Import watchlists…</source>
+        <translation>まだ情報源がありません。
+
+アラートはウォッチリストの情報源から届きます。「ウォッチリスト」タブで追加するか、「ファイル › ウォッチリストを読み込む…」でウォッチリストのファイルを読み込んでください。</translation>
+    </message>
+    <message>
         <source>No alerts yet.
 
 Stakewatch checks your sources in the background and lists here everything they say about the people and products you follow. If sources are failing, Source health says why.</source>

@@ -448,6 +448,10 @@ class InboxView(QWidget):
             self.empty.setText(self.tr("No alert matches \u201c{}\u201d with these filters.").format(text))
         elif self.filtered():
             self.empty.setText(self.tr("No alert matches these filters."))
+        elif not self.service.sources.has_enabled():
+            self.empty.setText(self.tr(
+                "No sources yet.\n\nAlerts come from the sources of your watchlists: add them in the "
+                "Watchlists tab, or import a watchlist file with File \u203a Import watchlists\u2026"))
         else:
             self.empty.setText(self.tr(
                 "No alerts yet.\n\nStakewatch checks your sources in the background and lists here "
