@@ -2650,6 +2650,18 @@ Replace it with this briefing?</source>
         <translation>障害</translation>
     </message>
     <message>
+        <source>{} still fails: {}</source>
+        <translation>{} はまだ失敗しています: {}</translation>
+    </message>
+    <message>
+        <source>{} answers normally</source>
+        <translation>{} は正常に応答しています</translation>
+    </message>
+    <message>
+        <source>Checked {} sources: {} answer normally, {} fail</source>
+        <translation>{} 件の情報源を確認しました: 正常 {} 件、失敗 {} 件</translation>
+    </message>
+    <message>
         <source>E&amp;nable</source>
         <translation>有効にする(&amp;N)</translation>
     </message>

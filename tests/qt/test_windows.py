@@ -199,6 +199,35 @@ def test_health_view_empty_state_retry_all_and_selecting_a_source(qtbot, store: 
     assert view.current().name == "B"
 
 
+def test_health_view_says_how_the_checks_asked_for_went(qtbot, store: Store, world):
+    from feedworld import Route, rss
+    from stakewatch.core import settings
+
+    world.routes["/up.xml"] = Route(rss([{"title": "Minister speaks", "link": "http://127.0.0.1/a", "guid": "a"}]))
+    store.apply_config([], [Source("Up", "feed", world.url("/up.xml")),
+                            Source("Down", "feed", world.url("/down.xml"))])  # not served: 404
+    settings.put(store, "poll.host_spacing", "0")
+    said: list[str] = []
+
+    def check_now() -> None:  # what the tray does: a cycle, then the window refreshed
+        Service(store).poll(force=True, notify=False)
+        view.refresh()
+
+    view = HealthView(Service(store), check_now)
+    qtbot.addWidget(view)
+    view.status.connect(said.append)
+    view.select("Down")
+    view.retry_current()
+    assert said[0] == "Checking Down now"
+    assert len(said) == 2 and said[1].startswith("Down still fails: ") and "404" in said[1], said
+    view.refresh()  # nothing new: nothing more is said
+    view.select("Up")
+    view.retry_current()
+    assert said[2:] == ["Checking Up now", "Up answers normally"]
+    view.retry_all()
+    assert said[4:] == ["Checking every source now", "Checked 2 sources: 1 answer normally, 1 fail"]
+
+
 def test_editor_import_and_export_buttons_call_with_no_argument(qtbot, store: Store):
     got: list[tuple[object, ...]] = []
     view = EditorView(Service(store), lambda *args: got.append(args), lambda *args: got.append(args))

@@ -55,6 +55,8 @@ class HealthView(QWidget):
         self.service = service = serving(service)
         self._retry = retry
         self.sources: list[SourceHealth] = []
+        # sources checked at the user's request, with their last attempt then: a later attempt is the answer
+        self._checking: dict[str, datetime | None] = {}
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels([self.tr(str(h)) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,6 +102,7 @@ class HealthView(QWidget):
     def refresh(self) -> None:
         selected = self.current()
         self.sources = self.service.sources.scheduled_health()
+        self._say_what_checks_found()
         self.table.setRowCount(len(self.sources))
         for row, source in enumerate(self.sources):
             cells = (source.name, status_label(source.status), _when(source.last_success),
@@ -159,6 +162,24 @@ class HealthView(QWidget):
             self.table.scrollTo(self.table.model().index(names.index(name), 0))
             self.table.setFocus()
 
+    def _say_what_checks_found(self) -> None:
+        """Once every source checked at the user's request has been fetched again, say how it went."""
+        if not self._checking:
+            return
+        by_name = {source.name: source for source in self.sources}
+        checked = [by_name[name] for name in self._checking if name in by_name]
+        if any(source.last_attempt == self._checking[source.name] for source in checked):
+            return  # not every one of them has been fetched yet
+        self._checking.clear()
+        failing = [source for source in checked if source.last_error]
+        if len(checked) == 1:
+            (source,) = checked
+            self.status.emit(self.tr("{} still fails: {}").format(source.name, source.error) if failing
+                             else self.tr("{} answers normally").format(source.name))
+        elif checked:
+            self.status.emit(self.tr("Checked {} sources: {} answer normally, {} fail").format(
+                len(checked), len(checked) - len(failing), len(failing)))
+
     def current(self) -> SourceHealth | None:
         row = self.table.currentRow()
         return self.sources[row] if 0 <= row < len(self.sources) else None
@@ -177,8 +198,9 @@ class HealthView(QWidget):
             return
         name = source.name
         write(self.service, lambda service: service.sources.retry(name))
-        self._retry()
+        self._checking = {name: source.last_attempt}
         self.status.emit(self.tr("Checking {} now").format(source.name))
+        self._retry()
 
     def retry_all(self) -> None:
         """Check every enabled source now, those asked to wait or backing off included."""
@@ -189,8 +211,9 @@ class HealthView(QWidget):
                 service.sources.retry(name)
 
         write(self.service, retry)
-        self._retry()
+        self._checking = {source.name: source.last_attempt for source in self.sources if source.enabled}
         self.status.emit(self.tr("Checking every source now"))
+        self._retry()
 
     def toggle_current(self) -> None:
         source = self.current()
