@@ -186,6 +186,39 @@ def test_the_window_follows_the_folder_to_its_own_database_when_the_address_is_e
             ctl.window.close()
 
 
+def test_the_window_reads_the_team_database_again_once_its_server_answers(
+        qtbot, data_dir: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch):
+    """Opened on what the desk kept while the team server did not answer, the window reads the team's
+    database again when the doorbell says the server is back, without being reopened by hand."""
+    from stakewatch.core import attach_server
+    from stakewatch.core.store.attachment import reachable
+    from stakewatch.core.store.database import Store
+    from stakewatch.notify.base import NullNotifier
+    from stakewatch.qt.app import Controller
+
+    monkeypatch.delenv("STAKEWATCH_SERVER", raising=False)
+    attach_server(data_dir, pg_url)
+    Store(data_dir / "team-cache.db", local=True).close()  # what the desk kept when it last read the team
+    reachable(pg_url, False)  # the doorbell found the server away
+    ctl = Controller(data_dir, notifier=NullNotifier())
+    try:
+        ctl.open_window(tab=2)
+        assert ctl.window is not None and ctl.window.kept
+        assert ctl.window.service.database.name == "team-cache.db"
+        reachable(pg_url, True)  # what the doorbell does when the server answers again, then it says so
+        ctl._team_online(True)
+        window = ctl.window
+        assert window is not None and not window.kept and window.isVisible() and window.tabs.currentIndex() == 2
+        assert window.service.shared  # the team's database, not the copy
+    finally:
+        reachable(pg_url, True)
+        ctl.scheduler.stop()
+        ctl.tasks.pool.waitForDone(20_000)
+        if ctl.window is not None:
+            ctl.window.close()
+        attach_server(data_dir, None)
+
+
 def test_the_doorbell_rings_in_the_tray_when_an_alert_is_stored(qtbot, pg_url: str):
     bell = TeamBell(pg_url)
     rungs: list[bool] = []

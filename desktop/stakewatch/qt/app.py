@@ -244,6 +244,8 @@ class Controller(QObject):
         if online:
             self.problems.pop("team", None)
             self._set_state()
+            if self.window is not None and self.window.kept:  # the server is back: the window reads it again
+                self._reopen_window()
         else:
             self._report_problem("team", self.tr("The team server cannot be reached: showing what was read "
                                                  "before, trying again."))

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         # reads; every write is a task (workers.write); a team server away: what the desk kept
         self.service, offline = Service.open_or_kept(root, read_only=True)
+        self.kept = offline  # showing what the desk kept of a team server that did not answer
         self.commands = commands
         self.inbox = InboxView(self.service, open_link, by_story=True)
         self.health = HealthView(self.service, retry)
