@@ -191,6 +191,14 @@ def test_when_every_source_fails_the_same_way_the_notice_says_offline():
     mixed = health_notifications(before, [down("Cabinet", "www.kantei.go.jp"), down("Wire", "wire.example"),
                                           replace(health("Agency", "ok"), last_attempt=datetime.now(UTC))])
     assert [n.title for n in mixed] == ["2 sources failing"]
+    # a source fetched for the first time (after the others, or on Retry all) while offline: said already
+    later = {"Cabinet": "failing", "Wire": "backing off", "Agency": "new"}
+    assert health_notifications(later, [down("Cabinet", "www.kantei.go.jp"), down("Wire", "wire.example"),
+                                        down("Agency", "www.digital.go.jp")]) == []
+    first_start = {"Cabinet": "new", "Wire": "new", "Agency": "new"}  # offline from the very start: said
+    assert [n.title for n in health_notifications(first_start, [
+        down("Cabinet", "www.kantei.go.jp"), down("Wire", "wire.example"), down("Agency", "www.digital.go.jp")
+    ])] == ["This computer seems to be offline"]
 
 
 def test_notifications_speak_japanese_in_their_own_words_and_keep_names():

@@ -225,12 +225,17 @@ def decide(new: Sequence[Alert], queued: Sequence[Alert], notified_stories: set[
 
 def health_notifications(previous: dict[str, str], current: Sequence[SourceHealth]) -> list[Notification]:
     """One quiet notice when sources turn bad (when every source fails the same way: that the
-    computer seems offline, not a list of identical failures), and one when they recover."""
+    computer seems offline, not a list of identical failures, and that only once), and one when they
+    recover."""
     turned_bad = [h for h in current if h.status in BAD_STATUSES and previous.get(h.name) not in BAD_STATUSES
                   and h.name in previous]
     recovered = [h for h in current if h.status == HealthStatus.OK and previous.get(h.name) in BAD_STATUSES]
     notices: list[Notification] = []
     offline = offline_notice(current, lead=False) if turned_bad else None
+    quiet = {HealthStatus.NEW, HealthStatus.DISABLED, *BAD_STATUSES}
+    if offline is not None and any(status in BAD_STATUSES for status in previous.values()) and \
+            all(status in quiet for status in previous.values()):
+        offline, turned_bad = None, []  # said when the last working source failed; one more adds nothing
     if offline is not None:
         notices.append(Notification(title=clean(OFFLINE_TITLE.render(), TITLE_LIMIT),
                                     body=clean(offline.render(), BODY_LIMIT), url=None,
