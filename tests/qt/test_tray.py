@@ -406,3 +406,16 @@ def test_closing_the_welcome_without_a_choice_says_how_to_start(qtbot, data_dir:
     ctl.welcome_skipped()
     assert "Import watchlists" in ctl.last_message and "welcome" in ctl.last_message
     ctl.scheduler.stop()
+
+
+def test_a_quit_asked_before_the_event_loop_runs_still_ends_it(qtbot, data_dir: Path):
+    """SIGTERM handled between the start line and app.exec(): the loop that starts next ends at once with
+    the asked code, rather than running on as if the signal never came."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    ctl = Controller(data_dir, notifier=RecordingNotifier())
+    ctl.quit(3)  # no event loop is running here
+    QTimer.singleShot(10_000, lambda: QApplication.exit(99))  # what the loop would have waited for
+    assert QApplication.instance().exec() == 3
+    ctl.scheduler.stop()

@@ -273,7 +273,10 @@ class Controller(QObject):
             QTimer.singleShot(QUIT_CHECK_MS, self._finish_quit)
             return
         self.notifier.close()
-        QApplication.exit(self.exit_code)
+        code = self.exit_code
+        # through the event loop: a signal handled just before app.exec() started would otherwise ask a loop
+        # that is not running yet to exit, and the app would run on
+        QTimer.singleShot(0, lambda: QApplication.exit(code))
 
     # polling -----------------------------------------------------------------------------------
 
